@@ -1,0 +1,165 @@
+/**
+ * The repo as Flux and kustomize will see it: kustomization files and what they reference,
+ * Flux objects, clusters and the objects each Flux Kustomization applies on each cluster.
+ * Built once from the LoadedRepo by buildGraph(); checks only read it.
+ */
+import type { PathSegment, YamlDocument } from '../load/types.js';
+
+/** Identity of an object as the cluster sees it (after kustomize namespace/namePrefix/nameSuffix and Flux targetNamespace). */
+export interface ObjectId {
+  /** API group ('' for core). */
+  group: string;
+  /** Full apiVersion as written. */
+  apiVersion: string;
+  kind: string;
+  /** Undefined for cluster-scoped kinds and for namespaced objects with no namespace set anywhere. */
+  namespace?: string;
+  name: string;
+}
+
+/** Where in a document something is written: used with locate() to point a finding at it. */
+export interface At {
+  doc: YamlDocument;
+  path: PathSegment[];
+}
+
+export type RefField =
+  | 'resources'
+  | 'bases'
+  | 'components'
+  | 'patches'
+  | 'patchesStrategicMerge'
+  | 'patchesJson6902'
+  | 'configMapGenerator'
+  | 'secretGenerator'
+  | 'helmCharts'
+  | 'crds'
+  | 'generators'
+  | 'transformers'
+  | 'flux-path';
+
+/** A reference from a kustomization file (or a Flux Kustomization's spec.path) to a file or directory. */
+export interface PathRef {
+  field: RefField;
+  /** As written. */
+  raw: string;
+  /** Repo-relative resolved path ('' = root), set when local and inside the repo (whether it exists or not). */
+  path?: string;
+  status: 'file' | 'dir' | 'missing' | 'outside-repo' | 'absolute' | 'remote' | 'unresolved';
+  at: At;
+}
+
+/** A kustomize kustomization file (kustomization.yaml / .yml / Kustomization) with kind Kustomization or Component. */
+export interface KustomizeFile {
+  /** Repo-relative path of the file. */
+  path: string;
+  /** Its directory ('' = root). */
+  dir: string;
+  doc: YamlDocument;
+  kind: 'Kustomization' | 'Component';
+  namespace?: string;
+  namePrefix?: string;
+  nameSuffix?: string;
+  refs: PathRef[];
+}
+
+export interface NamespacedName {
+  name: string;
+  namespace: string;
+  at: At;
+}
+
+export interface SourceRef extends NamespacedName {
+  kind: string;
+  apiVersion?: string;
+}
+
+/** A Flux object as applied on one cluster (one instance per cluster that applies its document). */
+interface FluxObjectBase {
+  doc: YamlDocument;
+  /** After transforms. */
+  name: string;
+  namespace: string;
+  /** Cluster name, or undefined when no entry point reaches the document. */
+  cluster?: string;
+}
+
+export interface FluxKustomization extends FluxObjectBase {
+  /** spec.path resolved inside the repo when the source is this repo; undefined when the source is elsewhere. */
+  path?: PathRef;
+  /** True when spec.sourceRef points at this repo (directly, or via an ArtifactGenerator copying from it). */
+  sourceIsThisRepo: boolean;
+  sourceRef?: SourceRef;
+  dependsOn: NamespacedName[];
+  /** spec.prune as written (undefined when absent). */
+  prune?: boolean;
+  targetNamespace?: string;
+  postBuild?: {
+    substitute: Record<string, string>;
+    substituteFrom: { kind: string; name: string; optional: boolean; at: At }[];
+  };
+  /** Inline patches in spec.patches. */
+  patches: At[];
+}
+
+export interface FluxHelmRelease extends FluxObjectBase {
+  /** spec.chart.spec.sourceRef (HelmRepository/GitRepository/Bucket). */
+  chartSourceRef?: SourceRef;
+  /** spec.chartRef (OCIRepository/HelmChart/ExternalArtifact). */
+  chartRef?: SourceRef;
+  dependsOn: NamespacedName[];
+  valuesFrom: { kind: string; name: string; optional: boolean; at: At }[];
+  targetNamespace?: string;
+}
+
+export interface FluxSource extends FluxObjectBase {
+  kind: string;
+}
+
+/** A document as applied on a cluster by a Flux Kustomization. */
+export interface AppliedObject {
+  doc: YamlDocument;
+  id: ObjectId;
+  cluster: string;
+  /** The Flux Kustomization that applies it. */
+  by: FluxKustomization;
+  /** Kustomize files traversed from the Flux path to the document. */
+  via: string[];
+}
+
+export interface Cluster {
+  name: string;
+  /** How the cluster was found: flux bootstrap layout, an unreached Flux Kustomization, or config. */
+  origin: 'bootstrap' | 'unreached' | 'config';
+  /** Root Flux Kustomizations (normally one; a synthetic one has doc of the first object found). */
+  roots: FluxKustomization[];
+  kustomizations: FluxKustomization[];
+  helmReleases: FluxHelmRelease[];
+  sources: FluxSource[];
+  objects: AppliedObject[];
+}
+
+/** A cycle in kustomization references, as the list of kustomization file paths in order. */
+export interface KustomizeCycle {
+  files: string[];
+  /** The reference that closes the cycle. */
+  ref: PathRef;
+}
+
+export interface RepoGraph {
+  kustomizeFiles: KustomizeFile[];
+  /** Directory ('' = root) -> its kustomization file. */
+  kustomizeByDir: Map<string, KustomizeFile>;
+  kustomizeCycles: KustomizeCycle[];
+  /** Documents used as patches (partial objects): never counted as applied objects or orphans. */
+  patchDocs: Set<YamlDocument>;
+  /** Every Flux Kustomization instance (per cluster; unreached documents once with cluster undefined). */
+  fluxKustomizations: FluxKustomization[];
+  helmReleases: FluxHelmRelease[];
+  sources: FluxSource[];
+  clusters: Cluster[];
+  /** Every document applied on at least one cluster. */
+  reached: Set<YamlDocument>;
+  /** Sources that exist outside the repo (bootstrap flux-system, AKS microsoft.flux, declared in config), as kind/namespace/name keys. */
+  externalSources: Set<string>;
+}
