@@ -1,4 +1,15 @@
 /** Registry of check functions by name; rules/*.yaml refer to these names in `check:`. */
 import type { CheckFunction } from '../engine/types.js';
+import { loaderChecks } from './loader.js';
+import { kustomizeChecks } from './kustomize.js';
+import { fluxChecks } from './flux.js';
+import { objectChecks } from './objects.js';
+import { customChecks } from './custom.js';
 
-export const checks: Record<string, CheckFunction> = {};
+export const checks: Record<string, CheckFunction> = {
+  ...loaderChecks,
+  ...kustomizeChecks,
+  ...fluxChecks,
+  ...objectChecks,
+  ...customChecks,
+};
