@@ -111,4 +111,8 @@ export interface LoadedRepo {
   allDirs: string[];
   skipped: SkippedFile[];
   problems: LoadProblem[];
+  /** Lookups: YAML file by path; every file path; every directory path ('' = root). */
+  fileMap: Map<string, SourceFile>;
+  fileSet: Set<string>;
+  dirSet: Set<string>;
 }
