@@ -1,3 +1,162 @@
-import type { CheckFunction } from '../engine/types.js';
+/**
+ * `object-field`: the generic check behind custom rules. Params:
+ *   match:   { apiVersion?, kind?, namespace?, name? }  (globs) which objects
+ *   path:    field path, e.g. spec.template.spec.containers[*].image
+ *   one of:  required: true | forbidden: true | pattern: regex | notPattern: regex | enum: [...] | equals: value
+ *   message: optional template with {{kind}} {{name}} {{namespace}} {{apiVersion}} {{path}} {{value}}
+ * Values of Secrets and of data/stringData fields are never printed ({{value}} is ***).
+ */
+import picomatch from 'picomatch';
+import type { CheckContext, CheckFunction } from '../engine/types.js';
+import type { ObjectRef } from '../finding.js';
+import type { YamlDocument } from '../load/types.js';
+import { formatFieldPath, parseFieldPath, resolveFieldPath, type FieldMatch } from './field-path.js';
 
-export const customChecks: Record<string, CheckFunction> = {};
+const MATCH_KEYS = ['apiVersion', 'kind', 'namespace', 'name'] as const;
+const ASSERTIONS = ['required', 'forbidden', 'pattern', 'notPattern', 'enum', 'equals'] as const;
+const PARAM_KEYS = new Set<string>(['match', 'path', 'message', ...ASSERTIONS]);
+const SECRET_FIELDS = new Set(['data', 'stringData']);
+const MAX_VALUE_CHARS = 100;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+
+export function objectFieldParamProblems(params: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  for (const key of Object.keys(params)) if (!PARAM_KEYS.has(key)) problems.push(`unknown param '${key}' (allowed: ${[...PARAM_KEYS].join(', ')})`);
+  if (params.match !== undefined) {
+    if (!isRecord(params.match)) problems.push('match: must be a mapping of apiVersion, kind, namespace, name');
+    else {
+      for (const [k, v] of Object.entries(params.match)) {
+        if (!(MATCH_KEYS as readonly string[]).includes(k)) problems.push(`match.${k}: unknown key (allowed: ${MATCH_KEYS.join(', ')})`);
+        else if (typeof v !== 'string' || v === '') problems.push(`match.${k}: must be a non-empty string (globs allowed)`);
+      }
+    }
+  }
+  if (typeof params.path !== 'string' || !parseFieldPath(params.path)) {
+    problems.push('path: must be a field path such as spec.template.spec.containers[*].image');
+  }
+  const given = ASSERTIONS.filter((a) => params[a] !== undefined);
+  if (given.length !== 1) problems.push(`give exactly one of ${ASSERTIONS.join(', ')} (got ${given.length === 0 ? 'none' : given.join(', ')})`);
+  for (const key of ['required', 'forbidden'] as const) {
+    if (params[key] !== undefined && params[key] !== true) problems.push(`${key}: must be true`);
+  }
+  for (const key of ['pattern', 'notPattern'] as const) {
+    if (params[key] === undefined) continue;
+    if (typeof params[key] !== 'string') problems.push(`${key}: must be a regular expression string`);
+    else {
+      try {
+        new RegExp(params[key]);
+      } catch (err) {
+        problems.push(`${key}: invalid regular expression: ${(err as Error).message}`);
+      }
+    }
+  }
+  if (params.enum !== undefined && (!Array.isArray(params.enum) || params.enum.length === 0 || !params.enum.every(isScalar))) {
+    problems.push('enum: must be a non-empty list of scalar values');
+  }
+  if (params.equals !== undefined && !isScalar(params.equals)) problems.push('equals: must be a scalar value');
+  if (params.message !== undefined && (typeof params.message !== 'string' || params.message.trim() === '')) {
+    problems.push('message: must be a non-empty string');
+  }
+  return problems;
+}
+
+/** What a field value fails, as a message template; undefined when it passes. */
+type Assertion = (m: FieldMatch) => string | undefined;
+
+function assertionOf(params: Record<string, unknown>): Assertion {
+  const shown = '{{kind}} {{name}}: {{path}} is "{{value}}"';
+  if (params.required) return (m) => (m.present ? undefined : '{{kind}} {{name}}: {{path}} is required');
+  if (params.forbidden) return (m) => (m.present ? '{{kind}} {{name}}: {{path}} must not be set' : undefined);
+  if (typeof params.pattern === 'string') {
+    const re = new RegExp(params.pattern);
+    return (m) => (!m.present || (isScalar(m.value) && re.test(String(m.value))) ? undefined : `${shown}, which does not match /${params.pattern}/`);
+  }
+  if (typeof params.notPattern === 'string') {
+    const re = new RegExp(params.notPattern);
+    return (m) => (m.present && isScalar(m.value) && re.test(String(m.value)) ? `${shown}, which matches /${params.notPattern}/` : undefined);
+  }
+  if (Array.isArray(params.enum)) {
+    const allowed = params.enum;
+    return (m) => (!m.present || allowed.includes(m.value) ? undefined : `${shown}, not one of ${allowed.map(String).join(', ')}`);
+  }
+  return (m) => (!m.present || m.value === params.equals ? undefined : `${shown}, expected ${String(params.equals)}`);
+}
+
+function objectMatcher(match: Record<string, string>): (doc: YamlDocument, namespaces: string[]) => boolean {
+  const glob = (key: (typeof MATCH_KEYS)[number]) => (match[key] === undefined ? undefined : picomatch(match[key], { dot: true }));
+  const [apiVersion, kind, namespace, name] = MATCH_KEYS.map(glob);
+  const ok = (m: ReturnType<typeof glob>, v: string | undefined) => !m || (v !== undefined && m(v));
+  return (doc, namespaces) =>
+    ok(apiVersion, doc.apiVersion) &&
+    ok(kind, doc.kind) &&
+    ok(name, doc.name) &&
+    (!namespace || namespaces.some((ns) => namespace(ns)));
+}
+
+/** Namespaces a document ends up in: as applied on clusters when the graph knows, else as written. */
+function namespacesByDoc(ctx: CheckContext): Map<YamlDocument, string[]> {
+  const out = new Map<YamlDocument, string[]>();
+  for (const cluster of ctx.graph.clusters) {
+    for (const o of cluster.objects) {
+      if (o.id.namespace === undefined) continue;
+      const list = out.get(o.doc) ?? [];
+      if (!list.includes(o.id.namespace)) list.push(o.id.namespace);
+      out.set(o.doc, list);
+    }
+  }
+  return out;
+}
+
+function formatValue(m: FieldMatch, redact: boolean): string {
+  if (!m.present) return '';
+  if (redact) return '***';
+  // One line: a block scalar's newlines would break the message.
+  const text = (typeof m.value === 'string' ? m.value : JSON.stringify(m.value)).replace(/\r?\n/g, '\\n');
+  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}...` : text;
+}
+
+function objectRef(doc: YamlDocument, namespace: string | undefined): ObjectRef {
+  const ref: ObjectRef = {};
+  if (doc.apiVersion !== undefined) ref.apiVersion = doc.apiVersion;
+  if (doc.kind !== undefined) ref.kind = doc.kind;
+  if (namespace !== undefined) ref.namespace = namespace;
+  if (doc.name !== undefined) ref.name = doc.name;
+  return ref;
+}
+
+export const customChecks: Record<string, CheckFunction> = {
+  'object-field': (ctx) => {
+    const tokens = parseFieldPath(ctx.params.path as string)!;
+    const matches = objectMatcher((ctx.params.match as Record<string, string> | undefined) ?? {});
+    const failure = assertionOf(ctx.params);
+    const template = ctx.params.message as string | undefined;
+    const applied = namespacesByDoc(ctx);
+    // Presence rules point at the key; value rules at the offending value.
+    const onKey = ctx.params.required === true || ctx.params.forbidden === true;
+    for (const file of ctx.repo.files) {
+      for (const doc of file.documents) {
+        if (doc.class !== 'k8s' || ctx.graph.patchDocs.has(doc)) continue;
+        const namespaces = applied.get(doc) ?? (doc.namespace !== undefined ? [doc.namespace] : []);
+        if (!matches(doc, namespaces)) continue;
+        for (const m of resolveFieldPath(doc.value, tokens)) {
+          const defaultMessage = failure(m);
+          if (defaultMessage === undefined) continue;
+          const redact = doc.kind === 'Secret' || m.path.some((s) => typeof s === 'string' && SECRET_FIELDS.has(s));
+          const vars: Record<string, string> = {
+            kind: doc.kind ?? '',
+            name: doc.name ?? '',
+            namespace: namespaces[0] ?? '',
+            apiVersion: doc.apiVersion ?? '',
+            path: formatFieldPath(m.path),
+            value: formatValue(m, redact),
+          };
+          const message = (template ?? defaultMessage).replace(/\{\{\s*(\w+)\s*\}\}/g, (all, key: string) => vars[key] ?? all);
+          const object = objectRef(doc, namespaces[0]);
+          ctx.report({ message, location: ctx.locate(doc, m.path, onKey || !m.present ? 'key' : 'value'), object });
+        }
+      }
+    }
+  },
+};

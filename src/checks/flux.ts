@@ -1,3 +1,75 @@
-import type { CheckFunction } from '../engine/types.js';
+/** Flux rules: Kustomization paths, dependsOn, sources, prune. Registered by check name (rules/*.yaml `check:`). */
+import type { CheckContext, CheckFunction } from '../engine/types.js';
+import type { FluxKustomization } from '../graph/types.js';
+import type { YamlDocument, YNode } from '../load/types.js';
+import { fluxDependsOnCycle, fluxDependsOnMissing } from './depends.js';
+import { fluxDependsOnRequired } from './depends-required.js';
+import { fluxSourceMissing, helmReleaseSourceMissing } from './sources.js';
+import { isTemplated } from './flux-lookup.js';
+import { closestName } from './suggest.js';
 
-export const fluxChecks: Record<string, CheckFunction> = {};
+/** One instance per document: the graph has one per cluster, these rules are about what is written. */
+function kustomizationDocs(ctx: CheckContext): FluxKustomization[] {
+  const byDoc = new Map<YamlDocument, FluxKustomization>();
+  for (const k of ctx.graph.fluxKustomizations) if (!byDoc.has(k.doc)) byDoc.set(k.doc, k);
+  return [...byDoc.values()];
+}
+
+function fluxPathMissing(ctx: CheckContext): void {
+  for (const k of kustomizationDocs(ctx)) {
+    const ref = k.path;
+    if (!k.sourceIsThisRepo || !ref || ref.status !== 'missing' || ref.path === undefined || isTemplated(ref.raw)) continue;
+    const slash = ref.path.lastIndexOf('/');
+    const parent = ref.path.slice(0, Math.max(slash, 0));
+    const siblings = ctx.repo.allDirs.filter((d) => d !== '' && d.slice(0, Math.max(d.lastIndexOf('/'), 0)) === parent);
+    const close = closestName(
+      ref.path.slice(slash + 1),
+      siblings.map((d) => d.slice(d.lastIndexOf('/') + 1)),
+    );
+    ctx.report({
+      message:
+        `Kustomization "${k.name}" spec.path "${ref.raw}" does not exist in the repository (resolved to "${ref.path}")` +
+        (close ? `; did you mean "./${parent ? `${parent}/` : ''}${close}"?` : '; fix the path or add the directory'),
+      location: ctx.locate(ref.at.doc, ref.at.path, 'value'),
+      object: { apiVersion: k.doc.apiVersion, kind: 'Kustomization', namespace: k.namespace, name: k.name },
+    });
+  }
+}
+
+function entryValue(node: YNode | undefined, key: string): YNode | undefined {
+  return node?.entries?.findLast((e) => e.key === key)?.value;
+}
+
+function fluxKustomizationPrune(ctx: CheckContext): void {
+  for (const k of kustomizationDocs(ctx)) {
+    if (k.prune === true) continue;
+    const object = { apiVersion: k.doc.apiVersion, kind: 'Kustomization', namespace: k.namespace, name: k.name };
+    if (k.prune === false) {
+      const scalar = entryValue(entryValue(k.doc.root, 'spec'), 'prune');
+      ctx.report({
+        message: `Kustomization "${k.name}" sets prune: false: objects removed from Git stay on the cluster; set prune: true`,
+        location: ctx.locate(k.doc, ['spec', 'prune'], 'value'),
+        object,
+        ...(scalar?.kind === 'scalar' ? { fix: { range: [scalar.start, scalar.end] as [number, number], text: 'true' } } : {}),
+      });
+    } else {
+      ctx.report({
+        message:
+          `Kustomization "${k.name}" does not set spec.prune (default false): ` +
+          'objects removed from Git stay on the cluster; add prune: true',
+        location: ctx.locate(k.doc, ['spec']),
+        object,
+      });
+    }
+  }
+}
+
+export const fluxChecks: Record<string, CheckFunction> = {
+  'flux-path-missing': fluxPathMissing,
+  'flux-dependson-missing': fluxDependsOnMissing,
+  'flux-dependson-cycle': fluxDependsOnCycle,
+  'flux-source-missing': fluxSourceMissing,
+  'helmrelease-source-missing': helmReleaseSourceMissing,
+  'flux-kustomization-prune': fluxKustomizationPrune,
+  'flux-dependson-required': fluxDependsOnRequired,
+};

@@ -47,6 +47,8 @@ export interface CheckContext {
   report(input: ReportInput): void;
   /** Location of the node at `path` in `doc` (the key when target is 'key'); falls back to the nearest existing ancestor. */
   locate(doc: YamlDocument, path: PathSegment[], target?: 'key' | 'value'): Location;
+  /** Every rule id known to this run (built-in and config, enabled or not): for checks that validate rule names. */
+  knownRuleIds?: ReadonlySet<string>;
 }
 
 export type CheckFunction = (ctx: CheckContext) => void;

@@ -36,6 +36,9 @@ export type RefField =
   | 'crds'
   | 'generators'
   | 'transformers'
+  | 'replacements'
+  | 'configurations'
+  | 'openapi'
   | 'flux-path';
 
 /** A reference from a kustomization file (or a Flux Kustomization's spec.path) to a file or directory. */
@@ -100,6 +103,11 @@ export interface FluxKustomization extends FluxObjectBase {
   };
   /** Inline patches in spec.patches. */
   patches: At[];
+  /**
+   * True for the stand-in root of a directory applied from outside the repo (config entry point, unreached Flux
+   * Kustomizations): its doc is the first object it applies. Never listed in `kustomizations`/`fluxKustomizations`.
+   */
+  synthetic?: boolean;
 }
 
 export interface FluxHelmRelease extends FluxObjectBase {

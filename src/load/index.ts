@@ -1,8 +1,14 @@
-/** Public API of the loader. (Signatures fixed; implementation in progress.) */
+/** Public API of the loader: loadRepo() walks and parses a repo; helpers turn offsets and paths into locations. */
+import fs from 'node:fs';
 import type { Location } from '../finding.js';
-import type { LoadedRepo, PathSegment, SourceFile, YamlDocument } from './types.js';
+import { locateIn } from './locate.js';
+import { parseYamlFile } from './parse.js';
+import { fileLocation, positionIn } from './positions.js';
+import type { LoadedRepo, LoadProblem, PathSegment, SkippedFile, SourceFile, YamlDocument } from './types.js';
+import { errorText, walkRepo, type YamlCandidate } from './walk.js';
 
 export type * from './types.js';
+export { inHiddenDir, resolveRepoPath } from './paths.js';
 
 export interface LoadOptions {
   /** picomatch globs, repo-relative: files never read (reported as skipped 'ignored'). */
@@ -11,31 +17,90 @@ export interface LoadOptions {
   maxFileBytes?: number;
 }
 
-export async function loadRepo(_root: string, _options: LoadOptions = {}): Promise<LoadedRepo> {
-  throw new Error('loadRepo: not implemented yet');
+const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+const BINARY_SNIFF_BYTES = 8192;
+/** Paths read are real paths found by the walk: a symlink there now was swapped in since, so it is not followed. */
+const NO_FOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+
+/** Walk `root`, read and parse every YAML file. Throws only when the root itself cannot be used. */
+export async function loadRepo(root: string, options: LoadOptions = {}): Promise<LoadedRepo> {
+  let realRoot: string;
+  try {
+    realRoot = fs.realpathSync(root);
+    if (!fs.statSync(realRoot).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+  } catch (error) {
+    throw new Error(`cannot load repository ${root}: ${errorText(error)}`);
+  }
+  const walk = await walkRepo(realRoot, options.ignore ?? []);
+  const { skipped, problems } = walk;
+  const texts = readAll(walk.yaml, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, skipped, problems);
+  const files: SourceFile[] = [];
+  walk.yaml.forEach((candidate, i) => {
+    const text = texts[i];
+    if (text !== undefined) files.push(parseYamlFile(candidate.rel, text, candidate.inHelmChart, problems));
+  });
+
+  const byPath = <T extends { path: string }>(a: T, b: T): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  files.sort(byPath);
+  skipped.sort(byPath);
+  problems.sort(compareProblems);
+  const allFiles = walk.files.sort();
+  const allDirs = walk.dirs.sort();
+  return {
+    root: realRoot,
+    files,
+    allFiles,
+    allDirs,
+    skipped,
+    problems,
+    fileMap: new Map(files.map((f) => [f.path, f])),
+    fileSet: new Set(allFiles),
+    dirSet: new Set(allDirs),
+  };
+}
+
+/**
+ * Texts of the candidates (undefined for files skipped as too large, binary or unreadable).
+ * Synchronous on purpose: for many small files readFileSync is several times faster than fs.promises.readFile.
+ */
+function readAll(candidates: YamlCandidate[], maxBytes: number, skipped: SkippedFile[], problems: LoadProblem[]): (string | undefined)[] {
+  const skip = (rel: string, reason: SkippedFile['reason'], kind: LoadProblem['kind'], detail: string): undefined => {
+    skipped.push({ path: rel, reason, detail });
+    problems.push({ kind, message: `${rel}: ${detail}`, location: fileLocation(rel) });
+    return undefined;
+  };
+  return candidates.map(({ rel, abs }) => {
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(abs, fs.constants.O_RDONLY | NO_FOLLOW);
+      const size = fs.fstatSync(fd).size;
+      if (size > maxBytes) return skip(rel, 'too-large', 'too-large', `file is ${size} bytes, more than the ${maxBytes} bytes limit; not parsed`);
+      const bytes = fs.readFileSync(fd);
+      if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return skip(rel, 'binary', 'binary', 'file has a NUL byte, so it is binary, not YAML; not parsed');
+      return bytes.toString('utf8');
+    } catch (error) {
+      return skip(rel, 'unreadable', 'unreadable', `cannot read file: ${errorText(error)}`);
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  });
+}
+
+function compareProblems(a: LoadProblem, b: LoadProblem): number {
+  const x = a.location;
+  const y = b.location;
+  return (x.file < y.file ? -1 : x.file > y.file ? 1 : 0) || x.line - y.line || x.column - y.column || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
 }
 
 /** 1-based line and column of an offset in a file. */
-export function positionAt(_file: SourceFile, _offset: number): { line: number; column: number } {
-  throw new Error('not implemented yet');
+export function positionAt(file: SourceFile, offset: number): { line: number; column: number } {
+  return positionIn(file.lineStarts, offset);
 }
 
 /**
  * Location of the node at `path` in `doc`: the key when target is 'key' (default for mapping entries), else the value.
- * Falls back to the nearest existing ancestor, and to the document start for an empty path.
+ * Falls back to the nearest existing ancestor, and to the document's first node for an empty path.
  */
-export function locate(_repo: LoadedRepo, _doc: YamlDocument, _path: PathSegment[], _target: 'key' | 'value' = 'key'): Location {
-  throw new Error('not implemented yet');
-}
-
-/**
- * Resolve `ref` (as written in a kustomization or Flux path) against repo-relative directory `fromDir`.
- * Pure string work, never touches the disk. Returns the normalized repo-relative path ('' = root)
- * or why it cannot be used.
- */
-export function resolveRepoPath(
-  _fromDir: string,
-  _ref: string,
-): { status: 'inside'; path: string } | { status: 'outside-repo' | 'absolute' } {
-  throw new Error('not implemented yet');
+export function locate(repo: LoadedRepo, doc: YamlDocument, path: PathSegment[], target: 'key' | 'value' = 'key'): Location {
+  return locateIn(repo, doc, path, target);
 }

@@ -1,0 +1,133 @@
+/**
+ * orphan-manifest: Kubernetes documents nothing applies. Only for repos with at least one cluster (a plain kustomize
+ * repo has no entry point to measure against). Documents under an unreached kustomization file are reported once,
+ * as that kustomization, at the top-most unreached one.
+ */
+import type { CheckContext } from '../engine/types.js';
+import type { KustomizeFile, RepoGraph } from '../graph/types.js';
+import type { YamlDocument } from '../load/types.js';
+import { inHiddenDir } from '../load/index.js';
+import { groupOf, isTemplated } from './flux-lookup.js';
+
+/** References through which a kustomization pulls in other kustomizations or manifests. */
+const INCLUDING_FIELDS = new Set(['resources', 'bases', 'components']);
+
+/** Kustomization files some cluster builds: on an applied document's way, at a Flux path, or included by one. */
+function reachedKustomizeFiles(graph: RepoGraph): Set<KustomizeFile> {
+  const reached = new Set<KustomizeFile>();
+  const byPath = new Map(graph.kustomizeFiles.map((k) => [k.path, k]));
+  for (const cluster of graph.clusters) {
+    for (const object of cluster.objects) for (const path of object.via) if (byPath.has(path)) reached.add(byPath.get(path)!);
+    for (const k of [...cluster.roots, ...cluster.kustomizations]) {
+      if (!k.sourceIsThisRepo || k.path?.status !== 'dir' || k.path.path === undefined) continue;
+      const dir = k.path.path;
+      const own = graph.kustomizeByDir.get(dir);
+      // A directory without kustomization file: Flux generates one including every kustomization below it.
+      const below = own ? [own] : graph.kustomizeFiles.filter((f) => dir === '' || f.dir.startsWith(`${dir}/`));
+      for (const f of below) reached.add(f);
+    }
+  }
+  const queue = [...reached];
+  while (queue.length > 0) {
+    for (const next of includedKustomizations(queue.pop()!, graph)) {
+      if (reached.has(next)) continue;
+      reached.add(next);
+      queue.push(next);
+    }
+  }
+  return reached;
+}
+
+function includedKustomizations(file: KustomizeFile, graph: RepoGraph): KustomizeFile[] {
+  return file.refs
+    .filter((r) => INCLUDING_FIELDS.has(r.field) && r.status === 'dir' && r.path !== undefined)
+    .map((r) => graph.kustomizeByDir.get(r.path!))
+    .filter((k): k is KustomizeFile => k !== undefined);
+}
+
+/** Files a kustomization references directly (resources, patches, generator inputs, crds ...). */
+function referencedFiles(graph: RepoGraph): Set<string> {
+  const files = new Set<string>();
+  for (const k of graph.kustomizeFiles) for (const r of k.refs) if (r.status === 'file' && r.path !== undefined) files.add(r.path);
+  return files;
+}
+
+function isCandidate(doc: YamlDocument, graph: RepoGraph, ignoredGroups: Set<string>): boolean {
+  if (doc.class !== 'k8s' && !(doc.class === 'sops' && doc.kind)) return false;
+  if (inHiddenDir(doc.file)) return false;
+  // A name with `${VAR}` outside any Flux Kustomization is a template for scripts (task runners, restore jobs).
+  if (doc.name !== undefined && isTemplated(doc.name)) return false;
+  return !graph.reached.has(doc) && !graph.patchDocs.has(doc) && !ignoredGroups.has(groupOf(doc.apiVersion));
+}
+
+/** Unreached documents a kustomization covers, following its resources/bases/components and referenced files. */
+function coveredDocs(top: KustomizeFile, graph: RepoGraph, ctx: CheckContext, ignoredGroups: Set<string>): YamlDocument[] {
+  const docs: YamlDocument[] = [];
+  const seen = new Set<KustomizeFile>([top]);
+  const queue = [top];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    for (const ref of file.refs) {
+      if (ref.status === 'file' && ref.path !== undefined && INCLUDING_FIELDS.has(ref.field)) {
+        docs.push(...(ctx.repo.fileMap.get(ref.path)?.documents ?? []).filter((d) => isCandidate(d, graph, ignoredGroups)));
+      }
+    }
+    for (const next of includedKustomizations(file, graph)) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+  }
+  return docs;
+}
+
+/** The closest applied kustomization file in the document's directory or above it, to suggest where to add it. */
+function nearestKustomization(file: string, graph: RepoGraph, reached: Set<KustomizeFile>): KustomizeFile | undefined {
+  let dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+  for (;;) {
+    const k = graph.kustomizeByDir.get(dir);
+    if (k && reached.has(k)) return k;
+    if (dir === '') return undefined;
+    dir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
+  }
+}
+
+export function orphanManifest(ctx: CheckContext): void {
+  const { graph } = ctx;
+  if (graph.clusters.length === 0) return;
+  const ignoredGroups = new Set(Array.isArray(ctx.params.ignoreApiGroups) ? ctx.params.ignoreApiGroups.map(String) : []);
+  const reached = reachedKustomizeFiles(graph);
+  const referenced = referencedFiles(graph);
+
+  const unreached = graph.kustomizeFiles.filter((k) => !reached.has(k));
+  const includedByOthers = new Set(unreached.flatMap((k) => includedKustomizations(k, graph)));
+  for (const top of unreached) {
+    if (includedByOthers.has(top)) continue;
+    const docs = coveredDocs(top, graph, ctx, ignoredGroups);
+    if (docs.length === 0) continue;
+    ctx.report({
+      message:
+        `${top.path} is not applied on any cluster, so its ${docs.length} object${docs.length > 1 ? 's are' : ' is'} never applied; ` +
+        `add "${top.dir || '.'}" to the resources of an applied kustomization.yaml or point a Flux Kustomization spec.path at ./${top.dir}`,
+      location: ctx.locate(top.doc, []),
+    });
+  }
+
+  for (const file of ctx.repo.files) {
+    if (file.inHelmChart || referenced.has(file.path)) continue;
+    for (const doc of file.documents) {
+      if (!isCandidate(doc, graph, ignoredGroups)) continue;
+      const near = nearestKustomization(file.path, graph, reached);
+      const how = near
+        ? `add it to the resources of ${near.path}`
+        : 'add it to a kustomization.yaml resources list or to a directory a Flux Kustomization spec.path applies';
+      ctx.report({
+        message:
+          `${doc.kind}${doc.name ? ` "${doc.name}"` : ''} in ${file.path} ` +
+          `is not applied on any cluster: nothing includes it; ${how}`,
+        location: ctx.locate(doc, []),
+        object: { apiVersion: doc.apiVersion, kind: doc.kind, namespace: doc.namespace, name: doc.name },
+      });
+    }
+  }
+}

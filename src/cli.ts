@@ -1,0 +1,229 @@
+#!/usr/bin/env node
+/**
+ * Command line front end: parse options, run lint(), format, choose the exit code.
+ * run() works in-process (tests) and from the bin; it never calls process.exit, so output always flushes.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { stringify as toYaml } from 'yaml';
+import { resolveConfig } from './config/index.js';
+import { ConfigError } from './config/errors.js';
+import { enabledRules } from './engine/enabled.js';
+import { InternalError, UsageError } from './engine/errors.js';
+import { lint } from './engine/lint.js';
+import { loadBuiltinRules } from './engine/rules.js';
+import type { LintOptions, LintResult } from './engine/types.js';
+import { SEVERITY_RANK, type Severity } from './finding.js';
+import { printable } from './report/ansi.js';
+import { severityCounts } from './report/counts.js';
+import { DEFAULT_FORMAT, FORMAT_NAMES, formatters, type FormatName } from './report/index.js';
+import { TOOL_NAME, toolVersion } from './report/tool.js';
+
+export interface CliIO {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  /** Whether stdout is a terminal (colour is only used then). */
+  isTTY: boolean;
+  /** Defaults to process.env (NO_COLOR, DEBUG). */
+  env?: Record<string, string | undefined>;
+  /** Directory relative paths are resolved from; defaults to process.cwd(). */
+  cwd?: string;
+}
+
+type FailOn = Severity | 'none';
+
+interface CliOptions {
+  format: FormatName;
+  output?: string;
+  failOn: FailOn;
+  config?: string;
+  color: boolean;
+  verbose?: boolean;
+  quiet?: boolean;
+  maxWarnings?: number;
+  kubernetesVersion?: string;
+  printConfig?: boolean;
+  listRules?: boolean;
+}
+
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_ERROR = 2;
+
+const HELP_AFTER = `
+Exit codes:
+  0  no finding at or above --fail-on (and --max-warnings not exceeded)
+  1  a finding at or above --fail-on, or more warnings than --max-warnings
+  2  usage error (unknown option or format, bad path), invalid config, or internal error
+
+Environment:
+  NO_COLOR=1           never colour the output
+  DEBUG=gitops-lint    print stack traces of errors`;
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const env = io.env ?? process.env;
+  const cwd = io.cwd ?? process.cwd();
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    // Help and version "errors" carry exit code 0; every other parse error is a usage error.
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
+    throw err;
+  }
+  const options = program.opts<CliOptions>();
+  const target = path.resolve(cwd, (program.processedArgs[0] as string | undefined) ?? '.');
+  try {
+    return await execute(target, options, io, env, cwd);
+  } catch (err) {
+    io.stderr.write(`${TOOL_NAME}: ${errorMessage(err)}\n`);
+    if (env.DEBUG?.split(',').includes(TOOL_NAME) && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+    return EXIT_ERROR;
+  }
+}
+
+function buildProgram(io: CliIO): Command {
+  return new Command(TOOL_NAME)
+    .description('Lint a Flux CD GitOps repository: references, dependencies, schemas, deprecations and secrets.')
+    .argument('[path]', 'root of the repository to lint', '.')
+    .addOption(new Option('-f, --format <name>', 'report format').choices(FORMAT_NAMES).default(DEFAULT_FORMAT))
+    .option('-o, --output <file>', 'write the report to <file> instead of stdout (default: stdout)')
+    .addOption(
+      new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'none']).default('error'),
+    )
+    .option('-c, --config <file>', 'config file (default: <path>/.gitops-lint.yaml when present)')
+    .option('--no-color', 'never colour the output (default: colour only when stdout is a terminal and NO_COLOR is unset)')
+    .option('--verbose', 'also list skipped files and stats (stylish format) (default: off)')
+    .option('--quiet', 'report errors only; warnings and info still count for --fail-on and --max-warnings (default: off)')
+    .option('--max-warnings <n>', 'exit 1 when there are more than <n> warnings (default: no limit)', parseCount)
+    .option('--kubernetes-version <x.y>', 'target Kubernetes version (default: kubernetesVersion from the config)', parseKubernetesVersion)
+    .option('--print-config', 'print the effective config as YAML and exit')
+    .option('--list-rules', 'list every rule with its effective severity and description, and exit')
+    .version(toolVersion(), '-v, --version', 'print the version and exit')
+    .helpOption('-h, --help', 'show this help and exit')
+    .addHelpText('after', HELP_AFTER)
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(`${TOOL_NAME}: ${text.replace(/^error: /, '')}`),
+    });
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, e.g. 0 or 10.');
+  return Number(value);
+}
+
+function parseKubernetesVersion(value: string): string {
+  if (!/^\d+\.\d+$/.test(value)) throw new InvalidArgumentError('expected <major>.<minor>, e.g. 1.31.');
+  return value;
+}
+
+async function execute(root: string, options: CliOptions, io: CliIO, env: Record<string, string | undefined>, cwd: string): Promise<number> {
+  if (!fs.existsSync(root)) throw new UsageError(`path not found: ${root}`);
+  if (!fs.statSync(root).isDirectory()) throw new UsageError(`not a directory: ${root}`);
+  const lintOptions: LintOptions = {};
+  if (options.config !== undefined) lintOptions.configPath = path.resolve(cwd, options.config);
+  if (options.kubernetesVersion !== undefined) lintOptions.kubernetesVersion = options.kubernetesVersion;
+
+  if (options.printConfig) {
+    io.stdout.write(printConfig(root, lintOptions));
+    return EXIT_OK;
+  }
+  if (options.listRules) {
+    io.stdout.write(listRules(root, lintOptions));
+    return EXIT_OK;
+  }
+
+  const result = await lint(root, lintOptions);
+  const shown: LintResult = options.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result;
+  const report = formatters[options.format](shown, {
+    color: options.color && io.isTTY && !env.NO_COLOR && options.output === undefined,
+    verbose: options.verbose === true,
+    pathPrefix: pathPrefix(cwd, result.root),
+  });
+  if (options.output !== undefined) writeReport(path.resolve(cwd, options.output), report);
+  else io.stdout.write(report);
+
+  const warnings = severityCounts(result.findings).warning;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr.write(`${TOOL_NAME}: too many warnings (${warnings}, maximum ${options.maxWarnings})\n`);
+    return EXIT_FINDINGS;
+  }
+  const failOn = options.failOn;
+  if (failOn === 'none') return EXIT_OK;
+  return result.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function printConfig(root: string, lintOptions: LintOptions): string {
+  const { config, file } = resolveConfig(root, lintOptions);
+  const source = file ? `# effective config (file: ${file})` : '# effective config (defaults: no config file found)';
+  return `${source}\n${toYaml(config)}`;
+}
+
+/** Every built-in and custom rule, with its severity under the config ('off' when not enabled). */
+function listRules(root: string, lintOptions: LintOptions): string {
+  const { config } = resolveConfig(root, lintOptions);
+  const builtins = loadBuiltinRules();
+  const all = [...builtins, ...config.customRules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const effective = new Map(enabledRules(config, builtins).map((e) => [e.rule.id, e.severity as string]));
+  const rows = all.map((r) => [r.id, effective.get(r.id) ?? 'off', printable(r.description)] as const);
+  const idW = Math.max(0, ...rows.map((r) => r[0].length));
+  return rows.map(([id, severity, description]) => `${id.padEnd(idW)}  ${severity.padEnd(7)}  ${description}\n`).join('');
+}
+
+function writeReport(file: string, report: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, report);
+  } catch (err) {
+    throw new UsageError(`cannot write report to ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** Where the linted root sits under the working directory: GitHub resolves annotation and SARIF paths from the checkout. */
+function pathPrefix(cwd: string, root: string): string {
+  let base = cwd;
+  try {
+    base = fs.realpathSync(cwd);
+  } catch {
+    // A vanished cwd: paths stay relative to the linted root.
+  }
+  const relative = path.relative(base, root);
+  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return '';
+  return relative.split(path.sep).join('/');
+}
+
+function errorMessage(err: unknown): string {
+  if (err instanceof UsageError || err instanceof ConfigError || err instanceof InternalError) return err.message;
+  if (err instanceof Error) return `internal error: ${err.message}`;
+  return `internal error: ${String(err)}`;
+}
+
+/** True when this module is the program being run (node dist/cli.js, or the npm bin symlink to it). */
+function isMain(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return fs.realpathSync(entry) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  // A closed pipe (gitops-lint ... | head) ends the program quietly instead of crashing on EPIPE.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
+  void run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, isTTY: process.stdout.isTTY === true }).then((code) => {
+    process.exitCode = code;
+  });
+}

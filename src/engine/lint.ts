@@ -1,0 +1,105 @@
+/** lint(): config -> load -> graph -> every enabled rule's check -> suppressions -> sorted, deduplicated findings. */
+import fs from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { checks } from '../checks/index.js';
+import { resolveConfig } from '../config/index.js';
+import { compareFindings, type Finding, type ObjectRef } from '../finding.js';
+import { buildGraph } from '../graph/index.js';
+import { loadRepo, locate } from '../load/index.js';
+import { InternalError, UsageError } from './errors.js';
+import { enabledRules } from './enabled.js';
+import { loadBuiltinRules } from './rules.js';
+import { scanSuppressions } from './suppressions.js';
+import type { CheckContext, Config, LintOptions, LintResult, RuleDefinition, RuleMeta } from './types.js';
+
+export const DOCS_BASE_URL = 'https://github.com/gitops-lint/gitops-lint/blob/main/docs/rules/';
+
+export async function lint(root: string, options: LintOptions = {}): Promise<LintResult> {
+  const started = performance.now();
+  const absRoot = path.resolve(root);
+  if (!fs.existsSync(absRoot)) throw new UsageError(`repository root not found: ${absRoot}`);
+  if (!fs.statSync(absRoot).isDirectory()) throw new UsageError(`repository root is not a directory: ${absRoot}`);
+
+  const { config } = resolveConfig(absRoot, options);
+  const builtins = loadBuiltinRules();
+  const knownRuleIds: ReadonlySet<string> = new Set([...builtins, ...config.customRules].map((r) => r.id));
+  const repo = await loadRepo(absRoot, { ignore: config.ignore });
+  const graph = buildGraph(repo, config);
+  const rules = enabledRules(config, builtins);
+
+  const raw: Finding[] = [];
+  for (const { rule, severity, params } of rules) {
+    const ctx: CheckContext = {
+      repo,
+      graph,
+      rule,
+      params,
+      knownRuleIds,
+      locate: (doc, p, target) => locate(repo, doc, p, target),
+      report: ({ message, location, object, fix }) => {
+        const { file, line, column, endLine, endColumn } = location;
+        const finding: Finding = { file, line, column, endLine, endColumn, ruleId: rule.id, severity, message };
+        if (object) finding.object = object;
+        if (fix) finding.fix = fix;
+        raw.push(finding);
+      },
+    };
+    try {
+      checks[rule.check]!(ctx);
+    } catch (err) {
+      throw new InternalError(rule.id, err);
+    }
+  }
+
+  const suppressions = scanSuppressions(repo, knownRuleIds);
+  const ignored = objectIgnorer(config.ignoreObjects);
+  const kept = raw.filter((f) => !suppressions.isSuppressed(f) && !ignored(f.object));
+  const findings = dedupe(kept.sort(compareFindings));
+
+  return {
+    root: repo.root,
+    findings,
+    rules: rules.map(({ rule, severity }) => ruleMeta(rule, severity)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    skipped: repo.skipped,
+    suppressedCount: raw.length - kept.length,
+    stats: {
+      files: repo.allFiles.length,
+      yamlFiles: repo.files.length,
+      documents: repo.files.reduce((n, f) => n + f.documents.length, 0),
+      objects: repo.files.reduce((n, f) => n + f.documents.filter((d) => d.class === 'k8s').length, 0),
+      clusters: graph.clusters.map((c) => c.name).sort(),
+      durationMs: Math.round(performance.now() - started),
+    },
+  };
+}
+
+function ruleMeta(rule: RuleDefinition, severity: RuleMeta['severity']): RuleMeta {
+  const helpUri = rule.origin === 'config' ? rule.docs : `${DOCS_BASE_URL}${rule.id}.md`;
+  return { id: rule.id, severity, description: rule.description, remediation: rule.remediation, helpUri };
+}
+
+/** Findings are sorted; identical ones are adjacent. */
+function dedupe(sorted: Finding[]): Finding[] {
+  let previous = '';
+  return sorted.filter((f) => {
+    const key = JSON.stringify(f);
+    if (key === previous) return false;
+    previous = key;
+    return true;
+  });
+}
+
+/** True for objects matched by an ignoreObjects entry: every given field matches (name/namespace as globs). */
+function objectIgnorer(entries: Config['ignoreObjects']): (object: ObjectRef | undefined) => boolean {
+  const matchers = entries.map((e) => {
+    const name = e.name === undefined ? undefined : picomatch(e.name, { dot: true });
+    const namespace = e.namespace === undefined ? undefined : picomatch(e.namespace, { dot: true });
+    return (o: ObjectRef) =>
+      (e.apiVersion === undefined || e.apiVersion === o.apiVersion) &&
+      (e.kind === undefined || e.kind === o.kind) &&
+      (name === undefined || (o.name !== undefined && name(o.name))) &&
+      (namespace === undefined || (o.namespace !== undefined && namespace(o.namespace)));
+  });
+  return (object) => !!object && matchers.some((m) => m(object));
+}

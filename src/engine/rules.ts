@@ -1,0 +1,107 @@
+/**
+ * Rule definitions: the built-in set from the package's rules/*.yaml, and validation shared with
+ * customRules in a repo's config (same shape).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { checks } from '../checks/index.js';
+import type { Severity } from '../finding.js';
+import { paramProblems } from './params.js';
+import type { RuleDefinition } from './types.js';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// `origin` is accepted (RuleDefinition objects passed to lint()) but always set from where the rule was read.
+const RULE_KEYS = new Set(['id', 'severity', 'description', 'rationale', 'remediation', 'docs', 'check', 'params', 'recommended', 'origin']);
+
+/** rules/ sits at the package root, next to src/ and dist/: the same relative path from src/engine and dist/engine. */
+export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+
+/** A problem in a rule definition: the key (relative to the definition) and what is wrong. */
+export interface RuleProblem {
+  key: string;
+  message: string;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Check one rule definition. Built-ins must give every text field; config rules may leave out rationale and docs.
+ * Returns the problems (empty when valid).
+ */
+export function ruleDefinitionProblems(raw: unknown, origin: 'builtin' | 'config'): RuleProblem[] {
+  if (!isRecord(raw)) return [{ key: '', message: 'must be a mapping' }];
+  const problems: RuleProblem[] = [];
+  for (const key of Object.keys(raw)) {
+    if (!RULE_KEYS.has(key)) problems.push({ key, message: `unknown key (allowed: ${[...RULE_KEYS].join(', ')})` });
+  }
+  if (typeof raw.id !== 'string' || !RULE_ID.test(raw.id)) {
+    problems.push({ key: 'id', message: 'must be a kebab-case string such as my-rule' });
+  }
+  if (typeof raw.severity !== 'string' || !SEVERITIES.includes(raw.severity as Severity)) {
+    problems.push({ key: 'severity', message: `must be one of ${SEVERITIES.join(', ')}` });
+  }
+  const textKeys = origin === 'builtin' ? ['description', 'rationale', 'remediation', 'docs'] : ['description', 'remediation'];
+  for (const key of textKeys) {
+    if (typeof raw[key] !== 'string' || (raw[key] as string).trim() === '') problems.push({ key, message: 'must be a non-empty string' });
+  }
+  for (const key of ['rationale', 'docs']) {
+    if (raw[key] !== undefined && typeof raw[key] !== 'string') problems.push({ key, message: 'must be a string' });
+  }
+  if (raw.recommended !== undefined && typeof raw.recommended !== 'boolean') {
+    problems.push({ key: 'recommended', message: 'must be true or false' });
+  }
+  if (raw.params !== undefined && !isRecord(raw.params)) problems.push({ key: 'params', message: 'must be a mapping' });
+  if (typeof raw.check !== 'string' || !Object.hasOwn(checks, raw.check)) {
+    problems.push({ key: 'check', message: `unknown check ${JSON.stringify(raw.check)} (known: ${Object.keys(checks).sort().join(', ')})` });
+  } else if (raw.params === undefined || isRecord(raw.params)) {
+    for (const message of paramProblems(raw.check, raw.params ?? {})) problems.push({ key: 'params', message });
+  }
+  return problems;
+}
+
+/** A validated definition as a RuleDefinition (call ruleDefinitionProblems first). */
+export function toRuleDefinition(raw: Record<string, unknown>, origin: 'builtin' | 'config'): RuleDefinition {
+  const rule: RuleDefinition = {
+    id: raw.id as string,
+    severity: raw.severity as Severity,
+    description: raw.description as string,
+    rationale: (raw.rationale as string | undefined) ?? '',
+    remediation: raw.remediation as string,
+    docs: (raw.docs as string | undefined) ?? '',
+    check: raw.check as string,
+    origin,
+  };
+  if (raw.params !== undefined) rule.params = raw.params as Record<string, unknown>;
+  if (raw.recommended !== undefined) rule.recommended = raw.recommended as boolean;
+  return rule;
+}
+
+let builtinCache: { dir: string; rules: RuleDefinition[] } | undefined;
+
+/** Every built-in rule, sorted by id. Throws naming the file when a definition is bad (a packaging bug). */
+export function loadBuiltinRules(dir: string = BUILTIN_RULES_DIR): RuleDefinition[] {
+  if (builtinCache?.dir === dir) return builtinCache.rules;
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  const rules = files.map((file) => readBuiltinRule(path.join(dir, file)));
+  builtinCache = { dir, rules };
+  return rules;
+}
+
+function readBuiltinRule(file: string): RuleDefinition {
+  const fail = (message: string) => new Error(`invalid built-in rule ${file}: ${message}`);
+  let raw: unknown;
+  try {
+    raw = parseYaml(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw fail(err instanceof Error ? err.message : String(err));
+  }
+  const problems = ruleDefinitionProblems(raw, 'builtin');
+  if (problems.length > 0) throw fail(problems.map((p) => (p.key ? `${p.key}: ${p.message}` : p.message)).join('; '));
+  const rule = toRuleDefinition(raw as Record<string, unknown>, 'builtin');
+  const expectedId = path.basename(file).replace(/\.ya?ml$/, '');
+  if (rule.id !== expectedId) throw fail(`id '${rule.id}' does not match the file name '${expectedId}'`);
+  return rule;
+}

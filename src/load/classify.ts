@@ -1,0 +1,40 @@
+/** Document classes (see DocClass) and the identity fields of Kubernetes-like documents. */
+import type { DocClass } from './types.js';
+
+const KUSTOMIZATION_FILE_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
+
+export function isKustomizationFileName(baseName: string): boolean {
+  return KUSTOMIZATION_FILE_NAMES.has(baseName);
+}
+
+export interface Classified {
+  class: DocClass;
+  apiVersion?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** Classify a parsed (valid) document of file `baseName`. */
+export function classifyDocument(value: unknown, baseName: string, inHelmChart: boolean): Classified {
+  if (value === null || value === undefined) return { class: 'empty' };
+  if (!isRecord(value)) return { class: 'other' };
+  const apiVersion = str(value.apiVersion);
+  const kind = str(value.kind);
+  const metadata = isRecord(value.metadata) ? value.metadata : {};
+  const identity = withDefined({ apiVersion, kind, name: str(metadata.name), namespace: str(metadata.namespace) });
+  // Encrypted first: the values of a SOPS document are ciphertext, whatever its name.
+  if (isRecord(value.sops) && 'mac' in value.sops) return { class: 'sops', ...identity };
+  if (isKustomizationFileName(baseName) || apiVersion?.startsWith('kustomize.config.k8s.io/')) return { class: 'kustomization', ...identity };
+  if (!inHelmChart && apiVersion !== undefined && kind !== undefined) return { class: 'k8s', ...identity };
+  return { class: 'other' };
+}
+
+function withDefined<T extends Record<string, string | undefined>>(o: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, string>)[k] = v;
+  return out;
+}

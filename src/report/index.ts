@@ -1,0 +1,23 @@
+/** Report formats by name (the --format values). Formatters only format: the CLI decides where output goes. */
+import { github } from './github.js';
+import { json } from './json.js';
+import { sarif } from './sarif.js';
+import { stylish } from './stylish.js';
+import type { Formatter } from './types.js';
+
+export type { FormatOptions, Formatter } from './types.js';
+export { severityCounts } from './counts.js';
+export { findingFingerprint, occurrenceFingerprints } from './fingerprint.js';
+export { JSON_FORMAT_VERSION } from './json.js';
+
+export const formatters = { stylish, json, sarif, github } satisfies Record<string, Formatter>;
+
+export type FormatName = keyof typeof formatters;
+
+export const FORMAT_NAMES = Object.keys(formatters) as FormatName[];
+
+export const DEFAULT_FORMAT: FormatName = 'stylish';
+
+export function isFormatName(name: string): name is FormatName {
+  return Object.hasOwn(formatters, name);
+}

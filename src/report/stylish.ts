@@ -1,0 +1,89 @@
+/** Human output, like ESLint's stylish: findings grouped by file, aligned rows, one summary line. */
+import type { LintResult } from '../engine/types.js';
+import type { Finding, Severity } from '../finding.js';
+import { printable, styles, type Styles } from './ansi.js';
+import { severityCounts } from './counts.js';
+import type { Formatter } from './types.js';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export const stylish: Formatter = (result, options) => {
+  const s = styles(options.color);
+  const sections: string[] = [];
+  for (const [file, findings] of groupByFile(result.findings)) sections.push(fileSection(file, findings, s));
+  if (options.verbose) sections.push(...verboseSections(result, s));
+  sections.push(summaryLine(result.findings, s));
+  return `${sections.join('\n\n')}\n`;
+};
+
+function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const group = groups.get(f.file);
+    if (group) group.push(f);
+    else groups.set(f.file, [f]);
+  }
+  return groups;
+}
+
+const severityStyle = (s: Styles, severity: Severity) =>
+  severity === 'error' ? s.red : severity === 'warning' ? s.yellow : s.cyan;
+
+/** Rows aligned on plain text widths, colour applied after padding so escapes do not skew columns. */
+function fileSection(file: string, findings: Finding[], s: Styles): string {
+  const rows = findings.map((f) => ({
+    line: String(f.line),
+    column: String(f.column),
+    severity: f.severity,
+    message: printable(f.message),
+    ruleId: printable(f.ruleId),
+  }));
+  const width = (key: keyof (typeof rows)[number]) => Math.max(...rows.map((r) => r[key].length));
+  const [lineW, colW, sevW, msgW] = [width('line'), width('column'), width('severity'), width('message')];
+  const lines = rows.map((r) => {
+    const position = s.dim(`${r.line.padStart(lineW)}:${r.column.padEnd(colW)}`);
+    const severity = severityStyle(s, r.severity)(r.severity.padEnd(sevW));
+    return `  ${position}  ${severity}  ${r.message.padEnd(msgW)}  ${s.dim(r.ruleId)}`.trimEnd();
+  });
+  return [s.underline(printable(file) || '(repository)'), ...lines].join('\n');
+}
+
+function summaryLine(findings: readonly Finding[], s: Styles): string {
+  if (findings.length === 0) return s.green('✔ No problems found');
+  const c = severityCounts(findings);
+  const text = `✖ ${plural(findings.length, 'problem')} (${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.info} info)`;
+  return s.bold((c.error > 0 ? s.red : c.warning > 0 ? s.yellow : s.cyan)(text));
+}
+
+function verboseSections(result: LintResult, s: Styles): string[] {
+  const sections: string[] = [];
+  if (result.skipped.length > 0) {
+    const pathW = Math.max(...result.skipped.map((k) => printable(k.path).length));
+    const reasonW = Math.max(...result.skipped.map((k) => k.reason.length));
+    const rows = result.skipped.map((k) => {
+      const detail = k.detail ? `  ${s.dim(printable(k.detail))}` : '';
+      return `  ${printable(k.path).padEnd(pathW)}  ${k.reason.padEnd(reasonW)}${detail}`.trimEnd();
+    });
+    sections.push([s.underline(`Skipped ${plural(result.skipped.length, 'file')}`), ...rows].join('\n'));
+  }
+  const { stats } = result;
+  const clusters = stats.clusters.length > 0 ? ` (${clusterList(stats.clusters)})` : '';
+  const suppressed = result.suppressedCount > 0 ? `, ${result.suppressedCount} suppressed` : '';
+  sections.push(
+    s.dim(
+      `Checked ${plural(stats.files, 'file')} (${stats.yamlFiles} YAML), ${plural(stats.documents, 'document')}, ` +
+        `${plural(stats.objects, 'object')}, ${plural(stats.clusters.length, 'cluster')}${clusters} in ${Math.round(stats.durationMs)} ms` +
+        `${suppressed}`,
+    ),
+  );
+  return sections;
+}
+
+const MAX_CLUSTERS_LISTED = 5;
+
+/** Cluster names for the stats line; a repo with dozens of clusters gets the first few and a count. */
+function clusterList(clusters: readonly string[]): string {
+  const listed = clusters.slice(0, MAX_CLUSTERS_LISTED).map(printable).join(', ');
+  const rest = clusters.length - MAX_CLUSTERS_LISTED;
+  return rest > 0 ? `${listed} and ${rest} more` : listed;
+}

@@ -1,0 +1,17 @@
+/** What every formatter gets and returns: formatters are pure functions of the lint result. */
+import type { LintResult } from '../engine/types.js';
+
+export interface FormatOptions {
+  /** ANSI colours (stylish only): on for a TTY unless NO_COLOR or --no-color. */
+  color: boolean;
+  /** Stylish: also list skipped files and stats. */
+  verbose: boolean;
+  /**
+   * Path of the linted root relative to the directory paths should be reported from (the CI workspace),
+   * forward slashes, '' or undefined when they are the same. Used by sarif and github, whose consumers
+   * resolve paths against the git checkout, not the linted folder.
+   */
+  pathPrefix?: string;
+}
+
+export type Formatter = (result: LintResult, options: FormatOptions) => string;

@@ -1,0 +1,67 @@
+/**
+ * Optional on-disk cache of compiled validators. ajv needs 0.1-1 s to compile a large kind (a Deployment pulls in
+ * the whole PodSpec); loading the same validator as ajv "standalone" code takes a few milliseconds.
+ * Entries are keyed by a hash of the schema file, the JSON pointer and the compiler setup, so a new schema
+ * release, ajv version or option change never reuses a stale entry. Any cache failure falls back to compiling.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Ajv, ValidateFunction } from 'ajv';
+import standaloneModule from 'ajv/dist/standalone/index.js';
+
+const require = createRequire(import.meta.url);
+// ajv's standalone module is CommonJS: under NodeNext its default import is module.exports, which also carries `.default`.
+const standaloneCode = standaloneModule.default;
+const AJV_VERSION = (require('ajv/package.json') as { version: string }).version;
+
+export class ValidatorCache {
+  /**
+   * @param dir folder for the entries (created on first write)
+   * @param setup everything about the compiler that changes the generated code (options, keywords, formats)
+   */
+  constructor(
+    readonly dir: string,
+    private readonly setup: string,
+  ) {}
+
+  /** @param schemaFileDigest a hash of the schema file's text */
+  key(schemaFileDigest: string, pointer: string): string {
+    return createHash('sha256').update(`${AJV_VERSION}\0${this.setup}\0${schemaFileDigest}\0${pointer}`).digest('hex');
+  }
+
+  /** The cached validator, or undefined when absent or unreadable. */
+  load(key: string): ValidateFunction | undefined {
+    let code: string;
+    try {
+      code = fs.readFileSync(this.file(key), 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      const module = { exports: {} as unknown };
+      new Function('module', 'exports', 'require', code)(module, module.exports, require);
+      return typeof module.exports === 'function' ? (module.exports as ValidateFunction) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stores a validator compiled by `ajv` (which must have `code.source` on). Best effort: errors are ignored. */
+  save(key: string, ajv: Ajv, validator: ValidateFunction): void {
+    try {
+      fs.mkdirSync(this.dir, { recursive: true });
+      // Write then rename, so a concurrent run never reads half a file.
+      const temp = `${this.file(key)}.${process.pid}.tmp`;
+      fs.writeFileSync(temp, standaloneCode(ajv, validator));
+      fs.renameSync(temp, this.file(key));
+    } catch {
+      // A read-only or full disk only costs the compile time next run.
+    }
+  }
+
+  private file(key: string): string {
+    return path.join(this.dir, `${key}.cjs`);
+  }
+}

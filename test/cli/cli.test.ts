@@ -1,0 +1,106 @@
+/** The CLI with the real engine, for everything that does not need a lint run. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { run } from '../../src/cli.js';
+import { loadBuiltinRules } from '../../src/engine/rules.js';
+import { captureIO } from './io.js';
+
+const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-lint-cli-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('cli: help and version', () => {
+  it('--help documents every option, its default and the exit codes', async () => {
+    const io = captureIO();
+    expect(await run(['--help'], io)).toBe(0);
+    const help = io.out().replace(/\s+/g, ' '); // commander wraps to the terminal width
+    for (const option of [
+      '--format <name>', '--output <file>', '--fail-on <severity>', '--config <file>', '--no-color', '--verbose', '--quiet',
+      '--max-warnings <n>', '--kubernetes-version <x.y>', '--print-config', '--list-rules', '--version', '--help',
+    ]) {
+      expect(help).toContain(option);
+    }
+    expect(help).toContain('"stylish", "json", "sarif", "github"');
+    expect(help).toContain('default: "stylish")');
+    expect(help).toContain('default: "error")');
+    expect(help).toContain('(default: ".")');
+    expect(help).toMatch(/Exit codes: 0 .* 1 .* 2 usage error/);
+    expect(io.err()).toBe('');
+  });
+
+  it.each([['-v'], ['--version']])('%s prints the package version', async (flag) => {
+    const io = captureIO();
+    expect(await run([flag], io)).toBe(0);
+    expect(io.out()).toBe(`${pkg.version}\n`);
+  });
+});
+
+describe('cli: usage errors exit 2 with one line on stderr', () => {
+  it.each([
+    [['--bogus'], /^gitops-lint: unknown option '--bogus'/],
+    [['--format', 'xml'], /^gitops-lint: option '-f, --format <name>' argument 'xml' is invalid/],
+    [['--fail-on', 'fatal'], /^gitops-lint: option '--fail-on <severity>' argument 'fatal' is invalid/],
+    [['--max-warnings', 'many'], /^gitops-lint: option '--max-warnings <n>' argument 'many' is invalid\. expected a whole number/],
+    [['--kubernetes-version', '1.3x'], /^gitops-lint: option '--kubernetes-version <x\.y>' argument '1\.3x' is invalid/],
+    [['a', 'b'], /^gitops-lint: too many arguments/],
+  ])('%j', async (argv, message) => {
+    const io = captureIO();
+    expect(await run(argv, io)).toBe(2);
+    expect(io.err()).toMatch(message);
+    expect(io.out()).toBe('');
+  });
+
+  it('a path that does not exist', async () => {
+    const io = captureIO();
+    const missing = path.join(tmp, 'missing');
+    expect(await run([missing], io)).toBe(2);
+    expect(io.err()).toBe(`gitops-lint: path not found: ${missing}\n`);
+  });
+
+  it('a path that is a file, resolved from the working directory', async () => {
+    fs.writeFileSync(path.join(tmp, 'file.yaml'), 'a: 1\n');
+    const io = captureIO({ cwd: tmp });
+    expect(await run(['file.yaml'], io)).toBe(2);
+    expect(io.err()).toBe(`gitops-lint: not a directory: ${path.join(tmp, 'file.yaml')}\n`);
+  });
+
+  it('a config file that does not exist, with a stack trace only under DEBUG=gitops-lint', async () => {
+    const quiet = captureIO();
+    expect(await run([tmp, '--print-config', '-c', path.join(tmp, 'nope.yaml')], quiet)).toBe(2);
+    expect(quiet.err()).toMatch(/^gitops-lint: .*nope\.yaml: config file not found\n$/);
+    const debug = captureIO({ env: { DEBUG: 'gitops-lint' } });
+    expect(await run([tmp, '--print-config', '-c', path.join(tmp, 'nope.yaml')], debug)).toBe(2);
+    expect(debug.err()).toMatch(/config file not found\n.*ConfigError[\s\S]*\n\s+at /);
+  });
+});
+
+describe('cli: --print-config and --list-rules', () => {
+  it('prints the effective config as YAML, with --kubernetes-version applied', async () => {
+    const repo = fs.mkdtempSync(path.join(tmp, 'repo-'));
+    fs.writeFileSync(path.join(repo, '.gitops-lint.yaml'), 'ignore: ["vendor/**"]\n');
+    const io = captureIO();
+    expect(await run([repo, '--print-config', '--kubernetes-version', '1.31'], io)).toBe(0);
+    const printed = parseYaml(io.out());
+    expect(printed.ignore).toEqual(['vendor/**']);
+    expect(printed.kubernetesVersion).toBe('1.31');
+    expect(printed.extends).toBe('recommended');
+    expect(io.out().split('\n')[0]).toContain('.gitops-lint.yaml');
+  });
+
+  it('lists every built-in rule with its effective severity', async () => {
+    const builtins = loadBuiltinRules();
+    const repo = fs.mkdtempSync(path.join(tmp, 'repo-'));
+    expect(builtins.length).toBeGreaterThan(0);
+    const first = builtins[0]!;
+    fs.writeFileSync(path.join(repo, '.gitops-lint.yaml'), `rules:\n  ${first.id}: off\n`);
+    const io = captureIO();
+    expect(await run([repo, '--list-rules'], io)).toBe(0);
+    const lines = io.out().trimEnd().split('\n').filter(Boolean);
+    expect(lines).toHaveLength(builtins.length);
+    for (const rule of builtins) expect(io.out()).toContain(rule.id);
+    expect(lines.find((l) => l.startsWith(`${first.id} `))).toMatch(/\s+off\s+/);
+  });
+});

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, resolveConfig } from '../../src/config/index.js';
+import { badLabelRule, tempRepo } from './helpers.js';
+
+const configError = (yaml: string): ConfigError => {
+  const root = tempRepo({ '.gitops-lint.yaml': yaml });
+  try {
+    resolveConfig(root);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return err as ConfigError;
+  }
+  throw new Error(`expected a ConfigError for:\n${yaml}`);
+};
+
+describe('config file', () => {
+  it('defaults when there is no config file', () => {
+    const { config, file } = resolveConfig(tempRepo({}));
+    expect(file).toBeUndefined();
+    expect(config).toEqual({ extends: 'recommended', rules: {}, ignore: [], ignoreObjects: [], entryPoints: [], externalSources: [], customRules: [] });
+  });
+
+  it('reads every key from .gitops-lint.yml', () => {
+    const root = tempRepo({
+      '.gitops-lint.yml': `extends: all
+rules:
+  yaml-syntax: warning
+  yaml-ambiguous-value: off
+  file-unreadable: { severity: info }
+ignore: ["vendor/**"]
+ignoreObjects: [{ kind: Secret, name: "legacy-*" }]
+entryPoints: [{ cluster: prod, path: clusters/prod }]
+externalSources: [{ kind: GitRepository, name: flux-system, namespace: flux-system }]
+kubernetesVersion: "1.30"
+fluxVersion: "2.4"
+`,
+    });
+    const { config, file } = resolveConfig(root);
+    expect(file).toBe(path.join(root, '.gitops-lint.yml'));
+    expect(config).toMatchObject({
+      extends: 'all',
+      rules: { 'yaml-syntax': 'warning', 'yaml-ambiguous-value': 'off', 'file-unreadable': { severity: 'info' } },
+      ignore: ['vendor/**'],
+      ignoreObjects: [{ kind: 'Secret', name: 'legacy-*' }],
+      entryPoints: [{ cluster: 'prod', path: 'clusters/prod' }],
+      externalSources: [{ kind: 'GitRepository', name: 'flux-system', namespace: 'flux-system' }],
+      kubernetesVersion: '1.30',
+      fluxVersion: '2.4',
+    });
+  });
+
+  it('options.config merges over the file (rules merged, other keys replaced); kubernetesVersion option wins', () => {
+    const root = tempRepo({ '.gitops-lint.yaml': 'rules:\n  yaml-syntax: warning\nignore: [a/**]\nkubernetesVersion: "1.29"\n' });
+    const { config } = resolveConfig(root, { config: { rules: { 'yaml-duplicate-key': 'off' }, ignore: ['b/**'] }, kubernetesVersion: '1.31' });
+    expect(config.rules).toEqual({ 'yaml-syntax': 'warning', 'yaml-duplicate-key': 'off' });
+    expect(config.ignore).toEqual(['b/**']);
+    expect(config.kubernetesVersion).toBe('1.31');
+  });
+
+  it('configPath reads another file, and a missing one is a ConfigError', () => {
+    const root = tempRepo({ 'conf/lint.yaml': 'extends: none\n' });
+    expect(resolveConfig(root, { configPath: path.join(root, 'conf/lint.yaml') }).config.extends).toBe('none');
+    expect(() => resolveConfig(root, { configPath: path.join(root, 'nope.yaml') })).toThrow(/nope\.yaml: config file not found/);
+  });
+
+  it('custom rules are validated and their ids usable in rules', () => {
+    const root = tempRepo({});
+    const { config } = resolveConfig(root, { config: { customRules: [badLabelRule], rules: { 'no-bad-label': 'error' } } });
+    expect(config.customRules[0]).toMatchObject({ id: 'no-bad-label', origin: 'config', check: 'object-field' });
+    expect(config.rules['no-bad-label']).toBe('error');
+  });
+
+  it.each([
+    ['unknown top-level key', 'extend: all\n', '.gitops-lint.yaml: extend: unknown key'],
+    ['bad extends', 'extends: strict\n', '.gitops-lint.yaml: extends: must be one of recommended, all, none'],
+    ['rules not a mapping', 'rules: [yaml-syntax]\n', '.gitops-lint.yaml: rules: must be a mapping'],
+    ['unknown rule id', 'rules:\n  yaml-syntx: error\n', '.gitops-lint.yaml: rules.yaml-syntx: unknown rule id'],
+    ['bad severity', 'rules:\n  yaml-syntax: fatal\n', '.gitops-lint.yaml: rules.yaml-syntax: must be one of error, warning, info, off'],
+    ['bad severity in object form', 'rules:\n  yaml-syntax: { severity: high }\n', '.gitops-lint.yaml: rules.yaml-syntax.severity: must be one of'],
+    ['unknown key in rule setting', 'rules:\n  yaml-syntax: { level: error }\n', '.gitops-lint.yaml: rules.yaml-syntax.level: unknown key'],
+    ['bad params override', 'rules:\n  yaml-syntax: { params: { kinds: [nope] } }\n', '.gitops-lint.yaml: rules.yaml-syntax.params: kinds: unknown problem kind "nope"'],
+    ['ignore not a list', 'ignore: vendor/**\n', '.gitops-lint.yaml: ignore: must be a list of strings'],
+    ['ignore item not a string', 'ignore: [1]\n', '.gitops-lint.yaml: ignore[0]: must be a non-empty string'],
+    ['empty ignoreObjects entry', 'ignoreObjects: [{}]\n', '.gitops-lint.yaml: ignoreObjects[0]: give at least one of'],
+    ['unknown ignoreObjects key', 'ignoreObjects: [{ kinds: Secret }]\n', '.gitops-lint.yaml: ignoreObjects[0].kinds: unknown key'],
+    ['entryPoint without path', 'entryPoints: [{ cluster: prod }]\n', '.gitops-lint.yaml: entryPoints[0].path: is required'],
+    ['externalSource with a number', 'externalSources: [{ kind: GitRepository, name: 5 }]\n', '.gitops-lint.yaml: externalSources[0].name: must be a non-empty string'],
+    ['unquoted version', 'kubernetesVersion: 1.30\n', '.gitops-lint.yaml: kubernetesVersion: write the version as a quoted string'],
+    ['bad version', 'fluxVersion: latest\n', '.gitops-lint.yaml: fluxVersion: must be a version string'],
+    ['not a mapping', '- a\n', '.gitops-lint.yaml: must be a mapping'],
+    ['YAML error', 'rules: {\n', '.gitops-lint.yaml: cannot read'],
+    ['custom rule with unknown check', 'customRules:\n  - { id: x, severity: error, description: d, remediation: r, check: nope }\n', '.gitops-lint.yaml: customRules[0].check: unknown check "nope"'],
+    ['custom rule missing severity', 'customRules:\n  - { id: x, description: d, remediation: r, check: object-field, params: { path: a, required: true } }\n', '.gitops-lint.yaml: customRules[0].severity: must be one of error, warning, info'],
+    ['custom rule reusing a built-in id', 'customRules:\n  - { id: yaml-syntax, severity: error, description: d, remediation: r, check: object-field, params: { path: a, required: true } }\n', '.gitops-lint.yaml: customRules[0].id: \'yaml-syntax\' is a built-in rule id'],
+    ['custom rule with two assertions', 'customRules:\n  - { id: x, severity: error, description: d, remediation: r, check: object-field, params: { path: a, required: true, forbidden: true } }\n', '.gitops-lint.yaml: customRules[0].params: give exactly one of'],
+    ['custom rule with a bad regex', 'customRules:\n  - { id: x, severity: error, description: d, remediation: r, check: object-field, params: { path: a, pattern: "(" } }\n', '.gitops-lint.yaml: customRules[0].params: pattern: invalid regular expression'],
+    ['custom rule with a bad path', 'customRules:\n  - { id: x, severity: error, description: d, remediation: r, check: object-field, params: { path: "a..b", required: true } }\n', '.gitops-lint.yaml: customRules[0].params: path: must be a field path'],
+  ])('%s', (_name, yaml, message) => {
+    const err = configError(yaml);
+    expect(err.message.startsWith(message), `${err.message}\ndoes not start with\n${message}`).toBe(true);
+  });
+
+  it('options.config errors name options.config', () => {
+    expect(() => resolveConfig(tempRepo({}), { config: { rules: { nope: 'error' } } })).toThrow('options.config: rules.nope: unknown rule id');
+  });
+
+  it('does not read a config that is a directory', () => {
+    const root = tempRepo({});
+    fs.mkdirSync(path.join(root, '.gitops-lint.yaml'));
+    expect(resolveConfig(root).file).toBeUndefined();
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { stylish } from '../../src/report/stylish.js';
+import { finding, lintResult, mixedResult } from './results.js';
+
+const plain = { color: false, verbose: false };
+const ESC = '\u001b[';
+
+describe('stylish formatter', () => {
+  it('prints only a short success line when there is nothing to report', () => {
+    expect(stylish(lintResult(), plain)).toBe('✔ No problems found\n');
+  });
+
+  it('groups by file in finding order, aligns rows and ends with the summary', () => {
+    const out = stylish(mixedResult(), plain);
+    expect(out).toBe(
+      [
+        'apps/podinfo/release.yaml',
+        '  104:1  info  values could move to a ConfigMap  helmrelease-values',
+        '',
+        'clusters/prod/apps.yaml',
+        '   3:10  warning  duplicate key "name"  yaml-duplicate-key',
+        '  12:5   error    prune is not set      flux-kustomization-prune',
+        '',
+        '✖ 3 problems (1 error, 1 warning, 1 info)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('uses singular and plural words in the summary', () => {
+    const one = stylish(lintResult([finding({ file: 'a.yaml', line: 1, ruleId: 'r' })]), plain);
+    expect(one).toContain('✖ 1 problem (1 error, 0 warnings, 0 info)');
+  });
+
+  it('has no escape codes without colour and colours severities with it', () => {
+    expect(stylish(mixedResult(), plain)).not.toContain(ESC);
+    const coloured = stylish(mixedResult(), { color: true, verbose: false });
+    expect(coloured).toContain(`${ESC}31merror  ${ESC}39m`);
+    expect(coloured).toContain(`${ESC}33mwarning${ESC}39m`);
+    expect(coloured).toContain(`${ESC}4mclusters/prod/apps.yaml${ESC}24m`);
+    // Stripping colour gives back exactly the plain output.
+    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(stylish(mixedResult(), plain));
+  });
+
+  it('keeps one row per finding and neutralises control characters from the repo', () => {
+    const result = lintResult([
+      finding({ file: 'a.yaml', line: 1, ruleId: 'r', message: 'key "\u001b[2Jevil"\nsecond line' }),
+    ]);
+    const out = stylish(result, plain);
+    expect(out).not.toContain('\u001b');
+    expect(out).toContain('key "\\u001b[2Jevil" second line');
+    expect(out.split('\n')).toHaveLength(5);
+  });
+
+  it('lists skipped files and stats with --verbose', () => {
+    const result = lintResult([], {
+      skipped: [
+        { path: 'charts/app/templates/deploy.yaml', reason: 'helm-template' },
+        { path: 'big.yaml', reason: 'too-large', detail: '12 MiB' },
+      ],
+      suppressedCount: 2,
+    });
+    const out = stylish(result, { color: false, verbose: true });
+    expect(out).toBe(
+      [
+        'Skipped 2 files',
+        '  charts/app/templates/deploy.yaml  helm-template',
+        '  big.yaml                          too-large      12 MiB',
+        '',
+        'Checked 10 files (7 YAML), 12 documents, 9 objects, 2 clusters (prod, staging) in 42 ms, 2 suppressed',
+        '',
+        '✔ No problems found',
+        '',
+      ].join('\n'),
+    );
+    expect(stylish(result, plain)).toBe('✔ No problems found\n');
+  });
+
+  it('names at most five clusters in the stats line', () => {
+    const clusters = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7'];
+    const result = lintResult([], { stats: { ...lintResult().stats, clusters } });
+    expect(stylish(result, { color: false, verbose: true })).toContain('7 clusters (c1, c2, c3, c4, c5 and 2 more) in 42 ms');
+  });
+});

@@ -1,0 +1,91 @@
+import { ruleTester } from '../support/rule-tester.js';
+import { bootstrap, configMap, kustomization } from './flux-fixtures.js';
+
+const kustomizationFile = (lines: string[]) => ['apiVersion: kustomize.config.k8s.io/v1beta1', 'kind: Kustomization', ...lines, ''].join('\n');
+const generic = 'add it to a kustomization.yaml resources list or to a directory a Flux Kustomization spec.path applies';
+
+/** prod applies apps/prod, which lists deploy.yaml and the base. */
+const fleet = {
+  ...bootstrap('prod'),
+  'clusters/prod/apps.yaml': kustomization('apps', './apps/prod'),
+  'apps/base/kustomization.yaml': kustomizationFile(['resources:', '  - settings.yaml']),
+  'apps/base/settings.yaml': configMap('settings', 'podinfo'),
+  'apps/prod/kustomization.yaml': kustomizationFile(['resources:', '  - ../base', '  - deploy.yaml', 'patches:', '  - path: settings-patch.yaml']),
+  'apps/prod/deploy.yaml': configMap('deploy', 'podinfo'),
+  'apps/prod/settings-patch.yaml': configMap('settings', 'podinfo'),
+};
+
+const kindCluster = `apiVersion: kind.x-k8s.io/v1alpha4
+kind: Cluster
+nodes:
+  - role: control-plane
+`;
+
+ruleTester.run('orphan-manifest', {
+  valid: [
+    { name: 'everything applied, patches are not orphans', files: fleet },
+    {
+      name: 'manifests in hidden directories (.archive) are not deployed by convention',
+      files: { ...fleet, '.archive/old/cm.yaml': configMap('old', 'podinfo') },
+    },
+    {
+      name: 'a plain kustomize repo without Flux entry point',
+      files: { 'base/kustomization.yaml': kustomizationFile(['resources:', '  - a.yaml']), 'base/a.yaml': configMap('a'), 'base/unused.yaml': configMap('unused') },
+    },
+    {
+      name: 'Helm chart files and tool configuration',
+      files: {
+        ...fleet,
+        'charts/podinfo/Chart.yaml': 'apiVersion: v2\nname: podinfo\nversion: 1.0.0\n',
+        'charts/podinfo/crds/crd.yaml': configMap('not-a-crd-but-in-a-chart'),
+        'hack/kind.yaml': kindCluster,
+        '.taskfiles/restore.tmpl.yaml': configMap('${APP}-restore'),
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'file next to an applied kustomization.yaml but not listed',
+      files: { ...fleet, 'apps/prod/extra.yaml': configMap('extra', 'podinfo') },
+      errors: [
+        {
+          file: 'apps/prod/extra.yaml',
+          line: 1,
+          column: 1,
+          message: 'ConfigMap "extra" in apps/prod/extra.yaml is not applied on any cluster: nothing includes it; add it to the resources of apps/prod/kustomization.yaml',
+        },
+      ],
+    },
+    {
+      name: 'each document of a file nothing applies',
+      files: { ...fleet, 'misc/lost.yaml': `${configMap('lost')}---\n${configMap('found')}` },
+      errors: [
+        { file: 'misc/lost.yaml', line: 1, message: `ConfigMap "lost" in misc/lost.yaml is not applied on any cluster: nothing includes it; ${generic}` },
+        { file: 'misc/lost.yaml', line: 8, message: `ConfigMap "found" in misc/lost.yaml is not applied on any cluster: nothing includes it; ${generic}` },
+      ],
+    },
+    {
+      name: 'an unreached overlay is reported once, at its top-most kustomization',
+      files: {
+        ...fleet,
+        'apps/staging/kustomization.yaml': kustomizationFile(['resources:', '  - ../base', '  - extra', '  - deploy.yaml']),
+        'apps/staging/deploy.yaml': configMap('deploy', 'podinfo'),
+        'apps/staging/extra/kustomization.yaml': kustomizationFile(['resources:', '  - cm.yaml']),
+        'apps/staging/extra/cm.yaml': configMap('extra', 'podinfo'),
+      },
+      errors: [
+        {
+          file: 'apps/staging/kustomization.yaml',
+          line: 1,
+          message:
+            'apps/staging/kustomization.yaml is not applied on any cluster, so its 2 objects are never applied; add "apps/staging" to the resources of an applied kustomization.yaml or point a Flux Kustomization spec.path at ./apps/staging',
+        },
+      ],
+    },
+    {
+      name: 'a Flux Kustomization path elsewhere leaves a sibling directory orphaned',
+      files: { ...fleet, 'apps/dev/cm.yaml': configMap('dev', 'podinfo') },
+      errors: [{ file: 'apps/dev/cm.yaml', line: 1, message: `ConfigMap "dev" in apps/dev/cm.yaml is not applied on any cluster: nothing includes it; ${generic}` }],
+    },
+  ],
+});
