@@ -17,6 +17,8 @@ function kustomizationDocs(ctx: CheckContext): FluxKustomization[] {
 
 function fluxPathMissing(ctx: CheckContext): void {
   for (const k of kustomizationDocs(ctx)) {
+    // A Kustomization no cluster applies (kept in `.archive/`, say) reconciles nowhere: its path cannot break anything.
+    if (k.cluster === undefined) continue;
     const ref = k.path;
     if (!k.sourceIsThisRepo || !ref || ref.status !== 'missing' || ref.path === undefined || isTemplated(ref.raw)) continue;
     const slash = ref.path.lastIndexOf('/');

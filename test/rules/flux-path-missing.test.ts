@@ -17,6 +17,10 @@ spec:
 ruleTester.run('flux-path-missing', {
   valid: [
     {
+      name: 'a Kustomization kept in a hidden directory is applied on no cluster',
+      files: { ...bootstrap('prod'), '.archive/old/ks.yaml': kustomization('old', './apps/gone') },
+    },
+    {
       name: 'path to an existing directory',
       files: { ...bootstrap('prod'), 'clusters/prod/apps.yaml': kustomization('apps', './apps/prod'), 'apps/prod/cm.yaml': configMap('a', 'default') },
     },
