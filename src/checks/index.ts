@@ -5,6 +5,9 @@ import { kustomizeChecks } from './kustomize.js';
 import { fluxChecks } from './flux.js';
 import { objectChecks } from './objects.js';
 import { customChecks } from './custom.js';
+import { schemaChecks } from './schema.js';
+import { celChecks } from './cel.js';
+import { postbuildChecks } from './postbuild.js';
 
 export const checks: Record<string, CheckFunction> = {
   ...loaderChecks,
@@ -12,4 +15,7 @@ export const checks: Record<string, CheckFunction> = {
   ...fluxChecks,
   ...objectChecks,
   ...customChecks,
+  ...schemaChecks,
+  ...celChecks,
+  ...postbuildChecks,
 };

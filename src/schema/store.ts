@@ -222,6 +222,19 @@ export class SchemaStore {
     return validator;
   }
 
+  /**
+   * The uncompiled schema at a location, with its file's `definitions` to resolve `#/definitions/...` refs
+   * (for evaluators that walk the schema themselves, like the CEL `x-kubernetes-validations` one).
+   */
+  rawSchema(location: SchemaLocation): { schema: AnySchemaObject; definitions: Record<string, AnySchemaObject> } {
+    const doc = this.load(location.file);
+    let node: unknown = doc;
+    for (const segment of location.pointer.split('/').slice(1)) {
+      node = (node as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
+    }
+    return { schema: node as AnySchemaObject, definitions: doc.definitions };
+  }
+
   private load(file: string): SchemaFile {
     return this.file(file).doc;
   }

@@ -352,3 +352,13 @@ describe('SchemaStore on hostile input', () => {
     ]);
   });
 });
+
+describe('rawSchema', () => {
+  it('returns the uncompiled kind schema with its definitions, CEL rules kept', () => {
+    const store = new SchemaStore();
+    const location = store.locate('helm.toolkit.fluxcd.io/v2', 'HelmRelease')!;
+    const { schema, definitions } = store.rawSchema(location);
+    expect(JSON.stringify(schema)).toContain('x-kubernetes-validations');
+    expect(Object.keys(definitions)).toContain('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta');
+  });
+});

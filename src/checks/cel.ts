@@ -1,0 +1,3 @@
+import type { CheckFunction } from '../engine/types.js';
+
+export const celChecks: Record<string, CheckFunction> = {};
