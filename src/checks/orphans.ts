@@ -115,16 +115,20 @@ export function orphanManifest(ctx: CheckContext): void {
 
   for (const file of ctx.repo.files) {
     if (file.inHelmChart || referenced.has(file.path)) continue;
-    for (const doc of file.documents) {
-      if (!isCandidate(doc, graph, ignoredGroups)) continue;
-      const near = nearestKustomization(file.path, graph, reached);
-      const how = near
-        ? `add it to the resources of ${near.path}`
-        : 'add it to a kustomization.yaml resources list or to a directory a Flux Kustomization spec.path applies';
+    const orphans = file.documents.filter((doc) => isCandidate(doc, graph, ignoredGroups));
+    if (orphans.length === 0) continue;
+    const near = nearestKustomization(file.path, graph, reached);
+    const how = near
+      ? `add it to the resources of ${near.path}`
+      : 'add it to a kustomization.yaml resources list or to a directory a Flux Kustomization spec.path applies';
+    // A file none of whose objects is applied (a vendored install manifest, a runbook) is one finding, not one per object.
+    const wholeFile = orphans.length > 1 && orphans.length === file.documents.filter((d) => d.class !== 'empty').length;
+    for (const doc of wholeFile ? orphans.slice(0, 1) : orphans) {
+      const what = wholeFile
+        ? `${file.path} holds ${orphans.length} objects and none is applied on any cluster: nothing includes the file`
+        : `${doc.kind}${doc.name ? ` "${doc.name}"` : ''} in ${file.path} is not applied on any cluster: nothing includes it`;
       ctx.report({
-        message:
-          `${doc.kind}${doc.name ? ` "${doc.name}"` : ''} in ${file.path} ` +
-          `is not applied on any cluster: nothing includes it; ${how}`,
+        message: `${what}; ${how}`,
         location: ctx.locate(doc, []),
         object: { apiVersion: doc.apiVersion, kind: doc.kind, namespace: doc.namespace, name: doc.name },
       });

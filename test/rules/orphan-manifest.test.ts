@@ -57,8 +57,19 @@ ruleTester.run('orphan-manifest', {
       ],
     },
     {
-      name: 'each document of a file nothing applies',
+      name: 'a file nothing applies is one finding, at its first object',
       files: { ...fleet, 'misc/lost.yaml': `${configMap('lost')}---\n${configMap('found')}` },
+      errors: [
+        {
+          file: 'misc/lost.yaml',
+          line: 1,
+          message: `misc/lost.yaml holds 2 objects and none is applied on any cluster: nothing includes the file; ${generic}`,
+        },
+      ],
+    },
+    {
+      name: 'each orphan of a file that also holds tool configuration',
+      files: { ...fleet, 'misc/lost.yaml': `${configMap('lost')}---\n${configMap('found')}---\n${kindCluster}` },
       errors: [
         { file: 'misc/lost.yaml', line: 1, message: `ConfigMap "lost" in misc/lost.yaml is not applied on any cluster: nothing includes it; ${generic}` },
         { file: 'misc/lost.yaml', line: 8, message: `ConfigMap "found" in misc/lost.yaml is not applied on any cluster: nothing includes it; ${generic}` },
