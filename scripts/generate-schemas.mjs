@@ -9,189 +9,22 @@
  *   schemas/kubernetes/v<minor>.json   { definitions: {...}, kinds: { "<apiVersion>/<Kind>": "<definition name>" } }
  *   schemas/crds/<group>.json          { definitions: { ObjectMeta and what it references }, kinds: { "<group>/<version>/<Kind>": schema } }
  *
- * Conversion makes upstream schemas strict like kubeconform -strict; see convertNode for the rules.
+ * Conversion makes upstream schemas strict like kubeconform -strict; see src/schema/convert.ts for the rules.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
+// The conversion is shared with the linter (CRDs found in a repo): build first (npm run build).
+import { convertCrd, convertSchema, OBJECT_META, translatePattern } from '../dist/schema/convert.js';
+import { QUANTITY_PATTERN } from '../dist/schema/quantity.js';
+
+export { convertSchema, QUANTITY_PATTERN, translatePattern };
 
 const KUBERNETES_MINORS = ['1.33', '1.34', '1.35'];
 /** Flux release folders, newest first: the newest release wins when a group/version/kind appears in several. */
 const FLUX_RELEASES = ['v2.9.4', 'v2.8.8', 'v2.6.4'];
-const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
-/** The grammar of resource.Quantity, exactly as Kubernetes writes it into CRDs. */
-export const QUANTITY_PATTERN =
-  '^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$';
-/** Formats ajv-formats checks the way the API server does; every other format is dropped (uri, url, double, "string", ...). */
-const KEPT_FORMATS = new Set(['byte', 'date-time', 'int32', 'int64', 'ipv4', 'ipv6']);
-/** Documentation-only or unused keys, dropped to keep the output small. */
-const DROPPED_KEYS = new Set([
-  'default',
-  'description',
-  'example',
-  'examples',
-  'externalDocs',
-  'title',
-  'x-kubernetes-group-version-kind',
-  'x-kubernetes-patch-merge-key',
-  'x-kubernetes-patch-strategy',
-  'x-kubernetes-unions',
-]);
-/** Keys whose values are schemas. */
-const SCHEMA_KEYS = new Set(['items', 'additionalProperties']);
-const SCHEMA_LIST_KEYS = new Set(['allOf', 'anyOf', 'oneOf']);
-const SCHEMA_MAP_KEYS = new Set(['properties', 'patternProperties', 'definitions']);
-
-// ---------------------------------------------------------------------------------------------------------------
-// Go RE2 -> JavaScript patterns
-
-/** Makes every letter outside escapes match both cases: the JavaScript equivalent of a leading `(?i)`. */
-function caseInsensitive(pattern) {
-  let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\') {
-      out += c + (pattern[i + 1] ?? '');
-      i++;
-    } else if (c === '(' && pattern[i + 1] === '?') {
-      // Group syntax such as (?: or (?<name> holds letters that are not to be matched.
-      const end = pattern[i + 2] === '<' ? pattern.indexOf('>', i) : i + 2;
-      out += pattern.slice(i, end + 1);
-      i = end;
-    } else if (c === '[') {
-      const end = classEnd(pattern, i);
-      out += caseInsensitiveClass(pattern.slice(i + 1, end));
-      i = end;
-    } else if (/[a-zA-Z]/.test(c)) {
-      out += `[${c.toLowerCase()}${c.toUpperCase()}]`;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-function classEnd(pattern, start) {
-  let i = start + 1;
-  if (pattern[i] === '^') i++;
-  if (pattern[i] === ']') i++;
-  for (; i < pattern.length; i++) {
-    if (pattern[i] === '\\') i++;
-    else if (pattern[i] === ']') return i;
-  }
-  throw new Error(`unterminated character class in ${pattern}`);
-}
-
-function caseInsensitiveClass(body) {
-  const extra = [];
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] === '\\') {
-      i++;
-    } else if (body[i + 1] === '-' && body[i + 2] !== undefined && body[i + 2] !== ']') {
-      const [from, to] = [body[i], body[i + 2]];
-      if (/[a-z]/.test(from) && /[a-z]/.test(to)) extra.push(`${from.toUpperCase()}-${to.toUpperCase()}`);
-      if (/[A-Z]/.test(from) && /[A-Z]/.test(to)) extra.push(`${from.toLowerCase()}-${to.toLowerCase()}`);
-      i += 2;
-    } else if (/[a-zA-Z]/.test(body[i])) {
-      const other = body[i] === body[i].toLowerCase() ? body[i].toUpperCase() : body[i].toLowerCase();
-      extra.push(other);
-    }
-  }
-  return `[${body}${extra.join('')}]`;
-}
-
-/**
- * Translates a Go RE2 pattern into one JavaScript accepts with the `u` flag (as ajv compiles them),
- * or returns undefined when that is not possible.
- */
-export function translatePattern(goPattern) {
-  let p = goPattern.replace(/\(\?P</g, '(?<').replace(/\\z/g, '$').replace(/\\A/g, '^');
-  const flags = /^(\^?)\(\?i\)/.exec(p);
-  if (flags) p = flags[1] + caseInsensitive(p.slice(flags[0].length));
-  try {
-    new RegExp(p, 'u');
-    return p;
-  } catch {
-    return undefined;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Schema conversion
-
-/**
- * Converts one schema node (recursively). `ctx.inLogic` is true inside allOf/anyOf/oneOf/not branches, which must
- * not be closed (a branch lists a subset of its parent's properties); `ctx.dropped` collects untranslatable patterns.
- */
-function convertNode(node, ctx) {
-  if (!node || typeof node !== 'object' || Array.isArray(node)) return node;
-  const out = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (DROPPED_KEYS.has(key)) continue;
-    if (SCHEMA_MAP_KEYS.has(key)) {
-      out[key] = Object.fromEntries(
-        Object.entries(value).map(([name, sub]) => [name, convertNode(sub, { ...ctx, inLogic: false })]),
-      );
-    } else if (SCHEMA_LIST_KEYS.has(key) || key === 'not') {
-      const branchCtx = { ...ctx, inLogic: true };
-      out[key] = Array.isArray(value) ? value.map((sub) => convertNode(sub, branchCtx)) : convertNode(value, branchCtx);
-    } else if (SCHEMA_KEYS.has(key) && typeof value === 'object') {
-      out[key] = Array.isArray(value)
-        ? value.map((sub) => convertNode(sub, { ...ctx, inLogic: false }))
-        : convertNode(value, { ...ctx, inLogic: false });
-    } else if (key === '$ref') {
-      out[key] = value.replace('#/components/schemas/', '#/definitions/');
-    } else if (key === 'format') {
-      if (KEPT_FORMATS.has(value)) out[key] = value;
-    } else if (key === 'pattern') {
-      const translated = translatePattern(value);
-      if (translated === undefined) {
-        out['x-go-pattern'] = value;
-        ctx.dropped.push(value);
-      } else {
-        out[key] = translated;
-      }
-    } else {
-      out[key] = value;
-    }
-  }
-  return normalize(out, ctx);
-}
-
-function normalize(s, ctx) {
-  // OpenAPI wraps a $ref in allOf to give it a description or default; with those stripped, keep the plain $ref.
-  if (Array.isArray(s.allOf) && s.allOf.length === 1 && s.allOf[0].$ref && Object.keys(s.allOf[0]).length === 1) {
-    s.$ref = s.allOf[0].$ref;
-    delete s.allOf;
-  }
-  // A oneOf of plain types (IntOrString, Quantity) is an anyOf: same meaning, simpler errors.
-  if (Array.isArray(s.oneOf) && s.oneOf.every((b) => Object.keys(b).length === 1 && typeof b.type === 'string')) {
-    s.anyOf = s.oneOf;
-    delete s.oneOf;
-  }
-  const isQuantity = s.format === 'quantity' || s.pattern === QUANTITY_PATTERN;
-  if (s['x-kubernetes-int-or-string'] === true || isQuantity) {
-    // Quantities are strings or any number (`cpu: 0.5`); other int-or-string fields are integers or strings.
-    s.anyOf = [{ type: isQuantity ? 'number' : 'integer' }, { type: 'string' }];
-    delete s.type;
-    delete s.format;
-  }
-  if (s.nullable === true) {
-    if (typeof s.type === 'string') s.type = [s.type, 'null'];
-    if (Array.isArray(s.enum) && !s.enum.includes(null)) s.enum = [...s.enum, null];
-  }
-  delete s.nullable;
-  if (s['x-kubernetes-embedded-resource'] === true) {
-    const metadata = s.properties?.metadata?.properties ? s.properties.metadata : { $ref: `#/definitions/${OBJECT_META}` };
-    s.properties = { apiVersion: { type: 'string' }, kind: { type: 'string' }, ...s.properties, metadata };
-  }
-  if (s.properties && !ctx.inLogic && !('additionalProperties' in s) && !s['x-kubernetes-preserve-unknown-fields']) {
-    s.additionalProperties = false;
-  }
-  return s;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Kubernetes built-ins
@@ -216,7 +49,9 @@ function buildKubernetes(minorDir, dropped) {
         const { group, version, kind } = gvks[0];
         kinds[`${group ? `${group}/` : ''}${version}/${kind}`] = name;
       }
-      definitions[name] = convertNode(schema, { inLogic: false, dropped });
+      const converted = convertSchema(schema);
+      dropped.push(...converted.dropped);
+      definitions[name] = converted.schema;
     }
   }
   // Upstream says oneOf [string, number]; add the grammar so `memory: 1GB` is caught, as in CRDs.
@@ -257,15 +92,10 @@ function buildCrds(upstream, dropped) {
   for (const { file, source } of crdFiles(upstream)) {
     for (const crd of yaml.loadAll(fs.readFileSync(file, 'utf8'))) {
       if (crd?.kind !== 'CustomResourceDefinition') continue;
-      const { group, names } = crd.spec;
-      for (const version of crd.spec.versions ?? []) {
-        const key = `${group}/${version.name}/${names.kind}`;
-        const schema = version.schema?.openAPIV3Schema;
-        if (!version.served || !schema || index[key]) continue;
-        const converted = convertNode(schema, { inLogic: false, dropped });
-        converted.properties = { ...converted.properties, metadata: { $ref: `#/definitions/${OBJECT_META}` } };
-        (byGroup[group] ??= {})[key] = converted;
-        index[key] = { file: `crds/${group}.json`, source: source.replace(/\.crds\.yaml$/, '') };
+      for (const { key, schema } of convertCrd(crd, dropped)) {
+        if (index[key]) continue;
+        (byGroup[crd.spec.group] ??= {})[key] = schema;
+        index[key] = { file: `crds/${crd.spec.group}.json`, source: source.replace(/\.crds\.yaml$/, '') };
       }
     }
   }
@@ -302,12 +132,6 @@ function write(out, rel, doc) {
   const file = path.join(out, rel);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, render(doc));
-}
-
-/** Converts one upstream schema (OpenAPI v3 or CRD openAPIV3Schema) the way the generator does; for tests. */
-export function convertSchema(schema) {
-  const dropped = [];
-  return { schema: convertNode(schema, { inLogic: false, dropped }), dropped };
 }
 
 export function generate(upstream, out) {

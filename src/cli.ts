@@ -17,6 +17,7 @@ import { loadBuiltinRules } from './engine/rules.js';
 import type { LintOptions, LintResult } from './engine/types.js';
 import { SEVERITY_RANK, type Severity } from './finding.js';
 import { printable } from './report/ansi.js';
+import { defaultCacheDir } from './schema/cache.js';
 import { severityCounts } from './report/counts.js';
 import { DEFAULT_FORMAT, FORMAT_NAMES, formatters, type FormatName } from './report/index.js';
 import { TOOL_NAME, toolVersion } from './report/tool.js';
@@ -44,6 +45,8 @@ interface CliOptions {
   quiet?: boolean;
   maxWarnings?: number;
   kubernetesVersion?: string;
+  schemaLocation: string[];
+  cache: boolean;
   printConfig?: boolean;
   listRules?: boolean;
 }
@@ -99,6 +102,13 @@ function buildProgram(io: CliIO): Command {
     .option('--quiet', 'report errors only; warnings and info still count for --fail-on and --max-warnings (default: off)')
     .option('--max-warnings <n>', 'exit 1 when there are more than <n> warnings (default: no limit)', parseCount)
     .option('--kubernetes-version <x.y>', 'target Kubernetes version (default: kubernetesVersion from the config)', parseKubernetesVersion)
+    .option(
+      '--schema-location <dir>',
+      'folder of extra JSON schemas in kubeconform layout (<kind>_<version>.json, <group>/<kind>_<version>.json); repeatable, local only',
+      (dir: string, previous: string[]) => [...previous, dir],
+      [],
+    )
+    .option('--no-cache', 'do not reuse compiled schema validators from $XDG_CACHE_HOME/gitops-lint (default: ~/.cache/gitops-lint)')
     .option('--print-config', 'print the effective config as YAML and exit')
     .option('--list-rules', 'list every rule with its effective severity and description, and exit')
     .version(toolVersion(), '-v, --version', 'print the version and exit')
@@ -129,6 +139,11 @@ async function execute(root: string, options: CliOptions, io: CliIO, env: Record
   const lintOptions: LintOptions = {};
   if (options.config !== undefined) lintOptions.configPath = path.resolve(cwd, options.config);
   if (options.kubernetesVersion !== undefined) lintOptions.kubernetesVersion = options.kubernetesVersion;
+  for (const dir of options.schemaLocation) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(dir)) throw new UsageError(`--schema-location ${dir}: schemas are never downloaded (gitops-lint works offline); give a local folder`);
+  }
+  if (options.schemaLocation.length > 0) lintOptions.schemaLocations = options.schemaLocation.map((dir) => path.resolve(cwd, dir));
+  if (options.cache) lintOptions.schemaCacheDir = defaultCacheDir(env);
 
   if (options.printConfig) {
     io.stdout.write(printConfig(root, lintOptions));

@@ -1,3 +1,198 @@
-import type { CheckFunction } from '../engine/types.js';
+/**
+ * schema-validation and schema-missing: Kubernetes objects and patches against the shipped, in-repo (CRD) and
+ * user schemas. Both rules share one analysis per repo (targets, resolver, store), built on first use; a repo
+ * without Kubernetes objects never creates a schema store.
+ */
+import type { CheckContext, CheckFunction } from '../engine/types.js';
+import type { ObjectRef } from '../finding.js';
+import { substituteValue, substitutionsOf, type Variables } from '../graph/postbuild.js';
+import type { LoadedRepo, PathSegment, YamlDocument, YNode } from '../load/types.js';
+import { json6902Problems } from '../schema/json6902.js';
+import type { SchemaError } from '../schema/messages.js';
+import { SchemaResolver } from '../schema/resolver.js';
+import { SchemaStore } from '../schema/store.js';
+import { literalBlockMapper, nodeRange } from '../schema/inline-patch.js';
+import { collectTargets, type InlineSource, type ObjectTarget, type SchemaTargets } from '../schema/targets.js';
+import { schemaFileNames } from '../schema/user-schemas.js';
 
-export const schemaChecks: Record<string, CheckFunction> = {};
+interface Analysis {
+  targets: SchemaTargets;
+  /** Variables of each Flux Kustomization with postBuild applying a document (one entry per Kustomization). */
+  substitutions(): Map<YamlDocument, { vars: Variables }[]>;
+  /** Created on first use: no schema work for repos without objects. */
+  resolver(): SchemaResolver;
+}
+
+const analyses = new WeakMap<LoadedRepo, Analysis>();
+
+function analysis(ctx: CheckContext): Analysis {
+  let a = analyses.get(ctx.repo);
+  if (a) return a;
+  let resolver: SchemaResolver | undefined;
+  let substitutions: Map<YamlDocument, { vars: Variables }[]> | undefined;
+  const documents = () => ctx.repo.files.flatMap((f) => f.documents);
+  a = {
+    targets: collectTargets(ctx.repo, ctx.graph),
+    substitutions: () => (substitutions ??= substitutionsOf(ctx.graph, ctx.repo)),
+    resolver: () =>
+      (resolver ??= new SchemaResolver(new SchemaStore(ctx.schemaCacheDir === undefined ? {} : { cacheDir: ctx.schemaCacheDir }), documents(), {
+        kubernetesVersion: ctx.config?.kubernetesVersion,
+        schemaLocations: ctx.config?.schemaLocations,
+      })),
+  };
+  analyses.set(ctx.repo, a);
+  return a;
+}
+
+function objectRef(doc: YamlDocument): ObjectRef | undefined {
+  if (!doc.apiVersion || !doc.kind) return undefined;
+  const ref: ObjectRef = { apiVersion: doc.apiVersion, kind: doc.kind };
+  if (doc.name !== undefined) ref.name = doc.name;
+  if (doc.namespace !== undefined) ref.namespace = doc.namespace;
+  return ref;
+}
+
+function reportAt(ctx: CheckContext, doc: YamlDocument, path: PathSegment[], target: 'key' | 'value', message: string): void {
+  const object = objectRef(doc);
+  ctx.report({ message, location: ctx.locate(doc, path, target), ...(object ? { object } : {}) });
+}
+
+/**
+ * A finding inside a patch written as a string: at its exact line when the string is a literal block (`patch: |`),
+ * else at the patch entry. `path` is relative to the patch document.
+ */
+function reportInline(ctx: CheckContext, t: { doc: YamlDocument; base: PathSegment[]; source?: InlineSource }, path: PathSegment[], target: 'key' | 'value', message: string): void {
+  const range = t.source ? nodeRange(t.source.root, path, target) : undefined;
+  reportInString(ctx, t.doc, t.base, t.source?.text, range, message);
+}
+
+/** A finding at offsets [start, end) of the patch string at `base` in `doc`, or at the entry when they cannot be mapped. */
+function reportInString(ctx: CheckContext, doc: YamlDocument, base: PathSegment[], text: string | undefined, range: { start: number; end: number } | undefined, message: string): void {
+  const file = ctx.repo.fileMap.get(doc.file);
+  const node = nodeAt(doc.root, base);
+  const mapper = file && node ? literalBlockMapper(file, node) : undefined;
+  if (!mapper || text === undefined || !range) return reportAt(ctx, doc, base, 'key', message);
+  const object = objectRef(doc);
+  ctx.report({ message, location: mapper(text, range.start, range.end), ...(object ? { object } : {}) });
+}
+
+/**
+ * What to validate for a target: the object as each Flux Kustomization applying it substitutes it. `skipVariables`
+ * when `${VAR}` strings are left that may still get a value (from a substituteFrom object not in the repo, a
+ * SOPS-encrypted variable, or a Kustomization outside the repo for documents no cluster reaches).
+ */
+function variants(t: ObjectTarget, a: Analysis, reached: Set<YamlDocument>): { value: unknown; skipVariables: boolean }[] {
+  const substitutions = t.whole ? a.substitutions().get(t.doc) : undefined;
+  if (!substitutions) return [{ value: t.value, skipVariables: !reached.has(t.doc) }];
+  return substitutions.map(({ vars }) => {
+    const { value, uses } = substituteValue(t.value, vars, nodeAt(t.doc.root, t.base));
+    if (!vars.incomplete) return { value, skipVariables: true };
+    // Flux gives a variable no one defines an empty value, but here it may come from an object not in the repo:
+    // keep such strings as written (and unchecked) rather than report what an empty value would break.
+    for (const use of uses) if (!use.defined && !use.hasDefault) restore(value, t.value, use.path);
+    return { value, skipVariables: true };
+  });
+}
+
+/** The position tree of the value at `path` (an item of a v1 List), for telling quoted scalars from plain ones. */
+function nodeAt(root: YNode | undefined, path: PathSegment[]): YNode | undefined {
+  let node = root;
+  for (const segment of path) {
+    node = typeof segment === 'number' ? node?.items?.[segment] : node?.entries?.findLast((e) => e.key === segment)?.value;
+  }
+  return node;
+}
+
+/** Puts the original value back at `path` (every container on that path is a copy made by substituteValue). */
+function restore(into: unknown, from: unknown, path: PathSegment[]): void {
+  let target = into as Record<string | number, unknown>;
+  let source = from as Record<string | number, unknown>;
+  for (const segment of path.slice(0, -1)) {
+    target = target[segment] as Record<string | number, unknown>;
+    source = source[segment] as Record<string | number, unknown>;
+  }
+  const last = path[path.length - 1];
+  if (last !== undefined && target !== source) target[last] = source[last];
+}
+
+function schemaValidation(ctx: CheckContext): void {
+  const a = analysis(ctx);
+  const { targets, resolver } = a;
+  for (const b of targets.broken) {
+    const range = b.offset === undefined ? undefined : { start: b.offset, end: b.offset };
+    reportInString(ctx, b.doc, b.base, b.text, range, b.message);
+  }
+  for (const t of targets.ops) {
+    for (const p of json6902Problems(t.ops)) {
+      const target = typeof p.path[p.path.length - 1] === 'string' ? 'value' : 'key';
+      if (t.inline) reportInline(ctx, t, p.path, target, `${t.inline}: ${p.message}`);
+      else reportAt(ctx, t.doc, [...t.base, ...p.path], target, p.message);
+    }
+  }
+  if (targets.objects.length === 0) return;
+  const r = resolver();
+  /** Kinds whose schema is unusable, reported once at their first object. */
+  const unusable = new Set<string>();
+  for (const t of targets.objects) {
+    const lookup = r.lookup(t.apiVersion, t.kind);
+    if (!lookup) continue;
+    const key = `${t.apiVersion}/${t.kind}`;
+    let problem = 'error' in lookup ? lookup.error : undefined;
+    const errors: SchemaError[] = [];
+    if (!problem) {
+      try {
+        for (const { value, skipVariables } of variants(t, a, ctx.graph.reached)) {
+          const options = { apiVersion: t.apiVersion, kind: t.kind, kubernetesVersion: r.kubernetesVersion };
+          errors.push(...r.store.validate(value, { ...options, partial: t.partial, substitution: skipVariables, encrypted: t.encrypted })!);
+        }
+      } catch (err) {
+        const source = 'location' in lookup ? lookup.location.source : key;
+        problem = `the schema from ${source} does not compile: ${err instanceof Error ? err.message : String(err)}`;
+      }
+    }
+    if (problem) {
+      if (!unusable.has(key)) reportAt(ctx, t.doc, t.base, 'key', `cannot validate ${t.apiVersion} ${t.kind}: ${problem}`);
+      unusable.add(key);
+      continue;
+    }
+    for (const e of errors) {
+      const target = e.keyword === 'additionalProperties' || e.keyword === 'required' ? 'key' : 'value';
+      if (t.inline) reportInline(ctx, t, e.path, target, `${t.inline}: ${e.message}`);
+      else reportAt(ctx, t.doc, [...t.base, ...e.path], target, e.message);
+    }
+  }
+}
+
+function schemaMissing(ctx: CheckContext): void {
+  const { targets, resolver } = analysis(ctx);
+  const whole = targets.objects.filter((t) => t.whole);
+  if (whole.length === 0) return;
+  const r = resolver();
+  const missing = new Map<string, { first: ObjectTarget; count: number }>();
+  for (const t of whole) {
+    if (r.lookup(t.apiVersion, t.kind)) continue;
+    const key = `${t.apiVersion}/${t.kind}`;
+    const entry = missing.get(key);
+    if (entry) entry.count++;
+    else missing.set(key, { first: t, count: 1 });
+  }
+  for (const { first, count } of missing.values()) {
+    const { apiVersion, kind } = first;
+    const others = r.otherMinorsServing(apiVersion, kind);
+    const served = others.length > 0 ? ` (Kubernetes ${others.join(', ')} serve${others.length === 1 ? 's' : ''} it)` : '';
+    const objects = count === 1 ? '1 object' : `${count} objects`;
+    reportAt(
+      ctx,
+      first.doc,
+      [...first.base, 'kind'],
+      'value',
+      `no schema for ${apiVersion} ${kind} in Kubernetes ${r.kubernetesVersion} or the bundled CRDs${served}: ${objects} of this kind not validated; ` +
+        `commit its CustomResourceDefinition to the repo, or pass --schema-location DIR with ${schemaFileNames(apiVersion, kind)[0]}`,
+    );
+  }
+}
+
+export const schemaChecks: Record<string, CheckFunction> = {
+  'schema-validation': schemaValidation,
+  'schema-missing': schemaMissing,
+};

@@ -25,7 +25,10 @@ export interface ResolvedConfig {
   file?: string;
 }
 
-/** The config for a lint of `root`: defaults, then the config file, then options.config, then options.kubernetesVersion. */
+/**
+ * The config for a lint of `root`: defaults, then the config file, then options.config, then options.kubernetesVersion
+ * and options.schemaLocations.
+ */
 export function resolveConfig(root: string, options: LintOptions = {}): ResolvedConfig {
   const file = findConfigFile(root, options.configPath);
   const builtinIds = new Set(loadBuiltinRules().map((r) => r.id));
@@ -44,6 +47,9 @@ export function resolveConfig(root: string, options: LintOptions = {}): Resolved
   config.customRules = mergeCustomRules(fileConfig.customRules ?? [], optionConfig.customRules ?? []);
   checkParamOverrides(config, optionConfig.rules ?? {}, label);
   if (options.kubernetesVersion !== undefined) config.kubernetesVersion = options.kubernetesVersion;
+  // Folders from the config are relative to the repo root (the config's home); --schema-location ones come first.
+  const locations = [...(options.schemaLocations ?? []).map((d) => path.resolve(d)), ...(config.schemaLocations ?? []).map((d) => path.resolve(root, d))];
+  if (locations.length > 0) config.schemaLocations = locations;
   return file ? { config, file } : { config };
 }
 

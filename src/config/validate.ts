@@ -13,6 +13,7 @@ const TOP_KEYS = [
   'customRules',
   'kubernetesVersion',
   'fluxVersion',
+  'schemaLocations',
 ] as const;
 const EXTENDS = ['recommended', 'all', 'none'];
 const SETTINGS = [...SEVERITIES, 'off'];
@@ -50,6 +51,7 @@ export function validateConfig(raw: Record<string, unknown>, file: string, known
   if (raw.externalSources !== undefined) {
     out.externalSources = records(raw.externalSources, 'externalSources', fail, { required: ['kind', 'name'], optional: ['namespace'] }) as Config['externalSources'];
   }
+  if (raw.schemaLocations !== undefined) out.schemaLocations = schemaLocations(raw.schemaLocations, fail);
   for (const key of ['kubernetesVersion', 'fluxVersion'] as const) {
     const v = raw[key];
     if (v === undefined) continue;
@@ -104,6 +106,15 @@ function stringList(raw: unknown, key: string, fail: Fail): string[] {
     if (typeof v !== 'string' || v === '') fail(`${key}[${i}]`, 'must be a non-empty string');
   });
   return raw as string[];
+}
+
+/** Local folders only: schemas are never downloaded. */
+function schemaLocations(raw: unknown, fail: Fail): string[] {
+  const list = stringList(raw, 'schemaLocations', fail);
+  list.forEach((dir, i) => {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(dir)) fail(`schemaLocations[${i}]`, 'must be a local folder: schemas are never downloaded (gitops-lint works offline)');
+  });
+  return list;
 }
 
 function records(

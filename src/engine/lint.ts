@@ -22,6 +22,9 @@ export async function lint(root: string, options: LintOptions = {}): Promise<Lin
   if (!fs.statSync(absRoot).isDirectory()) throw new UsageError(`repository root is not a directory: ${absRoot}`);
 
   const { config } = resolveConfig(absRoot, options);
+  for (const dir of config.schemaLocations ?? []) {
+    if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`schema location is not a folder: ${dir}`);
+  }
   const builtins = loadBuiltinRules();
   const knownRuleIds: ReadonlySet<string> = new Set([...builtins, ...config.customRules].map((r) => r.id));
   const repo = await loadRepo(absRoot, { ignore: config.ignore });
@@ -36,6 +39,8 @@ export async function lint(root: string, options: LintOptions = {}): Promise<Lin
       rule,
       params,
       knownRuleIds,
+      config,
+      schemaCacheDir: options.schemaCacheDir,
       locate: (doc, p, target) => locate(repo, doc, p, target),
       report: ({ message, location, object, fix }) => {
         const { file, line, column, endLine, endColumn } = location;

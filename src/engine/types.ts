@@ -49,6 +49,10 @@ export interface CheckContext {
   locate(doc: YamlDocument, path: PathSegment[], target?: 'key' | 'value'): Location;
   /** Every rule id known to this run (built-in and config, enabled or not): for checks that validate rule names. */
   knownRuleIds?: ReadonlySet<string>;
+  /** The effective config (kubernetesVersion, schemaLocations, ...). */
+  config?: Config;
+  /** Folder for compiled schema validators reused across runs; undefined: no disk cache. */
+  schemaCacheDir?: string;
 }
 
 export type CheckFunction = (ctx: CheckContext) => void;
@@ -73,6 +77,8 @@ export interface Config {
   /** Target versions, used by schema and deprecation rules. */
   kubernetesVersion?: string;
   fluxVersion?: string;
+  /** Folders of user JSON schemas in kubeconform's layout (absolute after resolveConfig; relative ones from the repo root). */
+  schemaLocations?: string[];
 }
 
 export interface LintOptions {
@@ -81,6 +87,10 @@ export interface LintOptions {
   /** Config given directly (tests); merged over the file. */
   config?: Partial<Config>;
   kubernetesVersion?: string;
+  /** Extra schema folders (--schema-location), resolved from the current directory; searched before the config's. */
+  schemaLocations?: string[];
+  /** Folder for compiled schema validators reused across runs (the CLI's default: see defaultCacheDir); default: none. */
+  schemaCacheDir?: string;
 }
 
 /** Rule metadata carried into reports (SARIF rules, help URIs). */

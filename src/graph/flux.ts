@@ -178,12 +178,5 @@ export function artifactToRepoPath(artifact: GeneratedArtifact, artifactPath: st
   return [best.rule.fromPath, rest].filter(Boolean).join('/');
 }
 
-/**
- * Flux postBuild substitution of `${VAR}`, `${VAR:=default}`, `${VAR:-default}` with inline `substitute` values.
- * Variables that only substituteFrom could provide are left as written.
- */
-export function substitute(text: string, vars: Record<string, string>): string {
-  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=]([^}]*))?\}/g, (whole, name: string, fallback: string | undefined) =>
-    name in vars ? vars[name]! : fallback !== undefined && !fallback.includes('$') ? fallback : whole,
-  );
-}
+/** Names and namespaces substituted with inline postBuild values while the graph is built (see postbuild.ts). */
+export { substitute } from './postbuild.js';

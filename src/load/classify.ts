@@ -15,6 +15,14 @@ export interface Classified {
   namespace?: string;
 }
 
+/**
+ * API groups of documents that configure a tool and are never applied to a cluster (kind clusters, k3d, skaffold,
+ * kustomize KRM function configs, the Flux CLI schema plugin): YAML with apiVersion/kind that is not Kubernetes.
+ */
+export const TOOL_CONFIG_GROUPS = new Set(['builtin', 'config.kubernetes.io', 'schema.plugin.fluxcd.io', 'kind.x-k8s.io', 'k3d.io', 'skaffold', 'ctlptl.dev']);
+
+const groupOf = (apiVersion: string): string => (apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '');
+
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
@@ -29,7 +37,9 @@ export function classifyDocument(value: unknown, baseName: string, inHelmChart: 
   // Encrypted first: the values of a SOPS document are ciphertext, whatever its name.
   if (isRecord(value.sops) && 'mac' in value.sops) return { class: 'sops', ...identity };
   if (isKustomizationFileName(baseName) || apiVersion?.startsWith('kustomize.config.k8s.io/')) return { class: 'kustomization', ...identity };
-  if (!inHelmChart && apiVersion !== undefined && kind !== undefined) return { class: 'k8s', ...identity };
+  if (!inHelmChart && apiVersion !== undefined && kind !== undefined && !TOOL_CONFIG_GROUPS.has(groupOf(apiVersion))) {
+    return { class: 'k8s', ...identity };
+  }
   return { class: 'other' };
 }
 

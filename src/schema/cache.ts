@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import type { Ajv, ValidateFunction } from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
@@ -15,6 +16,15 @@ const require = createRequire(import.meta.url);
 // ajv's standalone module is CommonJS: under NodeNext its default import is module.exports, which also carries `.default`.
 const standaloneCode = standaloneModule.default;
 const AJV_VERSION = (require('ajv/package.json') as { version: string }).version;
+
+/**
+ * Where the CLI keeps compiled validators by default: $XDG_CACHE_HOME/gitops-lint, else ~/.cache/gitops-lint.
+ * A per-user folder (not the package's own) works for global installs and npx, and CI caches can keep it.
+ */
+export function defaultCacheDir(env: Record<string, string | undefined> = process.env): string {
+  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
+  return path.join(base, 'gitops-lint', 'validators');
+}
 
 export class ValidatorCache {
   /**

@@ -22,9 +22,12 @@ export interface MessageOptions {
   redact: boolean;
   /** Flux post-build substitution applies: strings holding `${VAR}` are not checked, their final value is unknown. */
   substitution: boolean;
+  /** SOPS-encrypted: `ENC[...]` strings stand for values of any type. */
+  encrypted: boolean;
 }
 
 const SUBSTITUTION_VARIABLE = /\$\{[^}]+\}/;
+const SOPS_CIPHERTEXT = /^ENC\[.*\]$/s;
 
 /** Named types of the instance, as ajv's `type` keyword sees them. */
 function typeOf(value: unknown): string {
@@ -193,6 +196,7 @@ export function toSchemaErrors(errors: ErrorObject[], root: unknown, options: Me
   for (const error of errors) {
     if (options.partial && error.keyword === 'required') continue;
     if (options.substitution && typeof error.data === 'string' && SUBSTITUTION_VARIABLE.test(error.data)) continue;
+    if (options.encrypted && typeof error.data === 'string' && SOPS_CIPHERTEXT.test(error.data)) continue;
     if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf') {
       stack.push({ error });
       continue;

@@ -24,6 +24,8 @@ export interface ValidateOptions {
    * substituteFrom): string values holding `${VAR}` are not checked, since their final value is unknown.
    */
   substitution?: boolean;
+  /** The object is SOPS-encrypted: `ENC[...]` strings stand for values of any type and are not checked. */
+  encrypted?: boolean;
 }
 
 /** Where the schema of one kind lives. */
@@ -51,6 +53,14 @@ interface SchemaIndex {
 interface SchemaFile {
   definitions: Record<string, AnySchemaObject>;
   kinds: Record<string, unknown>;
+}
+
+/** Schemas that are not shipped (CRDs found in a repo, files from --schema-location), added at run time. */
+export interface AddedSchemas {
+  /** Definitions the kinds refer to with `#/definitions/<name>` (ObjectMeta for CRDs). */
+  definitions?: Record<string, AnySchemaObject>;
+  /** "<apiVersion>/<Kind>" -> schema. */
+  kinds: Record<string, AnySchemaObject>;
 }
 
 /** Annotation keywords the generator keeps; x-kubernetes-validations (CEL) is kept for a later evaluator. */
@@ -89,19 +99,35 @@ function pointerSegment(key: string): string {
 /**
  * Kubernetes treats `field: null` as unset: drop null-valued properties so only required ones are reported.
  * A YAML alias can make the value cyclic; a cycle is cut (as unset) rather than followed forever.
+ * Copy on write: most objects hold no null, and copying every object of a large repo costs more than validating it.
  */
 function withoutNullFields(value: unknown, ancestors = new Set<object>()): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (ancestors.has(value)) return null;
   ancestors.add(value);
-  // Object.fromEntries defines keys such as "__proto__" as plain properties.
-  const out = Array.isArray(value)
-    ? value.map((item) => withoutNullFields(item, ancestors))
-    : Object.fromEntries(
-        Object.entries(value)
-          .map(([key, child]) => [key, withoutNullFields(child, ancestors)])
-          .filter(([, child]) => child !== null),
+  let out: unknown = value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const child = withoutNullFields(value[i], ancestors);
+      if (child !== value[i]) (copy ??= value.slice())[i] = child;
+    }
+    out = copy ?? value;
+  } else {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    let changed: Map<string, unknown> | undefined;
+    for (const key of keys) {
+      const child = withoutNullFields(record[key], ancestors);
+      if (child !== record[key] || child === null) (changed ??= new Map()).set(key, child);
+    }
+    // Object.fromEntries defines keys such as "__proto__" as plain properties.
+    if (changed) {
+      out = Object.fromEntries(
+        keys.map((key) => [key, changed.has(key) ? changed.get(key) : record[key]] as const).filter(([, child]) => child !== null),
       );
+    }
+  }
   ancestors.delete(value);
   return out;
 }
@@ -119,6 +145,8 @@ export class SchemaStore {
   private readonly cache?: ValidatorCache;
   private readonly files = new Map<string, { doc: SchemaFile; digest: string; inAjv: boolean }>();
   private readonly validators = new Map<string, ValidateFunction>();
+  /** Added kinds by "<apiVersion>/<Kind>": they take precedence over shipped ones. */
+  private readonly added = new Map<string, SchemaLocation>();
 
   constructor(options: SchemaStoreOptions = {}) {
     this.dir = options.schemaDir ?? defaultSchemaDir();
@@ -166,16 +194,38 @@ export class SchemaStore {
     return versions.reduce((best, v) => (distance(v) < distance(best) ? v : best), newest);
   }
 
-  /** Every "<apiVersion>/<Kind>" with a schema: CRDs plus the built-ins of the given (resolved) Kubernetes minor. */
+  /** Every "<apiVersion>/<Kind>" with a schema: added kinds, CRDs plus the built-ins of the given (resolved) Kubernetes minor. */
   knownKinds(kubernetesVersion?: string): string[] {
     const minor = this.resolveKubernetesVersion(kubernetesVersion);
     const builtins = Object.keys(this.load(this.index.kubernetes[minor]!).kinds);
-    return [...new Set([...Object.keys(this.index.crds), ...builtins])].sort();
+    return [...new Set([...this.added.keys(), ...Object.keys(this.index.crds), ...builtins])].sort();
   }
 
-  /** Where the schema for apiVersion/kind is, or undefined when none is shipped. */
+  /**
+   * Adds schemas for kinds that are not shipped or replaces shipped ones; `source` names where they come from
+   * (a file of the repo, a schema folder). A kind added twice keeps its first schema.
+   */
+  addSchemas(schemas: AddedSchemas, source: string): void {
+    const file = `added/${this.files.size}.json`;
+    const doc: SchemaFile = { definitions: schemas.definitions ?? {}, kinds: schemas.kinds };
+    const digest = createHash('sha256').update(JSON.stringify(doc)).digest('hex');
+    this.files.set(file, { doc, digest, inAjv: false });
+    for (const key of Object.keys(schemas.kinds)) {
+      if (!this.added.has(key)) this.added.set(key, { file, pointer: `/kinds/${pointerSegment(key)}`, source });
+    }
+  }
+
+  /** ObjectMeta and the definitions it references, as shipped with the CRD schemas: what converted CRDs refer to. */
+  objectMetaDefinitions(): Record<string, AnySchemaObject> {
+    const first = Object.values(this.index.crds)[0];
+    return first ? this.load(first.file).definitions : {};
+  }
+
+  /** Where the schema for apiVersion/kind is (added first, then shipped), or undefined when there is none. */
   locate(apiVersion: string, kind: string, kubernetesVersion?: string): SchemaLocation | undefined {
     const key = `${apiVersion}/${kind}`;
+    const added = this.added.get(key);
+    if (added) return added;
     const crd = this.index.crds[key];
     if (crd) return { file: crd.file, pointer: `/kinds/${pointerSegment(key)}`, source: crd.source };
     const minor = this.resolveKubernetesVersion(kubernetesVersion);
@@ -199,6 +249,7 @@ export class SchemaStore {
       partial: options.partial === true,
       redact: options.kind === 'Secret',
       substitution: options.substitution === true,
+      encrypted: options.encrypted === true,
     });
   }
 

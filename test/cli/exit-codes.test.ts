@@ -87,7 +87,11 @@ describe('cli: exit codes', () => {
 
   it('passes the resolved root, config path and Kubernetes version to lint()', async () => {
     await run(['.', '-c', 'custom.yaml', '--kubernetes-version', '1.30'], captureIO({ cwd: tmp }));
-    expect(lint).toHaveBeenCalledWith(tmp, { configPath: path.join(tmp, 'custom.yaml'), kubernetesVersion: '1.30' });
+    expect(lint).toHaveBeenCalledWith(tmp, {
+      configPath: path.join(tmp, 'custom.yaml'),
+      kubernetesVersion: '1.30',
+      schemaCacheDir: expect.stringMatching(/gitops-lint[/\\]validators$/),
+    });
   });
 });
 

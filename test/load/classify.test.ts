@@ -19,6 +19,9 @@ describe('document classes', () => {
       'other/kustomization.yml': '',
       '.sops.yaml': 'creation_rules:\n  - path_regex: .*\n    age: age1xyz\n',
       'mkdocs.yml': 'site_name: docs\n',
+      'hack/kind.yaml': 'apiVersion: kind.x-k8s.io/v1alpha4\nkind: Cluster\nnodes: []\n',
+      'skaffold.yaml': 'apiVersion: skaffold/v4beta6\nkind: Config\n',
+      '.fluxschema.yml': 'apiVersion: schema.plugin.fluxcd.io/v1\nkind: Config\n',
       'notes.yaml': '# nothing here\n',
       'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
       'charts/web/crds/crd.yaml': 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n',
@@ -30,6 +33,10 @@ describe('document classes', () => {
     expect(classes('other/kustomization.yml')).toEqual([]);
     expect(classes('.sops.yaml')).toEqual(['other']);
     expect(classes('mkdocs.yml')).toEqual(['other']);
+    // Tool configuration with apiVersion/kind is not a cluster object.
+    expect(classes('hack/kind.yaml')).toEqual(['other']);
+    expect(classes('skaffold.yaml')).toEqual(['other']);
+    expect(classes('.fluxschema.yml')).toEqual(['other']);
     expect(classes('notes.yaml')).toEqual(['empty']);
     expect(classes('charts/web/Chart.yaml')).toEqual(['other']);
     expect(classes('charts/web/crds/crd.yaml')).toEqual(['other']);

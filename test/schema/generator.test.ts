@@ -100,7 +100,7 @@ describe('generated schemas (committed output)', () => {
         expect(() => new RegExp(node.pattern as string, 'u')).not.toThrow();
       }
       if ('format' in node) formats.add(node.format);
-      for (const key of ['description', 'nullable', 'default', 'x-kubernetes-group-version-kind']) expect(node).not.toHaveProperty(key);
+      for (const key of ['description', 'nullable', 'x-kubernetes-group-version-kind']) expect(node).not.toHaveProperty(key);
     }
     expect(patterns).toBeGreaterThan(100);
     expect([...formats].sort()).toEqual(['byte', 'date-time', 'int32', 'int64', 'ipv4', 'ipv6']);
@@ -184,7 +184,7 @@ describe('schema conversion', () => {
     });
   });
 
-  it('rewrites refs, unwraps allOf wrappers and maps int-or-string, quantity, nullable and formats', async () => {
+  it('rewrites refs, unwraps allOf wrappers, keeps defaults (CEL reads them) and maps int-or-string, quantity, nullable and formats', async () => {
     const { schema } = await convert({
       properties: {
         meta: { allOf: [{ $ref: '#/components/schemas/io.k8s.X' }], default: {}, description: 'd' },
@@ -196,7 +196,7 @@ describe('schema conversion', () => {
       },
     });
     expect(schema.properties).toEqual({
-      meta: { $ref: '#/definitions/io.k8s.X' },
+      meta: { $ref: '#/definitions/io.k8s.X', default: {} },
       port: { anyOf: [{ type: 'integer' }, { type: 'string' }], 'x-kubernetes-int-or-string': true },
       cpu: { anyOf: [{ type: 'number' }, { type: 'string' }], 'x-kubernetes-int-or-string': true, pattern: QUANTITY_PATTERN },
       name: { type: ['string', 'null'], enum: ['a', null] },

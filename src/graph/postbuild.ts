@@ -1,0 +1,280 @@
+/**
+ * Flux post-build variable substitution (Kustomization spec.postBuild): the variables a Flux Kustomization has on its
+ * cluster, and what `${var}` expressions in the objects it applies become.
+ *
+ * Flux runs envsubst on each rendered object's YAML text, then parses the text again: that is why a plain scalar
+ * `replicas: ${count}` becomes an integer, while a quoted one stays a string (kustomize keeps the quoting).
+ */
+import type { LoadedRepo, PathSegment, YamlDocument, YNode } from '../load/types.js';
+import { expand, mayExpand, type Lookup } from './envsubst.js';
+import { FLUX_NAMESPACE } from './flux.js';
+import { patchedPostBuild } from './flux-patches.js';
+import type { AppliedObject, FluxKustomization, RepoGraph } from './types.js';
+
+export interface Variables {
+  /** name -> value, from spec.postBuild.substitute and from substituteFrom ConfigMaps/Secrets found in the repo on that cluster (later entries override earlier, substitute wins over substituteFrom, as Flux does). */
+  values: Map<string, string>;
+  /** True when some substituteFrom object is not in the repo (optional, or created on the cluster): an undefined variable may still get a value. */
+  incomplete: boolean;
+  /** Variables that exist with a value that cannot be read here: keys of SOPS-encrypted Secrets. Never in `values`. */
+  unknown?: Set<string>;
+  /** Variables whose value comes from a Secret: never print their values (nor values substituted with them). */
+  secret?: Set<string>;
+}
+
+export interface VariableUse {
+  name: string;
+  /** Path of the string value holding the expression. */
+  path: PathSegment[];
+  hasDefault: boolean;
+  /** In `values` or `unknown`. */
+  defined: boolean;
+  /** The variable's value is unknown (SOPS-encrypted): its string was left as written. */
+  unknown?: boolean;
+  /** The variable's value comes from a Secret: the substituted string must not be printed. */
+  secret?: boolean;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The label/annotation with value `disabled` that makes Flux skip substitution for one object. */
+const SUBSTITUTE_OPT_OUT = 'kustomize.toolkit.fluxcd.io/substitute';
+
+/** Per graph: the objects applying each document, and the variables computed so far (shared: never mutate them). */
+interface GraphIndex {
+  applied: Map<YamlDocument, AppliedObject[]>;
+  variables: Map<FluxKustomization, Variables | undefined>;
+}
+const indexes = new WeakMap<RepoGraph, GraphIndex>();
+
+function indexOf(graph: RepoGraph): GraphIndex {
+  let index = indexes.get(graph);
+  if (!index) {
+    const applied = new Map<YamlDocument, AppliedObject[]>();
+    for (const c of graph.clusters) {
+      for (const o of c.objects) {
+        const list = applied.get(o.doc);
+        if (list) list.push(o);
+        else applied.set(o.doc, [o]);
+      }
+    }
+    indexes.set(graph, (index = { applied, variables: new Map() }));
+  }
+  return index;
+}
+
+/** spec.postBuild of a Flux Kustomization as its cluster gets it: as written, then patched by the spec.patches of its parents. */
+function effectivePostBuild(index: GraphIndex, k: FluxKustomization): FluxKustomization['postBuild'] {
+  if (k.synthetic) return undefined; // A stand-in for something outside the repo: its doc is not its own.
+  const parents = (index.applied.get(k.doc) ?? [])
+    .filter((o) => o.cluster === k.cluster && o.id.name === k.name && (o.id.namespace ?? FLUX_NAMESPACE) === k.namespace && o.by.patches.length > 0)
+    .map((o) => o.by);
+  return parents.length > 0 ? patchedPostBuild(k, parents) : k.postBuild;
+}
+
+/**
+ * The variables a Flux Kustomization substitutes, or undefined when it has no spec.postBuild (Flux substitutes nothing
+ * then). spec.postBuild is taken as written, patched by the spec.patches of the Flux Kustomizations applying it.
+ * Results are cached per graph and shared: never mutate them.
+ */
+export function variablesFor(graph: RepoGraph, repo: LoadedRepo, kustomization: FluxKustomization): Variables | undefined {
+  const index = indexOf(graph);
+  if (index.variables.has(kustomization)) return index.variables.get(kustomization);
+  const vars = computeVariables(graph, repo, index, kustomization);
+  index.variables.set(kustomization, vars);
+  return vars;
+}
+
+function computeVariables(graph: RepoGraph, repo: LoadedRepo, index: GraphIndex, kustomization: FluxKustomization): Variables | undefined {
+  const postBuild = effectivePostBuild(index, kustomization);
+  if (!postBuild) return undefined;
+  const values = new Map<string, string>();
+  const unknown = new Set<string>();
+  const secret = new Set<string>();
+  let incomplete = false;
+  const cluster = graph.clusters.find((c) => c.name === kustomization.cluster);
+  // Flux reads `data` (a Secret's `data` holds stringData too on the cluster) and drops newlines from values.
+  const set = (key: string, value: string | null, fromSecret: boolean): void => {
+    if (fromSecret) secret.add(key);
+    else secret.delete(key);
+    if (value === null) {
+      values.delete(key);
+      unknown.add(key);
+    } else {
+      unknown.delete(key);
+      values.set(key, value.replaceAll('\n', ''));
+    }
+  };
+  for (const ref of postBuild.substituteFrom) {
+    if (ref.kind !== 'ConfigMap' && ref.kind !== 'Secret') continue; // Flux ignores other kinds.
+    const found = cluster
+      ? cluster.objects.filter((o) => isNamed(o, ref.kind, kustomization.namespace, ref.name)).map((o) => o.doc)
+      : writtenObjects(repo, ref.kind, kustomization.namespace, ref.name);
+    if (found.length === 0) incomplete = true;
+    for (const doc of found) for (const [key, value] of dataOf(doc)) set(key, value, ref.kind === 'Secret');
+  }
+  for (const [key, value] of Object.entries(postBuild.substitute)) set(key, value, false);
+  return { values, incomplete, unknown, secret };
+}
+
+function isNamed(o: AppliedObject, kind: string, namespace: string, name: string): boolean {
+  return o.id.kind === kind && o.id.group === '' && o.id.namespace === namespace && o.id.name === name;
+}
+
+/** For a Kustomization no cluster applies: the documents of the repo naming that object as written. */
+function writtenObjects(repo: LoadedRepo, kind: string, namespace: string, name: string): YamlDocument[] {
+  return repo.files.flatMap((f) =>
+    f.documents.filter((d) => d.kind === kind && d.apiVersion === 'v1' && d.name === name && (d.namespace ?? namespace) === namespace),
+  );
+}
+
+/** Key/value pairs of a ConfigMap or Secret as the cluster holds them; null for a SOPS-encrypted value. */
+function dataOf(doc: YamlDocument): [string, string | null][] {
+  if (!isObj(doc.value)) return [];
+  const encrypted = doc.class === 'sops';
+  const out: [string, string | null][] = [];
+  const read = (map: unknown, decode: boolean): void => {
+    if (!isObj(map)) return;
+    for (const [key, raw] of Object.entries(map)) {
+      if (raw === null || typeof raw === 'object') continue;
+      const text = String(raw);
+      if (encrypted && text.startsWith('ENC[')) out.push([key, null]);
+      else out.push([key, decode ? Buffer.from(text, 'base64').toString('utf8') : text]);
+    }
+  };
+  if (doc.kind === 'Secret') {
+    read(doc.value.data, true);
+    read(doc.value.stringData, false); // The API server merges stringData over data.
+  } else read(doc.value.data, false);
+  return out;
+}
+
+/**
+ * Substitutes ${var}, ${var:=default}, ${var:-default} (and keeps $${var} as the literal ${var}) in every string of value,
+ * as Flux's envsubst does; a plain (unquoted) string holding an expression whose result parses as a YAML
+ * number/bool/null becomes that type (Flux substitutes text before parsing the YAML; `root`, the value's position tree,
+ * tells quoted scalars, which stay strings; without it every string counts as plain). Undefined variables without
+ * default become '' (Flux) and are listed in uses with defined: false. Keys are not substituted. A string Flux's parser
+ * rejects, or holding a variable of unknown value, is left as written. When no variable is known (`values` and
+ * `unknown` empty, not incomplete) Flux substitutes nothing and neither does this. Returns a new value; never mutates.
+ */
+export function substituteValue(value: unknown, vars: Variables, root?: YNode): { value: unknown; uses: VariableUse[] } {
+  const uses: VariableUse[] = [];
+  if (vars.values.size === 0 && !vars.unknown?.size && !vars.incomplete) return { value, uses };
+  const lookup: Lookup = (name) => vars.values.get(name) ?? (vars.unknown?.has(name) ? null : undefined);
+  // `path` is one stack pushed and popped while walking: only strings holding an expression copy it.
+  const path: PathSegment[] = [];
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return mayExpand(v) ? substituteString(v) : v;
+    if (Array.isArray(v)) {
+      let out: unknown[] | undefined;
+      v.forEach((item, i) => {
+        path.push(i);
+        const next = walk(item);
+        path.pop();
+        if (next !== item) (out ??= [...v])[i] = next;
+      });
+      return out ?? v;
+    }
+    if (!isObj(v)) return v;
+    let out: Obj | undefined;
+    for (const key in v) {
+      const item = v[key];
+      if (typeof item !== 'string' && (typeof item !== 'object' || item === null)) continue;
+      path.push(key);
+      const next = walk(item);
+      path.pop();
+      if (next !== item) (out ??= { ...v })[key] = next;
+    }
+    return out ?? v;
+  };
+  const substituteString = (text: string): unknown => {
+    const result = expand(text, lookup);
+    if (!result) return text;
+    const at = [...path];
+    for (const u of result.uses) {
+      const defined = u.state !== 'unset';
+      uses.push({
+        name: u.name,
+        path: at,
+        hasDefault: u.hasDefault,
+        defined,
+        ...(u.state === 'unknown' ? { unknown: true } : {}),
+        ...(vars.secret?.has(u.name) ? { secret: true } : {}),
+      });
+    }
+    if (result.text === undefined) return text;
+    const node = root && nodeAt(root, at);
+    const plain = node ? node.style === 'plain' : !text.includes('\n');
+    return plain && result.uses.length > 0 ? resolvePlain(result.text) : result.text;
+  };
+  return { value: walk(value), uses };
+}
+
+function nodeAt(root: YNode, path: PathSegment[]): YNode | undefined {
+  let node: YNode | undefined = root;
+  for (const seg of path) {
+    node = typeof seg === 'number' ? node?.items?.[seg] : node?.entries?.findLast((e) => e.key === seg)?.value;
+  }
+  return node;
+}
+
+const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
+const TRUES = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
+const FALSES = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
+const INT = /^[-+]?(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/;
+const FLOAT = /^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/;
+
+/**
+ * A plain scalar as Flux reads it after substitution: sigs.k8s.io/yaml (go-yaml v2, YAML 1.1), so `yes`/`on` are
+ * booleans and `0x1F` an integer.
+ */
+function resolvePlain(text: string): unknown {
+  if (NULLS.has(text)) return null;
+  if (TRUES.has(text)) return true;
+  if (FALSES.has(text)) return false;
+  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
+  if (/^\.(?:nan|NaN|NAN)$/.test(text)) return NaN;
+  const digits = text.replaceAll('_', '');
+  if (INT.test(digits)) {
+    const sign = digits.startsWith('-') ? -1 : 1;
+    const body = digits.replace(/^[-+]/, '');
+    const n = /^0[0-7]+$/.test(body) ? parseInt(body, 8) : Number(body.replace(/^0[oO]/, '0o'));
+    return sign * n;
+  }
+  if (FLOAT.test(digits) && /[0-9]/.test(digits)) return Number(digits);
+  return text;
+}
+
+function isOptedOut(doc: YamlDocument): boolean {
+  const metadata = isObj(doc.value) ? doc.value.metadata : undefined;
+  if (!isObj(metadata)) return false;
+  return [metadata.labels, metadata.annotations].some((m) => isObj(m) && m[SUBSTITUTE_OPT_OUT] === 'disabled');
+}
+
+/** The Flux Kustomization and its variables for each applied document that goes through substitution (respects the kustomize.toolkit.fluxcd.io/substitute: disabled annotation/label on the object). */
+export function substitutionsOf(graph: RepoGraph, repo: LoadedRepo): Map<YamlDocument, { kustomization: FluxKustomization; vars: Variables }[]> {
+  const out = new Map<YamlDocument, { kustomization: FluxKustomization; vars: Variables }[]>();
+  for (const cluster of graph.clusters) {
+    for (const o of cluster.objects) {
+      if (isOptedOut(o.doc)) continue;
+      const vars = variablesFor(graph, repo, o.by);
+      if (!vars) continue;
+      let list = out.get(o.doc);
+      if (!list) out.set(o.doc, (list = []));
+      if (!list.some((e) => e.kustomization === o.by)) list.push({ kustomization: o.by, vars });
+    }
+  }
+  return out;
+}
+
+/**
+ * Substitution with the inline `substitute` values only, for identities (names, namespaces) while the graph is built:
+ * defaults apply, but a string using another variable without default (only substituteFrom could give it) is left as written.
+ */
+export function substitute(text: string, vars: Record<string, string>): string {
+  if (!mayExpand(text)) return text;
+  const result = expand(text, (name) => (Object.hasOwn(vars, name) ? vars[name]! : undefined));
+  return !result?.text || result.uses.some((u) => u.state === 'unset' && !u.hasDefault) ? text : result.text;
+}

@@ -1,0 +1,83 @@
+/**
+ * Finds the schema of each apiVersion/kind for one lint run, in this order: user folders (--schema-location,
+ * config schemaLocations), CustomResourceDefinitions found in the repo, then the shipped schemas. User and in-repo
+ * schemas are converted and added to the store only when a kind needs them.
+ */
+import type { AnySchemaObject } from 'ajv';
+import type { YamlDocument } from '../load/types.js';
+import { convertCrd, type ConvertedCrdVersion } from './convert.js';
+import type { SchemaLocation, SchemaStore } from './store.js';
+import { UserSchemas } from './user-schemas.js';
+
+export type SchemaLookup = { location: SchemaLocation } | { error: string } | undefined;
+
+const CRD_API_VERSION = 'apiextensions.k8s.io/v1';
+
+export class SchemaResolver {
+  readonly kubernetesVersion: string;
+  private readonly user: UserSchemas;
+  /** "<apiVersion>/<Kind>" -> the first CRD document (file order) serving it. */
+  private readonly crdDocs = new Map<string, YamlDocument>();
+  private readonly converted = new Map<YamlDocument, ConvertedCrdVersion[]>();
+  private readonly lookups = new Map<string, SchemaLookup>();
+
+  constructor(
+    readonly store: SchemaStore,
+    documents: Iterable<YamlDocument>,
+    options: { kubernetesVersion?: string; schemaLocations?: readonly string[] },
+  ) {
+    this.kubernetesVersion = store.resolveKubernetesVersion(options.kubernetesVersion);
+    this.user = new UserSchemas(options.schemaLocations ?? []);
+    for (const doc of documents) {
+      if (doc.kind !== 'CustomResourceDefinition' || doc.apiVersion !== CRD_API_VERSION) continue;
+      const spec = (doc.value as { spec?: { group?: unknown; names?: { kind?: unknown }; versions?: unknown } }).spec;
+      if (typeof spec?.group !== 'string' || typeof spec.names?.kind !== 'string' || !Array.isArray(spec.versions)) continue;
+      for (const version of spec.versions as { name?: unknown }[]) {
+        const key = `${spec.group}/${String(version?.name)}/${spec.names.kind}`;
+        if (!this.crdDocs.has(key)) this.crdDocs.set(key, doc);
+      }
+    }
+  }
+
+  /** The schema for apiVersion/kind, an error when a user schema for it is unusable, or undefined when there is none. */
+  lookup(apiVersion: string, kind: string): SchemaLookup {
+    const key = `${apiVersion}/${kind}`;
+    if (!this.lookups.has(key)) this.lookups.set(key, this.find(apiVersion, kind, key));
+    return this.lookups.get(key);
+  }
+
+  private find(apiVersion: string, kind: string, key: string): SchemaLookup {
+    const user = this.user.find(apiVersion, kind);
+    if (user && 'error' in user) return { error: `schema file ${user.file} is unusable: ${user.error}` };
+    if (user) {
+      this.store.addSchemas({ kinds: { [key]: user.schema as AnySchemaObject } }, user.file);
+      return this.located(apiVersion, kind);
+    }
+    const crd = this.crdDocs.get(key);
+    const version = crd && this.convertedCrd(crd).find((v) => v.key === key);
+    if (crd && version) {
+      const definitions = this.store.objectMetaDefinitions();
+      this.store.addSchemas({ definitions, kinds: { [key]: version.schema as AnySchemaObject } }, `CustomResourceDefinition in ${crd.file}`);
+    }
+    return this.located(apiVersion, kind);
+  }
+
+  private located(apiVersion: string, kind: string): SchemaLookup {
+    const location = this.store.locate(apiVersion, kind, this.kubernetesVersion);
+    return location ? { location } : undefined;
+  }
+
+  private convertedCrd(doc: YamlDocument): ConvertedCrdVersion[] {
+    let versions = this.converted.get(doc);
+    if (!versions) {
+      versions = convertCrd(doc.value);
+      this.converted.set(doc, versions);
+    }
+    return versions;
+  }
+
+  /** Minors of the other bundled Kubernetes versions that serve apiVersion/kind (for a kind missing in the target one). */
+  otherMinorsServing(apiVersion: string, kind: string): string[] {
+    return this.store.kubernetesVersions().filter((m) => m !== this.kubernetesVersion && this.store.locate(apiVersion, kind, m) !== undefined);
+  }
+}
