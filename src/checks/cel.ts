@@ -6,8 +6,7 @@
 import type { CheckContext, CheckFunction } from '../engine/types.js';
 import type { YamlDocument } from '../load/types.js';
 import { evaluateValidations, type CelSkipped } from '../schema/cel/index.js';
-import { SchemaResolver } from '../schema/resolver.js';
-import { SchemaStore } from '../schema/store.js';
+import { schemaResolver } from './schema-resolver.js';
 import type { SchemaNode } from '../schema/cel/values.js';
 
 /** Longest rule text quoted in a message; longer rules are cut with an ellipsis. */
@@ -25,16 +24,12 @@ type RawSchema = { schema: SchemaNode; definitions: Record<string, SchemaNode> }
  * repo and user schema folders, found as the schema-validation rule finds them. One per lint run.
  */
 function celSchemas(ctx: CheckContext): (apiVersion: string, kind: string) => RawSchema | null {
-  let resolver: SchemaResolver | undefined;
   const byKind = new Map<string, RawSchema | null>();
   return (apiVersion, kind) => {
     const key = `${apiVersion}/${kind}`;
     let entry = byKind.get(key);
     if (entry === undefined) {
-      resolver ??= new SchemaResolver(new SchemaStore(), ctx.repo.files.flatMap((f) => f.documents), {
-        kubernetesVersion: ctx.config?.kubernetesVersion,
-        schemaLocations: ctx.config?.schemaLocations,
-      });
+      const resolver = schemaResolver(ctx);
       const lookup = resolver.lookup(apiVersion, kind);
       const raw = lookup && 'location' in lookup ? resolver.store.rawSchema(lookup.location) : undefined;
       entry = raw && hasRules(raw.schema, raw.definitions, new Set()) ? raw : null;

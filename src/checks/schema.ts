@@ -9,8 +9,8 @@ import { substituteValue, substitutionsOf, type Variables } from '../graph/postb
 import type { LoadedRepo, PathSegment, YamlDocument, YNode } from '../load/types.js';
 import { json6902Problems } from '../schema/json6902.js';
 import type { SchemaError } from '../schema/messages.js';
-import { SchemaResolver } from '../schema/resolver.js';
-import { SchemaStore } from '../schema/store.js';
+import type { SchemaResolver } from '../schema/resolver.js';
+import { schemaResolver } from './schema-resolver.js';
 import { literalBlockMapper, nodeRange } from '../schema/inline-patch.js';
 import { collectTargets, type InlineSource, type ObjectTarget, type SchemaTargets } from '../schema/targets.js';
 import { schemaFileNames } from '../schema/user-schemas.js';
@@ -28,17 +28,11 @@ const analyses = new WeakMap<LoadedRepo, Analysis>();
 function analysis(ctx: CheckContext): Analysis {
   let a = analyses.get(ctx.repo);
   if (a) return a;
-  let resolver: SchemaResolver | undefined;
   let substitutions: Map<YamlDocument, { vars: Variables }[]> | undefined;
-  const documents = () => ctx.repo.files.flatMap((f) => f.documents);
   a = {
     targets: collectTargets(ctx.repo, ctx.graph),
     substitutions: () => (substitutions ??= substitutionsOf(ctx.graph, ctx.repo)),
-    resolver: () =>
-      (resolver ??= new SchemaResolver(new SchemaStore(ctx.schemaCacheDir === undefined ? {} : { cacheDir: ctx.schemaCacheDir }), documents(), {
-        kubernetesVersion: ctx.config?.kubernetesVersion,
-        schemaLocations: ctx.config?.schemaLocations,
-      })),
+    resolver: () => schemaResolver(ctx),
   };
   analyses.set(ctx.repo, a);
   return a;
