@@ -5,6 +5,7 @@
  * ObjectMeta. One implementation for the generator (scripts/generate-schemas.mjs imports it from dist/) and for
  * CRDs found in a repo at lint time, so both give the same schema for the same CRD.
  */
+import { foldCase, translateGoRegex } from './go-regex.js';
 import { QUANTITY_PATTERN } from './quantity.js';
 
 export type JsonSchema = Record<string, unknown>;
@@ -34,72 +35,17 @@ const isRecord = (v: unknown): v is JsonSchema => typeof v === 'object' && v !==
 // ---------------------------------------------------------------------------------------------------------------
 // Go RE2 -> JavaScript patterns
 
-/** Makes every letter outside escapes match both cases: the JavaScript equivalent of a leading `(?i)`. */
-function caseInsensitive(pattern: string): string {
-  let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '\\') {
-      out += c + (pattern[i + 1] ?? '');
-      i++;
-    } else if (c === '(' && pattern[i + 1] === '?') {
-      // Group syntax such as (?: or (?<name> holds letters that are not to be matched.
-      const end = pattern[i + 2] === '<' ? pattern.indexOf('>', i) : i + 2;
-      out += pattern.slice(i, end + 1);
-      i = end;
-    } else if (c === '[') {
-      const end = classEnd(pattern, i);
-      out += caseInsensitiveClass(pattern.slice(i + 1, end));
-      i = end;
-    } else if (/[a-zA-Z]/.test(c)) {
-      out += `[${c.toLowerCase()}${c.toUpperCase()}]`;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-function classEnd(pattern: string, start: number): number {
-  let i = start + 1;
-  if (pattern[i] === '^') i++;
-  if (pattern[i] === ']') i++;
-  for (; i < pattern.length; i++) {
-    if (pattern[i] === '\\') i++;
-    else if (pattern[i] === ']') return i;
-  }
-  throw new Error(`unterminated character class in ${pattern}`);
-}
-
-function caseInsensitiveClass(body: string): string {
-  const extra: string[] = [];
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (c === '\\') {
-      i++;
-    } else if (body[i + 1] === '-' && body[i + 2] !== undefined && body[i + 2] !== ']') {
-      const [from, to] = [c, body[i + 2]!];
-      if (/[a-z]/.test(from) && /[a-z]/.test(to)) extra.push(`${from.toUpperCase()}-${to.toUpperCase()}`);
-      if (/[A-Z]/.test(from) && /[A-Z]/.test(to)) extra.push(`${from.toLowerCase()}-${to.toLowerCase()}`);
-      i += 2;
-    } else if (/[a-zA-Z]/.test(c)) {
-      extra.push(c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase());
-    }
-  }
-  return `[${body}${extra.join('')}]`;
-}
-
 /**
  * Translates a Go RE2 pattern into one JavaScript accepts with the `u` flag (as ajv compiles them),
  * or returns undefined when that is not possible.
  */
 export function translatePattern(goPattern: string): string | undefined {
-  let p = goPattern.replace(/\(\?P</g, '(?<').replace(/\\z/g, '$').replace(/\\A/g, '^');
-  const flags = /^(\^?)\(\?i\)/.exec(p);
   try {
-    if (flags) p = flags[1] + caseInsensitive(p.slice(flags[0].length));
-    new RegExp(p, 'u');
-    return p;
+    const { source, flags } = translateGoRegex(goPattern);
+    if (/[ms]/.test(flags)) return undefined; // no way to write these into a flagless pattern
+    const pattern = flags.includes('i') ? foldCase(source) : source;
+    new RegExp(pattern, 'u');
+    return pattern;
   } catch {
     return undefined;
   }
