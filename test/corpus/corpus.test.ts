@@ -7,19 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/engine/lint.js';
+import { CORPUS_DIR, corpusRepos } from '../support/corpus.js';
 
-const corpusDir = path.resolve(import.meta.dirname, '../../../shared/corpus');
-const repos = fs.existsSync(corpusDir)
-  ? fs
-      .readdirSync(corpusDir, { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .map((d) => d.name)
-      .sort()
-  : [];
+const repos = corpusRepos();
 
 describe.skipIf(repos.length === 0)('corpus', () => {
   it.each(repos)('%s lints without crashing and every finding points at a real line', async (name) => {
-    const root = path.join(corpusDir, name);
+    const root = path.join(CORPUS_DIR, name);
     const result = await lint(root);
     expect(result.stats.yamlFiles).toBeGreaterThan(0);
     const lineCounts = new Map<string, number>();

@@ -2,21 +2,14 @@
  * buildGraph over the real repositories in ../shared/corpus (test material, skipped when absent): never throws,
  * stays fast, and finds the clusters the layouts imply.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/index.js';
 import { buildGraph } from '../../src/graph/index.js';
 import { loadRepo } from '../../src/load/index.js';
+import { CORPUS_DIR, corpusRepos } from '../support/corpus.js';
 
-const corpusDir = path.resolve(import.meta.dirname, '../../../shared/corpus');
-const repos = fs.existsSync(corpusDir)
-  ? fs
-      .readdirSync(corpusDir, { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .map((d) => d.name)
-      .sort()
-  : [];
+const repos = corpusRepos();
 
 const expectedClusters: Record<string, string[]> = {
   'fluxcd__flux2-kustomize-helm-example': ['production', 'staging'],
@@ -26,7 +19,7 @@ const expectedClusters: Record<string, string[]> = {
 
 describe.skipIf(repos.length === 0)('buildGraph over the corpus', () => {
   it.each(repos)('%s', async (name) => {
-    const repo = await loadRepo(path.join(corpusDir, name));
+    const repo = await loadRepo(path.join(CORPUS_DIR, name));
     const started = performance.now();
     const graph = buildGraph(repo, defaultConfig());
     const ms = performance.now() - started;

@@ -6,6 +6,7 @@ import { isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
 import { loadRepo, locate, positionAt } from '../../src/load/index.js';
 import type { SourceFile, YNode } from '../../src/load/types.js';
 import { loadOne, textOf } from './helpers.js';
+import { CORPUS_DIR } from '../support/corpus.js';
 
 const TRICKY = [
   'a: 1',
@@ -221,7 +222,7 @@ describe('position tree against the yaml package', () => {
     expect(compared).toBeGreaterThan(30);
   });
 
-  const corpus = path.resolve(import.meta.dirname, '../../../shared/corpus');
+  const corpus = CORPUS_DIR;
   it.skipIf(!fs.existsSync(corpus)).each(['fluxcd__flux2-kustomize-helm-example', 'bjw-s__home-ops'])('agrees on the real Flux repository %s', async (name) => {
     const repo = await loadRepo(path.join(corpus, name));
     let compared = 0;

@@ -2,22 +2,15 @@
  * schema-cel over the real repositories in /work/shared/corpus (skipped when absent): no crash, no thrown rule,
  * and the time CEL evaluation takes, printed for the notes.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/engine/lint.js';
 import { loadRepo } from '../../src/load/index.js';
 import { evaluateValidations } from '../../src/schema/cel/index.js';
 import { SchemaStore } from '../../src/schema/index.js';
+import { CORPUS_DIR, corpusRepos } from '../support/corpus.js';
 
-const CORPUS = '/work/shared/corpus';
-const repos = fs.existsSync(CORPUS)
-  ? fs
-      .readdirSync(CORPUS, { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .map((d) => d.name)
-      .sort()
-  : [];
+const repos = corpusRepos();
 
 describe.skipIf(repos.length === 0)('schema-cel over the corpus', () => {
   it('evaluates every CEL rule of every object without throwing', async () => {
@@ -25,7 +18,7 @@ describe.skipIf(repos.length === 0)('schema-cel over the corpus', () => {
     const lines: string[] = [];
     let total = 0;
     for (const name of repos) {
-      const repo = await loadRepo(path.join(CORPUS, name));
+      const repo = await loadRepo(path.join(CORPUS_DIR, name));
       let objects = 0;
       let evaluated = 0;
       const kinds = new Set<string>();
@@ -59,7 +52,7 @@ describe.skipIf(repos.length === 0)('schema-cel over the corpus', () => {
   });
 
   it.each(repos)('lints %s with schema-cel without crashing', async (name) => {
-    const result = await lint(path.join(CORPUS, name), { config: { extends: 'none', rules: { 'schema-cel': 'error' } } });
+    const result = await lint(path.join(CORPUS_DIR, name), { config: { extends: 'none', rules: { 'schema-cel': 'error' } } });
     const findings = result.findings.filter((f) => f.ruleId === 'schema-cel');
     console.log(`${name}: ${findings.length} schema-cel findings, lint ${result.stats.durationMs} ms\n${findings.map((f) => `  ${f.file}:${f.line} ${f.message}`).join('\n')}`);
     for (const f of findings) expect(f.line).toBeGreaterThan(0);
