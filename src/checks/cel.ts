@@ -1,21 +1,18 @@
 /**
  * schema-cel: the CEL validation rules (`x-kubernetes-validations`) of CRD schemas (bundled, in-repo CRDs, user
- * schema folders), evaluated on every object of a kind that has them, as the API server would on create. Rules that cannot be evaluated offline are
- * counted and reported once per kind.
+ * schema folders), evaluated on every object of a kind that has them, as the API server would on create.
+ * schema-cel-skipped: the rules that could not be evaluated offline, counted and reported once per kind.
  */
 import type { CheckContext, CheckFunction } from '../engine/types.js';
-import type { YamlDocument } from '../load/types.js';
+import type { LoadedRepo, PathSegment, YamlDocument } from '../load/types.js';
 import { evaluateValidations, type CelSkipped } from '../schema/cel/index.js';
 import { schemaResolver } from './schema-resolver.js';
 import type { SchemaNode } from '../schema/cel/values.js';
 
 /** Longest rule text quoted in a message; longer rules are cut with an ellipsis. */
 const MAX_RULE_TEXT = 120;
-/**
- * Skips that are not a gap of the linter: transition rules only run on updates (never on create), and a value
- * holding a Flux `${VAR}` is only known once Flux substitutes it.
- */
-const EXPECTED_SKIPS = new Set<CelSkipped['kind']>(['transition', 'substitution']);
+/** Transition rules compare with `oldSelf` and only run on updates: on a manifest (a create) they do not apply. */
+const NOT_APPLICABLE = new Set<CelSkipped['kind']>(['transition']);
 
 type RawSchema = { schema: SchemaNode; definitions: Record<string, SchemaNode> };
 
@@ -67,10 +64,22 @@ interface KindSkips {
   rules: Map<string, string>;
 }
 
-function schemaCel(ctx: CheckContext): void {
+interface CelRun {
+  violations: { doc: YamlDocument; path: PathSegment[]; message: string }[];
+  /** Rules that could not be evaluated, by apiVersion/kind. */
+  skips: Map<string, KindSkips>;
+}
+
+const runs = new WeakMap<LoadedRepo, CelRun>();
+
+const objectOf = (doc: YamlDocument) => ({ apiVersion: doc.apiVersion, kind: doc.kind, namespace: doc.namespace, name: doc.name });
+
+/** Every CEL rule evaluated once per lint run; schema-cel reports the violations, schema-cel-skipped what could not run. */
+function celRun(ctx: CheckContext): CelRun {
+  let run = runs.get(ctx.repo);
+  if (run) return run;
+  run = { violations: [], skips: new Map() };
   const schemaOf = celSchemas(ctx);
-  const reportSkipped = ctx.params.reportSkipped !== false;
-  const skipsByKind = new Map<string, KindSkips>();
   for (const file of ctx.repo.files) {
     for (const doc of file.documents) {
       // Patches are partial objects: their rules would fail on fields the patch does not set.
@@ -78,21 +87,28 @@ function schemaCel(ctx: CheckContext): void {
       const schema = schemaOf(doc.apiVersion, doc.kind);
       if (!schema) continue;
       const result = evaluateValidations(schema.schema, schema.definitions, doc.value);
-      const object = { apiVersion: doc.apiVersion, kind: doc.kind, namespace: doc.namespace, name: doc.name };
-      for (const v of result.violations) {
-        ctx.report({ message: `${v.message} (rule: ${shortRule(v.rule)})`, location: ctx.locate(doc, v.path), object });
-      }
-      for (const s of result.skipped) {
-        if (EXPECTED_SKIPS.has(s.kind)) continue;
+      for (const v of result.violations) run.violations.push({ doc, path: v.path, message: `${v.message} (rule: ${shortRule(v.rule)})` });
+      for (const skipped of result.skipped) {
+        if (NOT_APPLICABLE.has(skipped.kind)) continue;
         const key = `${doc.apiVersion}/${doc.kind}`;
-        let skips = skipsByKind.get(key);
-        if (!skips) skipsByKind.set(key, (skips = { kind: doc.kind, first: doc, rules: new Map() }));
-        if (!skips.rules.has(s.rule)) skips.rules.set(s.rule, s.reason);
+        let kindSkips = run.skips.get(key);
+        if (!kindSkips) run.skips.set(key, (kindSkips = { kind: doc.kind, first: doc, rules: new Map() }));
+        if (!kindSkips.rules.has(skipped.rule)) kindSkips.rules.set(skipped.rule, skipped.reason);
       }
     }
   }
-  if (!reportSkipped) return;
-  for (const { kind, first, rules } of skipsByKind.values()) {
+  runs.set(ctx.repo, run);
+  return run;
+}
+
+function schemaCel(ctx: CheckContext): void {
+  for (const v of celRun(ctx).violations) {
+    ctx.report({ message: v.message, location: ctx.locate(v.doc, v.path), object: objectOf(v.doc) });
+  }
+}
+
+function schemaCelSkipped(ctx: CheckContext): void {
+  for (const { kind, first, rules } of celRun(ctx).skips.values()) {
     const reasons = [...new Set(rules.values())];
     ctx.report({
       message:
@@ -100,11 +116,12 @@ function schemaCel(ctx: CheckContext): void {
         reasons.slice(0, 3).join('; ') +
         (reasons.length > 3 ? `; and ${reasons.length - 3} more` : ''),
       location: ctx.locate(first, []),
-      object: { apiVersion: first.apiVersion, kind, namespace: first.namespace, name: first.name },
+      object: objectOf(first),
     });
   }
 }
 
 export const celChecks: Record<string, CheckFunction> = {
   'schema-cel': schemaCel,
+  'schema-cel-skipped': schemaCelSkipped,
 };

@@ -85,7 +85,7 @@ let builtinCache: { dir: string; rules: RuleDefinition[] } | undefined;
 export function loadBuiltinRules(dir: string = BUILTIN_RULES_DIR): RuleDefinition[] {
   if (builtinCache?.dir === dir) return builtinCache.rules;
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
-  const rules = files.map((file) => readBuiltinRule(path.join(dir, file)));
+  const rules = files.map((file) => readBuiltinRule(path.join(dir, file))).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   builtinCache = { dir, rules };
   return rules;
 }
