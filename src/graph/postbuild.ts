@@ -165,8 +165,19 @@ export function substituteValue(value: unknown, vars: Variables, root?: YNode): 
   const lookup: Lookup = (name) => vars.values.get(name) ?? (vars.unknown?.has(name) ? null : undefined);
   // `path` is one stack pushed and popped while walking: only strings holding an expression copy it.
   const path: PathSegment[] = [];
+  // YAML aliases share objects: each is substituted once (its uses recorded at its first path), so a document of
+  // aliases nested nine deep ("billion laughs") stays linear instead of expanding to 9^9 strings.
+  const done = new Map<object, unknown>();
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return mayExpand(v) ? substituteString(v) : v;
+    if (typeof v !== 'object' || v === null) return v;
+    if (done.has(v)) return done.get(v);
+    done.set(v, v); // an alias to an ancestor (a cycle) is left as written
+    const out = walkObject(v);
+    done.set(v, out);
+    return out;
+  };
+  const walkObject = (v: object): unknown => {
     if (Array.isArray(v)) {
       let out: unknown[] | undefined;
       v.forEach((item, i) => {
