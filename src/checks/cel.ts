@@ -5,7 +5,9 @@
  */
 import type { CheckContext, CheckFunction } from '../engine/types.js';
 import type { LoadedRepo, PathSegment, YamlDocument } from '../load/types.js';
+import { substitutionsOf } from '../graph/postbuild.js';
 import { evaluateValidations, type CelSkipped } from '../schema/cel/index.js';
+import { substitutedVariants } from './substituted.js';
 import { schemaResolver } from './schema-resolver.js';
 import type { SchemaNode } from '../schema/cel/values.js';
 
@@ -80,25 +82,40 @@ function celRun(ctx: CheckContext): CelRun {
   if (run) return run;
   run = { violations: [], skips: new Map() };
   const schemaOf = celSchemas(ctx);
+  const substitutions = substitutionsOf(ctx.graph, ctx.repo);
   for (const file of ctx.repo.files) {
     for (const doc of file.documents) {
       // Patches are partial objects: their rules would fail on fields the patch does not set.
       if (doc.class !== 'k8s' || !doc.apiVersion || !doc.kind || ctx.graph.patchDocs.has(doc)) continue;
       const schema = schemaOf(doc.apiVersion, doc.kind);
       if (!schema) continue;
-      const result = evaluateValidations(schema.schema, schema.definitions, doc.value);
-      for (const v of result.violations) run.violations.push({ doc, path: v.path, message: `${v.message} (rule: ${shortRule(v.rule)})` });
-      for (const skipped of result.skipped) {
-        if (NOT_APPLICABLE.has(skipped.kind)) continue;
-        const key = `${doc.apiVersion}/${doc.kind}`;
-        let kindSkips = run.skips.get(key);
-        if (!kindSkips) run.skips.set(key, (kindSkips = { kind: doc.kind, first: doc, rules: new Map() }));
-        if (!kindSkips.rules.has(skipped.rule)) kindSkips.rules.set(skipped.rule, skipped.reason);
+      // The object as each Flux Kustomization applying it substitutes it: one finding per distinct violation.
+      const seen = new Set<string>();
+      for (const variant of substitutedVariants(doc.value, doc.root, substitutions.get(doc), ctx.graph.reached.has(doc))) {
+        const result = evaluateValidations(schema.schema, schema.definitions, variant.value);
+        for (const v of result.violations) {
+          const message = `${v.message} (rule: ${shortRule(v.rule)})`;
+          const key = `${v.path.join('\0')}\0${message}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          run.violations.push({ doc, path: v.path, message });
+        }
+        addSkips(run, doc, result.skipped);
       }
     }
   }
   runs.set(ctx.repo, run);
   return run;
+}
+
+function addSkips(run: CelRun, doc: YamlDocument, skipped: CelSkipped[]): void {
+  for (const skip of skipped) {
+    if (NOT_APPLICABLE.has(skip.kind)) continue;
+    const key = `${doc.apiVersion}/${doc.kind}`;
+    let kindSkips = run.skips.get(key);
+    if (!kindSkips) run.skips.set(key, (kindSkips = { kind: doc.kind!, first: doc, rules: new Map() }));
+    if (!kindSkips.rules.has(skip.rule)) kindSkips.rules.set(skip.rule, skip.reason);
+  }
 }
 
 function schemaCel(ctx: CheckContext): void {

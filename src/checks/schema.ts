@@ -5,8 +5,9 @@
  */
 import type { CheckContext, CheckFunction } from '../engine/types.js';
 import type { ObjectRef } from '../finding.js';
-import { substituteValue, substitutionsOf, type Variables } from '../graph/postbuild.js';
-import type { LoadedRepo, PathSegment, YamlDocument, YNode } from '../load/types.js';
+import { substitutionsOf, type Variables } from '../graph/postbuild.js';
+import { nodeAt, substitutedVariants, type SubstitutedVariant } from './substituted.js';
+import type { LoadedRepo, PathSegment, YamlDocument } from '../load/types.js';
 import { json6902Problems } from '../schema/json6902.js';
 import type { SchemaError } from '../schema/messages.js';
 import type { SchemaResolver } from '../schema/resolver.js';
@@ -70,43 +71,10 @@ function reportInString(ctx: CheckContext, doc: YamlDocument, base: PathSegment[
   ctx.report({ message, location: mapper(text, range.start, range.end), ...(object ? { object } : {}) });
 }
 
-/**
- * What to validate for a target: the object as each Flux Kustomization applying it substitutes it. `skipVariables`
- * when `${VAR}` strings are left that may still get a value (from a substituteFrom object not in the repo, a
- * SOPS-encrypted variable, or a Kustomization outside the repo for documents no cluster reaches).
- */
-function variants(t: ObjectTarget, a: Analysis, reached: Set<YamlDocument>): { value: unknown; skipVariables: boolean }[] {
+/** What to validate for a target: the object as each Flux Kustomization applying it substitutes it. */
+function variants(t: ObjectTarget, a: Analysis, reached: Set<YamlDocument>): SubstitutedVariant[] {
   const substitutions = t.whole ? a.substitutions().get(t.doc) : undefined;
-  if (!substitutions) return [{ value: t.value, skipVariables: !reached.has(t.doc) }];
-  return substitutions.map(({ vars }) => {
-    const { value, uses } = substituteValue(t.value, vars, nodeAt(t.doc.root, t.base));
-    if (!vars.incomplete) return { value, skipVariables: true };
-    // Flux gives a variable no one defines an empty value, but here it may come from an object not in the repo:
-    // keep such strings as written (and unchecked) rather than report what an empty value would break.
-    for (const use of uses) if (!use.defined && !use.hasDefault) restore(value, t.value, use.path);
-    return { value, skipVariables: true };
-  });
-}
-
-/** The position tree of the value at `path` (an item of a v1 List), for telling quoted scalars from plain ones. */
-function nodeAt(root: YNode | undefined, path: PathSegment[]): YNode | undefined {
-  let node = root;
-  for (const segment of path) {
-    node = typeof segment === 'number' ? node?.items?.[segment] : node?.entries?.findLast((e) => e.key === segment)?.value;
-  }
-  return node;
-}
-
-/** Puts the original value back at `path` (every container on that path is a copy made by substituteValue). */
-function restore(into: unknown, from: unknown, path: PathSegment[]): void {
-  let target = into as Record<string | number, unknown>;
-  let source = from as Record<string | number, unknown>;
-  for (const segment of path.slice(0, -1)) {
-    target = target[segment] as Record<string | number, unknown>;
-    source = source[segment] as Record<string | number, unknown>;
-  }
-  const last = path[path.length - 1];
-  if (last !== undefined && target !== source) target[last] = source[last];
+  return substitutedVariants(t.value, nodeAt(t.doc.root, t.base), substitutions, reached.has(t.doc));
 }
 
 function schemaValidation(ctx: CheckContext): void {

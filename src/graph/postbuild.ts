@@ -47,6 +47,8 @@ interface GraphIndex {
   variables: Map<FluxKustomization, Variables | undefined>;
 }
 const indexes = new WeakMap<RepoGraph, GraphIndex>();
+/** substitutionsOf() once per graph: the schema and CEL rules both ask. */
+const substitutionsCache = new WeakMap<RepoGraph, Map<YamlDocument, { kustomization: FluxKustomization; vars: Variables }[]>>();
 
 function indexOf(graph: RepoGraph): GraphIndex {
   let index = indexes.get(graph);
@@ -266,7 +268,10 @@ function isOptedOut(doc: YamlDocument): boolean {
 
 /** The Flux Kustomization and its variables for each applied document that goes through substitution (respects the kustomize.toolkit.fluxcd.io/substitute: disabled annotation/label on the object). */
 export function substitutionsOf(graph: RepoGraph, repo: LoadedRepo): Map<YamlDocument, { kustomization: FluxKustomization; vars: Variables }[]> {
+  const cached = substitutionsCache.get(graph);
+  if (cached) return cached;
   const out = new Map<YamlDocument, { kustomization: FluxKustomization; vars: Variables }[]>();
+  substitutionsCache.set(graph, out);
   for (const cluster of graph.clusters) {
     for (const o of cluster.objects) {
       if (isOptedOut(o.doc)) continue;

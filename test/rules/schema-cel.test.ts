@@ -183,6 +183,29 @@ ruleTester.run('schema-cel', {
       errors: [{ file: 'flux/git.yaml', line: 6, message: /^serviceAccountName can only be set when provider is 'azure' or 'aws' \(rule: / }],
     },
     {
+      name: 'a rule reading a Flux ${VAR} is evaluated on the value post-build substitution gives it',
+      files: {
+        'clusters/prod/sources.yaml': `apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata:
+  name: sources
+  namespace: flux-system
+spec:
+  interval: 10m
+  path: ./flux
+  prune: true
+  sourceRef:
+    kind: GitRepository
+    name: flux-system
+  postBuild:
+    substitute:
+      GIT_PROVIDER: generic
+`,
+        'flux/git.yaml': gitRepository('  provider: ${GIT_PROVIDER}\n  serviceAccountName: git\n'),
+      },
+      errors: [{ file: 'flux/git.yaml', line: 6, message: /^serviceAccountName can only be set when provider is 'azure' or 'aws' \(rule: / }],
+    },
+    {
       name: 'Kustomization kubeConfig with both configMapRef and secretRef',
       files: { 'flux/apps.yaml': kustomization('  kubeConfig:\n    configMapRef:\n      name: kc\n    secretRef:\n      name: kubeconfig\n') },
       errors: [

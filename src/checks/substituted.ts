@@ -1,0 +1,57 @@
+/**
+ * An object as Flux will apply it: once per Flux Kustomization with postBuild that applies it, with its variables
+ * substituted. Shared by the schema and CEL rules, so both judge the value the cluster receives.
+ */
+import { substituteValue, type Variables } from '../graph/postbuild.js';
+import type { PathSegment, YNode } from '../load/types.js';
+
+export interface SubstitutedVariant {
+  value: unknown;
+  /**
+   * `${VAR}` strings left in `value` may still get a value (a substituteFrom object not in the repo, a SOPS-encrypted
+   * variable, or a Kustomization outside the repo for a document no cluster reaches): don't judge them.
+   */
+  skipVariables: boolean;
+}
+
+/**
+ * `substitutions`: one entry per Flux Kustomization with postBuild applying the value (undefined when none does);
+ * `reached`: whether any cluster applies it. `root` is the value's position tree (quoted scalars stay strings).
+ */
+export function substitutedVariants(
+  value: unknown,
+  root: YNode | undefined,
+  substitutions: { vars: Variables }[] | undefined,
+  reached: boolean,
+): SubstitutedVariant[] {
+  if (!substitutions) return [{ value, skipVariables: !reached }];
+  return substitutions.map(({ vars }) => {
+    const substituted = substituteValue(value, vars, root);
+    if (!vars.incomplete) return { value: substituted.value, skipVariables: true };
+    // Flux gives a variable no one defines an empty value, but here it may come from an object not in the repo:
+    // keep such strings as written (and unjudged) rather than report what an empty value would break.
+    for (const use of substituted.uses) if (!use.defined && !use.hasDefault) restore(substituted.value, value, use.path);
+    return { value: substituted.value, skipVariables: true };
+  });
+}
+
+/** The position tree of the value at `path`. */
+export function nodeAt(root: YNode | undefined, path: PathSegment[]): YNode | undefined {
+  let node = root;
+  for (const segment of path) {
+    node = typeof segment === 'number' ? node?.items?.[segment] : node?.entries?.findLast((e) => e.key === segment)?.value;
+  }
+  return node;
+}
+
+/** Puts the original value back at `path` (every container on that path is a copy made by substituteValue). */
+function restore(into: unknown, from: unknown, path: PathSegment[]): void {
+  let target = into as Record<string | number, unknown>;
+  let source = from as Record<string | number, unknown>;
+  for (const segment of path.slice(0, -1)) {
+    target = target[segment] as Record<string | number, unknown>;
+    source = source[segment] as Record<string | number, unknown>;
+  }
+  const last = path[path.length - 1];
+  if (last !== undefined && target !== source) target[last] = source[last];
+}
