@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { Location } from '../finding.js';
 import { locateIn } from './locate.js';
 import { parseYamlFile } from './parse.js';
+import { resolveRepoPath } from './paths.js';
 import { fileLocation, positionIn } from './positions.js';
 import type { LoadedRepo, LoadProblem, PathSegment, SkippedFile, SourceFile, YamlDocument } from './types.js';
 import { errorText, walkRepo, type YamlCandidate } from './walk.js';
@@ -39,6 +40,11 @@ export async function loadRepo(root: string, options: LoadOptions = {}): Promise
     const text = texts[i];
     if (text !== undefined) files.push(parseYamlFile(candidate.rel, text, candidate.inHelmChart, problems));
   });
+  const listed = jsonListedByKustomizations(files);
+  const json = walk.json.filter((candidate) => listed.has(candidate.rel));
+  readAll(json, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, skipped, problems).forEach((text, i) => {
+    if (text !== undefined) files.push(parseYamlFile(json[i]!.rel, text, false, problems));
+  });
 
   const byPath = <T extends { path: string }>(a: T, b: T): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   files.sort(byPath);
@@ -57,6 +63,34 @@ export async function loadRepo(root: string, options: LoadOptions = {}): Promise
     fileSet: new Set(allFiles),
     dirSet: new Set(allDirs),
   };
+}
+
+/** Fields of a kustomization file whose entries (strings, or `{path}`) name manifest or patch files. */
+const FILE_FIELDS = ['resources', 'patchesStrategicMerge', 'patches', 'patchesJson6902'];
+
+/**
+ * Repo-relative `.json` files that kustomization files list as resources or patches: kustomize reads JSON manifests
+ * too (JSON is YAML), so these are parsed; other JSON (package.json, dashboards, editor settings) is not.
+ */
+function jsonListedByKustomizations(files: SourceFile[]): Set<string> {
+  const listed = new Set<string>();
+  for (const file of files) {
+    const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '';
+    for (const doc of file.documents) {
+      if (doc.class !== 'kustomization' || typeof doc.value !== 'object' || doc.value === null) continue;
+      for (const field of FILE_FIELDS) {
+        const entries = (doc.value as Record<string, unknown>)[field];
+        if (!Array.isArray(entries)) continue;
+        for (const entry of entries) {
+          const ref = typeof entry === 'string' ? entry : (entry as { path?: unknown } | null)?.path;
+          if (typeof ref !== 'string' || !/\.json$/i.test(ref)) continue;
+          const resolved = resolveRepoPath(dir, ref);
+          if (resolved.status === 'inside') listed.add(resolved.path);
+        }
+      }
+    }
+  }
+  return listed;
 }
 
 /**

@@ -22,6 +22,8 @@ export interface WalkResult {
   files: string[];
   dirs: string[];
   yaml: YamlCandidate[];
+  /** `.json` files: parsed only when a kustomization file lists them (kustomize takes JSON manifests too). */
+  json: YamlCandidate[];
   skipped: SkippedFile[];
   problems: LoadProblem[];
 }
@@ -37,7 +39,7 @@ interface ChartContext {
 }
 
 export async function walkRepo(root: string, ignore: string[]): Promise<WalkResult> {
-  const result: WalkResult = { files: [], dirs: [''], yaml: [], skipped: [], problems: [] };
+  const result: WalkResult = { files: [], dirs: [''], yaml: [], json: [], skipped: [], problems: [] };
   const isIgnored = ignore.length > 0 ? picomatch(ignore, { dot: true }) : () => false;
   const walking = new Set<string>([root]);
   const inside = (real: string): boolean => real === root || real.startsWith(root + path.sep);
@@ -52,6 +54,7 @@ export async function walkRepo(root: string, ignore: string[]): Promise<WalkResu
     const name = rel.slice(rel.lastIndexOf('/') + 1);
     if (ignored) return;
     if (isIgnored(rel)) return skip(rel, 'ignored');
+    if (/\.json$/i.test(name) && !chart.inChart) result.json.push({ rel, abs, inHelmChart: false });
     if (!isYamlFileName(name)) return;
     if (chart.inTemplates) return skip(rel, 'helm-template');
     result.yaml.push({ rel, abs, inHelmChart: chart.inChart });

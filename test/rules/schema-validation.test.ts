@@ -220,6 +220,14 @@ ruleTester.run('schema-validation', {
   ],
   invalid: [
     {
+      name: 'a JSON manifest a kustomization lists is validated like YAML',
+      files: {
+        'apps/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - svc.json\n',
+        'apps/svc.json': '{\n  "apiVersion": "v1",\n  "kind": "Service",\n  "metadata": {"name": "web"},\n  "spec": {"ports": [{"port": "80"}]}\n}\n',
+      },
+      errors: [{ file: 'apps/svc.json', line: 5, message: 'spec.ports[0].port must be integer, got string "80"' }],
+    },
+    {
       name: 'replicas: "3" and an unknown field with a did-you-mean',
       files: { 'apps/web.yaml': deployment('"3"', '          imagePullPolice: Always\n') },
       errors: [
