@@ -135,8 +135,12 @@ function schemaMissing(ctx: CheckContext): void {
     if (r.lookup(t.apiVersion, t.kind)) continue;
     const key = `${t.apiVersion}/${t.kind}`;
     const entry = missing.get(key);
-    if (entry) entry.count++;
-    else missing.set(key, { first: t, count: 1 });
+    if (!entry) missing.set(key, { first: t, count: 1 });
+    else {
+      entry.count++;
+      // Point at an object a cluster applies when there is one, rather than at a template or an archived copy.
+      if (!ctx.graph.reached.has(entry.first.doc) && ctx.graph.reached.has(t.doc)) entry.first = t;
+    }
   }
   for (const { first, count } of missing.values()) {
     const { apiVersion, kind } = first;

@@ -54,6 +54,29 @@ ruleTester.run('schema-missing', {
       ],
     },
     {
+      name: 'at an object a cluster applies rather than at an earlier template nothing applies',
+      files: {
+        '.taskfiles/restore.yaml': cr('Gadget', 'template'),
+        'clusters/prod/apps.yaml': [
+          'apiVersion: kustomize.toolkit.fluxcd.io/v1',
+          'kind: Kustomization',
+          'metadata:',
+          '  name: apps',
+          '  namespace: flux-system',
+          'spec:',
+          '  interval: 10m',
+          '  path: ./apps',
+          '  prune: true',
+          '  sourceRef:',
+          '    kind: GitRepository',
+          '    name: flux-system',
+          '',
+        ].join('\n'),
+        'apps/gadget.yaml': cr('Gadget', 'live'),
+      },
+      errors: [{ file: 'apps/gadget.yaml', line: 2, message: `no schema for acme.io/v1 Gadget in Kubernetes 1.35 or the bundled CRDs: 2 objects of this kind not validated; ${hint('acme.io/gadget_v1.json')}` }],
+    },
+    {
       name: 'a CRD version that is not served, and a SOPS-encrypted object',
       files: {
         'crds/gadget.yaml': crd.replace('served: true', 'served: false'),
