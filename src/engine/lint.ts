@@ -11,6 +11,7 @@ import { InternalError, UsageError } from './errors.js';
 import { enabledRules } from './enabled.js';
 import { loadBuiltinRules } from './rules.js';
 import { scanSuppressions } from './suppressions.js';
+import { SchemaStore } from '../schema/store.js';
 import type { CheckContext, Config, LintOptions, LintResult, RuleDefinition, RuleMeta } from './types.js';
 
 export const DOCS_BASE_URL = 'https://github.com/gitops-lint/gitops-lint/blob/main/docs/rules/';
@@ -68,6 +69,7 @@ export async function lint(root: string, options: LintOptions = {}): Promise<Lin
     rules: rules.map(({ rule, severity }) => ruleMeta(rule, severity)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     skipped: repo.skipped,
     suppressedCount: raw.length - kept.length,
+    notices: kubernetesVersionNotices(config.kubernetesVersion),
     stats: {
       files: repo.allFiles.length,
       yamlFiles: repo.files.length,
@@ -77,6 +79,16 @@ export async function lint(root: string, options: LintOptions = {}): Promise<Lin
       durationMs: Math.round(performance.now() - started),
     },
   };
+}
+
+/** A requested Kubernetes minor that is not bundled is validated against the nearest bundled one: say so. */
+function kubernetesVersionNotices(requested: string | undefined): string[] {
+  if (requested === undefined) return [];
+  const store = new SchemaStore();
+  const used = store.resolveKubernetesVersion(requested);
+  const wanted = /^v?(\d+\.\d+)/.exec(requested)?.[1];
+  if (wanted === used) return [];
+  return [`Kubernetes ${requested} schemas are not bundled; built-in kinds are validated against ${used} (bundled: ${store.kubernetesVersions().join(', ')})`];
 }
 
 function ruleMeta(rule: RuleDefinition, severity: RuleMeta['severity']): RuleMeta {

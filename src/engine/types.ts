@@ -112,6 +112,8 @@ export interface LintResult {
   skipped: SkippedFile[];
   /** Findings dropped by inline suppressions or ignoreObjects. */
   suppressedCount: number;
+  /** Things the user should know about the run itself, not about a file (e.g. a Kubernetes version not bundled). */
+  notices: string[];
   stats: {
     files: number;
     yamlFiles: number;

@@ -31,6 +31,7 @@ export function lintResult(findings: Finding[] = [], overrides: Partial<LintResu
     rules: ruleIds.map((id) => rule(id)),
     skipped: [],
     suppressedCount: 0,
+    notices: [],
     stats: { files: 10, yamlFiles: 7, documents: 12, objects: 9, clusters: ['prod', 'staging'], durationMs: 42.4 },
     ...overrides,
   };
