@@ -91,7 +91,7 @@ function celRun(ctx: CheckContext): CelRun {
       if (!schema) continue;
       // The object as each Flux Kustomization applying it substitutes it: one finding per distinct violation.
       const seen = new Set<string>();
-      for (const variant of substitutedVariants(doc.value, doc.root, substitutions.get(doc), ctx.graph.reached.has(doc))) {
+      for (const variant of substitutedVariants(doc.value, () => doc.root, substitutions.get(doc), ctx.graph.reached.has(doc))) {
         const result = evaluateValidations(schema.schema, schema.definitions, variant.value);
         for (const v of result.violations) {
           const message = `${v.message} (rule: ${shortRule(v.rule)})`;

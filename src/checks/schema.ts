@@ -74,7 +74,7 @@ function reportInString(ctx: CheckContext, doc: YamlDocument, base: PathSegment[
 /** What to validate for a target: the object as each Flux Kustomization applying it substitutes it. */
 function variants(t: ObjectTarget, a: Analysis, reached: Set<YamlDocument>): SubstitutedVariant[] {
   const substitutions = t.whole ? a.substitutions().get(t.doc) : undefined;
-  return substitutedVariants(t.value, nodeAt(t.doc.root, t.base), substitutions, reached.has(t.doc));
+  return substitutedVariants(t.value, () => nodeAt(t.doc.root, t.base), substitutions, reached.has(t.doc));
 }
 
 function schemaValidation(ctx: CheckContext): void {

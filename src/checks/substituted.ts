@@ -16,17 +16,19 @@ export interface SubstitutedVariant {
 
 /**
  * `substitutions`: one entry per Flux Kustomization with postBuild applying the value (undefined when none does);
- * `reached`: whether any cluster applies it. `root` is the value's position tree (quoted scalars stay strings).
+ * `reached`: whether any cluster applies it. `root` gives the value's position tree (quoted scalars stay strings); it is
+ * only asked for when there is something to substitute, since building a position tree is the costly part of loading.
  */
 export function substitutedVariants(
   value: unknown,
-  root: YNode | undefined,
+  root: () => YNode | undefined,
   substitutions: { vars: Variables }[] | undefined,
   reached: boolean,
 ): SubstitutedVariant[] {
   if (!substitutions) return [{ value, skipVariables: !reached }];
+  const tree = root();
   return substitutions.map(({ vars }) => {
-    const substituted = substituteValue(value, vars, root);
+    const substituted = substituteValue(value, vars, tree);
     if (!vars.incomplete) return { value: substituted.value, skipVariables: true };
     // Flux gives a variable no one defines an empty value, but here it may come from an object not in the repo:
     // keep such strings as written (and unjudged) rather than report what an empty value would break.
