@@ -1,5 +1,5 @@
 /**
- * schema-cel over the real repositories in /work/shared/corpus (skipped when absent): no crash, no thrown rule,
+ * schema-cel over the real repositories in ../shared/corpus (skipped when absent): no crash, no thrown rule,
  * and the time CEL evaluation takes, printed for the notes.
  */
 import path from 'node:path';

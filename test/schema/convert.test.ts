@@ -3,8 +3,9 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { convertCrd } from '../../src/schema/index.js';
+import { UPSTREAM_DIR } from '../support/corpus.js';
 
-const upstream = '/work/shared/upstream';
+const upstream = UPSTREAM_DIR;
 const committed = path.resolve(import.meta.dirname, '..', '..', 'schemas');
 
 describe('convertCrd (shared by the generator and in-repo CRDs)', () => {

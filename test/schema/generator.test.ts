@@ -5,11 +5,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { QUANTITY_PATTERN } from '../../src/schema/index.js';
+import { UPSTREAM_DIR } from '../support/corpus.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const script = path.join(repoRoot, 'scripts', 'generate-schemas.mjs');
 const committed = path.join(repoRoot, 'schemas');
-const upstream = '/work/shared/upstream';
+const upstream = UPSTREAM_DIR;
 
 interface GeneratorModule {
   translatePattern(p: string): string | undefined;
@@ -46,7 +47,7 @@ function* committedSchemaNodes() {
   }
 }
 
-describe.skipIf(!fs.existsSync(upstream))('generate-schemas.mjs against /work/shared/upstream', () => {
+describe.skipIf(!fs.existsSync(upstream))('generate-schemas.mjs against ../shared/upstream', () => {
   it('regenerates the committed schemas byte for byte', () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-lint-schemas-')), 'schemas');
     execFileSync(process.execPath, [script, '--upstream', upstream, '--out', out], { stdio: 'pipe' });

@@ -16,3 +16,6 @@ export function corpusRepos(): string[] {
     .map((d) => d.name)
     .sort();
 }
+
+/** The upstream CRDs and OpenAPI the schema generator reads (../shared/upstream). */
+export const UPSTREAM_DIR = path.resolve(import.meta.dirname, '../../../shared/upstream');
