@@ -40,39 +40,8 @@ export function objectIds(objects: AppliedObject[]): string[] {
   return objects.map((o) => `${o.id.kind} ${o.id.namespace ?? '-'}/${o.id.name} (${o.doc.file})`).sort();
 }
 
-export function gotkSync(clusterName: string, url = 'ssh://git@github.com/example/fleet'): string {
-  return `apiVersion: source.toolkit.fluxcd.io/v1
-kind: GitRepository
-metadata:
-  name: flux-system
-  namespace: flux-system
-spec:
-  interval: 1m0s
-  ref:
-    branch: main
-  url: ${url}
----
-apiVersion: kustomize.toolkit.fluxcd.io/v1
-kind: Kustomization
-metadata:
-  name: flux-system
-  namespace: flux-system
-spec:
-  interval: 10m0s
-  path: ./clusters/${clusterName}
-  prune: true
-  sourceRef:
-    kind: GitRepository
-    name: flux-system
-`;
-}
-
-export function bootstrapFiles(clusterName: string): Record<string, string> {
-  return {
-    [`clusters/${clusterName}/flux-system/gotk-sync.yaml`]: gotkSync(clusterName),
-    [`clusters/${clusterName}/flux-system/kustomization.yaml`]: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - gotk-sync.yaml\n',
-  };
-}
+/** The `flux bootstrap` layout for one cluster, shared with the rule tables. */
+export { bootstrap as bootstrapFiles } from '../rules/flux-fixtures.js';
 
 export function fluxKs(name: string, p: string, opts: { source?: string; sourceKind?: string; namespace?: string; extra?: string } = {}): string {
   return `apiVersion: kustomize.toolkit.fluxcd.io/v1

@@ -8,27 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint } from '../../src/engine/lint.js';
+import { kustomization } from '../rules/flux-fixtures.js';
 
 const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
 for (const [prev, name] of ['ab', 'bc', 'cd', 'de', 'ef', 'fg', 'gh', 'hi']) laughs.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
 
 const files: Record<string, string> = {
-  'clusters/prod/apps.yaml': `apiVersion: kustomize.toolkit.fluxcd.io/v1
-kind: Kustomization
-metadata:
-  name: apps
-  namespace: flux-system
-spec:
-  interval: 10m
-  path: ./apps
-  prune: true
-  sourceRef:
-    kind: GitRepository
-    name: flux-system
-  postBuild:
-    substitute:
-      cluster: prod
-`,
+  'clusters/prod/apps.yaml': kustomization('apps', './apps', ['postBuild:', '  substitute:', '    cluster: prod']),
   'apps/laughs.yaml': `apiVersion: v1
 kind: ConfigMap
 metadata:
