@@ -4,6 +4,7 @@
  * schema-cel-skipped: the rules that could not be evaluated offline, counted and reported once per kind.
  */
 import type { CheckContext, CheckFunction } from '../engine/types.js';
+import { objectRef } from '../k8s/object-ref.js';
 import type { LoadedRepo, PathSegment, YamlDocument } from '../load/types.js';
 import { substitutionsOf } from '../graph/postbuild.js';
 import { evaluateValidations, type CelSkipped } from '../schema/cel/index.js';
@@ -74,7 +75,6 @@ interface CelRun {
 
 const runs = new WeakMap<LoadedRepo, CelRun>();
 
-const objectOf = (doc: YamlDocument) => ({ apiVersion: doc.apiVersion, kind: doc.kind, namespace: doc.namespace, name: doc.name });
 
 /** Every CEL rule evaluated once per lint run; schema-cel reports the violations, schema-cel-skipped what could not run. */
 function celRun(ctx: CheckContext): CelRun {
@@ -120,7 +120,7 @@ function addSkips(run: CelRun, doc: YamlDocument, skipped: CelSkipped[]): void {
 
 function schemaCel(ctx: CheckContext): void {
   for (const v of celRun(ctx).violations) {
-    ctx.report({ message: v.message, location: ctx.locate(v.doc, v.path), object: objectOf(v.doc) });
+    ctx.report({ message: v.message, location: ctx.locate(v.doc, v.path), object: objectRef(v.doc) });
   }
 }
 
@@ -133,7 +133,7 @@ function schemaCelSkipped(ctx: CheckContext): void {
         reasons.slice(0, 3).join('; ') +
         (reasons.length > 3 ? `; and ${reasons.length - 3} more` : ''),
       location: ctx.locate(first, []),
-      object: objectOf(first),
+      object: objectRef(first),
     });
   }
 }

@@ -8,7 +8,7 @@
  */
 import picomatch from 'picomatch';
 import type { CheckContext, CheckFunction } from '../engine/types.js';
-import type { ObjectRef } from '../finding.js';
+import { objectRef } from '../k8s/object-ref.js';
 import type { YamlDocument } from '../load/types.js';
 import { formatFieldPath, parseFieldPath, resolveFieldPath, type FieldMatch } from './field-path.js';
 
@@ -117,15 +117,6 @@ function formatValue(m: FieldMatch, redact: boolean): string {
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}...` : text;
 }
 
-function objectRef(doc: YamlDocument, namespace: string | undefined): ObjectRef {
-  const ref: ObjectRef = {};
-  if (doc.apiVersion !== undefined) ref.apiVersion = doc.apiVersion;
-  if (doc.kind !== undefined) ref.kind = doc.kind;
-  if (namespace !== undefined) ref.namespace = namespace;
-  if (doc.name !== undefined) ref.name = doc.name;
-  return ref;
-}
-
 export const customChecks: Record<string, CheckFunction> = {
   'object-field': (ctx) => {
     const tokens = parseFieldPath(ctx.params.path as string)!;
@@ -153,7 +144,7 @@ export const customChecks: Record<string, CheckFunction> = {
             value: formatValue(m, redact),
           };
           const message = (template ?? defaultMessage).replace(/\{\{\s*(\w+)\s*\}\}/g, (all, key: string) => vars[key] ?? all);
-          const object = objectRef(doc, namespaces[0]);
+          const object = objectRef({ apiVersion: doc.apiVersion, kind: doc.kind, namespace: namespaces[0], name: doc.name });
           ctx.report({ message, location: ctx.locate(doc, m.path, onKey || !m.present ? 'key' : 'value'), object });
         }
       }

@@ -5,16 +5,11 @@
  */
 import type { CheckContext } from '../engine/types.js';
 import type { AppliedObject, Cluster, FluxHelmRelease, FluxKustomization } from '../graph/types.js';
+import { isFluxKustomization, isHelmRelease } from '../k8s/flux.js';
+import { crdKindKey, sourceKey } from '../k8s/identity.js';
+import { objectRef } from '../k8s/object-ref.js';
 import type { YamlDocument } from '../load/types.js';
-import {
-  compareDocs,
-  dependencyClosure,
-  isFluxKustomizationDoc,
-  isHelmReleaseDoc,
-  kustomizationsByKey,
-  objectKey,
-  sourceKey,
-} from './flux-lookup.js';
+import { compareDocs, dependencyClosure, kustomizationsByKey, objectKey } from './flux-lookup.js';
 
 /** Namespaces every cluster has before Flux applies anything. */
 const BUILTIN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
@@ -32,20 +27,13 @@ function add(map: Map<string, FluxKustomization[]>, key: string, by: FluxKustomi
   map.set(key, list);
 }
 
-function crdKey(doc: YamlDocument): string | undefined {
-  const spec = (doc.value as { spec?: { group?: unknown; names?: { kind?: unknown } } }).spec;
-  const group = spec?.group;
-  const kind = spec?.names?.kind;
-  return typeof group === 'string' && typeof kind === 'string' ? `${group}/${kind}` : undefined;
-}
-
 function findCreators(cluster: Cluster, objects: AppliedObject[]): Creators {
   const creators: Creators = { namespaces: new Map(), crds: new Map(), sources: new Map() };
   const sourceDocs = new Set(cluster.sources.map((s) => s.doc));
   for (const { doc, id, by } of objects) {
     if (id.group === '' && id.kind === 'Namespace') add(creators.namespaces, id.name, by);
     if (id.group === 'apiextensions.k8s.io' && id.kind === 'CustomResourceDefinition') {
-      const key = crdKey(doc);
+      const key = crdKindKey(doc.value);
       if (key) add(creators.crds, key, by);
     }
     if (sourceDocs.has(doc)) add(creators.sources, sourceKey(id.kind, id.namespace ?? by.namespace, id.name), by);
@@ -87,7 +75,7 @@ function needsOf(object: AppliedObject, creators: Creators, releases: Map<YamlDo
     creators: creators.crds.get(`${id.group}/${id.kind}`),
     what: (b) => `${id.kind} (${id.group}) custom resources whose CustomResourceDefinition is applied by Kustomization "${b.name}"`,
   });
-  if (isHelmReleaseDoc(doc)) {
+  if (isHelmRelease(doc)) {
     const release = releases.get(doc);
     for (const ref of [release?.chartSourceRef, release?.chartRef]) {
       if (!ref || !release) continue;
@@ -110,7 +98,7 @@ export function fluxDependsOnRequired(ctx: CheckContext): void {
     const appliedBy = new Map<YamlDocument, FluxKustomization>();
     const appliedObjects = new Map<FluxKustomization, AppliedObject[]>();
     for (const o of objects) {
-      if (isFluxKustomizationDoc(o.doc) && !appliedBy.has(o.doc)) appliedBy.set(o.doc, o.by);
+      if (isFluxKustomization(o.doc) && !appliedBy.has(o.doc)) appliedBy.set(o.doc, o.by);
       const list = appliedObjects.get(o.by) ?? [];
       list.push(o);
       appliedObjects.set(o.by, list);
@@ -135,7 +123,7 @@ export function fluxDependsOnRequired(ctx: CheckContext): void {
           ctx.report({
             message: `Kustomization "${a.name}" applies ${need.what(b)} but does not depend on it; add dependsOn: [${dependency}]`,
             location: ctx.locate(a.doc, hasDependsOn ? ['spec', 'dependsOn'] : ['spec']),
-            object: { apiVersion: a.doc.apiVersion, kind: 'Kustomization', namespace: a.namespace, name: a.name },
+            object: objectRef({ apiVersion: a.doc.apiVersion, kind: 'Kustomization', namespace: a.namespace, name: a.name }),
           });
         }
       }

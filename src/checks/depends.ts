@@ -2,7 +2,8 @@
 import type { CheckContext } from '../engine/types.js';
 import type { Cluster } from '../graph/types.js';
 import type { Location } from '../finding.js';
-import { closestName } from './suggest.js';
+import { objectRef } from '../k8s/object-ref.js';
+import { closestName } from '../util/suggest.js';
 import {
   type Dependent,
   compareDocs,
@@ -77,7 +78,7 @@ export function fluxDependsOnMissing(ctx: CheckContext): void {
           `${kind} "${owner.name}" depends on ${kind} ${quoteName(name, namespace, owner.namespace)} ` +
           `which does not exist on ${quoteClusters(clusters)}${fix}`,
         location,
-        object: { apiVersion: owner.doc.apiVersion, kind, namespace: owner.namespace, name: owner.name },
+        object: objectRef({ apiVersion: owner.doc.apiVersion, kind, namespace: owner.namespace, name: owner.name }),
       });
     }
   }
@@ -169,7 +170,7 @@ export function fluxDependsOnCycle(ctx: CheckContext): void {
           `${kind} dependsOn cycle on ${quoteClusters(clusters)}: ${names}; ` +
           'none of them can become ready, remove one of the dependsOn entries',
         location,
-        object: { apiVersion: owner.doc.apiVersion, kind, namespace: owner.namespace, name: owner.name },
+        object: objectRef({ apiVersion: owner.doc.apiVersion, kind, namespace: owner.namespace, name: owner.name }),
       });
     }
   }

@@ -1,12 +1,14 @@
 /** duplicate-object: one object identity (group, kind, namespace, name after transforms) applied twice on a cluster. */
 import type { CheckContext } from '../engine/types.js';
 import type { AppliedObject } from '../graph/types.js';
+import { idKey } from '../k8s/identity.js';
+import { objectRef } from '../k8s/object-ref.js';
 import { compareDocs, isTemplated, quoteClusters } from './flux-lookup.js';
 
 /** The identity key as the cluster sees it; undefined while a `${VAR}` (from substituteFrom) is left in it. */
 function identity({ id }: AppliedObject): string | undefined {
   if (isTemplated(id.name) || isTemplated(id.namespace ?? '')) return undefined;
-  return `${id.group}/${id.kind}/${id.namespace ?? ''}/${id.name}`;
+  return idKey(id);
 }
 
 function appliedBy(object: AppliedObject): string {
@@ -42,7 +44,7 @@ export function duplicateObject(ctx: CheckContext): void {
         `${id.kind} "${id.name}"${inNamespace} is applied more than once on ${quoteClusters(clusters)}: ` +
         `${firstWhere}${appliedBy(first)}, again here${appliedBy(second)}; keep one definition (Flux fails or the last apply wins)`,
       location: ctx.locate(second.doc, ['metadata', 'name'], 'value'),
-      object: { apiVersion: id.apiVersion, kind: id.kind, namespace: id.namespace, name: id.name },
+      object: objectRef(id),
     });
   }
 }

@@ -5,19 +5,6 @@ import type { PathSegment, YamlDocument } from '../load/types.js';
 /** A Flux object that can carry spec.dependsOn. */
 export type Dependent = FluxKustomization | FluxHelmRelease;
 
-export function groupOf(apiVersion: string | undefined): string {
-  const slash = apiVersion?.indexOf('/') ?? -1;
-  return slash < 0 ? '' : apiVersion!.slice(0, slash);
-}
-
-export function isFluxKustomizationDoc(doc: YamlDocument): boolean {
-  return doc.kind === 'Kustomization' && groupOf(doc.apiVersion) === 'kustomize.toolkit.fluxcd.io';
-}
-
-export function isHelmReleaseDoc(doc: YamlDocument): boolean {
-  return doc.kind === 'HelmRelease' && groupOf(doc.apiVersion) === 'helm.toolkit.fluxcd.io';
-}
-
 /** A name still holding a `${VAR}` of a parent's postBuild substitution: its value is not known here. */
 export function isTemplated(name: string): boolean {
   return name.includes('${');
@@ -25,11 +12,6 @@ export function isTemplated(name: string): boolean {
 
 export function objectKey(namespace: string, name: string): string {
   return `${namespace}/${name}`;
-}
-
-/** Same shape as RepoGraph.externalSources keys: Kind/namespace/name. */
-export function sourceKey(kind: string, namespace: string, name: string): string {
-  return `${kind}/${namespace}/${name}`;
 }
 
 /** The namespace a dependsOn/sourceRef entry means: its own, else the referring object's (Flux default). */

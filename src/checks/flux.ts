@@ -1,12 +1,14 @@
 /** Flux rules: Kustomization paths, dependsOn, sources, prune. Registered by check name (rules/*.yaml `check:`). */
 import type { CheckContext, CheckFunction } from '../engine/types.js';
 import type { FluxKustomization } from '../graph/types.js';
-import type { YamlDocument, YNode } from '../load/types.js';
+import { objectRef } from '../k8s/object-ref.js';
+import { nodeAt } from '../load/locate.js';
+import type { YamlDocument } from '../load/types.js';
 import { fluxDependsOnCycle, fluxDependsOnMissing } from './depends.js';
 import { fluxDependsOnRequired } from './depends-required.js';
 import { fluxSourceMissing, helmReleaseSourceMissing } from './sources.js';
 import { isTemplated } from './flux-lookup.js';
-import { closestName } from './suggest.js';
+import { closestName } from '../util/suggest.js';
 
 /** One instance per document: the graph has one per cluster, these rules are about what is written. */
 function kustomizationDocs(ctx: CheckContext): FluxKustomization[] {
@@ -33,21 +35,21 @@ function fluxPathMissing(ctx: CheckContext): void {
         `Kustomization "${k.name}" spec.path "${ref.raw}" does not exist in the repository (resolved to "${ref.path}")` +
         (close ? `; did you mean "./${parent ? `${parent}/` : ''}${close}"?` : '; fix the path or add the directory'),
       location: ctx.locate(ref.at.doc, ref.at.path, 'value'),
-      object: { apiVersion: k.doc.apiVersion, kind: 'Kustomization', namespace: k.namespace, name: k.name },
+      object: kustomizationRef(k),
     });
   }
 }
 
-function entryValue(node: YNode | undefined, key: string): YNode | undefined {
-  return node?.entries?.findLast((e) => e.key === key)?.value;
+function kustomizationRef(k: FluxKustomization) {
+  return objectRef({ apiVersion: k.doc.apiVersion, kind: 'Kustomization', namespace: k.namespace, name: k.name });
 }
 
 function fluxKustomizationPrune(ctx: CheckContext): void {
   for (const k of kustomizationDocs(ctx)) {
     if (k.prune === true) continue;
-    const object = { apiVersion: k.doc.apiVersion, kind: 'Kustomization', namespace: k.namespace, name: k.name };
+    const object = kustomizationRef(k);
     if (k.prune === false) {
-      const scalar = entryValue(entryValue(k.doc.root, 'spec'), 'prune');
+      const scalar = nodeAt(k.doc.root, ['spec', 'prune']);
       ctx.report({
         message: `Kustomization "${k.name}" sets prune: false: objects removed from Git stay on the cluster; set prune: true`,
         location: ctx.locate(k.doc, ['spec', 'prune'], 'value'),

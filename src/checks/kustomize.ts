@@ -1,11 +1,13 @@
 /** Checks on kustomization files and the paths they (and Flux Kustomizations) reference. */
 import type { CheckContext, CheckFunction } from '../engine/types.js';
-import { isFluxKustomization, specOf } from '../graph/flux.js';
+import { specOf } from '../graph/flux.js';
 import { BUILD_FIELDS } from '../graph/kustomize.js';
 import type { PathRef } from '../graph/types.js';
+import { isFluxKustomization } from '../k8s/flux.js';
+import { objectRef } from '../k8s/object-ref.js';
 import { resolveRepoPath } from '../load/index.js';
 import type { LoadedRepo, YamlDocument } from '../load/types.js';
-import { closestName } from './suggest.js';
+import { closestName } from '../util/suggest.js';
 
 const FILE_FIELDS = new Set<PathRef['field']>([
   'patches',
@@ -86,7 +88,7 @@ function pathOutsideRepo(ctx: CheckContext): void {
     ctx.report({
       location: ctx.locate(k.doc, ['spec', 'path'], 'value'),
       message: outsideMessage(`Kustomization "${k.name}" spec.path "${raw}"`, resolved.status),
-      object: { apiVersion: k.doc.apiVersion, kind: k.doc.kind, namespace: k.namespace, name: k.name },
+      object: objectRef({ apiVersion: k.doc.apiVersion, kind: k.doc.kind, namespace: k.namespace, name: k.name }),
     });
   }
 }

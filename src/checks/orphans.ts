@@ -4,46 +4,14 @@
  * as that kustomization, at the top-most unreached one.
  */
 import type { CheckContext } from '../engine/types.js';
+import { includedKustomizations } from '../graph/built.js';
+import { BUILD_FIELDS } from '../graph/kustomize.js';
 import type { KustomizeFile, RepoGraph } from '../graph/types.js';
+import { groupOf } from '../k8s/api-version.js';
+import { objectRef } from '../k8s/object-ref.js';
 import type { YamlDocument } from '../load/types.js';
 import { inHiddenDir } from '../load/index.js';
-import { groupOf, isTemplated } from './flux-lookup.js';
-
-/** References through which a kustomization pulls in other kustomizations or manifests. */
-const INCLUDING_FIELDS = new Set(['resources', 'bases', 'components']);
-
-/** Kustomization files some cluster builds: on an applied document's way, at a Flux path, or included by one. */
-function reachedKustomizeFiles(graph: RepoGraph): Set<KustomizeFile> {
-  const reached = new Set<KustomizeFile>();
-  const byPath = new Map(graph.kustomizeFiles.map((k) => [k.path, k]));
-  for (const cluster of graph.clusters) {
-    for (const object of cluster.objects) for (const path of object.via) if (byPath.has(path)) reached.add(byPath.get(path)!);
-    for (const k of [...cluster.roots, ...cluster.kustomizations]) {
-      if (!k.sourceIsThisRepo || k.path?.status !== 'dir' || k.path.path === undefined) continue;
-      const dir = k.path.path;
-      const own = graph.kustomizeByDir.get(dir);
-      // A directory without kustomization file: Flux generates one including every kustomization below it.
-      const below = own ? [own] : graph.kustomizeFiles.filter((f) => dir === '' || f.dir.startsWith(`${dir}/`));
-      for (const f of below) reached.add(f);
-    }
-  }
-  const queue = [...reached];
-  while (queue.length > 0) {
-    for (const next of includedKustomizations(queue.pop()!, graph)) {
-      if (reached.has(next)) continue;
-      reached.add(next);
-      queue.push(next);
-    }
-  }
-  return reached;
-}
-
-function includedKustomizations(file: KustomizeFile, graph: RepoGraph): KustomizeFile[] {
-  return file.refs
-    .filter((r) => INCLUDING_FIELDS.has(r.field) && r.status === 'dir' && r.path !== undefined)
-    .map((r) => graph.kustomizeByDir.get(r.path!))
-    .filter((k): k is KustomizeFile => k !== undefined);
-}
+import { isTemplated } from './flux-lookup.js';
 
 /** Files a kustomization references directly (resources, patches, generator inputs, crds ...). */
 function referencedFiles(graph: RepoGraph): Set<string> {
@@ -68,11 +36,11 @@ function coveredDocs(top: KustomizeFile, graph: RepoGraph, ctx: CheckContext, ig
   while (queue.length > 0) {
     const file = queue.pop()!;
     for (const ref of file.refs) {
-      if (ref.status === 'file' && ref.path !== undefined && INCLUDING_FIELDS.has(ref.field)) {
+      if (ref.status === 'file' && ref.path !== undefined && BUILD_FIELDS.has(ref.field)) {
         docs.push(...(ctx.repo.fileMap.get(ref.path)?.documents ?? []).filter((d) => isCandidate(d, graph, ignoredGroups)));
       }
     }
-    for (const next of includedKustomizations(file, graph)) {
+    for (const next of includedKustomizations(file, graph.kustomizeByDir)) {
       if (seen.has(next)) continue;
       seen.add(next);
       queue.push(next);
@@ -82,7 +50,7 @@ function coveredDocs(top: KustomizeFile, graph: RepoGraph, ctx: CheckContext, ig
 }
 
 /** The closest applied kustomization file in the document's directory or above it, to suggest where to add it. */
-function nearestKustomization(file: string, graph: RepoGraph, reached: Set<KustomizeFile>): KustomizeFile | undefined {
+function nearestKustomization(file: string, graph: RepoGraph, reached: ReadonlySet<KustomizeFile>): KustomizeFile | undefined {
   let dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
   for (;;) {
     const k = graph.kustomizeByDir.get(dir);
@@ -96,11 +64,11 @@ export function orphanManifest(ctx: CheckContext): void {
   const { graph } = ctx;
   if (graph.clusters.length === 0) return;
   const ignoredGroups = new Set(Array.isArray(ctx.params.ignoreApiGroups) ? ctx.params.ignoreApiGroups.map(String) : []);
-  const reached = reachedKustomizeFiles(graph);
+  const reached = graph.builtKustomizeFiles;
   const referenced = referencedFiles(graph);
 
   const unreached = graph.kustomizeFiles.filter((k) => !reached.has(k));
-  const includedByOthers = new Set(unreached.flatMap((k) => includedKustomizations(k, graph)));
+  const includedByOthers = new Set(unreached.flatMap((k) => includedKustomizations(k, graph.kustomizeByDir)));
   for (const top of unreached) {
     if (includedByOthers.has(top)) continue;
     const docs = coveredDocs(top, graph, ctx, ignoredGroups);
@@ -130,7 +98,7 @@ export function orphanManifest(ctx: CheckContext): void {
       ctx.report({
         message: `${what}; ${how}`,
         location: ctx.locate(doc, []),
-        object: { apiVersion: doc.apiVersion, kind: doc.kind, namespace: doc.namespace, name: doc.name },
+        object: objectRef(doc),
       });
     }
   }

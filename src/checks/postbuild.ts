@@ -2,6 +2,7 @@
 import type { CheckContext, CheckFunction } from '../engine/types.js';
 import { substituteValue, substitutionsOf } from '../graph/postbuild.js';
 import type { FluxKustomization } from '../graph/types.js';
+import { objectRef } from '../k8s/object-ref.js';
 import type { PathSegment } from '../load/types.js';
 
 const quote = (s: string) => `"${s}"`;
@@ -45,7 +46,7 @@ function postbuildVariableUndefined(ctx: CheckContext): void {
           `variable \${${name}} is not defined in spec.postBuild of ${describeKustomizations(by)}: ` +
           `Flux replaces it with an empty string; define it in substitute or substituteFrom, or give a default \${${name}:=...}`,
         location: ctx.locate(doc, path, 'value'),
-        object: { apiVersion: doc.apiVersion, kind: doc.kind, namespace: doc.namespace, name: doc.name },
+        object: objectRef(doc),
       });
     }
   }

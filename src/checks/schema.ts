@@ -5,8 +5,10 @@
  */
 import type { CheckContext, CheckFunction } from '../engine/types.js';
 import type { ObjectRef } from '../finding.js';
+import { objectRef as refOf } from '../k8s/object-ref.js';
+import { nodeAt } from '../load/locate.js';
 import { substitutionsOf, type Variables } from '../graph/postbuild.js';
-import { nodeAt, substitutedVariants, type SubstitutedVariant } from './substituted.js';
+import { substitutedVariants, type SubstitutedVariant } from './substituted.js';
 import type { LoadedRepo, PathSegment, YamlDocument } from '../load/types.js';
 import { json6902Problems } from '../schema/json6902.js';
 import type { SchemaError } from '../schema/messages.js';
@@ -39,12 +41,9 @@ function analysis(ctx: CheckContext): Analysis {
   return a;
 }
 
+/** Patches without apiVersion/kind name no object. */
 function objectRef(doc: YamlDocument): ObjectRef | undefined {
-  if (!doc.apiVersion || !doc.kind) return undefined;
-  const ref: ObjectRef = { apiVersion: doc.apiVersion, kind: doc.kind };
-  if (doc.name !== undefined) ref.name = doc.name;
-  if (doc.namespace !== undefined) ref.namespace = doc.namespace;
-  return ref;
+  return doc.apiVersion && doc.kind ? refOf(doc) : undefined;
 }
 
 function reportAt(ctx: CheckContext, doc: YamlDocument, path: PathSegment[], target: 'key' | 'value', message: string): void {

@@ -3,9 +3,11 @@ import type { CheckContext } from '../engine/types.js';
 import type { Location } from '../finding.js';
 import type { Cluster, FluxSource, SourceRef } from '../graph/types.js';
 import type { PathSegment, YamlDocument } from '../load/types.js';
-import { FLUX_NAMESPACE } from '../graph/flux.js';
-import { closestName } from './suggest.js';
-import { isFluxKustomizationDoc, isHelmReleaseDoc, isTemplated, quoteClusters, quoteName, sourceKey } from './flux-lookup.js';
+import { FLUX_NAMESPACE, isFluxKustomization, isHelmRelease, isToolkitGroup } from '../k8s/flux.js';
+import { sourceKey } from '../k8s/identity.js';
+import { objectRef } from '../k8s/object-ref.js';
+import { closestName } from '../util/suggest.js';
+import { isTemplated, quoteClusters, quoteName } from './flux-lookup.js';
 
 /** One reference to check: who refers, to what, from where in which document. */
 interface Reference {
@@ -32,7 +34,7 @@ function otherSourceRefs(cluster: Cluster): Reference[] {
   const refs: Reference[] = [];
   for (const object of cluster.objects) {
     const { doc, id } = object;
-    if (!id.group.endsWith('.toolkit.fluxcd.io') || isFluxKustomizationDoc(doc) || isHelmReleaseDoc(doc)) continue;
+    if (!isToolkitGroup(id.group) || isFluxKustomization(doc) || isHelmRelease(doc)) continue;
     const spec = (doc.value as { spec?: { sourceRef?: unknown } }).spec;
     const ref = typeof spec === 'object' && spec !== null ? spec.sourceRef : undefined;
     if (!isSourceRefValue(ref)) continue;
@@ -104,7 +106,7 @@ function reportMissingSources(ctx: CheckContext, referencesOf: (cluster: Cluster
         `${owner.kind} "${owner.name}" ${ref.field} refers to ${ref.kind} ${quoteName(ref.name, ref.namespace, owner.namespace)} ` +
         `which does not exist on ${quoteClusters(clusters)}${hint(ref, sources)}`,
       location,
-      object: { apiVersion: owner.doc.apiVersion, kind: owner.kind, namespace: owner.namespace, name: owner.name },
+      object: objectRef({ apiVersion: owner.doc.apiVersion, kind: owner.kind, namespace: owner.namespace, name: owner.name }),
     });
   }
 }

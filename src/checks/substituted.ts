@@ -37,15 +37,6 @@ export function substitutedVariants(
   });
 }
 
-/** The position tree of the value at `path`. */
-export function nodeAt(root: YNode | undefined, path: PathSegment[]): YNode | undefined {
-  let node = root;
-  for (const segment of path) {
-    node = typeof segment === 'number' ? node?.items?.[segment] : node?.entries?.findLast((e) => e.key === segment)?.value;
-  }
-  return node;
-}
-
 /** Puts the original value back at `path` (every container on that path is a copy made by substituteValue). */
 function restore(into: unknown, from: unknown, path: PathSegment[]): void {
   let target = into as Record<string | number, unknown>;

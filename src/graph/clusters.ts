@@ -4,13 +4,14 @@
  */
 import { inHiddenDir, resolveRepoPath } from '../load/index.js';
 import type { YamlDocument } from '../load/types.js';
-import type { Config } from '../engine/types.js';
+import { FLUX_NAMESPACE, isArtifactGenerator, isFluxKustomization, isHelmRelease, isSource } from '../k8s/flux.js';
 import { idOf, type Scopes } from './identity.js';
 import { dirOf } from './kustomize.js';
 import type { RenderedDoc, Renderer } from './render.js';
 import type { LocalSources } from './sources.js';
-import { FLUX_NAMESPACE, isArtifactGenerator, isFluxKustomization, isHelmRelease, isSource, placement, readArtifacts, readHelmRelease, readKustomization, substitute } from './flux.js';
-import type { AppliedObject, Cluster, FluxKustomization, ObjectId } from './types.js';
+import { placement, readArtifacts, readHelmRelease, readKustomization } from './flux.js';
+import { substitute } from './postbuild.js';
+import type { AppliedObject, Cluster, FluxKustomization, GraphOptions, ObjectId } from './types.js';
 
 export interface GraphParts {
   renderer: Renderer;
@@ -154,7 +155,7 @@ export type RootPlan =
  * Groups of Kustomizations nothing outside the group applies are roots: a self-applying group is a bootstrap root;
  * a lone unreached Kustomization is applied with the others of its directory.
  */
-export function planRoots(parts: GraphParts, config: Config, kustomizationDocs: YamlDocument[], repoFiles: Set<string>): RootPlan[] {
+export function planRoots(parts: GraphParts, options: GraphOptions, kustomizationDocs: YamlDocument[], repoFiles: Set<string>): RootPlan[] {
   const plans: RootPlan[] = [];
   const reachedByConfig = new Set<YamlDocument>();
   const edges = new Map<YamlDocument, YamlDocument[]>();
@@ -174,7 +175,7 @@ export function planRoots(parts: GraphParts, config: Config, kustomizationDocs: 
       stack.push(...(edges.get(d) ?? []));
     }
   };
-  for (const e of config.entryPoints ?? []) {
+  for (const e of options.entryPoints ?? []) {
     const resolved = resolveRepoPath('', e.path);
     if (resolved.status !== 'inside') continue;
     plans.push({ type: 'config', cluster: e.cluster, dir: resolved.path, name: e.name, namespace: e.namespace });

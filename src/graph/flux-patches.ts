@@ -3,7 +3,8 @@
  * substitution needs: the spec.postBuild a child Flux Kustomization ends up with. Home-ops repos commonly give every
  * child its substituteFrom this way (a patch with a target selecting kind Kustomization).
  */
-import yaml from 'js-yaml';
+import { parseApiVersion } from '../k8s/api-version.js';
+import { parseInlineYaml } from '../load/inline.js';
 import type { At, FluxKustomization } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -30,7 +31,7 @@ interface Selectable {
  */
 export function patchedPostBuild(child: FluxKustomization, parents: FluxKustomization[]): FluxKustomization['postBuild'] {
   const meta = isObj(child.doc.value) && isObj(child.doc.value.metadata) ? child.doc.value.metadata : {};
-  const [group = '', version = ''] = (child.doc.apiVersion ?? '').split('/');
+  const { group, version } = parseApiVersion(child.doc.apiVersion);
   const self: Selectable = {
     group,
     version,
@@ -47,12 +48,10 @@ export function patchedPostBuild(child: FluxKustomization, parents: FluxKustomiz
     for (const at of parent.patches) {
       const entry = valueAt(at);
       if (!isObj(entry) || typeof entry.patch !== 'string') continue;
-      let patch: unknown;
-      try {
-        patch = yaml.load(entry.patch, { schema: yaml.CORE_SCHEMA });
-      } catch {
-        continue; // A patch that does not parse fails the parent's build; schema rules report it.
-      }
+      const parsed = parseInlineYaml(entry.patch);
+      // A patch that does not parse fails the parent's build; schema rules report it.
+      if ('error' in parsed || parsed.documents.length !== 1) continue;
+      const patch = parsed.documents[0]!.value;
       if (!selects(entry.target, patch, self)) continue;
       const before = JSON.stringify(holder.spec.postBuild);
       if (Array.isArray(patch)) applyOperations(holder, patch);

@@ -1,11 +1,7 @@
 /** Flux objects read from documents: Kustomizations, HelmReleases, sources, ArtifactGenerator artifacts. */
+import { FLUX_NAMESPACE } from '../k8s/flux.js';
 import type { PathSegment, YamlDocument } from '../load/types.js';
-import { groupOf } from './identity.js';
 import type { At, FluxHelmRelease, FluxKustomization, NamespacedName, ObjectId, SourceRef } from './types.js';
-
-export const FLUX_NAMESPACE = 'flux-system';
-const SOURCE_GROUP = 'source.toolkit.fluxcd.io';
-const SOURCE_KINDS = new Set(['GitRepository', 'OCIRepository', 'HelmRepository', 'Bucket', 'HelmChart', 'ExternalArtifact']);
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -15,19 +11,6 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 export function specOf(doc: YamlDocument): Obj {
   const spec = isObj(doc.value) ? doc.value.spec : undefined;
   return isObj(spec) ? spec : {};
-}
-
-export function isFluxKustomization(doc: { kind?: string; apiVersion?: string }): boolean {
-  return doc.kind === 'Kustomization' && groupOf(doc.apiVersion) === 'kustomize.toolkit.fluxcd.io';
-}
-export function isHelmRelease(doc: { kind?: string; apiVersion?: string }): boolean {
-  return doc.kind === 'HelmRelease' && groupOf(doc.apiVersion) === 'helm.toolkit.fluxcd.io';
-}
-export function isSource(doc: { kind?: string; apiVersion?: string }): boolean {
-  return !!doc.kind && SOURCE_KINDS.has(doc.kind) && groupOf(doc.apiVersion) === SOURCE_GROUP;
-}
-export function isArtifactGenerator(doc: { kind?: string; apiVersion?: string }): boolean {
-  return doc.kind === 'ArtifactGenerator' && groupOf(doc.apiVersion) === 'source.extensions.fluxcd.io';
 }
 
 /** Name and namespace of a Flux object on the cluster: a Flux object without a namespace lands in flux-system. */
@@ -177,6 +160,3 @@ export function artifactToRepoPath(artifact: GeneratedArtifact, artifactPath: st
   const rest = best.target === '' ? p : p.slice(best.target.length).replace(/^\//, '');
   return [best.rule.fromPath, rest].filter(Boolean).join('/');
 }
-
-/** Names and namespaces substituted with inline postBuild values while the graph is built (see postbuild.ts). */
-export { substitute } from './postbuild.js';

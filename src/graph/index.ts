@@ -1,17 +1,20 @@
 /** buildGraph: the repo as kustomize and Flux see it (see types.ts). Synchronous and pure: reads only the LoadedRepo. */
-import type { Config } from '../engine/types.js';
+import { FLUX_NAMESPACE, isArtifactGenerator, isFluxKustomization, isHelmRelease, isSource } from '../k8s/flux.js';
+import { sourceKey } from '../k8s/identity.js';
 import type { LoadedRepo, YamlDocument } from '../load/types.js';
+import { builtKustomizeFiles } from './built.js';
 import { ClusterBuilder, makeKustomization, planRoots, type GraphParts } from './clusters.js';
-import { FLUX_NAMESPACE, isArtifactGenerator, isFluxKustomization, isHelmRelease, isSource, placement, readArtifacts, readHelmRelease } from './flux.js';
+import { placement, readArtifacts, readHelmRelease } from './flux.js';
 import { idOf, Scopes } from './identity.js';
 import { dirOf, findKustomizeCycles, indexKustomizeFiles } from './kustomize.js';
 import { Renderer } from './render.js';
 import { LocalSources } from './sources.js';
-import type { Cluster, FluxSource, ObjectId, RepoGraph } from './types.js';
+import type { Cluster, FluxSource, GraphOptions, ObjectId, RepoGraph } from './types.js';
 
 export type * from './types.js';
 
-export function buildGraph(repo: LoadedRepo, config: Config): RepoGraph {
+/** `options`: the config's entryPoints and externalSources (a whole Config will do). */
+export function buildGraph(repo: LoadedRepo, options: GraphOptions = {}): RepoGraph {
   const kustomize = indexKustomizeFiles(repo);
   const manifests: YamlDocument[] = repo.files.flatMap((f) =>
     f.documents.filter((d) => (d.class === 'k8s' || d.class === 'sops') && d.kind && !kustomize.patchDocs.has(d)),
@@ -21,7 +24,7 @@ export function buildGraph(repo: LoadedRepo, config: Config): RepoGraph {
   const kustomizationDocs = manifests.filter(isFluxKustomization);
   const sources = new LocalSources(
     repo,
-    config,
+    options,
     {
       kustomizations: kustomizationDocs,
       gitRepositories: manifests.filter((d) => isSource(d) && d.kind === 'GitRepository'),
@@ -38,7 +41,7 @@ export function buildGraph(repo: LoadedRepo, config: Config): RepoGraph {
     if (!b) builders.set(name, (b = new ClusterBuilder(parts, name, origin, reached)));
     return b;
   };
-  for (const plan of planRoots(parts, config, kustomizationDocs, repo.fileSet)) {
+  for (const plan of planRoots(parts, options, kustomizationDocs, repo.fileSet)) {
     if (plan.type === 'config') builderFor(plan.cluster, 'config').addDirectoryRoot(plan.dir, [], plan);
     else if (plan.type === 'bootstrap') builderFor(plan.cluster, 'bootstrap').addRoot(plan.doc);
     else {
@@ -60,6 +63,7 @@ export function buildGraph(repo: LoadedRepo, config: Config): RepoGraph {
     kustomizeFiles: kustomize.files,
     kustomizeByDir: kustomize.byDir,
     kustomizeCycles: findKustomizeCycles(kustomize),
+    builtKustomizeFiles: builtKustomizeFiles(kustomize, clusters),
     patchDocs: kustomize.patchDocs,
     fluxKustomizations: [
       ...clusters.flatMap((c) => c.kustomizations),
@@ -69,7 +73,7 @@ export function buildGraph(repo: LoadedRepo, config: Config): RepoGraph {
     sources: [...clusters.flatMap((c) => c.sources), ...unreached.flatMap((d) => unreachedSources(d, unreachedId(d)))],
     clusters,
     reached,
-    externalSources: externalSources(config, clusters),
+    externalSources: externalSources(options, clusters),
   };
   return graph;
 }
@@ -81,17 +85,17 @@ function unreachedSources(doc: YamlDocument, id: ObjectId): FluxSource[] {
   return [];
 }
 
-const BOOTSTRAP_SOURCE = `GitRepository/${FLUX_NAMESPACE}/${FLUX_NAMESPACE}`;
+const BOOTSTRAP_SOURCE = sourceKey('GitRepository', FLUX_NAMESPACE, FLUX_NAMESPACE);
 const isBootstrapSource = (s: { kind: string; name: string }): boolean => s.kind === 'GitRepository' && s.name === FLUX_NAMESPACE;
 
 /** Declared external sources, plus the bootstrap GitRepository wherever a cluster uses it without committing it. */
-function externalSources(config: Config, clusters: Cluster[]): Set<string> {
-  const keys = new Set((config.externalSources ?? []).map((s) => `${s.kind}/${s.namespace ?? FLUX_NAMESPACE}/${s.name}`));
+function externalSources(options: GraphOptions, clusters: Cluster[]): Set<string> {
+  const keys = new Set((options.externalSources ?? []).map((s) => sourceKey(s.kind, s.namespace ?? FLUX_NAMESPACE, s.name)));
   for (const c of clusters) {
-    const defined = c.sources.some((s) => `${s.kind}/${s.namespace}/${s.name}` === BOOTSTRAP_SOURCE);
+    const defined = c.sources.some((s) => sourceKey(s.kind, s.namespace, s.name) === BOOTSTRAP_SOURCE);
     const used =
       c.origin === 'bootstrap' ||
-      c.kustomizations.some((k) => k.sourceRef && `${k.sourceRef.kind}/${k.sourceRef.namespace}/${k.sourceRef.name}` === BOOTSTRAP_SOURCE) ||
+      c.kustomizations.some((k) => k.sourceRef && sourceKey(k.sourceRef.kind, k.sourceRef.namespace, k.sourceRef.name) === BOOTSTRAP_SOURCE) ||
       c.objects.some((o) => isArtifactGenerator(o.doc) && readArtifacts(o.doc).some((a) => [...a.sources.values()].some(isBootstrapSource)));
     if (!defined && used) keys.add(BOOTSTRAP_SOURCE);
   }

@@ -6,8 +6,10 @@
  * `replicas: ${count}` becomes an integer, while a quoted one stays a string (kustomize keeps the quoting).
  */
 import type { LoadedRepo, PathSegment, YamlDocument, YNode } from '../load/types.js';
+import { FLUX_NAMESPACE } from '../k8s/flux.js';
+import { resolveYaml11Plain } from '../k8s/yaml11.js';
+import { nodeAt } from '../load/locate.js';
 import { expand, mayExpand, type Lookup } from './envsubst.js';
-import { FLUX_NAMESPACE } from './flux.js';
 import { patchedPostBuild } from './flux-patches.js';
 import type { AppliedObject, FluxKustomization, RepoGraph } from './types.js';
 
@@ -41,83 +43,115 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 /** The label/annotation with value `disabled` that makes Flux skip substitution for one object. */
 const SUBSTITUTE_OPT_OUT = 'kustomize.toolkit.fluxcd.io/substitute';
 
-/** Per graph: the objects applying each document, and the variables computed so far (shared: never mutate them). */
-interface GraphIndex {
-  applied: Map<YamlDocument, AppliedObject[]>;
-  variables: Map<FluxKustomization, Variables | undefined>;
-}
-const indexes = new WeakMap<RepoGraph, GraphIndex>();
-/** substitutionsOf() once per graph: the schema and CEL rules both ask. */
-const substitutionsCache = new WeakMap<RepoGraph, Map<YamlDocument, { kustomization: FluxKustomization; vars: Variables }[]>>();
-
-function indexOf(graph: RepoGraph): GraphIndex {
-  let index = indexes.get(graph);
-  if (!index) {
-    const applied = new Map<YamlDocument, AppliedObject[]>();
-    for (const c of graph.clusters) {
-      for (const o of c.objects) {
-        const list = applied.get(o.doc);
-        if (list) list.push(o);
-        else applied.set(o.doc, [o]);
-      }
-    }
-    indexes.set(graph, (index = { applied, variables: new Map() }));
-  }
-  return index;
-}
-
-/** spec.postBuild of a Flux Kustomization as its cluster gets it: as written, then patched by the spec.patches of its parents. */
-function effectivePostBuild(index: GraphIndex, k: FluxKustomization): FluxKustomization['postBuild'] {
-  if (k.synthetic) return undefined; // A stand-in for something outside the repo: its doc is not its own.
-  const parents = (index.applied.get(k.doc) ?? [])
-    .filter((o) => o.cluster === k.cluster && o.id.name === k.name && (o.id.namespace ?? FLUX_NAMESPACE) === k.namespace && o.by.patches.length > 0)
-    .map((o) => o.by);
-  return parents.length > 0 ? patchedPostBuild(k, parents) : k.postBuild;
-}
+/** A document's substitutions: one entry per Flux Kustomization with spec.postBuild applying it. */
+export type DocumentSubstitutions = Map<YamlDocument, { kustomization: FluxKustomization; vars: Variables }[]>;
 
 /**
- * The variables a Flux Kustomization substitutes, or undefined when it has no spec.postBuild (Flux substitutes nothing
- * then). spec.postBuild is taken as written, patched by the spec.patches of the Flux Kustomizations applying it.
- * Results are cached per graph and shared: never mutate them.
+ * Post-build substitution over one graph: the variables of each Flux Kustomization and the substitutions of each
+ * applied document, each computed once. One per lint run (the engine creates it and hands it to every check), so the
+ * schema, CEL and post-build rules share the work without a module-level cache.
  */
-export function variablesFor(graph: RepoGraph, repo: LoadedRepo, kustomization: FluxKustomization): Variables | undefined {
-  const index = indexOf(graph);
-  if (index.variables.has(kustomization)) return index.variables.get(kustomization);
-  const vars = computeVariables(graph, repo, index, kustomization);
-  index.variables.set(kustomization, vars);
-  return vars;
+export class PostBuildSubstitutions {
+  /** The objects applying each document. */
+  private readonly applied = new Map<YamlDocument, AppliedObject[]>();
+  private readonly variables = new Map<FluxKustomization, Variables | undefined>();
+  private substitutions?: DocumentSubstitutions;
+
+  constructor(
+    private readonly graph: RepoGraph,
+    private readonly repo: LoadedRepo,
+  ) {
+    for (const c of graph.clusters) {
+      for (const o of c.objects) {
+        const list = this.applied.get(o.doc);
+        if (list) list.push(o);
+        else this.applied.set(o.doc, [o]);
+      }
+    }
+  }
+
+  /**
+   * The variables a Flux Kustomization substitutes, or undefined when it has no spec.postBuild (Flux substitutes
+   * nothing then). spec.postBuild is taken as written, patched by the spec.patches of the Flux Kustomizations applying
+   * it. Shared: never mutate the result.
+   */
+  variablesFor(kustomization: FluxKustomization): Variables | undefined {
+    if (this.variables.has(kustomization)) return this.variables.get(kustomization);
+    const vars = this.computeVariables(kustomization);
+    this.variables.set(kustomization, vars);
+    return vars;
+  }
+
+  /**
+   * The Flux Kustomization and its variables for each applied document that goes through substitution (respects the
+   * kustomize.toolkit.fluxcd.io/substitute: disabled annotation/label on the object). Shared: never mutate the result.
+   */
+  byDocument(): DocumentSubstitutions {
+    if (this.substitutions) return this.substitutions;
+    const out: DocumentSubstitutions = new Map();
+    for (const cluster of this.graph.clusters) {
+      for (const o of cluster.objects) {
+        if (isOptedOut(o.doc)) continue;
+        const vars = this.variablesFor(o.by);
+        if (!vars) continue;
+        let list = out.get(o.doc);
+        if (!list) out.set(o.doc, (list = []));
+        if (!list.some((e) => e.kustomization === o.by)) list.push({ kustomization: o.by, vars });
+      }
+    }
+    return (this.substitutions = out);
+  }
+
+  /** spec.postBuild of a Flux Kustomization as its cluster gets it: as written, then patched by the spec.patches of its parents. */
+  private effectivePostBuild(k: FluxKustomization): FluxKustomization['postBuild'] {
+    if (k.synthetic) return undefined; // A stand-in for something outside the repo: its doc is not its own.
+    const parents = (this.applied.get(k.doc) ?? [])
+      .filter((o) => o.cluster === k.cluster && o.id.name === k.name && (o.id.namespace ?? FLUX_NAMESPACE) === k.namespace && o.by.patches.length > 0)
+      .map((o) => o.by);
+    return parents.length > 0 ? patchedPostBuild(k, parents) : k.postBuild;
+  }
+
+  private computeVariables(kustomization: FluxKustomization): Variables | undefined {
+    const postBuild = this.effectivePostBuild(kustomization);
+    if (!postBuild) return undefined;
+    const values = new Map<string, string>();
+    const unknown = new Set<string>();
+    const secret = new Set<string>();
+    let incomplete = false;
+    const cluster = this.graph.clusters.find((c) => c.name === kustomization.cluster);
+    // Flux reads `data` (a Secret's `data` holds stringData too on the cluster) and drops newlines from values.
+    const set = (key: string, value: string | null, fromSecret: boolean): void => {
+      if (fromSecret) secret.add(key);
+      else secret.delete(key);
+      if (value === null) {
+        values.delete(key);
+        unknown.add(key);
+      } else {
+        unknown.delete(key);
+        values.set(key, value.replaceAll('\n', ''));
+      }
+    };
+    for (const ref of postBuild.substituteFrom) {
+      if (ref.kind !== 'ConfigMap' && ref.kind !== 'Secret') continue; // Flux ignores other kinds.
+      const found = cluster
+        ? cluster.objects.filter((o) => isNamed(o, ref.kind, kustomization.namespace, ref.name)).map((o) => o.doc)
+        : writtenObjects(this.repo, ref.kind, kustomization.namespace, ref.name);
+      if (found.length === 0) incomplete = true;
+      for (const doc of found) for (const [key, value] of dataOf(doc)) set(key, value, ref.kind === 'Secret');
+    }
+    for (const [key, value] of Object.entries(postBuild.substitute)) set(key, value, false);
+    return { values, incomplete, unknown, secret };
+  }
 }
 
-function computeVariables(graph: RepoGraph, repo: LoadedRepo, index: GraphIndex, kustomization: FluxKustomization): Variables | undefined {
-  const postBuild = effectivePostBuild(index, kustomization);
-  if (!postBuild) return undefined;
-  const values = new Map<string, string>();
-  const unknown = new Set<string>();
-  const secret = new Set<string>();
-  let incomplete = false;
-  const cluster = graph.clusters.find((c) => c.name === kustomization.cluster);
-  // Flux reads `data` (a Secret's `data` holds stringData too on the cluster) and drops newlines from values.
-  const set = (key: string, value: string | null, fromSecret: boolean): void => {
-    if (fromSecret) secret.add(key);
-    else secret.delete(key);
-    if (value === null) {
-      values.delete(key);
-      unknown.add(key);
-    } else {
-      unknown.delete(key);
-      values.set(key, value.replaceAll('\n', ''));
-    }
-  };
-  for (const ref of postBuild.substituteFrom) {
-    if (ref.kind !== 'ConfigMap' && ref.kind !== 'Secret') continue; // Flux ignores other kinds.
-    const found = cluster
-      ? cluster.objects.filter((o) => isNamed(o, ref.kind, kustomization.namespace, ref.name)).map((o) => o.doc)
-      : writtenObjects(repo, ref.kind, kustomization.namespace, ref.name);
-    if (found.length === 0) incomplete = true;
-    for (const doc of found) for (const [key, value] of dataOf(doc)) set(key, value, ref.kind === 'Secret');
-  }
-  for (const [key, value] of Object.entries(postBuild.substitute)) set(key, value, false);
-  return { values, incomplete, unknown, secret };
+/** variablesFor of a fresh PostBuildSubstitutions (tests, one-off questions); a lint run shares one instead. */
+export function variablesFor(graph: RepoGraph, repo: LoadedRepo, kustomization: FluxKustomization): Variables | undefined {
+  return new PostBuildSubstitutions(graph, repo).variablesFor(kustomization);
+}
+
+/** byDocument of a fresh PostBuildSubstitutions (tests, one-off questions); a lint run shares one instead. */
+export function substitutionsOf(graph: RepoGraph, repo: LoadedRepo): DocumentSubstitutions {
+  return new PostBuildSubstitutions(graph, repo).byDocument();
 }
 
 function isNamed(o: AppliedObject, kind: string, namespace: string, name: string): boolean {
@@ -220,69 +254,15 @@ export function substituteValue(value: unknown, vars: Variables, root?: YNode): 
     if (result.text === undefined) return text;
     const node = root && nodeAt(root, at);
     const plain = node ? node.style === 'plain' : !text.includes('\n');
-    return plain && result.uses.length > 0 ? resolvePlain(result.text) : result.text;
+    return plain && result.uses.length > 0 ? resolveYaml11Plain(result.text) : result.text;
   };
   return { value: walk(value), uses };
-}
-
-function nodeAt(root: YNode, path: PathSegment[]): YNode | undefined {
-  let node: YNode | undefined = root;
-  for (const seg of path) {
-    node = typeof seg === 'number' ? node?.items?.[seg] : node?.entries?.findLast((e) => e.key === seg)?.value;
-  }
-  return node;
-}
-
-const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
-const TRUES = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
-const FALSES = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
-const INT = /^[-+]?(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/;
-const FLOAT = /^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/;
-
-/**
- * A plain scalar as Flux reads it after substitution: sigs.k8s.io/yaml (go-yaml v2, YAML 1.1), so `yes`/`on` are
- * booleans and `0x1F` an integer.
- */
-function resolvePlain(text: string): unknown {
-  if (NULLS.has(text)) return null;
-  if (TRUES.has(text)) return true;
-  if (FALSES.has(text)) return false;
-  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
-  if (/^\.(?:nan|NaN|NAN)$/.test(text)) return NaN;
-  const digits = text.replaceAll('_', '');
-  if (INT.test(digits)) {
-    const sign = digits.startsWith('-') ? -1 : 1;
-    const body = digits.replace(/^[-+]/, '');
-    const n = /^0[0-7]+$/.test(body) ? parseInt(body, 8) : Number(body.replace(/^0[oO]/, '0o'));
-    return sign * n;
-  }
-  if (FLOAT.test(digits) && /[0-9]/.test(digits)) return Number(digits);
-  return text;
 }
 
 function isOptedOut(doc: YamlDocument): boolean {
   const metadata = isObj(doc.value) ? doc.value.metadata : undefined;
   if (!isObj(metadata)) return false;
   return [metadata.labels, metadata.annotations].some((m) => isObj(m) && m[SUBSTITUTE_OPT_OUT] === 'disabled');
-}
-
-/** The Flux Kustomization and its variables for each applied document that goes through substitution (respects the kustomize.toolkit.fluxcd.io/substitute: disabled annotation/label on the object). */
-export function substitutionsOf(graph: RepoGraph, repo: LoadedRepo): Map<YamlDocument, { kustomization: FluxKustomization; vars: Variables }[]> {
-  const cached = substitutionsCache.get(graph);
-  if (cached) return cached;
-  const out = new Map<YamlDocument, { kustomization: FluxKustomization; vars: Variables }[]>();
-  substitutionsCache.set(graph, out);
-  for (const cluster of graph.clusters) {
-    for (const o of cluster.objects) {
-      if (isOptedOut(o.doc)) continue;
-      const vars = variablesFor(graph, repo, o.by);
-      if (!vars) continue;
-      let list = out.get(o.doc);
-      if (!list) out.set(o.doc, (list = []));
-      if (!list.some((e) => e.kustomization === o.by)) list.push({ kustomization: o.by, vars });
-    }
-  }
-  return out;
 }
 
 /**

@@ -4,7 +4,8 @@
  * Pure and memoized per directory; cycles are cut (they are reported by kustomize-cycle).
  */
 import type { LoadedRepo, SourceFile, YamlDocument } from '../load/types.js';
-import { idOf, takesNamePrefix, type Scopes } from './identity.js';
+import { takesNamePrefix } from '../k8s/identity.js';
+import { idOf, type Scopes } from './identity.js';
 import { BUILD_FIELDS, dirOf, type KustomizeIndex } from './kustomize.js';
 import type { KustomizeFile, ObjectId } from './types.js';
 

@@ -6,9 +6,9 @@
  */
 import { resolveRepoPath } from '../load/index.js';
 import type { LoadedRepo, YamlDocument } from '../load/types.js';
-import type { Config } from '../engine/types.js';
-import { artifactToRepoPath, FLUX_NAMESPACE, readArtifacts, specOf, type GeneratedArtifact } from './flux.js';
-import type { PathRef } from './types.js';
+import { FLUX_NAMESPACE } from '../k8s/flux.js';
+import { artifactToRepoPath, readArtifacts, specOf, type GeneratedArtifact } from './flux.js';
+import type { GraphOptions, PathRef } from './types.js';
 
 type Ref = { kind?: unknown; name?: unknown } | undefined;
 
@@ -30,13 +30,13 @@ export class LocalSources {
 
   constructor(
     private readonly repo: LoadedRepo,
-    config: Config,
+    options: GraphOptions,
     /** Flux Kustomization, GitRepository and ArtifactGenerator documents of the repo. */
     docs: { kustomizations: YamlDocument[]; gitRepositories: YamlDocument[]; generators: YamlDocument[] },
     /** Flux Kustomization documents applied from a repo directory (for the sync-loop test). */
     renderKustomizationDocs: (dir: string) => Set<YamlDocument>,
   ) {
-    for (const s of config.externalSources ?? []) if (s.kind === 'GitRepository') this.gitNames.add(s.name);
+    for (const s of options.externalSources ?? []) if (s.kind === 'GitRepository') this.gitNames.add(s.name);
     const defined = new Set(docs.gitRepositories.map((d) => d.name ?? ''));
     const referenced = [
       ...docs.kustomizations.map((d) => specOf(d).sourceRef as Ref),

@@ -3,18 +3,17 @@
  * Flux objects, clusters and the objects each Flux Kustomization applies on each cluster.
  * Built once from the LoadedRepo by buildGraph(); checks only read it.
  */
+import type { ObjectId } from '../k8s/identity.js';
 import type { PathSegment, YamlDocument } from '../load/types.js';
 
-/** Identity of an object as the cluster sees it (after kustomize namespace/namePrefix/nameSuffix and Flux targetNamespace). */
-export interface ObjectId {
-  /** API group ('' for core). */
-  group: string;
-  /** Full apiVersion as written. */
-  apiVersion: string;
-  kind: string;
-  /** Undefined for cluster-scoped kinds and for namespaced objects with no namespace set anywhere. */
-  namespace?: string;
-  name: string;
+export type { ObjectId } from '../k8s/identity.js';
+
+/** What the graph needs from the config: how clusters are entered and which sources exist outside the repo. */
+export interface GraphOptions {
+  /** Cluster entry points: a directory applied by the cluster's root Flux Kustomization. */
+  entryPoints?: readonly { cluster: string; path: string; name?: string; namespace?: string }[];
+  /** Sources created outside the repo (AKS microsoft.flux, bootstrap not committed, ...). */
+  externalSources?: readonly { kind: string; name: string; namespace?: string }[];
 }
 
 /** Where in a document something is written: used with locate() to point a finding at it. */
@@ -159,6 +158,11 @@ export interface RepoGraph {
   /** Directory ('' = root) -> its kustomization file. */
   kustomizeByDir: Map<string, KustomizeFile>;
   kustomizeCycles: KustomizeCycle[];
+  /**
+   * Kustomization files some cluster builds: on an applied document's way, at a Flux Kustomization's path (every one
+   * below a path without its own), or included (resources/bases/components) by one of those.
+   */
+  builtKustomizeFiles: Set<KustomizeFile>;
   /** Documents used as patches (partial objects): never counted as applied objects or orphans. */
   patchDocs: Set<YamlDocument>;
   /** Every Flux Kustomization instance (per cluster; unreached documents once with cluster undefined). */

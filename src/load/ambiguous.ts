@@ -2,6 +2,7 @@
  * Plain scalars that YAML 1.1 (kubectl's sigs.k8s.io/yaml, go-yaml v2) and YAML 1.2 (kustomize kyaml, Flux) read
  * differently. The fix, when there is one, keeps the YAML 1.2 meaning (what Flux applies) and makes it unambiguous.
  */
+import { YAML11_ONLY_FALSE as FALSE_WORDS, YAML11_ONLY_TRUE as TRUE_WORDS } from '../k8s/yaml11.js';
 import { skipProperties } from './tree.js';
 
 export interface Ambiguity {
@@ -12,8 +13,6 @@ export interface Ambiguity {
   text?: string;
 }
 
-const TRUE_WORDS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);
-const FALSE_WORDS = new Set(['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
 const OCTAL_1_1 = /^[-+]?0[0-7]+$/;
 const OCTAL_1_2 = /^([-+]?)0o([0-7]+)$/;
 const SEXAGESIMAL = /^[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$/;

@@ -1,4 +1,5 @@
 /** Document classes (see DocClass) and the identity fields of Kubernetes-like documents. */
+import { groupOf } from '../k8s/api-version.js';
 import type { DocClass } from './types.js';
 
 const KUSTOMIZATION_FILE_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
@@ -20,8 +21,6 @@ export interface Classified {
  * kustomize KRM function configs, the Flux CLI schema plugin): YAML with apiVersion/kind that is not Kubernetes.
  */
 export const TOOL_CONFIG_GROUPS = new Set(['builtin', 'config.kubernetes.io', 'schema.plugin.fluxcd.io', 'kind.x-k8s.io', 'k3d.io', 'skaffold', 'ctlptl.dev']);
-
-const groupOf = (apiVersion: string): string => (apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '');
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);

@@ -35,6 +35,15 @@ export function locateNode(doc: YamlDocument, path: readonly PathSegment[], targ
   return node;
 }
 
+/** The position tree of the value at `path` (the last of duplicate keys, like the parsed value); undefined when absent. */
+export function nodeAt(root: YNode | undefined, path: readonly PathSegment[]): YNode | undefined {
+  let node = root;
+  for (const segment of path) {
+    node = typeof segment === 'number' ? node?.items?.[segment] : node?.entries?.findLast((e) => e.key === segment)?.value;
+  }
+  return node;
+}
+
 export function locateIn(repo: LoadedRepo, doc: YamlDocument, path: readonly PathSegment[], target: 'key' | 'value'): Location {
   const file = repo.fileMap.get(doc.file);
   if (!file) return { file: doc.file, line: 1, column: 1, endLine: 1, endColumn: 1 };

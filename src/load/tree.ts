@@ -80,6 +80,11 @@ export function parseValue(text: string, start: number, end: number): unknown {
   return yaml.load(text.slice(start, end), { schema: SCHEMA });
 }
 
+/** Every document of `text`, strictly: a duplicate key throws (as kustomize and Flux reject it), like a syntax error. */
+export function parseAllStrict(text: string): unknown[] {
+  return yaml.loadAll(text, undefined, { schema: SCHEMA });
+}
+
 export function isDuplicateKeyError(error: unknown): boolean {
   return String((error as { reason?: string }).reason).startsWith('duplicated mapping key');
 }

@@ -6,28 +6,11 @@
 import type { Location } from '../finding.js';
 import { locateNode } from '../load/locate.js';
 import { computeLineStarts, positionIn } from '../load/positions.js';
-import { splitDocuments } from '../load/split.js';
-import { parseDocument } from '../load/tree.js';
 import type { PathSegment, YamlDocument, YNode } from '../load/types.js';
-
-/** One document of a patch string, with its position tree (offsets into the patch string). */
-export interface InlineDocument {
-  value: unknown;
-  root?: YNode;
-}
 
 /** Offsets (in the patch string) of the node at `path` of a patch document, as locate() finds nodes in files. */
 export function nodeRange(root: YNode, path: PathSegment[], target: 'key' | 'value'): { start: number; end: number } {
   return locateNode({ root, start: 0 } as YamlDocument, path, target);
-}
-
-/** The documents of a patch string with positions; undefined when it does not parse. */
-export function parseInlineDocuments(text: string): InlineDocument[] | undefined {
-  try {
-    return splitDocuments(text).map((chunk) => parseDocument(text, chunk.start, chunk.end));
-  } catch {
-    return undefined;
-  }
 }
 
 /**

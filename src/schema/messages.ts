@@ -4,7 +4,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { PathSegment } from '../load/types.js';
-import { closestMatch } from './suggest.js';
+import { closestName } from '../util/suggest.js';
 import { QUANTITY_PATTERN } from './quantity.js';
 
 export interface SchemaError {
@@ -99,7 +99,7 @@ function single(e: ErrorObject, root: unknown, options: MessageOptions): SchemaE
     case 'additionalProperties': {
       const field = String(p.additionalProperty);
       const known = Object.keys((e.parentSchema?.properties as object | undefined) ?? {});
-      const suggestion = closestMatch(field, known);
+      const suggestion = closestName(field, known, { partial: false });
       const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
       return { path: [...path, field], keyword: e.keyword, message: `unknown field "${field}"${path.length ? ` in ${at}` : ''}${hint}` };
     }

@@ -3,10 +3,11 @@
  * `sops` block), patches as partial objects (patch files, inline patch strings and embedded patch objects of
  * kustomize files, Flux Kustomizations and HelmRelease post-renderers), and JSON 6902 operation lists.
  */
-import yaml from 'js-yaml';
 import type { PathRef, RepoGraph } from '../graph/types.js';
+import { isFluxKustomization, isHelmRelease } from '../k8s/flux.js';
+import { apiVersionOf } from '../k8s/api-version.js';
+import { parseInlineYaml } from '../load/inline.js';
 import type { LoadedRepo, PathSegment, YamlDocument, YNode } from '../load/types.js';
-import { parseInlineDocuments } from './inline-patch.js';
 
 /** An object (or patch) to validate against the schema of its apiVersion/kind. */
 export interface ObjectTarget {
@@ -77,8 +78,7 @@ function withoutDirectives(value: unknown): unknown {
 function patchType(value: unknown, target: unknown): { apiVersion: string; kind: string } | undefined {
   if (isObj(value) && str(value.apiVersion) && str(value.kind)) return { apiVersion: value.apiVersion as string, kind: value.kind as string };
   if (!isObj(target) || !str(target.kind) || !str(target.version)) return undefined;
-  const group = str(target.group);
-  return { apiVersion: group ? `${group}/${target.version as string}` : (target.version as string), kind: target.kind as string };
+  return { apiVersion: apiVersionOf(str(target.group) ?? '', target.version as string), kind: target.kind as string };
 }
 
 class Collector {
@@ -99,16 +99,13 @@ class Collector {
 
   /** A patch written as a YAML (or JSON) string: one or more documents. */
   addPatchString(doc: YamlDocument, base: PathSegment[], text: string, target: unknown, label: string): void {
-    try {
-      // Strict first: the position parser takes the last of duplicate keys, kustomize rejects them.
-      yaml.loadAll(text, undefined, { schema: yaml.CORE_SCHEMA });
-    } catch (err) {
-      const mark = err instanceof yaml.YAMLException ? err.mark : undefined;
-      const reason = mark ? `${(err as yaml.YAMLException).reason} (line ${mark.line + 1} of the patch)` : String(err);
-      this.out.broken.push({ doc, base, message: `${label} is not valid YAML: ${reason}`, text, ...(mark ? { offset: mark.position } : {}) });
+    const parsed = parseInlineYaml(text, { positions: true });
+    if ('error' in parsed) {
+      const { message, offset } = parsed.error;
+      this.out.broken.push({ doc, base, message: `${label} is not valid YAML: ${message}`, text, ...(offset === undefined ? {} : { offset }) });
       return;
     }
-    for (const { value, root } of parseInlineDocuments(text) ?? []) {
+    for (const { value, root } of parsed.documents) {
       if (value !== null && value !== undefined) this.addPatchValue(doc, base, value, target, label, root ? { text, root } : undefined);
     }
   }
@@ -203,9 +200,8 @@ export function collectTargets(repo: LoadedRepo, graph: RepoGraph): SchemaTarget
 function addEmbeddedPatches(c: Collector, doc: YamlDocument, value: Obj): void {
   const spec = isObj(value.spec) ? value.spec : undefined;
   if (!spec) return;
-  const group = doc.apiVersion!.split('/')[0];
-  if (group === 'kustomize.toolkit.fluxcd.io' && doc.kind === 'Kustomization') c.addPatchLists(doc, ['spec'], spec);
-  if (group === 'helm.toolkit.fluxcd.io' && doc.kind === 'HelmRelease') {
+  if (isFluxKustomization(doc)) c.addPatchLists(doc, ['spec'], spec);
+  if (isHelmRelease(doc)) {
     asList(spec.postRenderers).forEach((renderer, i) => {
       if (isObj(renderer) && isObj(renderer.kustomize)) c.addPatchLists(doc, ['spec', 'postRenderers', i, 'kustomize'], renderer.kustomize);
     });

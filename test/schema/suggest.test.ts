@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestMatch } from '../../src/schema/suggest.js';
+import { closestName } from '../../src/util/suggest.js';
 import { editDistance } from '../../src/util/edit-distance.js';
 
 describe('editDistance', () => {
@@ -12,16 +12,27 @@ describe('editDistance', () => {
   });
 });
 
-describe('closestMatch', () => {
+describe('closestName', () => {
   it('suggests near misses and case-only differences', () => {
-    expect(closestMatch('imagePullPolice', ['image', 'imagePullPolicy', 'imagePullSecrets'])).toBe('imagePullPolicy');
-    expect(closestMatch('ServiceAccountName', ['serviceAccountName', 'serviceAccount'])).toBe('serviceAccountName');
-    expect(closestMatch('valuez', ['values', 'valuesFrom'])).toBe('values');
+    expect(closestName('imagePullPolice', ['image', 'imagePullPolicy', 'imagePullSecrets'])).toBe('imagePullPolicy');
+    expect(closestName('ServiceAccountName', ['serviceAccountName', 'serviceAccount'])).toBe('serviceAccountName');
+    expect(closestName('valuez', ['values', 'valuesFrom'])).toBe('values');
   });
 
   it('suggests nothing when no candidate is close', () => {
-    expect(closestMatch('zzzzzz', ['spec', 'status'])).toBeUndefined();
-    expect(closestMatch('ab', ['xy'])).toBeUndefined();
-    expect(closestMatch('foo', [])).toBeUndefined();
+    expect(closestName('zzzzzz', ['spec', 'status'])).toBeUndefined();
+    expect(closestName('ab', ['xy'])).toBeUndefined();
+    expect(closestName('foo', [])).toBeUndefined();
+  });
+
+  it('suggests partial matches for names, never for schema fields', () => {
+    expect(closestName('infra', ['infra-controllers', 'apps'])).toBe('infra-controllers');
+    expect(closestName('podinfo-app', ['podinfo', 'other'])).toBe('podinfo');
+    expect(closestName('hostnameOverride', ['hostname', 'subdomain'], { partial: false })).toBeUndefined();
+    expect(closestName('hostnameOverride', ['hostname', 'subdomain'])).toBe('hostname');
+  });
+
+  it('ties go to the first candidate in sorted order', () => {
+    expect(closestName('ab', ['bb', 'aa'])).toBe('aa');
   });
 });

@@ -1,0 +1,84 @@
+/** Object identity as a cluster sees it, and which kinds are cluster-scoped or keep their name under kustomize. */
+
+/** Identity of an object as the cluster sees it (after kustomize namespace/namePrefix/nameSuffix and Flux targetNamespace). */
+export interface ObjectId {
+  /** API group ('' for core). */
+  group: string;
+  /** Full apiVersion as written. */
+  apiVersion: string;
+  kind: string;
+  /** Undefined for cluster-scoped kinds and for namespaced objects with no namespace set anywhere. */
+  namespace?: string;
+  name: string;
+}
+
+/** `group/Kind/namespace/name`: two objects with the same key are the same object on a cluster. */
+export function idKey(id: Pick<ObjectId, 'group' | 'kind' | 'namespace' | 'name'>): string {
+  return `${id.group}/${id.kind}/${id.namespace ?? ''}/${id.name}`;
+}
+
+/** `Kind/namespace/name` of a Flux source: the keys of RepoGraph.externalSources. */
+export function sourceKey(kind: string, namespace: string, name: string): string {
+  return `${kind}/${namespace}/${name}`;
+}
+
+/** Built-in and common add-on kinds that are cluster-scoped: kustomize and Flux never set a namespace on them. */
+const CLUSTER_SCOPED_KINDS = new Set([
+  'Namespace',
+  'Node',
+  'PersistentVolume',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'StorageClass',
+  'CSIDriver',
+  'CSINode',
+  'VolumeAttachment',
+  'PriorityClass',
+  'RuntimeClass',
+  'IngressClass',
+  'ValidatingWebhookConfiguration',
+  'MutatingWebhookConfiguration',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'APIService',
+  'CertificateSigningRequest',
+  'FlowSchema',
+  'PriorityLevelConfiguration',
+  'PodSecurityPolicy',
+  'ComponentStatus',
+  'ClusterIssuer',
+  'ClusterSecretStore',
+  'ClusterExternalSecret',
+  'GatewayClass',
+  'ClusterPolicy',
+  'ClusterCleanupPolicy',
+  'ClusterPolicyReport',
+  'ClusterServiceVersion',
+  'IPAddressPool',
+  'CiliumClusterwideNetworkPolicy',
+  'CiliumLoadBalancerIPPool',
+  'CiliumNode',
+  'ClusterTriggerBinding',
+  'VolumeSnapshotClass',
+  'VolumeSnapshotContent',
+]);
+
+/** Kinds kustomize's namePrefix/nameSuffix leave alone. */
+const NO_PREFIX_KINDS = new Set(['CustomResourceDefinition', 'APIService', 'Namespace']);
+
+export function isKnownClusterScopedKind(kind: string): boolean {
+  return CLUSTER_SCOPED_KINDS.has(kind);
+}
+
+export function takesNamePrefix(kind: string): boolean {
+  return !NO_PREFIX_KINDS.has(kind);
+}
+
+/** `group/Kind` of the custom resources a CustomResourceDefinition value defines, when it names both. */
+export function crdKindKey(value: unknown): string | undefined {
+  const spec = (value as { spec?: { group?: unknown; names?: { kind?: unknown } } } | null)?.spec;
+  const group = spec?.group;
+  const kind = spec?.names?.kind;
+  return typeof group === 'string' && typeof kind === 'string' ? `${group}/${kind}` : undefined;
+}
