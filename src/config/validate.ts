@@ -10,6 +10,7 @@ const TOP_KEYS = [
   'ignoreObjects',
   'entryPoints',
   'externalSources',
+  'localSources',
   'customRules',
   'kubernetesVersion',
   'fluxVersion',
@@ -47,6 +48,9 @@ export function validateConfig(raw: Record<string, unknown>, file: string, known
   }
   if (raw.entryPoints !== undefined) {
     out.entryPoints = records(raw.entryPoints, 'entryPoints', fail, { required: ['cluster', 'path'], optional: ['name', 'namespace'] }) as Config['entryPoints'];
+  }
+  if (raw.localSources !== undefined) {
+    out.localSources = records(raw.localSources, 'localSources', fail, { required: ['kind', 'name', 'path'], optional: ['namespace'] }) as Config['localSources'];
   }
   if (raw.externalSources !== undefined) {
     out.externalSources = records(raw.externalSources, 'externalSources', fail, { required: ['kind', 'name'], optional: ['namespace'] }) as Config['externalSources'];

@@ -72,6 +72,11 @@ export interface Config {
   entryPoints: { cluster: string; path: string; name?: string; namespace?: string }[];
   /** Sources created outside the repo (AKS microsoft.flux, bootstrap not committed, ...). */
   externalSources: { kind: string; name: string; namespace?: string }[];
+  /**
+   * Sources whose content is a directory of this repo (an OCIRepository CI pushes from it, say): Flux Kustomizations
+   * using them are rendered from `path`.
+   */
+  localSources?: { kind: string; name: string; namespace?: string; path: string }[];
   /** User rules, same shape as rules/*.yaml. */
   customRules: RuleDefinition[];
   /** Target versions, used by schema and deprecation rules. */

@@ -1,6 +1,11 @@
 /**
- * Clusters: find the roots (config entry points, self-applying bootstrap Kustomizations, Flux Kustomizations nothing
- * else applies), then walk from each root, rendering every Flux Kustomization whose source is this repo.
+ * Clusters: find the roots, then walk from each root, rendering every Flux Kustomization whose source is this repo.
+ *
+ * Real roots are what Flux itself starts from: a `flux bootstrap` layout (gotk-sync.yaml, or a group of Flux
+ * Kustomizations that apply each other), a flux-operator FluxInstance `spec.sync` (also as the flux-instance chart's
+ * `values.instance.sync`), and configured entry points. When a repo has any, only what they reach is deployed: a Flux
+ * Kustomization no root reaches is an orphan, not a cluster. Only a repo without any real root falls back to treating
+ * the Flux Kustomizations nothing applies as roots, grouped by directory.
  */
 import { inHiddenDir, resolveRepoPath } from '../load/index.js';
 import type { YamlDocument } from '../load/types.js';
@@ -11,6 +16,8 @@ import type { RenderedDoc, Renderer } from './render.js';
 import type { LocalSources } from './sources.js';
 import { placement, readArtifacts, readHelmRelease, readKustomization } from './flux.js';
 import { substitute } from './postbuild.js';
+import type { InstanceSync } from './instance.js';
+import { fluxTransforms } from './transforms.js';
 import type { AppliedObject, Cluster, FluxKustomization, GraphOptions, ObjectId } from './types.js';
 
 export interface GraphParts {
@@ -19,14 +26,19 @@ export interface GraphParts {
   sources: LocalSources;
 }
 
-/** The cluster name a path implies: `<name>` in `clusters/<name>/...`, else the path itself. */
-export function clusterNameOf(path: string): string {
-  return /(?:^|\/)clusters\/([^/]+)/.exec(path)?.[1] ?? (path || '.');
+/** The cluster name a path implies: `<name>` in `clusters/<name>/...`, else undefined. */
+export function clusterNameIn(path: string): string | undefined {
+  return /(?:^|\/)clusters\/([^/]+)/.exec(path)?.[1];
 }
 
-export function makeKustomization(parts: GraphParts, doc: YamlDocument, id: ObjectId, cluster: string | undefined): FluxKustomization {
-  const k = readKustomization(doc, id, cluster);
-  return { ...k, sourceIsThisRepo: parts.sources.isLocal(k.sourceRef), path: parts.sources.fluxPath(doc, k.sourceRef) };
+/** The cluster name a path implies: `<name>` in `clusters/<name>/...`, else the path itself. */
+export function clusterNameOf(path: string): string {
+  return clusterNameIn(path) ?? (path || '.');
+}
+
+export function makeKustomization(parts: GraphParts, doc: YamlDocument, id: ObjectId, cluster: string | undefined, value: unknown = doc.value): FluxKustomization {
+  const k = readKustomization(doc, id, cluster, value);
+  return { ...k, sourceIsThisRepo: parts.sources.isLocal(k.sourceRef), path: parts.sources.fluxPath(doc, k.sourceRef, value) };
 }
 
 /** One identity a document is applied with on a cluster: who applies it, and its Flux Kustomization instance if it is one. */
@@ -35,6 +47,33 @@ interface Applied {
   name: string;
   by: FluxKustomization[];
   kustomization?: FluxKustomization;
+}
+
+/** The clusters being built: one builder per cluster, remote clusters (spec.kubeConfig) created on demand. */
+export class ClusterSet {
+  private readonly builders = new Map<string, ClusterBuilder>();
+
+  constructor(
+    private readonly parts: GraphParts,
+    readonly reached: Set<YamlDocument>,
+  ) {}
+
+  /** The builder of cluster `name`; a name taken by another root of another origin gets a suffix. */
+  builder(name: string, origin: Cluster['origin'], hub?: string): ClusterBuilder {
+    let b = this.builders.get(name);
+    if (!b) this.builders.set(name, (b = new ClusterBuilder(this.parts, this, name, origin, hub)));
+    return b;
+  }
+
+  /** A name no cluster has yet: `name`, else `name (2)`, `name (3)`... */
+  freshName(name: string): string {
+    if (!this.builders.has(name)) return name;
+    for (let i = 2; ; i++) if (!this.builders.has(`${name} (${i})`)) return `${name} (${i})`;
+  }
+
+  get clusters(): Cluster[] {
+    return [...this.builders.values()].map((b) => b.cluster);
+  }
 }
 
 /** One cluster: every Flux object and applied document reached from its roots. */
@@ -48,25 +87,54 @@ export class ClusterBuilder {
 
   constructor(
     private readonly parts: GraphParts,
+    private readonly set: ClusterSet,
     name: string,
     origin: Cluster['origin'],
-    private readonly reached: Set<YamlDocument>,
+    hub?: string,
   ) {
-    this.cluster = { name, origin, roots: [], kustomizations: [], helmReleases: [], sources: [], objects: [] };
+    this.cluster = { name, origin, roots: [], kustomizations: [], helmReleases: [], sources: [], objects: [], ...(hub ? { hub } : {}) };
     this.applied = new Array<Applied[] | undefined>(parts.renderer.capacity);
   }
 
-  /** A real Flux Kustomization as root (bootstrap). */
+  /** A real Flux Kustomization as root (bootstrap). Its value is the one its own build gives it, patches included. */
   addRoot(doc: YamlDocument): void {
-    const rendered = this.parts.renderer.renderFile(doc.file).find((r) => r.doc === doc);
     const id = idOf(doc, this.parts.scopes);
-    const root = this.kustomizationFor(doc, id, rendered ? this.instance(rendered.seq, id).entry : { name: id.name, by: [] });
+    const own = makeKustomization(this.parts, doc, id, this.cluster.name);
+    const self = own.path?.status === 'dir' ? this.parts.renderer.renderFlux(own.path.path!, fluxTransforms(doc, doc.value), doc.file).find((r) => r.doc === doc) : undefined;
+    const rendered = self ?? this.parts.renderer.renderFile(doc.file).find((r) => r.doc === doc);
+    const root = this.kustomizationFor(doc, self?.id ?? id, rendered ? this.instance(rendered.seq, self?.id ?? id).entry : { name: id.name, by: [] }, self?.value ?? doc.value);
     this.cluster.roots.push(root);
-    this.reached.add(doc);
+    this.set.reached.add(doc);
     this.drain();
   }
 
-  /** A directory applied by something outside the repo (config entry point, unreached Flux Kustomizations). */
+  /** The source and Kustomization a FluxInstance's spec.sync makes (flux-operator names both after the sync). */
+  addInstanceRoot(sync: InstanceSync): void {
+    const { doc, kind, name, namespace } = sync;
+    const cluster = this.cluster.name;
+    this.cluster.sources.push({ doc, kind, name, namespace, cluster, synthetic: true });
+    const sourceRef = { kind, name, namespace, at: sync.at };
+    const root: FluxKustomization = {
+      doc,
+      name,
+      namespace,
+      cluster,
+      value: undefined,
+      sourceRef,
+      sourceIsThisRepo: this.parts.sources.isLocal(sourceRef),
+      path: this.parts.sources.syncPath(sync),
+      dependsOn: [],
+      prune: true,
+      patches: [],
+      synthetic: true,
+    };
+    this.cluster.roots.push(root);
+    this.set.reached.add(doc);
+    if (root.sourceIsThisRepo && root.path?.status === 'dir') this.apply(root, this.parts.renderer.renderDir(root.path.path!));
+    this.drain();
+  }
+
+  /** A directory applied by something outside the repo (config entry point, fallback roots). */
   addDirectoryRoot(dir: string, extra: RenderedDoc[], names: { name?: string; namespace?: string } = {}): void {
     const rendered = [...this.parts.renderer.renderDir(dir), ...extra];
     const first = rendered[0];
@@ -76,6 +144,7 @@ export class ClusterBuilder {
       name: names.name ?? '',
       namespace: names.namespace ?? FLUX_NAMESPACE,
       cluster: this.cluster.name,
+      value: undefined,
       path: { field: 'flux-path', raw: dir, path: dir, status: 'dir', at: { doc: first.doc, path: [] } },
       sourceIsThisRepo: true,
       dependsOn: [],
@@ -90,7 +159,12 @@ export class ClusterBuilder {
   private drain(): void {
     for (; this.queued < this.queue.length; this.queued++) {
       const k = this.queue[this.queued]!;
-      if (k.path?.status === 'dir') this.apply(k, this.parts.renderer.renderDir(k.path.path!));
+      if (!k.sourceIsThisRepo || k.path?.status !== 'dir') continue;
+      const rendered = this.parts.renderer.renderFlux(k.path.path!, fluxTransforms(k.doc, k.value), k.doc.file);
+      // spec.kubeConfig: the objects land on another cluster; the Kustomization itself stays here.
+      const target = k.kubeConfig ? this.set.builder(`${this.cluster.name}/${k.kubeConfig.secretName}`, 'remote', this.cluster.name) : this;
+      target.apply(k, rendered);
+      if (target !== this) target.drain();
     }
   }
 
@@ -104,9 +178,9 @@ export class ClusterBuilder {
     return { entry, created: true };
   }
 
-  private kustomizationFor(doc: YamlDocument, id: ObjectId, entry: Applied): FluxKustomization {
+  private kustomizationFor(doc: YamlDocument, id: ObjectId, entry: Applied, value: unknown): FluxKustomization {
     if (!entry.kustomization) {
-      const k = makeKustomization(this.parts, doc, id, this.cluster.name);
+      const k = makeKustomization(this.parts, doc, id, this.cluster.name, value);
       entry.kustomization = k;
       this.cluster.kustomizations.push(k);
       this.queue.push(k);
@@ -114,28 +188,30 @@ export class ClusterBuilder {
     return entry.kustomization;
   }
 
-  private apply(by: FluxKustomization, rendered: RenderedDoc[]): void {
-    const scopes = this.parts.scopes;
+  apply(by: FluxKustomization, rendered: RenderedDoc[]): void {
     const vars = by.postBuild && Object.keys(by.postBuild.substitute).length > 0 ? by.postBuild.substitute : undefined;
     for (const r of rendered) {
       let id = r.id;
+      let value = r.value;
       if (vars && (id.name.includes('${') || id.namespace?.includes('${'))) {
         id = { ...id, name: substitute(id.name, vars), namespace: id.namespace === undefined ? undefined : substitute(id.namespace, vars) };
       }
-      if (by.targetNamespace && !scopes.isClusterScoped(id.group, id.kind)) id = { ...id, namespace: by.targetNamespace };
+      const flux = isFluxKustomization(r.doc) || isHelmRelease(r.doc) || isSource(r.doc);
+      // Flux substitutes the whole object: a child Kustomization's path or dependsOn may hold a parent's variable.
+      if (vars && flux) value = substituteStrings(value, vars);
       const { entry, created } = this.instance(r.seq, id);
       if (entry.by.includes(by)) continue;
       entry.by.push(by);
-      this.cluster.objects.push({ doc: r.doc, id, cluster: this.cluster.name, by, via: r.via } satisfies AppliedObject);
-      this.reached.add(r.doc);
-      if (isFluxKustomization(r.doc)) this.kustomizationFor(r.doc, id, entry);
-      else if (created) this.addFluxObject(r.doc, id);
+      this.cluster.objects.push({ doc: r.doc, id, cluster: this.cluster.name, by, via: r.via, value, ...(r.patchedBy ? { patchedBy: r.patchedBy } : {}) } satisfies AppliedObject);
+      this.set.reached.add(r.doc);
+      if (isFluxKustomization(r.doc)) this.kustomizationFor(r.doc, id, entry, value);
+      else if (created) this.addFluxObject(r.doc, id, value);
     }
   }
 
-  private addFluxObject(doc: YamlDocument, id: ObjectId): void {
+  private addFluxObject(doc: YamlDocument, id: ObjectId, value: unknown): void {
     const cluster = this.cluster.name;
-    if (isHelmRelease(doc)) this.cluster.helmReleases.push(readHelmRelease(doc, id, cluster));
+    if (isHelmRelease(doc)) this.cluster.helmReleases.push(readHelmRelease(doc, id, cluster, value));
     else if (isSource(doc)) this.cluster.sources.push({ doc, kind: id.kind, cluster, ...placement(id) });
     else if (isArtifactGenerator(doc)) {
       const { namespace } = placement(id);
@@ -144,20 +220,49 @@ export class ClusterBuilder {
   }
 }
 
+/** Every string of `value` with the inline postBuild variables substituted (a copy where something changed). */
+function substituteStrings(value: unknown, vars: Record<string, string>): unknown {
+  if (typeof value === 'string') return value.includes('${') ? substitute(value, vars) : value;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    value.forEach((v, i) => {
+      const next = substituteStrings(v, vars);
+      if (next !== v) (out ??= [...value])[i] = next;
+    });
+    return out ?? value;
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  let out: Record<string, unknown> | undefined;
+  for (const [key, v] of Object.entries(value)) {
+    const next = substituteStrings(v, vars);
+    if (next !== v) (out ??= { ...(value as Record<string, unknown>) })[key] = next;
+  }
+  return out ?? value;
+}
+
 /** Roots found from the documents: what builds which cluster. */
 export type RootPlan =
   | { type: 'config'; cluster: string; dir: string; name?: string; namespace?: string }
   | { type: 'bootstrap'; cluster: string; doc: YamlDocument }
-  | { type: 'unreached'; cluster: string; dir: string; docs: YamlDocument[]; bootstrapLayout: boolean };
+  /** `flux bootstrap`'s layout without a committed gotk-sync.yaml: bootstrap creates the root applying `dir`. */
+  | { type: 'layout'; cluster: string; dir: string }
+  | { type: 'instance'; cluster: string; sync: InstanceSync }
+  | { type: 'fallback'; cluster: string; dir: string; docs: YamlDocument[] };
 
 /**
  * Plans the roots. Edges: a Flux Kustomization whose source is this repo -> the Flux Kustomizations its path applies.
- * Groups of Kustomizations nothing outside the group applies are roots: a self-applying group is a bootstrap root;
- * a lone unreached Kustomization is applied with the others of its directory.
+ * Real roots first (config, FluxInstance syncs, bootstrap groups: Kustomizations that apply each other, or a
+ * gotk-sync.yaml); without any, the groups of Kustomizations nothing applies, by directory.
  */
-export function planRoots(parts: GraphParts, options: GraphOptions, kustomizationDocs: YamlDocument[], repoFiles: Set<string>): RootPlan[] {
+export function planRoots(
+  parts: GraphParts,
+  options: GraphOptions,
+  kustomizationDocs: YamlDocument[],
+  syncs: InstanceSync[],
+  repoFiles: Iterable<string>,
+): RootPlan[] {
   const plans: RootPlan[] = [];
-  const reachedByConfig = new Set<YamlDocument>();
+  const reachedByRoots = new Set<YamlDocument>();
   const edges = new Map<YamlDocument, YamlDocument[]>();
   const paths = new Map<YamlDocument, string | undefined>();
   const appliedBy = (dir: string): YamlDocument[] =>
@@ -170,8 +275,8 @@ export function planRoots(parts: GraphParts, options: GraphOptions, kustomizatio
   const markFrom = (docs: YamlDocument[]): void => {
     for (const stack = [...docs]; stack.length > 0; ) {
       const d = stack.pop()!;
-      if (reachedByConfig.has(d)) continue;
-      reachedByConfig.add(d);
+      if (reachedByRoots.has(d)) continue;
+      reachedByRoots.add(d);
       stack.push(...(edges.get(d) ?? []));
     }
   };
@@ -181,41 +286,60 @@ export function planRoots(parts: GraphParts, options: GraphOptions, kustomizatio
     plans.push({ type: 'config', cluster: e.cluster, dir: resolved.path, name: e.name, namespace: e.namespace });
     markFrom(appliedBy(resolved.path));
   }
-  const nodes = kustomizationDocs.filter((d) => !reachedByConfig.has(d));
+  for (const sync of syncs) {
+    const path = parts.sources.syncPath(sync);
+    plans.push({ type: 'instance', cluster: clusterNameIn(sync.doc.file) ?? clusterNameOf(path?.path ?? sync.path), sync });
+    if (path?.status === 'dir' && parts.sources.isLocal(sync)) markFrom(appliedBy(path.path!));
+  }
+  const syncDirs = new Set(kustomizationDocs.filter(isGotkSync).map((d) => dirOf(d.file)));
+  for (const dir of bootstrapLayoutDirs(repoFiles)) {
+    if (syncDirs.has(`${dir ? `${dir}/` : ''}flux-system`) || inHiddenDir(`${dir}/x`)) continue;
+    plans.push({ type: 'layout', cluster: clusterNameOf(dir), dir });
+    markFrom(appliedBy(dir));
+  }
+  const nodes = kustomizationDocs.filter((d) => !reachedByRoots.has(d));
   const components = sourceComponents(nodes, edges);
-  const unreachedDir = new Map<YamlDocument, string>();
+  const lone = new Map<YamlDocument, string>();
   for (const group of components) {
     const only = group[0]!;
     const selfApplying = group.length > 1 || (edges.get(only) ?? []).includes(only) || group.some(isGotkSync);
     if (selfApplying) {
       const root = group.find(isGotkSync) ?? group.find((d) => d.name === FLUX_NAMESPACE) ?? only;
-      plans.push({ type: 'bootstrap', cluster: clusterNameOf(paths.get(root) ?? dirOf(root.file)), doc: root });
+      // Named after where the root is written (clusters/<name>/flux-system), so two roots syncing one path stay two clusters.
+      plans.push({ type: 'bootstrap', cluster: clusterNameIn(root.file) ?? clusterNameOf(paths.get(root) ?? dirOf(root.file)), doc: root });
     } else if (!inHiddenDir(only.file)) {
-      unreachedDir.set(only, dirOf(only.file));
+      lone.set(only, dirOf(only.file));
     }
   }
-  // Shallowest directories first: a Kustomization that a shallower directory's render already applies joins it.
-  const dirs = [...new Set(unreachedDir.values())].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  if (plans.length > 0) return plans;
+
+  // No real root: the Flux Kustomizations nothing applies are the roots. Shallowest directories first: a Kustomization
+  // that a shallower directory's render already applies joins it.
+  const dirs = [...new Set(lone.values())].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
   const settled = new Set<string>();
   for (const dir of dirs) {
-    if (![...unreachedDir.values()].includes(dir)) continue;
+    if (![...lone.values()].includes(dir)) continue;
     settled.add(dir);
     for (const r of parts.renderer.renderDir(dir)) {
-      const current = unreachedDir.get(r.doc);
-      if (current !== undefined && !settled.has(current)) unreachedDir.set(r.doc, dir);
+      const current = lone.get(r.doc);
+      if (current !== undefined && !settled.has(current)) lone.set(r.doc, dir);
     }
   }
   for (const dir of dirs) {
-    const docs = kustomizationDocs.filter((d) => unreachedDir.get(d) === dir);
-    if (docs.length > 0) plans.push({ type: 'unreached', cluster: clusterNameOf(dir), dir, docs, bootstrapLayout: hasBootstrapFiles(dir, repoFiles) });
+    const docs = kustomizationDocs.filter((d) => lone.get(d) === dir);
+    if (docs.length > 0) plans.push({ type: 'fallback', cluster: clusterNameOf(dir), dir, docs });
   }
   return plans;
 }
 
-/** `<dir>/flux-system/gotk-*.yaml`: the layout `flux bootstrap` writes, even when its files are placeholders. */
-function hasBootstrapFiles(dir: string, repoFiles: Set<string>): boolean {
-  const prefix = dir ? `${dir}/flux-system/` : 'flux-system/';
-  return repoFiles.has(`${prefix}gotk-components.yaml`) || repoFiles.has(`${prefix}gotk-sync.yaml`);
+/** Directories holding `flux-system/gotk-components.yaml` or `gotk-sync.yaml`: the layout `flux bootstrap` writes. */
+function bootstrapLayoutDirs(repoFiles: Iterable<string>): string[] {
+  const dirs = new Set<string>();
+  for (const f of repoFiles) {
+    const m = /^(?:(.*)\/)?flux-system\/gotk-(?:components|sync)\.ya?ml$/.exec(f);
+    if (m) dirs.add(m[1] ?? '');
+  }
+  return [...dirs].sort();
 }
 
 function isGotkSync(doc: YamlDocument): boolean {

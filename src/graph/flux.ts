@@ -9,8 +9,18 @@ const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 export function specOf(doc: YamlDocument): Obj {
-  const spec = isObj(doc.value) ? doc.value.spec : undefined;
+  return specOfValue(doc.value);
+}
+
+export function specOfValue(value: unknown): Obj {
+  const spec = isObj(value) ? value.spec : undefined;
   return isObj(spec) ? spec : {};
+}
+
+function kubeConfigOf(doc: YamlDocument, spec: Obj): FluxKustomization['kubeConfig'] {
+  const kc = spec.kubeConfig;
+  if (!isObj(kc) || !isObj(kc.secretRef) || !str(kc.secretRef.name)) return undefined;
+  return { secretName: str(kc.secretRef.name)!, at: { doc, path: ['spec', 'kubeConfig', 'secretRef', 'name'] } };
 }
 
 /** Name and namespace of a Flux object on the cluster: a Flux object without a namespace lands in flux-system. */
@@ -48,19 +58,27 @@ function namedRefs(doc: YamlDocument, list: unknown, field: string): { kind: str
 }
 
 /** Everything of a Flux Kustomization but its path and whether its source is this repo (those need the cluster). */
-export function readKustomization(doc: YamlDocument, id: ObjectId, cluster: string | undefined): Omit<FluxKustomization, 'path' | 'sourceIsThisRepo'> {
+export function readKustomization(
+  doc: YamlDocument,
+  id: ObjectId,
+  cluster: string | undefined,
+  value: unknown = doc.value,
+): Omit<FluxKustomization, 'path' | 'sourceIsThisRepo'> {
   const { name, namespace } = placement(id);
-  const spec = specOf(doc);
+  const spec = specOfValue(value);
   const postBuild = isObj(spec.postBuild) ? spec.postBuild : undefined;
   const substitute: Record<string, string> = {};
   if (postBuild && isObj(postBuild.substitute)) {
     for (const [k, v] of Object.entries(postBuild.substitute)) if (typeof v !== 'object') substitute[k] = String(v);
   }
+  const kubeConfig = kubeConfigOf(doc, spec);
   return {
     doc,
     name,
     namespace,
     cluster,
+    value,
+    ...(kubeConfig ? { kubeConfig } : {}),
     sourceRef: sourceRefAt(doc, spec.sourceRef, ['spec', 'sourceRef'], namespace),
     dependsOn: dependsOnOf(doc, spec, namespace),
     prune: typeof spec.prune === 'boolean' ? spec.prune : undefined,
@@ -70,9 +88,10 @@ export function readKustomization(doc: YamlDocument, id: ObjectId, cluster: stri
   };
 }
 
-export function readHelmRelease(doc: YamlDocument, id: ObjectId, cluster: string | undefined): FluxHelmRelease {
+export function readHelmRelease(doc: YamlDocument, id: ObjectId, cluster: string | undefined, value: unknown = doc.value): FluxHelmRelease {
   const { name, namespace } = placement(id);
-  const spec = specOf(doc);
+  const spec = specOfValue(value);
+  const kubeConfig = kubeConfigOf(doc, spec);
   const chart = isObj(spec.chart) && isObj(spec.chart.spec) ? spec.chart.spec : undefined;
   return {
     doc,
@@ -84,6 +103,7 @@ export function readHelmRelease(doc: YamlDocument, id: ObjectId, cluster: string
     dependsOn: dependsOnOf(doc, spec, namespace),
     valuesFrom: namedRefs(doc, spec.valuesFrom, 'spec.valuesFrom'),
     targetNamespace: str(spec.targetNamespace),
+    ...(kubeConfig ? { kubeConfig } : {}),
   };
 }
 

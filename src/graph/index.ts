@@ -1,11 +1,13 @@
 /** buildGraph: the repo as kustomize and Flux see it (see types.ts). Synchronous and pure: reads only the LoadedRepo. */
-import { FLUX_NAMESPACE, isArtifactGenerator, isFluxKustomization, isHelmRelease, isSource } from '../k8s/flux.js';
+import { FLUX_NAMESPACE, isArtifactGenerator, isFluxInstance, isFluxKustomization, isHelmRelease, isSource } from '../k8s/flux.js';
 import { sourceKey } from '../k8s/identity.js';
 import type { LoadedRepo, YamlDocument } from '../load/types.js';
 import { builtKustomizeFiles } from './built.js';
-import { ClusterBuilder, makeKustomization, planRoots, type GraphParts } from './clusters.js';
+import { pushedArtifacts } from './ci-artifacts.js';
+import { ClusterSet, makeKustomization, planRoots, type GraphParts } from './clusters.js';
 import { placement, readArtifacts, readHelmRelease } from './flux.js';
 import { idOf, Scopes } from './identity.js';
+import { readInstanceSync, type InstanceSync } from './instance.js';
 import { dirOf, findKustomizeCycles, indexKustomizeFiles } from './kustomize.js';
 import { Renderer } from './render.js';
 import { LocalSources } from './sources.js';
@@ -13,45 +15,51 @@ import type { Cluster, FluxSource, GraphOptions, ObjectId, RepoGraph } from './t
 
 export type * from './types.js';
 
-/** `options`: the config's entryPoints and externalSources (a whole Config will do). */
+/** `options`: the config's entryPoints, externalSources and localSources (a whole Config will do). */
 export function buildGraph(repo: LoadedRepo, options: GraphOptions = {}): RepoGraph {
   const kustomize = indexKustomizeFiles(repo);
   const manifests: YamlDocument[] = repo.files.flatMap((f) =>
-    f.documents.filter((d) => (d.class === 'k8s' || d.class === 'sops') && d.kind && !kustomize.patchDocs.has(d)),
+    f.documents.filter((d) => (d.class === 'k8s' || d.class === 'sops') && d.kind && !kustomize.patchDocs.has(d) && !f.inHelmChart),
   );
   const scopes = new Scopes(manifests);
   const renderer = new Renderer(repo, kustomize, scopes);
   const kustomizationDocs = manifests.filter(isFluxKustomization);
+  const syncs = manifests
+    .filter((d) => isFluxInstance(d) || isHelmRelease(d))
+    .map(readInstanceSync)
+    .filter((s): s is InstanceSync => s !== undefined);
   const sources = new LocalSources(
     repo,
     options,
     {
       kustomizations: kustomizationDocs,
       gitRepositories: manifests.filter((d) => isSource(d) && d.kind === 'GitRepository'),
+      ociRepositories: manifests.filter((d) => isSource(d) && d.kind === 'OCIRepository'),
       generators: manifests.filter(isArtifactGenerator),
+      syncs,
+      pushed: pushedArtifacts(repo),
     },
     (dir) => new Set(renderer.renderDir(dir).map((r) => r.doc)),
   );
   const parts: GraphParts = { renderer, scopes, sources };
 
   const reached = new Set<YamlDocument>();
-  const builders = new Map<string, ClusterBuilder>();
-  const builderFor = (name: string, origin: Cluster['origin']): ClusterBuilder => {
-    let b = builders.get(name);
-    if (!b) builders.set(name, (b = new ClusterBuilder(parts, name, origin, reached)));
-    return b;
-  };
-  for (const plan of planRoots(parts, options, kustomizationDocs, repo.fileSet)) {
-    if (plan.type === 'config') builderFor(plan.cluster, 'config').addDirectoryRoot(plan.dir, [], plan);
-    else if (plan.type === 'bootstrap') builderFor(plan.cluster, 'bootstrap').addRoot(plan.doc);
+  const set = new ClusterSet(parts, reached);
+  const plans = planRoots(parts, options, kustomizationDocs, syncs, repo.fileSet);
+  const mode = plans.some((p) => p.type === 'fallback') ? 'fallback' : 'roots';
+  for (const plan of plans) {
+    if (plan.type === 'config') set.builder(plan.cluster, 'config').addDirectoryRoot(plan.dir, [], plan);
+    else if (plan.type === 'layout') set.builder(set.freshName(plan.cluster), 'bootstrap').addDirectoryRoot(plan.dir, []);
+    else if (plan.type === 'bootstrap') set.builder(set.freshName(plan.cluster), 'bootstrap').addRoot(plan.doc);
+    else if (plan.type === 'instance') set.builder(set.freshName(plan.cluster), 'instance').addInstanceRoot(plan.sync);
     else {
-      // A directory whose kustomization.yaml does not list the unreached Kustomizations still applies their files.
+      // A directory whose kustomization.yaml does not list the Kustomizations nothing applies still applies their files.
       const rendered = new Set(renderer.renderDir(plan.dir).map((r) => r.doc));
       const missing = [...new Set(plan.docs.filter((d) => !rendered.has(d)).map((d) => d.file))].flatMap((f) => renderer.renderFile(f));
-      builderFor(plan.cluster, plan.bootstrapLayout ? 'bootstrap' : 'unreached').addDirectoryRoot(plan.dir, missing);
+      set.builder(plan.cluster, 'fallback').addDirectoryRoot(plan.dir, missing);
     }
   }
-  const clusters = [...builders.values()].map((b) => b.cluster);
+  const clusters = set.clusters;
 
   // Flux objects no cluster reaches: once each, cluster undefined, namespace from their own directory's kustomization.
   const unreachedId = (doc: YamlDocument): ObjectId => {
@@ -59,7 +67,7 @@ export function buildGraph(repo: LoadedRepo, options: GraphOptions = {}): RepoGr
     return id.namespace ? id : { ...id, namespace: kustomize.byDir.get(dirOf(doc.file))?.namespace };
   };
   const unreached = manifests.filter((d) => !reached.has(d));
-  const graph: RepoGraph = {
+  return {
     kustomizeFiles: kustomize.files,
     kustomizeByDir: kustomize.byDir,
     kustomizeCycles: findKustomizeCycles(kustomize),
@@ -73,9 +81,10 @@ export function buildGraph(repo: LoadedRepo, options: GraphOptions = {}): RepoGr
     sources: [...clusters.flatMap((c) => c.sources), ...unreached.flatMap((d) => unreachedSources(d, unreachedId(d)))],
     clusters,
     reached,
+    mode,
+    unmatchedPatches: [...renderer.unmatched.values()],
     externalSources: externalSources(options, clusters),
   };
-  return graph;
 }
 
 function unreachedSources(doc: YamlDocument, id: ObjectId): FluxSource[] {
@@ -92,10 +101,10 @@ const isBootstrapSource = (s: { kind: string; name: string }): boolean => s.kind
 function externalSources(options: GraphOptions, clusters: Cluster[]): Set<string> {
   const keys = new Set((options.externalSources ?? []).map((s) => sourceKey(s.kind, s.namespace ?? FLUX_NAMESPACE, s.name)));
   for (const c of clusters) {
-    const defined = c.sources.some((s) => sourceKey(s.kind, s.namespace, s.name) === BOOTSTRAP_SOURCE);
+    const defined = c.sources.some((s) => `${s.kind}/${s.namespace}/${s.name}` === BOOTSTRAP_SOURCE);
     const used =
       c.origin === 'bootstrap' ||
-      c.kustomizations.some((k) => k.sourceRef && sourceKey(k.sourceRef.kind, k.sourceRef.namespace, k.sourceRef.name) === BOOTSTRAP_SOURCE) ||
+      c.kustomizations.some((k) => k.sourceRef && `${k.sourceRef.kind}/${k.sourceRef.namespace}/${k.sourceRef.name}` === BOOTSTRAP_SOURCE) ||
       c.objects.some((o) => isArtifactGenerator(o.doc) && readArtifacts(o.doc).some((a) => [...a.sources.values()].some(isBootstrapSource)));
     if (!defined && used) keys.add(BOOTSTRAP_SOURCE);
   }

@@ -14,7 +14,7 @@
  * Merging follows kyaml for kinds without a built-in schema (every custom resource): maps merge key by key, `null`
  * deletes, lists are replaced (checked with `kubectl kustomize`). Values are never mutated: a patched object is a copy.
  */
-import { parseInlineYaml } from './inline-yaml.js';
+import { parseInlineYaml } from '../load/inline.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -54,11 +54,17 @@ export interface PatchSubject {
 
 /** Parses a patch given as text (`patch: |`) or as a value: a list is JSON 6902, a mapping is a strategic merge. */
 export function toPatch(body: unknown, target: unknown): Patch | undefined {
-  const value = typeof body === 'string' ? parseInlineYaml(body) : body;
+  const value = typeof body === 'string' ? onlyDocument(body) : body;
   const t = readTarget(target);
   if (Array.isArray(value)) return t ? { type: 'json6902', body: value, target: t } : undefined;
   if (!isObj(value)) return undefined;
   return { type: 'merge', body: value, target: t };
+}
+
+/** The value of a patch string holding one document; undefined when it does not parse (the build fails there). */
+function onlyDocument(text: string): unknown {
+  const parsed = parseInlineYaml(text);
+  return 'documents' in parsed && parsed.documents.length === 1 ? parsed.documents[0]!.value : undefined;
 }
 
 export function readTarget(target: unknown): PatchTarget | undefined {

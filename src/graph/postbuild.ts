@@ -6,11 +6,9 @@
  * `replicas: ${count}` becomes an integer, while a quoted one stays a string (kustomize keeps the quoting).
  */
 import type { LoadedRepo, PathSegment, YamlDocument, YNode } from '../load/types.js';
-import { FLUX_NAMESPACE } from '../k8s/flux.js';
 import { resolveYaml11Plain } from '../k8s/yaml11.js';
 import { nodeAt } from '../load/locate.js';
 import { expand, mayExpand, type Lookup } from './envsubst.js';
-import { patchedPostBuild } from './flux-patches.js';
 import type { AppliedObject, FluxKustomization, RepoGraph } from './types.js';
 
 export interface Variables {
@@ -102,13 +100,9 @@ export class PostBuildSubstitutions {
     return (this.substitutions = out);
   }
 
-  /** spec.postBuild of a Flux Kustomization as its cluster gets it: as written, then patched by the spec.patches of its parents. */
+  /** spec.postBuild as the cluster gets it: the graph reads it from the Kustomization's patched value. */
   private effectivePostBuild(k: FluxKustomization): FluxKustomization['postBuild'] {
-    if (k.synthetic) return undefined; // A stand-in for something outside the repo: its doc is not its own.
-    const parents = (this.applied.get(k.doc) ?? [])
-      .filter((o) => o.cluster === k.cluster && o.id.name === k.name && (o.id.namespace ?? FLUX_NAMESPACE) === k.namespace && o.by.patches.length > 0)
-      .map((o) => o.by);
-    return parents.length > 0 ? patchedPostBuild(k, parents) : k.postBuild;
+    return k.synthetic ? undefined : k.postBuild; // A stand-in for something outside the repo has no postBuild of its own.
   }
 
   private computeVariables(kustomization: FluxKustomization): Variables | undefined {

@@ -8,6 +8,8 @@ import { resolveRepoPath } from '../load/index.js';
 import type { LoadedRepo, YamlDocument } from '../load/types.js';
 import { FLUX_NAMESPACE } from '../k8s/flux.js';
 import { artifactToRepoPath, readArtifacts, specOf, type GeneratedArtifact } from './flux.js';
+import { bareOciUrl, type PushedArtifact } from './ci-artifacts.js';
+import type { InstanceSync } from './instance.js';
 import type { GraphOptions, PathRef } from './types.js';
 
 type Ref = { kind?: unknown; name?: unknown } | undefined;
@@ -27,16 +29,48 @@ export function normalizeGitUrl(url: string): string {
 export class LocalSources {
   private readonly gitNames = new Set<string>([FLUX_NAMESPACE]);
   private readonly artifacts = new Map<string, { artifact: GeneratedArtifact; aliases: Set<string> }>();
+  /** `Kind/name` of OCIRepositories and Buckets whose content is a directory of this repo -> that directory. */
+  private readonly contentRoots = new Map<string, string>();
 
   constructor(
     private readonly repo: LoadedRepo,
     options: GraphOptions,
-    /** Flux Kustomization, GitRepository and ArtifactGenerator documents of the repo. */
-    docs: { kustomizations: YamlDocument[]; gitRepositories: YamlDocument[]; generators: YamlDocument[] },
+    /** Flux Kustomization, GitRepository, OCIRepository and ArtifactGenerator documents of the repo, and FluxInstance syncs. */
+    docs: {
+      kustomizations: YamlDocument[];
+      gitRepositories: YamlDocument[];
+      ociRepositories: YamlDocument[];
+      generators: YamlDocument[];
+      syncs: InstanceSync[];
+      pushed: PushedArtifact[];
+    },
     /** Flux Kustomization documents applied from a repo directory (for the sync-loop test). */
     renderKustomizationDocs: (dir: string) => Set<YamlDocument>,
   ) {
     for (const s of options.externalSources ?? []) if (s.kind === 'GitRepository') this.gitNames.add(s.name);
+    for (const s of options.localSources ?? []) {
+      const dir = resolveRepoPath('', s.path || '.');
+      if (s.kind === 'GitRepository') this.gitNames.add(s.name);
+      else if (dir.status === 'inside') this.contentRoots.set(`${s.kind}/${s.name}`, dir.path);
+    }
+    // A FluxInstance syncing a Git repository at a path of this repo syncs this repo, as `flux bootstrap` does.
+    for (const sync of docs.syncs) if (sync.kind === 'GitRepository') this.gitNames.add(sync.name);
+    const pushedRoot = (url: string | undefined): string | undefined => {
+      if (!url) return undefined;
+      const bare = bareOciUrl(url);
+      const hit = docs.pushed.find((p) => p.url.test(bare));
+      if (!hit) return undefined;
+      const dir = resolveRepoPath('', hit.path);
+      return dir.status === 'inside' ? dir.path : undefined;
+    };
+    for (const sync of docs.syncs) {
+      const root = sync.kind === 'OCIRepository' ? pushedRoot(sync.url) : undefined;
+      if (root !== undefined && !this.contentRoots.has(`${sync.kind}/${sync.name}`)) this.contentRoots.set(`${sync.kind}/${sync.name}`, root);
+    }
+    for (const d of docs.ociRepositories) {
+      const root = pushedRoot(typeof specOf(d).url === 'string' ? (specOf(d).url as string) : undefined);
+      if (root !== undefined && d.name && !this.contentRoots.has(`OCIRepository/${d.name}`)) this.contentRoots.set(`OCIRepository/${d.name}`, root);
+    }
     const defined = new Set(docs.gitRepositories.map((d) => d.name ?? ''));
     const referenced = [
       ...docs.kustomizations.map((d) => specOf(d).sourceRef as Ref),
@@ -86,17 +120,27 @@ export class LocalSources {
     if (!ref) return false;
     if (ref.kind === 'GitRepository') return this.gitNames.has(ref.name);
     if (ref.kind === 'ExternalArtifact') return this.artifacts.has(ref.name);
-    return false;
+    return this.contentRoots.has(`${ref.kind}/${ref.name}`);
   }
 
-  /** spec.path of a Flux Kustomization doc as a repo path, when its source is this repo. */
-  fluxPath(doc: YamlDocument, ref: { kind: string; name: string } | undefined): PathRef | undefined {
+  /** spec.sync.path of a FluxInstance as a repo path, when its source is this repo. */
+  syncPath(sync: InstanceSync): PathRef | undefined {
+    if (!this.isLocal(sync)) return undefined;
+    const root = this.contentRoots.get(`${sync.kind}/${sync.name}`) ?? '';
+    return { field: 'flux-path', raw: sync.path, at: { doc: sync.at.doc, path: [...sync.at.path, 'path'] }, ...this.resolveIn(root, sync.path) };
+  }
+
+  /** spec.path of a Flux Kustomization (its value on the cluster) as a repo path, when its source is this repo. */
+  fluxPath(doc: YamlDocument, ref: { kind: string; name: string } | undefined, value: unknown = doc.value): PathRef | undefined {
     if (!ref || !this.isLocal(ref)) return undefined;
-    const raw = specOf(doc).path;
+    const spec = typeof value === 'object' && value !== null ? (value as { spec?: unknown }).spec : undefined;
+    const raw = typeof spec === 'object' && spec !== null ? (spec as { path?: unknown }).path : undefined;
     const at = { doc, path: ['spec', 'path'] };
     const rawText = typeof raw === 'string' ? raw : '';
     if (raw !== undefined && typeof raw !== 'string') return { field: 'flux-path', raw: JSON.stringify(raw), status: 'unresolved', at };
     const generated = ref.kind === 'ExternalArtifact' ? this.artifacts.get(ref.name) : undefined;
+    const contentRoot = this.contentRoots.get(`${ref.kind}/${ref.name}`);
+    if (contentRoot !== undefined) return { field: 'flux-path', raw: rawText, at, ...this.resolveIn(contentRoot, rawText) };
     if (!generated) return { field: 'flux-path', raw: rawText, at, ...this.resolveIn('', rawText) };
     const inArtifact = resolveRepoPath('', rawText || '.');
     if (inArtifact.status !== 'inside') return { field: 'flux-path', raw: rawText, at, status: inArtifact.status };

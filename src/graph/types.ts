@@ -14,6 +14,8 @@ export interface GraphOptions {
   entryPoints?: readonly { cluster: string; path: string; name?: string; namespace?: string }[];
   /** Sources created outside the repo (AKS microsoft.flux, bootstrap not committed, ...). */
   externalSources?: readonly { kind: string; name: string; namespace?: string }[];
+  /** Sources whose content is a directory of this repo (an OCIRepository CI pushes from it, say). */
+  localSources?: readonly { kind: string; name: string; namespace?: string; path: string }[];
 }
 
 /** Where in a document something is written: used with locate() to point a finding at it. */
@@ -86,7 +88,19 @@ interface FluxObjectBase {
   cluster?: string;
 }
 
+/** spec.kubeConfig: the objects are applied to the cluster this Secret's kubeconfig reaches, not to this one. */
+export interface KubeConfigRef {
+  secretName: string;
+  at: At;
+}
+
 export interface FluxKustomization extends FluxObjectBase {
+  /**
+   * The object as its cluster gets it: patched by the builds that apply it (a parent's spec.patches, kustomization
+   * patches) and with the inline variables of its parent substituted. Undefined for a stand-in root.
+   */
+  value: unknown;
+  kubeConfig?: KubeConfigRef;
   /** spec.path resolved inside the repo when the source is this repo; undefined when the source is elsewhere. */
   path?: PathRef;
   /** True when spec.sourceRef points at this repo (directly, or via an ArtifactGenerator copying from it). */
@@ -117,10 +131,13 @@ export interface FluxHelmRelease extends FluxObjectBase {
   dependsOn: NamespacedName[];
   valuesFrom: { kind: string; name: string; optional: boolean; at: At }[];
   targetNamespace?: string;
+  kubeConfig?: KubeConfigRef;
 }
 
 export interface FluxSource extends FluxObjectBase {
   kind: string;
+  /** Created by a controller from another object (a FluxInstance's sync): `doc` is that object. */
+  synthetic?: boolean;
 }
 
 /** A document as applied on a cluster by a Flux Kustomization. */
@@ -132,12 +149,22 @@ export interface AppliedObject {
   by: FluxKustomization;
   /** Kustomize files traversed from the Flux path to the document. */
   via: string[];
+  /** The object as applied: `doc.value` unless a patch of a build it went through changed it (postBuild variables not yet substituted). */
+  value: unknown;
+  /** Where the patches that changed `value` are written. */
+  patchedBy?: At[];
 }
 
 export interface Cluster {
   name: string;
-  /** How the cluster was found: flux bootstrap layout, an unreached Flux Kustomization, or config. */
-  origin: 'bootstrap' | 'unreached' | 'config';
+  /**
+   * How the cluster was found: a flux bootstrap layout, a flux-operator FluxInstance sync, a configured entry point,
+   * the objects of a Flux Kustomization with spec.kubeConfig (`remote`, applied from cluster `hub`), or, in a repo
+   * without any of these, Flux Kustomizations nothing applies (`fallback`).
+   */
+  origin: 'bootstrap' | 'instance' | 'config' | 'remote' | 'fallback';
+  /** For a remote cluster: the cluster whose Flux applies to it. */
+  hub?: string;
   /** Root Flux Kustomizations (normally one; a synthetic one has doc of the first object found). */
   roots: FluxKustomization[];
   kustomizations: FluxKustomization[];
@@ -172,6 +199,13 @@ export interface RepoGraph {
   clusters: Cluster[];
   /** Every document applied on at least one cluster. */
   reached: Set<YamlDocument>;
+  /**
+   * `roots`: the repo has real roots (bootstrap, FluxInstance, configured entry points) and only what they reach is
+   * deployed; `fallback`: it has none, and Flux Kustomizations nothing applies were taken as roots.
+   */
+  mode: 'roots' | 'fallback';
+  /** Strategic-merge patches without target that match no object: kustomize fails those builds. */
+  unmatchedPatches: { at: At; build: string }[];
   /** Sources that exist outside the repo (bootstrap flux-system, AKS microsoft.flux, declared in config), as kind/namespace/name keys. */
   externalSources: Set<string>;
 }

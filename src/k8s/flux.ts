@@ -30,6 +30,11 @@ export function isSource(doc: Typed): boolean {
 export function isArtifactGenerator(doc: Typed): boolean {
   return doc.kind === 'ArtifactGenerator' && groupOf(doc.apiVersion) === SOURCE_EXTENSIONS_GROUP;
 }
+/** flux-operator's API group (FluxInstance, ResourceSet, ResourceSetInputProvider). */
+export const OPERATOR_GROUP = 'fluxcd.controlplane.io';
+export function isFluxInstance(doc: Typed): boolean {
+  return doc.kind === 'FluxInstance' && groupOf(doc.apiVersion) === OPERATOR_GROUP;
+}
 /** Any object of a Flux controller's API (`*.toolkit.fluxcd.io`). */
 export function isToolkitGroup(group: string): boolean {
   return group.endsWith('.toolkit.fluxcd.io');

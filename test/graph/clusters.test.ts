@@ -63,7 +63,7 @@ describe('clusters', () => {
       '.archive/old-app/ks.yaml': fluxKs('old-app', './.archive/old-app/app'),
       '.archive/old-app/app/cm.yaml': cm('old'),
     });
-    expect(graph.clusters.map((c) => `${c.name} ${c.origin}`)).toEqual(['dev unreached']);
+    expect(graph.clusters.map((c) => `${c.name} ${c.origin}`)).toEqual(['dev fallback']);
     expect([...graph.reached].map((d) => d.file)).not.toContain('.archive/old-app/app/cm.yaml');
   });
 
@@ -77,7 +77,7 @@ describe('clusters', () => {
       'more/m.yaml': cm('m'),
       'other/lonely.yaml': fluxKs('lonely', './more'),
     });
-    expect(graph.clusters.map((c) => `${c.name} ${c.origin}`).sort()).toEqual(['dev unreached', 'other unreached']);
+    expect(graph.clusters.map((c) => `${c.name} ${c.origin}`).sort()).toEqual(['dev fallback', 'other fallback']);
     const dev = cluster(graph, 'dev');
     expect(dev.roots).toHaveLength(1);
     expect(dev.roots[0]).toMatchObject({ synthetic: true, path: { path: 'clusters/dev', status: 'dir' } });

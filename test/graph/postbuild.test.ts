@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/index.js';
 import { expand } from '../../src/graph/envsubst.js';
-import { matchesSelector } from '../../src/graph/flux-patches.js';
+import { matchesSelector } from '../../src/graph/patch.js';
 import { buildGraph } from '../../src/graph/index.js';
 import { substituteValue, substitutionsOf, variablesFor, type Variables } from '../../src/graph/postbuild.js';
 import type { FluxKustomization } from '../../src/graph/types.js';

@@ -1,0 +1,108 @@
+/**
+ * The transformers of one kustomize build that change what the graph models (identity and the values of custom
+ * resources), in kustomize's order (api/internal/target/kusttarget_configplugin.go, configureBuiltinTransformers):
+ * patchesStrategicMerge, patches, namespace, namePrefix/nameSuffix, patchesJson6902.
+ *
+ * A Flux Kustomization adds to the kustomization file at its path (fluxcd/pkg kustomize/kustomize_generator.go,
+ * Generator.WriteFile): `spec.targetNamespace` replaces `namespace`, `spec.patches` are appended to `patches`,
+ * `spec.patchesStrategicMerge` to `patchesStrategicMerge` and `spec.patchesJson6902` to `patchesJson6902`.
+ */
+import type { LoadedRepo, PathSegment, YamlDocument } from '../load/types.js';
+import { toPatch, type Patch } from './patch.js';
+import type { At, KustomizeFile } from './types.js';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** A patch and where it is written (the entry in the kustomization file or Flux Kustomization). */
+export interface PlacedPatch {
+  patch: Patch;
+  at: At;
+}
+
+export interface Transforms {
+  strategicMerge: PlacedPatch[];
+  patches: PlacedPatch[];
+  namespace?: string;
+  namePrefix?: string;
+  nameSuffix?: string;
+  json6902: PlacedPatch[];
+}
+
+export const NO_TRANSFORMS: Transforms = { strategicMerge: [], patches: [], json6902: [] };
+
+export function isEmpty(t: Transforms): boolean {
+  return t.strategicMerge.length + t.patches.length + t.json6902.length === 0 && !t.namespace && !t.namePrefix && !t.nameSuffix;
+}
+
+/** The transformers a kustomization file declares. `resolve` maps a path written in it to a repo path. */
+export function kustomizeTransforms(repo: LoadedRepo, k: KustomizeFile, resolve: (raw: string) => string | undefined): Transforms {
+  const value = isObj(k.doc.value) ? k.doc.value : {};
+  const at = (path: PathSegment[]): At => ({ doc: k.doc, path });
+  const fileValues = (raw: unknown): unknown[] => {
+    const path = typeof raw === 'string' ? resolve(raw) : undefined;
+    const file = path === undefined ? undefined : repo.fileMap.get(path);
+    return (file?.documents ?? []).filter((d) => d.value !== null && d.value !== undefined).map((d) => d.value);
+  };
+  const placed = (body: unknown, target: unknown, path: PathSegment[]): PlacedPatch[] => {
+    const patch = toPatch(body, target);
+    return patch ? [{ patch, at: at(path) }] : [];
+  };
+
+  const strategicMerge: PlacedPatch[] = [];
+  asList(value.patchesStrategicMerge).forEach((entry, i) => {
+    // A string with a newline is an inline patch; otherwise a file, whose documents are patches each.
+    if (typeof entry === 'string' && !entry.includes('\n')) for (const v of fileValues(entry)) strategicMerge.push(...placed(v, undefined, ['patchesStrategicMerge', i]));
+    else strategicMerge.push(...placed(entry, undefined, ['patchesStrategicMerge', i]));
+  });
+  const patches: PlacedPatch[] = [];
+  asList(value.patches).forEach((entry, i) => {
+    if (!isObj(entry)) return;
+    if (entry.patch !== undefined) patches.push(...placed(entry.patch, entry.target, ['patches', i]));
+    else for (const v of fileValues(entry.path)) patches.push(...placed(v, entry.target, ['patches', i]));
+  });
+  const json6902: PlacedPatch[] = [];
+  asList(value.patchesJson6902).forEach((entry, i) => {
+    if (!isObj(entry)) return;
+    const bodies = entry.patch !== undefined ? [entry.patch] : fileValues(entry.path);
+    for (const body of bodies) json6902.push(...placed(body, entry.target, ['patchesJson6902', i]));
+  });
+  return { strategicMerge, patches, namespace: k.namespace, namePrefix: k.namePrefix, nameSuffix: k.nameSuffix, json6902 };
+}
+
+/** What a Flux Kustomization (its value on the cluster) adds to the build of its path. */
+export function fluxTransforms(doc: YamlDocument, value: unknown): Transforms {
+  const spec = isObj(value) && isObj(value.spec) ? value.spec : {};
+  const at = (path: PathSegment[]): At => ({ doc, path });
+  const patches: PlacedPatch[] = [];
+  asList(spec.patches).forEach((entry, i) => {
+    const patch = isObj(entry) ? toPatch(entry.patch, entry.target) : undefined;
+    if (patch) patches.push({ patch, at: at(['spec', 'patches', i]) });
+  });
+  const strategicMerge: PlacedPatch[] = [];
+  asList(spec.patchesStrategicMerge).forEach((entry, i) => {
+    const patch = toPatch(entry, undefined);
+    if (patch) strategicMerge.push({ patch, at: at(['spec', 'patchesStrategicMerge', i]) });
+  });
+  const json6902: PlacedPatch[] = [];
+  asList(spec.patchesJson6902).forEach((entry, i) => {
+    const patch = isObj(entry) ? toPatch(entry.patch, entry.target) : undefined;
+    if (patch) json6902.push({ patch, at: at(['spec', 'patchesJson6902', i]) });
+  });
+  return { strategicMerge, patches, namespace: str(spec.targetNamespace), json6902 };
+}
+
+/** A kustomization file's transformers with a Flux Kustomization's additions. */
+export function withFlux(own: Transforms, flux: Transforms): Transforms {
+  if (isEmpty(flux)) return own;
+  return {
+    strategicMerge: [...own.strategicMerge, ...flux.strategicMerge],
+    patches: [...own.patches, ...flux.patches],
+    namespace: flux.namespace ?? own.namespace,
+    namePrefix: own.namePrefix,
+    nameSuffix: own.nameSuffix,
+    json6902: [...own.json6902, ...flux.json6902],
+  };
+}
