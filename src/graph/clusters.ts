@@ -220,24 +220,37 @@ export class ClusterBuilder {
   }
 }
 
-/** Every string of `value` with the inline postBuild variables substituted (a copy where something changed). */
+/**
+ * Every string of `value` with the inline postBuild variables substituted (a copy where something changed). Objects
+ * shared through YAML aliases are visited once, and an alias to an ancestor is left as written.
+ */
 function substituteStrings(value: unknown, vars: Record<string, string>): unknown {
-  if (typeof value === 'string') return value.includes('${') ? substitute(value, vars) : value;
-  if (Array.isArray(value)) {
-    let out: unknown[] | undefined;
-    value.forEach((v, i) => {
-      const next = substituteStrings(v, vars);
-      if (next !== v) (out ??= [...value])[i] = next;
-    });
-    return out ?? value;
-  }
-  if (typeof value !== 'object' || value === null) return value;
-  let out: Record<string, unknown> | undefined;
-  for (const [key, v] of Object.entries(value)) {
-    const next = substituteStrings(v, vars);
-    if (next !== v) (out ??= { ...(value as Record<string, unknown>) })[key] = next;
-  }
-  return out ?? value;
+  const done = new Map<object, unknown>();
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.includes('${') ? substitute(v, vars) : v;
+    if (typeof v !== 'object' || v === null) return v;
+    if (done.has(v)) return done.get(v);
+    done.set(v, v);
+    let out: unknown = v;
+    if (Array.isArray(v)) {
+      let copy: unknown[] | undefined;
+      v.forEach((item, i) => {
+        const next = walk(item);
+        if (next !== item) (copy ??= [...v])[i] = next;
+      });
+      out = copy ?? v;
+    } else {
+      let copy: Record<string, unknown> | undefined;
+      for (const [key, item] of Object.entries(v)) {
+        const next = walk(item);
+        if (next !== item) (copy ??= { ...(v as Record<string, unknown>) })[key] = next;
+      }
+      out = copy ?? v;
+    }
+    done.set(v, out);
+    return out;
+  };
+  return walk(value);
 }
 
 /** Roots found from the documents: what builds which cluster. */

@@ -236,9 +236,12 @@ function exactOn(r: RenderedDoc, p: PlacedPatch): boolean {
   return p.patch.type === 'json6902' || !isBuiltinGroup(r.id.group) || r.id.kind === 'CustomResourceDefinition' || !hasList(p.patch.body);
 }
 
-function hasList(v: unknown): boolean {
+/** Whether a list appears anywhere in `v` (objects shared through YAML aliases are looked at once). */
+function hasList(v: unknown, seen = new Set<object>()): boolean {
   if (Array.isArray(v)) return true;
-  return typeof v === 'object' && v !== null && Object.values(v).some(hasList);
+  if (typeof v !== 'object' || v === null || seen.has(v)) return false;
+  seen.add(v);
+  return Object.values(v).some((child) => hasList(child, seen));
 }
 
 function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
