@@ -7,7 +7,8 @@
  * Output (deterministic: sorted keys, one definition or kind per line, `\n` at EOF):
  *   schemas/index.json                 { kubernetes: [minors], crds: { "<group>/<version>/<Kind>": { file, source } } }
  *   schemas/kubernetes/v<minor>.json   { definitions: {...}, kinds: { "<apiVersion>/<Kind>": "<definition name>" } }
- *   schemas/crds/<group>.json          { definitions: { ObjectMeta and what it references }, kinds: { "<group>/<version>/<Kind>": schema } }
+ *   schemas/crds/<group>.json          { definitions: { ObjectMeta and what it references, subschemas the group's kinds share },
+ *                                        kinds: { "<group>/<version>/<Kind>": schema } }  (see share-subschemas.mjs)
  *
  * Conversion makes upstream schemas strict like kubeconform -strict; see src/schema/convert.ts for the rules.
  */
@@ -18,6 +19,7 @@ import yaml from 'js-yaml';
 // The conversion is shared with the linter (CRDs found in a repo): build first (npm run build).
 import { convertCrd, convertSchema, OBJECT_META, translatePattern } from '../dist/schema/convert.js';
 import { QUANTITY_PATTERN } from '../dist/schema/quantity.js';
+import { shareSubschemas } from './share-subschemas.mjs';
 
 export { convertSchema, QUANTITY_PATTERN, translatePattern };
 
@@ -75,23 +77,47 @@ function closure(definitions, root) {
 // ---------------------------------------------------------------------------------------------------------------
 // CRDs
 
+/** Companion bundle folders, read in this order (file names sorted within each). */
+const COMPANION_DIRS = ['companions', 'companions-more'];
+/**
+ * Companion bundles left out because another bundle holds all of their CRDs unchanged
+ * (../shared/upstream/README.md: "use one of the two").
+ */
+const SUPERSEDED = new Set(['companions/prometheus-operator-v0.93.0.crds.yaml']);
+
 function crdFiles(upstream) {
   const files = [];
   for (const release of FLUX_RELEASES) {
     const dir = path.join(upstream, 'flux', release);
-    for (const f of fs.readdirSync(dir).sort()) files.push({ file: path.join(dir, f), source: `flux ${release}: ${f}` });
+    for (const f of fs.readdirSync(dir).sort()) files.push({ file: path.join(dir, f), source: `flux ${release}: ${f}`, flux: true });
   }
-  const companions = path.join(upstream, 'companions');
-  for (const f of fs.readdirSync(companions).sort()) files.push({ file: path.join(companions, f), source: f });
+  for (const folder of COMPANION_DIRS) {
+    for (const f of fs.readdirSync(path.join(upstream, folder)).sort()) {
+      if (f.endsWith('.yaml') && !SUPERSEDED.has(`${folder}/${f}`)) files.push({ file: path.join(upstream, folder, f), source: f, flux: false });
+    }
+  }
   return files;
 }
 
+/**
+ * Flux kinds merge version by version across releases (an older release adds the versions a newer one stopped
+ * serving). A companion kind comes whole from the first bundle that defines it: a cluster installs one
+ * CustomResourceDefinition per kind, so versions of two bundles (Gateway API's standard and experimental
+ * channels) are never served together. Bundles are read in order, so the standard channel owns every kind it
+ * has and the experimental one adds only its own kinds (gateway.networking.x-k8s.io).
+ */
 function buildCrds(upstream, dropped) {
   const byGroup = {};
   const index = {};
-  for (const { file, source } of crdFiles(upstream)) {
+  const companionOwner = new Map();
+  for (const { file, source, flux } of crdFiles(upstream)) {
     for (const crd of yaml.loadAll(fs.readFileSync(file, 'utf8'))) {
       if (crd?.kind !== 'CustomResourceDefinition') continue;
+      if (!flux) {
+        const kind = `${crd.spec.group}/${crd.spec.names.kind}`;
+        if ((companionOwner.get(kind) ?? file) !== file) continue;
+        companionOwner.set(kind, file);
+      }
       for (const { key, schema } of convertCrd(crd, dropped)) {
         if (index[key]) continue;
         (byGroup[crd.spec.group] ??= {})[key] = schema;
@@ -145,7 +171,10 @@ export function generate(upstream, out) {
   }
   const objectMeta = closure(newest.definitions, OBJECT_META);
   const { byGroup, index } = buildCrds(upstream, dropped);
-  for (const [group, kinds] of Object.entries(byGroup)) write(out, `crds/${group}.json`, { definitions: objectMeta, kinds });
+  for (const [group, kinds] of Object.entries(byGroup)) {
+    const shared = shareSubschemas(kinds);
+    write(out, `crds/${group}.json`, { definitions: { ...objectMeta, ...shared.definitions }, kinds: shared.kinds });
+  }
   write(out, 'index.json', { crds: index, kubernetes: Object.fromEntries(KUBERNETES_MINORS.map((m) => [m, `kubernetes/v${m}.json`])) });
   return { dropped };
 }

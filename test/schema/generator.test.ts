@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { QUANTITY_PATTERN } from '../../src/schema/index.js';
 import { UPSTREAM_DIR } from '../support/corpus.js';
+import { readSchemaFile, unsharedKind } from '../support/schemas.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const script = path.join(repoRoot, 'scripts', 'generate-schemas.mjs');
@@ -84,12 +85,55 @@ describe('generated schemas (committed output)', () => {
       'source.extensions.fluxcd.io/v1beta1/ArtifactGenerator',
       'external-secrets.io/v1/ExternalSecret',
       'bitnami.com/v1alpha1/SealedSecret',
+      // companions-more: the groups corpus repos use most
+      'monitoring.coreos.com/v1alpha1/ScrapeConfig',
+      'monitoring.coreos.com/v1alpha1/AlertmanagerConfig',
+      'kyverno.io/v1/ClusterPolicy',
+      'postgresql.cnpg.io/v1/Cluster',
+      'barmancloud.cnpg.io/v1/ObjectStore',
+      'grafana.integreatly.org/v1beta1/GrafanaDashboard',
+      'gateway.envoyproxy.io/v1alpha1/SecurityPolicy',
+      'generators.external-secrets.io/v1alpha1/Password',
+      'externaldns.k8s.io/v1alpha1/DNSEndpoint',
+      'renovate-operator.mogenius.com/v1alpha1/RenovateJob',
     ]) {
       expect(index.crds[key], key).toBeDefined();
     }
     // The newest release that serves a version wins.
     expect(index.crds['helm.toolkit.fluxcd.io/v2/HelmRelease']?.source).toBe('flux v2.9.4: helm-controller-v1.6.3');
     expect(index.crds['image.toolkit.fluxcd.io/v1beta2/ImagePolicy']?.source).toMatch(/^flux v2\.8\.8: /);
+    // One bundle per companion kind: the full prometheus-operator set replaces the 4-kind one.
+    expect(index.crds['monitoring.coreos.com/v1/ServiceMonitor']?.source).toBe('prometheus-operator-v0.93.0-full');
+  });
+
+  it('takes each Gateway API kind from one channel: standard where it has the kind, experimental only for its own kinds', () => {
+    const index = JSON.parse(fs.readFileSync(path.join(committed, 'index.json'), 'utf8')) as { crds: Record<string, { source: string }> };
+    const gateway = Object.entries(index.crds).filter(([key]) => key.startsWith('gateway.networking.'));
+    const channelOf = (key: string) => index.crds[key]?.source;
+    for (const [key, { source }] of gateway) {
+      expect(source, key).toBe(key.startsWith('gateway.networking.x-k8s.io/') ? 'gateway-api-experimental-v1.6.1' : 'gateway-api-standard-v1.6.1');
+    }
+    expect(channelOf('gateway.networking.k8s.io/v1/HTTPRoute')).toBe('gateway-api-standard-v1.6.1');
+    expect(channelOf('gateway.networking.x-k8s.io/v1alpha1/XBackendTrafficPolicy')).toBe('gateway-api-experimental-v1.6.1');
+    // Versions the standard channel does not serve are not taken from the experimental one.
+    expect(channelOf('gateway.networking.k8s.io/v1alpha2/TLSRoute')).toBeUndefined();
+  });
+
+  it('bundles no AGPL-licensed CRD (flux-operator, VolSync, tuppr)', () => {
+    const index = JSON.parse(fs.readFileSync(path.join(committed, 'index.json'), 'utf8')) as { crds: Record<string, unknown> };
+    const groups = new Set(Object.keys(index.crds).map((key) => key.split('/')[0]));
+    for (const group of ['fluxcd.controlplane.io', 'volsync.backube', 'tuppr.home-operations.com']) expect(groups.has(group), group).toBe(false);
+  });
+
+  it('stores subschemas a group repeats once, and every $ref resolves in its own file', () => {
+    const crdFiles = listFiles(committed).filter((f) => f.startsWith('crds'));
+    let shared = 0;
+    for (const file of crdFiles) {
+      const doc = readSchemaFile(file);
+      shared += Object.keys(doc.definitions).filter((name) => name.startsWith('shared.')).length;
+      for (const m of JSON.stringify(doc).matchAll(/"\$ref":"#\/definitions\/([^"]+)"/g)) expect(doc.definitions, `${file}: ${m[1]}`).toHaveProperty([m[1]!]);
+    }
+    expect(shared).toBeGreaterThan(100);
   });
 
   it('emits only patterns JavaScript compiles with the u flag, and only formats the runtime knows', () => {
@@ -113,11 +157,11 @@ describe('generated schemas (committed output)', () => {
         expect(node).toHaveProperty('additionalProperties');
       }
     }
-    const helm = JSON.parse(fs.readFileSync(path.join(committed, 'crds', 'helm.toolkit.fluxcd.io.json'), 'utf8'));
-    const spec = helm.kinds['helm.toolkit.fluxcd.io/v2/HelmRelease'].properties.spec;
+    const helmRelease = unsharedKind(readSchemaFile('crds/helm.toolkit.fluxcd.io.json'), 'helm.toolkit.fluxcd.io/v2/HelmRelease') as any;
+    const spec = helmRelease.properties.spec;
     expect(spec.additionalProperties).toBe(false);
     expect(spec.properties.values).toEqual({ 'x-kubernetes-preserve-unknown-fields': true });
-    expect(helm.kinds['helm.toolkit.fluxcd.io/v2/HelmRelease'].properties.metadata).toEqual({
+    expect(helmRelease.properties.metadata).toEqual({
       $ref: '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta',
     });
   });
