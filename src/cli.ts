@@ -8,12 +8,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { stringify as toYaml } from 'yaml';
-import { resolveConfig } from './config/index.js';
+import { builtinChecks } from './checks/index.js';
 import { ConfigError } from './config/errors.js';
+import { configureRun } from './engine/bind.js';
 import { enabledRules } from './engine/enabled.js';
 import { InternalError, UsageError } from './engine/errors.js';
 import { lint } from './engine/lint.js';
-import { loadBuiltinRules } from './engine/rules.js';
 import type { LintOptions, LintResult } from './engine/types.js';
 import { SEVERITY_RANK, type Severity } from './finding.js';
 import { printable } from './report/ansi.js';
@@ -154,7 +154,7 @@ async function execute(root: string, options: CliOptions, io: CliIO, env: Record
     return EXIT_OK;
   }
 
-  const result = await lint(root, lintOptions);
+  const result = await lint(root, lintOptions, builtinChecks);
   for (const notice of result.notices) io.stderr.write(`${TOOL_NAME}: note: ${notice}\n`);
   const shown: LintResult = options.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result;
   const report = formatters[options.format](shown, {
@@ -176,15 +176,14 @@ async function execute(root: string, options: CliOptions, io: CliIO, env: Record
 }
 
 function printConfig(root: string, lintOptions: LintOptions): string {
-  const { config, file } = resolveConfig(root, lintOptions);
+  const { config, file } = configureRun(root, lintOptions, builtinChecks);
   const source = file ? `# effective config (file: ${file})` : '# effective config (defaults: no config file found)';
   return `${source}\n${toYaml(config)}`;
 }
 
 /** Every built-in and custom rule, with its severity under the config ('off' when not enabled). */
 function listRules(root: string, lintOptions: LintOptions): string {
-  const { config } = resolveConfig(root, lintOptions);
-  const builtins = loadBuiltinRules();
+  const { config, builtins } = configureRun(root, lintOptions, builtinChecks);
   const all = [...builtins, ...config.customRules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const effective = new Map(enabledRules(config, builtins).map((e) => [e.rule.id, e.severity as string]));
   const rows = all.map((r) => [r.id, effective.get(r.id) ?? 'off', printable(r.description)] as const);

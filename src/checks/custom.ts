@@ -7,57 +7,58 @@
  * Values of Secrets and of data/stringData fields are never printed ({{value}} is ***).
  */
 import picomatch from 'picomatch';
-import type { CheckContext, CheckFunction } from '../engine/types.js';
+import type { Check, CheckContext } from './types.js';
 import { objectRef } from '../k8s/object-ref.js';
 import type { YamlDocument } from '../load/types.js';
 import { formatFieldPath, parseFieldPath, resolveFieldPath, type FieldMatch } from './field-path.js';
 
 const MATCH_KEYS = ['apiVersion', 'kind', 'namespace', 'name'] as const;
 const ASSERTIONS = ['required', 'forbidden', 'pattern', 'notPattern', 'enum', 'equals'] as const;
-const PARAM_KEYS = new Set<string>(['match', 'path', 'message', ...ASSERTIONS]);
 const SECRET_FIELDS = new Set(['data', 'stringData']);
 const MAX_VALUE_CHARS = 100;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
-export function objectFieldParamProblems(params: Record<string, unknown>): string[] {
+const globParam = { type: 'string', minLength: 1, description: 'a non-empty string (globs allowed)' };
+const regexParam = { type: 'string', description: 'a regular expression string' };
+const scalarParam = { type: ['string', 'number', 'boolean', 'null'], description: 'a scalar value' };
+
+/** The params of object-field, as a JSON schema; checkParams adds what a schema cannot say. */
+const PARAMS = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['path'],
+  properties: {
+    match: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'a mapping of apiVersion, kind, namespace, name',
+      properties: Object.fromEntries(MATCH_KEYS.map((k) => [k, globParam])),
+    },
+    path: { type: 'string', description: 'a field path such as spec.template.spec.containers[*].image' },
+    message: { type: 'string', pattern: '\\S', description: 'a non-empty string' },
+    required: { const: true },
+    forbidden: { const: true },
+    pattern: regexParam,
+    notPattern: regexParam,
+    enum: { type: 'array', minItems: 1, items: scalarParam, description: 'a non-empty list of scalar values' },
+    equals: scalarParam,
+  },
+};
+
+/** What the schema cannot say: the path parses, exactly one assertion is given, regular expressions compile. */
+function objectFieldParamProblems(params: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  for (const key of Object.keys(params)) if (!PARAM_KEYS.has(key)) problems.push(`unknown param '${key}' (allowed: ${[...PARAM_KEYS].join(', ')})`);
-  if (params.match !== undefined) {
-    if (!isRecord(params.match)) problems.push('match: must be a mapping of apiVersion, kind, namespace, name');
-    else {
-      for (const [k, v] of Object.entries(params.match)) {
-        if (!(MATCH_KEYS as readonly string[]).includes(k)) problems.push(`match.${k}: unknown key (allowed: ${MATCH_KEYS.join(', ')})`);
-        else if (typeof v !== 'string' || v === '') problems.push(`match.${k}: must be a non-empty string (globs allowed)`);
-      }
-    }
-  }
-  if (typeof params.path !== 'string' || !parseFieldPath(params.path)) {
-    problems.push('path: must be a field path such as spec.template.spec.containers[*].image');
-  }
+  if (!parseFieldPath(params.path as string)) problems.push('path: must be a field path such as spec.template.spec.containers[*].image');
   const given = ASSERTIONS.filter((a) => params[a] !== undefined);
   if (given.length !== 1) problems.push(`give exactly one of ${ASSERTIONS.join(', ')} (got ${given.length === 0 ? 'none' : given.join(', ')})`);
-  for (const key of ['required', 'forbidden'] as const) {
-    if (params[key] !== undefined && params[key] !== true) problems.push(`${key}: must be true`);
-  }
   for (const key of ['pattern', 'notPattern'] as const) {
-    if (params[key] === undefined) continue;
-    if (typeof params[key] !== 'string') problems.push(`${key}: must be a regular expression string`);
-    else {
-      try {
-        new RegExp(params[key]);
-      } catch (err) {
-        problems.push(`${key}: invalid regular expression: ${(err as Error).message}`);
-      }
+    if (typeof params[key] !== 'string') continue;
+    try {
+      new RegExp(params[key]);
+    } catch (err) {
+      problems.push(`${key}: invalid regular expression: ${(err as Error).message}`);
     }
-  }
-  if (params.enum !== undefined && (!Array.isArray(params.enum) || params.enum.length === 0 || !params.enum.every(isScalar))) {
-    problems.push('enum: must be a non-empty list of scalar values');
-  }
-  if (params.equals !== undefined && !isScalar(params.equals)) problems.push('equals: must be a scalar value');
-  if (params.message !== undefined && (typeof params.message !== 'string' || params.message.trim() === '')) {
-    problems.push('message: must be a non-empty string');
   }
   return problems;
 }
@@ -117,37 +118,39 @@ function formatValue(m: FieldMatch, redact: boolean): string {
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}...` : text;
 }
 
-export const customChecks: Record<string, CheckFunction> = {
-  'object-field': (ctx) => {
-    const tokens = parseFieldPath(ctx.params.path as string)!;
-    const matches = objectMatcher((ctx.params.match as Record<string, string> | undefined) ?? {});
-    const failure = assertionOf(ctx.params);
-    const template = ctx.params.message as string | undefined;
-    const applied = namespacesByDoc(ctx);
-    // Presence rules point at the key; value rules at the offending value.
-    const onKey = ctx.params.required === true || ctx.params.forbidden === true;
-    for (const file of ctx.repo.files) {
-      for (const doc of file.documents) {
-        if (doc.class !== 'k8s' || ctx.graph.patchDocs.has(doc)) continue;
-        const namespaces = applied.get(doc) ?? (doc.namespace !== undefined ? [doc.namespace] : []);
-        if (!matches(doc, namespaces)) continue;
-        for (const m of resolveFieldPath(doc.value, tokens)) {
-          const defaultMessage = failure(m);
-          if (defaultMessage === undefined) continue;
-          const redact = doc.kind === 'Secret' || m.path.some((s) => typeof s === 'string' && SECRET_FIELDS.has(s));
-          const vars: Record<string, string> = {
-            kind: doc.kind ?? '',
-            name: doc.name ?? '',
-            namespace: namespaces[0] ?? '',
-            apiVersion: doc.apiVersion ?? '',
-            path: formatFieldPath(m.path),
-            value: formatValue(m, redact),
-          };
-          const message = (template ?? defaultMessage).replace(/\{\{\s*(\w+)\s*\}\}/g, (all, key: string) => vars[key] ?? all);
-          const object = objectRef({ apiVersion: doc.apiVersion, kind: doc.kind, namespace: namespaces[0], name: doc.name });
-          ctx.report({ message, location: ctx.locate(doc, m.path, onKey || !m.present ? 'key' : 'value'), object });
-        }
+function objectField(ctx: CheckContext): void {
+  const tokens = parseFieldPath(ctx.params.path as string)!;
+  const matches = objectMatcher((ctx.params.match as Record<string, string> | undefined) ?? {});
+  const failure = assertionOf(ctx.params);
+  const template = ctx.params.message as string | undefined;
+  const applied = namespacesByDoc(ctx);
+  // Presence rules point at the key; value rules at the offending value.
+  const onKey = ctx.params.required === true || ctx.params.forbidden === true;
+  for (const file of ctx.repo.files) {
+    for (const doc of file.documents) {
+      if (doc.class !== 'k8s' || ctx.graph.patchDocs.has(doc)) continue;
+      const namespaces = applied.get(doc) ?? (doc.namespace !== undefined ? [doc.namespace] : []);
+      if (!matches(doc, namespaces)) continue;
+      for (const m of resolveFieldPath(doc.value, tokens)) {
+        const defaultMessage = failure(m);
+        if (defaultMessage === undefined) continue;
+        const redact = doc.kind === 'Secret' || m.path.some((s) => typeof s === 'string' && SECRET_FIELDS.has(s));
+        const vars: Record<string, string> = {
+          kind: doc.kind ?? '',
+          name: doc.name ?? '',
+          namespace: namespaces[0] ?? '',
+          apiVersion: doc.apiVersion ?? '',
+          path: formatFieldPath(m.path),
+          value: formatValue(m, redact),
+        };
+        const message = (template ?? defaultMessage).replace(/\{\{\s*(\w+)\s*\}\}/g, (all, key: string) => vars[key] ?? all);
+        const object = objectRef({ apiVersion: doc.apiVersion, kind: doc.kind, namespace: namespaces[0], name: doc.name });
+        ctx.report({ message, location: ctx.locate(doc, m.path, onKey || !m.present ? 'key' : 'value'), object });
       }
     }
-  },
+  }
+}
+
+export const customChecks: Record<string, Check> = {
+  'object-field': { params: PARAMS, checkParams: objectFieldParamProblems, run: objectField },
 };

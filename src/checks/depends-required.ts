@@ -3,7 +3,7 @@
  * cluster creates (their Namespace, the CRD of their kind, the source of their HelmRelease) must depend on it,
  * or its first reconciliation fails on a fresh cluster.
  */
-import type { CheckContext } from '../engine/types.js';
+import type { CheckContext } from './types.js';
 import type { AppliedObject, Cluster, FluxHelmRelease, FluxKustomization } from '../graph/types.js';
 import { isFluxKustomization, isHelmRelease } from '../k8s/flux.js';
 import { crdKindKey, sourceKey } from '../k8s/identity.js';

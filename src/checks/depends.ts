@@ -1,5 +1,5 @@
 /** dependsOn rules: entries naming nothing on the cluster, and dependsOn cycles. Checked per cluster. */
-import type { CheckContext } from '../engine/types.js';
+import type { CheckContext } from './types.js';
 import type { Cluster } from '../graph/types.js';
 import type { Location } from '../finding.js';
 import { objectRef } from '../k8s/object-ref.js';

@@ -1,5 +1,5 @@
 /** duplicate-object: one object identity (group, kind, namespace, name after transforms) applied twice on a cluster. */
-import type { CheckContext } from '../engine/types.js';
+import type { CheckContext } from './types.js';
 import type { AppliedObject } from '../graph/types.js';
 import { idKey } from '../k8s/identity.js';
 import { objectRef } from '../k8s/object-ref.js';

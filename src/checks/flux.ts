@@ -1,5 +1,5 @@
 /** Flux rules: Kustomization paths, dependsOn, sources, prune. Registered by check name (rules/*.yaml `check:`). */
-import type { CheckContext, CheckFunction } from '../engine/types.js';
+import type { Check, CheckContext } from './types.js';
 import type { FluxKustomization } from '../graph/types.js';
 import { objectRef } from '../k8s/object-ref.js';
 import { nodeAt } from '../load/locate.js';
@@ -68,12 +68,12 @@ function fluxKustomizationPrune(ctx: CheckContext): void {
   }
 }
 
-export const fluxChecks: Record<string, CheckFunction> = {
-  'flux-path-missing': fluxPathMissing,
-  'flux-dependson-missing': fluxDependsOnMissing,
-  'flux-dependson-cycle': fluxDependsOnCycle,
-  'flux-source-missing': fluxSourceMissing,
-  'helmrelease-source-missing': helmReleaseSourceMissing,
-  'flux-kustomization-prune': fluxKustomizationPrune,
-  'flux-dependson-required': fluxDependsOnRequired,
+export const fluxChecks: Record<string, Check> = {
+  'flux-path-missing': { run: fluxPathMissing },
+  'flux-dependson-missing': { run: fluxDependsOnMissing },
+  'flux-dependson-cycle': { run: fluxDependsOnCycle },
+  'flux-source-missing': { run: fluxSourceMissing },
+  'helmrelease-source-missing': { run: helmReleaseSourceMissing },
+  'flux-kustomization-prune': { run: fluxKustomizationPrune },
+  'flux-dependson-required': { run: fluxDependsOnRequired },
 };

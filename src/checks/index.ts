@@ -1,15 +1,18 @@
-/** Registry of check functions by name; rules/*.yaml refer to these names in `check:`. */
-import type { CheckFunction } from '../engine/types.js';
-import { loaderChecks } from './loader.js';
-import { kustomizeChecks } from './kustomize.js';
-import { fluxChecks } from './flux.js';
-import { objectChecks } from './objects.js';
+/**
+ * The built-in check registry: rules/*.yaml refer to these names in `check:`. The engine never imports it; the CLI
+ * and the library entry point (src/index.ts) hand it to lint().
+ */
 import { customChecks } from './custom.js';
-import { schemaChecks } from './schema.js';
-import { celChecks } from './cel.js';
+import { fluxChecks } from './flux.js';
+import { kustomizeChecks } from './kustomize.js';
+import { loaderChecks } from './loader.js';
+import { objectChecks } from './objects.js';
 import { postbuildChecks } from './postbuild.js';
+import { celChecks } from './schema/cel.js';
+import { schemaChecks } from './schema/schema.js';
+import type { CheckRegistry } from './types.js';
 
-export const checks: Record<string, CheckFunction> = {
+export const builtinChecks: CheckRegistry = {
   ...loaderChecks,
   ...kustomizeChecks,
   ...fluxChecks,

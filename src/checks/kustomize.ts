@@ -1,5 +1,5 @@
 /** Checks on kustomization files and the paths they (and Flux Kustomizations) reference. */
-import type { CheckContext, CheckFunction } from '../engine/types.js';
+import type { Check, CheckContext } from './types.js';
 import { specOf } from '../graph/flux.js';
 import { BUILD_FIELDS } from '../graph/kustomize.js';
 import type { PathRef } from '../graph/types.js';
@@ -93,8 +93,8 @@ function pathOutsideRepo(ctx: CheckContext): void {
   }
 }
 
-export const kustomizeChecks: Record<string, CheckFunction> = {
-  'kustomize-missing-file': kustomizeMissingFile,
-  'kustomize-cycle': kustomizeCycle,
-  'path-outside-repo': pathOutsideRepo,
+export const kustomizeChecks: Record<string, Check> = {
+  'kustomize-missing-file': { run: kustomizeMissingFile },
+  'kustomize-cycle': { run: kustomizeCycle },
+  'path-outside-repo': { run: pathOutsideRepo },
 };

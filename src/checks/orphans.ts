@@ -3,7 +3,7 @@
  * repo has no entry point to measure against). Documents under an unreached kustomization file are reported once,
  * as that kustomization, at the top-most unreached one.
  */
-import type { CheckContext } from '../engine/types.js';
+import type { CheckContext } from './types.js';
 import { includedKustomizations } from '../graph/built.js';
 import { BUILD_FIELDS } from '../graph/kustomize.js';
 import type { KustomizeFile, RepoGraph } from '../graph/types.js';
@@ -63,7 +63,7 @@ function nearestKustomization(file: string, graph: RepoGraph, reached: ReadonlyS
 export function orphanManifest(ctx: CheckContext): void {
   const { graph } = ctx;
   if (graph.clusters.length === 0) return;
-  const ignoredGroups = new Set(Array.isArray(ctx.params.ignoreApiGroups) ? ctx.params.ignoreApiGroups.map(String) : []);
+  const ignoredGroups = new Set((ctx.params.ignoreApiGroups as string[] | undefined) ?? []);
   const reached = graph.builtKustomizeFiles;
   const referenced = referencedFiles(graph);
 

@@ -1,9 +1,9 @@
 /** Flux post-build substitution rules. Registered by check name (rules/*.yaml `check:`). */
-import type { CheckContext, CheckFunction } from '../engine/types.js';
-import { substituteValue, substitutionsOf } from '../graph/postbuild.js';
+import { substituteValue } from '../graph/postbuild.js';
 import type { FluxKustomization } from '../graph/types.js';
 import { objectRef } from '../k8s/object-ref.js';
 import type { PathSegment } from '../load/types.js';
+import type { Check, CheckContext } from './types.js';
 
 const quote = (s: string) => `"${s}"`;
 
@@ -28,7 +28,7 @@ function describeKustomizations(list: FluxKustomization[]): string {
  * Skipped when a substituteFrom object is not in the repo (the variable may come from the cluster).
  */
 function postbuildVariableUndefined(ctx: CheckContext): void {
-  for (const [doc, entries] of substitutionsOf(ctx.graph, ctx.repo)) {
+  for (const [doc, entries] of ctx.services.substitutions().byDocument()) {
     const missing = new Map<string, { name: string; path: PathSegment[]; by: FluxKustomization[] }>();
     for (const { kustomization, vars } of entries) {
       if (vars.incomplete) continue;
@@ -52,6 +52,6 @@ function postbuildVariableUndefined(ctx: CheckContext): void {
   }
 }
 
-export const postbuildChecks: Record<string, CheckFunction> = {
-  'postbuild-variable-undefined': postbuildVariableUndefined,
+export const postbuildChecks: Record<string, Check> = {
+  'postbuild-variable-undefined': { run: postbuildVariableUndefined },
 };

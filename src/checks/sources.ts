@@ -1,5 +1,5 @@
 /** Source references of Flux objects that resolve to no source on the cluster (nor outside the repo). */
-import type { CheckContext } from '../engine/types.js';
+import type { CheckContext } from './types.js';
 import type { Location } from '../finding.js';
 import type { Cluster, FluxSource, SourceRef } from '../graph/types.js';
 import type { PathSegment, YamlDocument } from '../load/types.js';

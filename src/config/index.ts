@@ -1,14 +1,15 @@
 /**
  * .gitops-lint.yaml: find, parse, validate, apply defaults, and merge config given to lint() over it.
- * Every problem is a ConfigError naming the file and the key.
+ * Every problem is a ConfigError naming the file and the key. Rule checks and params are validated later by the
+ * engine against its check registry (engine/bind.ts), with the sources recorded here to name file and key.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { Config, LintOptions, RuleDefinition } from '../engine/types.js';
-import { paramProblems } from '../engine/params.js';
-import { loadBuiltinRules } from '../engine/rules.js';
+import type { RuleDefinition } from '../checks/types.js';
 import { ConfigError } from './errors.js';
+import { loadBuiltinRules } from './rules.js';
+import type { Config, ConfigOptions, ConfigSource } from './types.js';
 import { validateConfig } from './validate.js';
 
 export { ConfigError } from './errors.js';
@@ -23,13 +24,15 @@ export interface ResolvedConfig {
   config: Config;
   /** The config file read (absolute), if any. */
   file?: string;
+  /** Where each custom rule (by id) and each `rules` entry (by rule id) was written: for errors found later. */
+  sources: { customRules: Map<string, ConfigSource>; rules: Map<string, ConfigSource> };
 }
 
 /**
  * The config for a lint of `root`: defaults, then the config file, then options.config, then options.kubernetesVersion
  * and options.schemaLocations.
  */
-export function resolveConfig(root: string, options: LintOptions = {}): ResolvedConfig {
+export function resolveConfig(root: string, options: ConfigOptions = {}): ResolvedConfig {
   const file = findConfigFile(root, options.configPath);
   const builtinIds = new Set(loadBuiltinRules().map((r) => r.id));
   const fromFile = file ? readConfigFile(file) : {};
@@ -45,29 +48,22 @@ export function resolveConfig(root: string, options: LintOptions = {}): Resolved
 
   const config = { ...defaultConfig(), ...fileConfig, ...optionConfig, rules: { ...fileConfig.rules, ...optionConfig.rules } };
   config.customRules = mergeCustomRules(fileConfig.customRules ?? [], optionConfig.customRules ?? []);
-  checkParamOverrides(config, optionConfig.rules ?? {}, label);
+  const sources: ResolvedConfig['sources'] = { customRules: new Map(), rules: new Map() };
+  for (const [from, part] of [[label, fileConfig], ['options.config', optionConfig]] as const) {
+    part.customRules?.forEach((r, i) => sources.customRules.set(r.id, { file: from, key: `customRules[${i}]` }));
+    for (const id of Object.keys(part.rules ?? {})) sources.rules.set(id, { file: from, key: `rules.${id}` });
+  }
   if (options.kubernetesVersion !== undefined) config.kubernetesVersion = options.kubernetesVersion;
   // Folders from the config are relative to the repo root (the config's home); --schema-location ones come first.
   const locations = [...(options.schemaLocations ?? []).map((d) => path.resolve(d)), ...(config.schemaLocations ?? []).map((d) => path.resolve(root, d))];
   if (locations.length > 0) config.schemaLocations = locations;
-  return file ? { config, file } : { config };
+  return file ? { config, file, sources } : { config, sources };
 }
 
 /** options.config custom rules replace file ones with the same id. */
 function mergeCustomRules(base: RuleDefinition[], over: RuleDefinition[]): RuleDefinition[] {
   const overIds = new Set(over.map((r) => r.id));
   return [...base.filter((r) => !overIds.has(r.id)), ...over];
-}
-
-/** `rules: { id: { params } }` overrides must still suit the rule's check. */
-function checkParamOverrides(config: Config, fromOptions: Config['rules'], fileLabel: string): void {
-  const byId = new Map([...loadBuiltinRules(), ...config.customRules].map((r) => [r.id, r]));
-  for (const [id, setting] of Object.entries(config.rules)) {
-    const rule = byId.get(id);
-    if (typeof setting !== 'object' || !setting.params || !rule) continue;
-    const problem = paramProblems(rule.check, { ...rule.params, ...setting.params })[0];
-    if (problem) throw new ConfigError(Object.hasOwn(fromOptions, id) ? 'options.config' : fileLabel, `rules.${id}.params`, problem);
-  }
 }
 
 function findConfigFile(root: string, configPath: string | undefined): string | undefined {

@@ -1,6 +1,7 @@
 /** Structural validation of one config source (the file, or options.config): types, unknown keys, rule ids, severities. */
-import type { Config, RuleDefinition, RuleSetting } from '../engine/types.js';
-import { ruleDefinitionProblems, SEVERITIES, toRuleDefinition } from '../engine/rules.js';
+import type { RuleDefinition } from '../checks/types.js';
+import { ruleDefinitionProblems, SEVERITIES, toRuleDefinition } from './rules.js';
+import type { Config, RuleSetting } from './types.js';
 import { ConfigError } from './errors.js';
 
 const TOP_KEYS = [

@@ -1,6 +1,7 @@
 /** Which rules run, at what severity and with what params, given the config. */
 import type { Severity } from '../finding.js';
-import type { Config, RuleDefinition } from './types.js';
+import type { RuleDefinition } from '../checks/types.js';
+import type { Config } from '../config/types.js';
 
 export interface EnabledRule {
   rule: RuleDefinition;

@@ -1,36 +1,40 @@
-/** lint(): config -> load -> graph -> every enabled rule's check -> suppressions -> sorted, deduplicated findings. */
+/**
+ * lint(): config -> load -> graph -> every enabled rule's check -> suppressions -> sorted, deduplicated findings.
+ * The checks come from the caller (the CLI and src/index.ts pass the built-in registry): the engine knows none.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { checks } from '../checks/index.js';
-import { resolveConfig } from '../config/index.js';
+import type { CheckContext, CheckRegistry, RuleDefinition } from '../checks/types.js';
+import type { Config } from '../config/types.js';
 import { compareFindings, type Finding, type ObjectRef } from '../finding.js';
 import { buildGraph } from '../graph/index.js';
 import { loadRepo, locate } from '../load/index.js';
-import { InternalError, UsageError } from './errors.js';
-import { enabledRules } from './enabled.js';
-import { loadBuiltinRules } from './rules.js';
-import { scanSuppressions } from './suppressions.js';
 import { SchemaStore } from '../schema/store.js';
-import type { CheckContext, Config, LintOptions, LintResult, RuleDefinition, RuleMeta } from './types.js';
+import { configureRun } from './bind.js';
+import { enabledRules } from './enabled.js';
+import { InternalError, UsageError } from './errors.js';
+import { createServices } from './services.js';
+import type { LintOptions, LintResult, RuleMeta } from './types.js';
 
 export const DOCS_BASE_URL = 'https://github.com/gitops-lint/gitops-lint/blob/main/docs/rules/';
 
-export async function lint(root: string, options: LintOptions = {}): Promise<LintResult> {
+export async function lint(root: string, options: LintOptions, checks: CheckRegistry): Promise<LintResult> {
   const started = performance.now();
   const absRoot = path.resolve(root);
   if (!fs.existsSync(absRoot)) throw new UsageError(`repository root not found: ${absRoot}`);
   if (!fs.statSync(absRoot).isDirectory()) throw new UsageError(`repository root is not a directory: ${absRoot}`);
 
-  const { config } = resolveConfig(absRoot, options);
+  const { config, builtins } = configureRun(absRoot, options, checks);
   for (const dir of config.schemaLocations ?? []) {
     if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`schema location is not a folder: ${dir}`);
   }
-  const builtins = loadBuiltinRules();
   const knownRuleIds: ReadonlySet<string> = new Set([...builtins, ...config.customRules].map((r) => r.id));
   const repo = await loadRepo(absRoot, { ignore: config.ignore });
   const graph = buildGraph(repo, config);
   const rules = enabledRules(config, builtins);
+  // One set of services per run: nothing a check computes outlives it or leaks into a run with another config.
+  const services = createServices(repo, graph, config, { schemaCacheDir: options.schemaCacheDir, knownRuleIds });
 
   const raw: Finding[] = [];
   for (const { rule, severity, params } of rules) {
@@ -39,9 +43,7 @@ export async function lint(root: string, options: LintOptions = {}): Promise<Lin
       graph,
       rule,
       params,
-      knownRuleIds,
-      config,
-      schemaCacheDir: options.schemaCacheDir,
+      services,
       locate: (doc, p, target) => locate(repo, doc, p, target),
       report: ({ message, location, object, fix }) => {
         const { file, line, column, endLine, endColumn } = location;
@@ -52,13 +54,13 @@ export async function lint(root: string, options: LintOptions = {}): Promise<Lin
       },
     };
     try {
-      checks[rule.check]!(ctx);
+      checks[rule.check]!.run(ctx);
     } catch (err) {
       throw new InternalError(rule.id, err);
     }
   }
 
-  const suppressions = scanSuppressions(repo, knownRuleIds);
+  const suppressions = services.suppressions();
   const ignored = objectIgnorer(config.ignoreObjects);
   const kept = raw.filter((f) => !suppressions.isSuppressed(f) && !ignored(f.object));
   const findings = dedupe(kept.sort(compareFindings));

@@ -7,7 +7,7 @@
  */
 import type { Finding } from '../finding.js';
 import type { LoadedRepo, SourceFile, YNode } from '../load/types.js';
-import type { ReportInput } from './types.js';
+import type { ReportInput } from '../checks/types.js';
 
 const MARKER = 'gitops-lint-disable';
 // A comment starts at a `#` at the start of a line or after whitespace.
@@ -24,12 +24,8 @@ interface FileSuppressions {
   byLine: Map<number, Set<string>>;
 }
 
-const cache = new WeakMap<LoadedRepo, { knownRuleIds: ReadonlySet<string>; scan: SuppressionScan }>();
-
-/** Directives of every YAML file of the repo (memoized per repo and rule id set). */
+/** Directives of every YAML file of the repo: scanned once per lint run (the engine shares it with the checks). */
 export function scanSuppressions(repo: LoadedRepo, knownRuleIds: ReadonlySet<string>): SuppressionScan {
-  const cached = cache.get(repo);
-  if (cached?.knownRuleIds === knownRuleIds) return cached.scan;
   const byFile = new Map<string, FileSuppressions>();
   const problems: ReportInput[] = [];
   for (const file of repo.files) {
@@ -37,15 +33,13 @@ export function scanSuppressions(repo: LoadedRepo, knownRuleIds: ReadonlySet<str
     const found = scanFile(file, knownRuleIds, problems);
     if (found) byFile.set(file.path, found);
   }
-  const scan: SuppressionScan = {
+  return {
     problems,
     isSuppressed(f) {
       const s = byFile.get(f.file);
       return !!s && (s.wholeFile.has(f.ruleId) || !!s.byLine.get(f.line)?.has(f.ruleId));
     },
   };
-  cache.set(repo, { knownRuleIds, scan });
-  return scan;
 }
 
 function scanFile(file: SourceFile, knownRuleIds: ReadonlySet<string>, problems: ReportInput[]): FileSuppressions | undefined {

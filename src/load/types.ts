@@ -5,7 +5,7 @@
 import type { Location } from '../finding.js';
 
 /** A path segment into a YAML value: a mapping key or a sequence index. */
-export type PathSegment = string | number;
+export type { PathSegment } from '../util/json-path.js';
 
 /**
  * Position tree of one YAML node, parallel to the plain JS value. Offsets index the file text (not the document).

@@ -1,5 +1,5 @@
 /** RFC 6902 JSON Patch operation lists (kustomize patchesJson6902, `patches` whose content is a list of operations). */
-import type { PathSegment } from '../load/types.js';
+import type { PathSegment } from '../util/json-path.js';
 
 export interface Json6902Problem {
   /** Path inside the operation list to the offending node (an operation, or one of its fields). */

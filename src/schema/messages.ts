@@ -3,7 +3,7 @@
  * (one error per branch plus the summary) are collapsed, unknown fields get a "did you mean" suggestion.
  */
 import type { ErrorObject } from 'ajv';
-import type { PathSegment } from '../load/types.js';
+import type { PathSegment } from '../util/json-path.js';
 import { closestName } from '../util/suggest.js';
 import { QUANTITY_PATTERN } from './quantity.js';
 

@@ -4,12 +4,19 @@
  * schemas are converted and added to the store only when a kind needs them.
  */
 import type { AnySchemaObject } from 'ajv';
-import type { YamlDocument } from '../load/types.js';
 import { convertCrd, type ConvertedCrdVersion } from './convert.js';
 import type { SchemaLocation, SchemaStore } from './store.js';
 import { UserSchemas } from './user-schemas.js';
 
 export type SchemaLookup = { location: SchemaLocation } | { error: string } | undefined;
+
+/** A document that may be a CustomResourceDefinition: its parsed value and the file that holds it (named in messages). */
+export interface SourceDocument {
+  apiVersion?: string;
+  kind?: string;
+  value: unknown;
+  file: string;
+}
 
 const CRD_API_VERSION = 'apiextensions.k8s.io/v1';
 
@@ -17,13 +24,13 @@ export class SchemaResolver {
   readonly kubernetesVersion: string;
   private readonly user: UserSchemas;
   /** "<apiVersion>/<Kind>" -> the first CRD document (file order) serving it. */
-  private readonly crdDocs = new Map<string, YamlDocument>();
-  private readonly converted = new Map<YamlDocument, ConvertedCrdVersion[]>();
+  private readonly crdDocs = new Map<string, SourceDocument>();
+  private readonly converted = new Map<SourceDocument, ConvertedCrdVersion[]>();
   private readonly lookups = new Map<string, SchemaLookup>();
 
   constructor(
     readonly store: SchemaStore,
-    documents: Iterable<YamlDocument>,
+    documents: Iterable<SourceDocument>,
     options: { kubernetesVersion?: string; schemaLocations?: readonly string[] },
   ) {
     this.kubernetesVersion = store.resolveKubernetesVersion(options.kubernetesVersion);
@@ -67,7 +74,7 @@ export class SchemaResolver {
     return location ? { location } : undefined;
   }
 
-  private convertedCrd(doc: YamlDocument): ConvertedCrdVersion[] {
+  private convertedCrd(doc: SourceDocument): ConvertedCrdVersion[] {
     let versions = this.converted.get(doc);
     if (!versions) {
       versions = convertCrd(doc.value);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { run } from '../../src/cli.js';
-import { loadBuiltinRules } from '../../src/engine/rules.js';
+import { loadBuiltinRules } from '../../src/config/rules.js';
 import { captureIO } from './io.js';
 
 const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));

@@ -9,6 +9,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli.js';
 import { ConfigError } from '../../src/config/errors.js';
 import { InternalError } from '../../src/engine/errors.js';
+import { builtinChecks } from '../../src/checks/index.js';
 import { lint } from '../../src/engine/lint.js';
 import type { LintResult } from '../../src/engine/types.js';
 import { finding, lintResult } from '../report/results.js';
@@ -85,13 +86,17 @@ describe('cli: exit codes', () => {
     expect(io.err()).toBe('gitops-lint: internal error: boom\n');
   });
 
-  it('passes the resolved root, config path and Kubernetes version to lint()', async () => {
+  it('passes the resolved root, config path, Kubernetes version and the built-in checks to lint()', async () => {
     await run(['.', '-c', 'custom.yaml', '--kubernetes-version', '1.30'], captureIO({ cwd: tmp }));
-    expect(lint).toHaveBeenCalledWith(tmp, {
-      configPath: path.join(tmp, 'custom.yaml'),
-      kubernetesVersion: '1.30',
-      schemaCacheDir: expect.stringMatching(/gitops-lint[/\\]validators$/),
-    });
+    expect(lint).toHaveBeenCalledWith(
+      tmp,
+      {
+        configPath: path.join(tmp, 'custom.yaml'),
+        kubernetesVersion: '1.30',
+        schemaCacheDir: expect.stringMatching(/gitops-lint[/\\]validators$/),
+      },
+      builtinChecks,
+    );
   });
 });
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lint } from '../../src/engine/lint.js';
+import { lint } from '../../src/index.js';
 import { CORPUS_DIR, corpusRepos } from '../support/corpus.js';
 
 const repos = corpusRepos();

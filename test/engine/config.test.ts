@@ -1,13 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { builtinChecks } from '../../src/checks/index.js';
 import { ConfigError, resolveConfig } from '../../src/config/index.js';
+import { configureRun } from '../../src/engine/bind.js';
 import { badLabelRule, tempRepo } from './helpers.js';
 
+/** The error of a run's config: structure (resolveConfig), then checks and params against the registry (configureRun). */
 const configError = (yaml: string): ConfigError => {
   const root = tempRepo({ '.gitops-lint.yaml': yaml });
   try {
-    resolveConfig(root);
+    configureRun(root, {}, builtinChecks);
   } catch (err) {
     expect(err).toBeInstanceOf(ConfigError);
     return err as ConfigError;

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { checks } from '../../src/checks/index.js';
+import { describe, expect, it } from 'vitest';
+import { builtinChecks } from '../../src/checks/index.js';
+import type { CheckRegistry } from '../../src/checks/types.js';
 import { InternalError, UsageError } from '../../src/engine/errors.js';
-import { lint } from '../../src/engine/lint.js';
-import { loadBuiltinRules } from '../../src/engine/rules.js';
-import type { RuleDefinition } from '../../src/engine/types.js';
+import { lint } from '../../src/index.js';
+import { loadBuiltinRules } from '../../src/config/rules.js';
+import type { RuleDefinition } from '../../src/checks/types.js';
 import { compareFindings } from '../../src/finding.js';
 import { badLabelRule, configMap, tempRepo } from './helpers.js';
 
@@ -88,13 +89,18 @@ customRules:
 
   it('orders findings deterministically and drops duplicates', async () => {
     const files = { 'z.yaml': configMap('z'), 'a/b.yaml': SYNTAX_ERROR, 'a.yaml': `${configMap('a1')}---\n${configMap('a2')}` };
-    const twice: RuleDefinition = { ...badLabelRule, id: 'twice', check: 'test-report-twice' };
-    checks['test-report-twice'] = (ctx) => {
-      for (let i = 0; i < 2; i++) ctx.report({ message: 'same', location: { file: 'z.yaml', line: 1, column: 1, endLine: 1, endColumn: 2 } });
+    const twice: RuleDefinition = { ...badLabelRule, id: 'twice', check: 'test-report-twice', params: {} };
+    const checks: CheckRegistry = {
+      ...builtinChecks,
+      'test-report-twice': {
+        run: (ctx) => {
+          for (let i = 0; i < 2; i++) ctx.report({ message: 'same', location: { file: 'z.yaml', line: 1, column: 1, endLine: 1, endColumn: 2 } });
+        },
+      },
     };
     const config = { extends: 'none' as const, customRules: [badLabelRule, twice], rules: { 'yaml-syntax': 'error' as const } };
-    const first = await lint(tempRepo(files), { config });
-    const second = await lint(tempRepo(files), { config });
+    const first = await lint(tempRepo(files), { config }, checks);
+    const second = await lint(tempRepo(files), { config }, checks);
     expect(first.findings).toEqual(second.findings);
     expect([...first.findings].sort(compareFindings)).toEqual(first.findings);
     expect(first.findings.map((f) => `${f.file}:${f.ruleId === 'yaml-syntax' ? '' : f.line} ${f.ruleId}`)).toEqual([
@@ -108,16 +114,17 @@ customRules:
   });
 
   describe('a throwing check', () => {
-    afterEach(() => {
-      delete checks['test-throws'];
-      delete checks['test-report-twice'];
-    });
     it('becomes an InternalError naming the rule', async () => {
-      checks['test-throws'] = () => {
-        throw new TypeError('boom');
+      const checks: CheckRegistry = {
+        ...builtinChecks,
+        'test-throws': {
+          run: () => {
+            throw new TypeError('boom');
+          },
+        },
       };
       const rule: RuleDefinition = { ...badLabelRule, id: 'exploding-rule', check: 'test-throws', params: {} };
-      const error = await lint(tempRepo({ 'a.yaml': 'a: 1\n' }), { config: { extends: 'none', customRules: [rule] } }).catch((e: unknown) => e);
+      const error = await lint(tempRepo({ 'a.yaml': 'a: 1\n' }), { config: { extends: 'none', customRules: [rule] } }, checks).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InternalError);
       expect((error as InternalError).ruleId).toBe('exploding-rule');
       expect((error as Error).message).toMatch(/^internal error in rule 'exploding-rule': boom/);

@@ -1,7 +1,7 @@
 /** The object-field check behind custom rules, as tables through the rule tester (rules declared in config). */
 import { describe, expect, it } from 'vitest';
 import { formatFieldPath, parseFieldPath, resolveFieldPath } from '../../src/checks/field-path.js';
-import type { RuleDefinition } from '../../src/engine/types.js';
+import type { RuleDefinition } from '../../src/checks/types.js';
 import { ruleTester } from '../support/rule-tester.js';
 
 const rule = (id: string, params: Record<string, unknown>): RuleDefinition => ({

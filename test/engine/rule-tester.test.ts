@@ -1,15 +1,13 @@
 /** The rule tester must fail on wrong expectations, not only pass on right ones. */
 import fs from 'node:fs';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { checks } from '../../src/checks/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { builtinChecks } from '../../src/checks/index.js';
+import type { CheckRegistry } from '../../src/checks/types.js';
 import { checkCase } from '../support/rule-tester.js';
 import { badLabelRule } from './helpers.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-afterEach(() => {
-  delete checks['test-elsewhere'];
-});
 
 const head = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n';
 const ambiguous = { 'cm.yaml': `${head}  mode: 0o755\n` };
@@ -45,12 +43,17 @@ describe('checkCase', () => {
   });
 
   it('reports findings that point at a file outside the case or beyond its last line', async () => {
-    checks['test-elsewhere'] = (ctx) => {
-      ctx.report({ message: 'elsewhere', location: { file: 'other.yaml', line: 1, column: 1, endLine: 1, endColumn: 1 } });
-      ctx.report({ message: 'beyond', location: { file: 'a.yaml', line: 9, column: 1, endLine: 9, endColumn: 1 } });
+    const checks: CheckRegistry = {
+      ...builtinChecks,
+      'test-elsewhere': {
+        run: (ctx) => {
+          ctx.report({ message: 'elsewhere', location: { file: 'other.yaml', line: 1, column: 1, endLine: 1, endColumn: 1 } });
+          ctx.report({ message: 'beyond', location: { file: 'a.yaml', line: 9, column: 1, endLine: 9, endColumn: 1 } });
+        },
+      },
     };
     const rule = { ...badLabelRule, id: 'elsewhere', check: 'test-elsewhere', params: {} };
-    const outcome = await checkCase('elsewhere', { files: { 'a.yaml': 'a: 1\n' }, config: { customRules: [rule] }, errors: [] }, dirs);
+    const outcome = await checkCase('elsewhere', { files: { 'a.yaml': 'a: 1\n' }, config: { customRules: [rule] }, errors: [] }, dirs, checks);
     expect(outcome.problems.filter((p) => !p.startsWith('unexpected'))).toEqual([
       'points outside a.yaml (2 lines): a.yaml:9:1 beyond',
       'points at a file that is not in the case: other.yaml:1:1 elsewhere',

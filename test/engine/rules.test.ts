@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_RULES_DIR, loadBuiltinRules } from '../../src/engine/rules.js';
+import { builtinChecks } from '../../src/checks/index.js';
+import { BUILTIN_RULES_DIR, loadBuiltinRules } from '../../src/config/rules.js';
+import { builtinRules } from '../../src/engine/bind.js';
 import { tempRepo } from './helpers.js';
 
 const packageRoot = path.resolve(import.meta.dirname, '../..');
@@ -35,7 +37,7 @@ describe('built-in rules', () => {
     ['an id that is not the file name', good.replace('id: r', 'id: other'), /r\.yaml: id 'other' does not match the file name 'r'/],
   ])('a definition with %s fails naming the file', (_name, text, message) => {
     const dir = tempRepo({ 'r.yaml': text });
-    expect(() => loadBuiltinRules(dir)).toThrow(message);
+    expect(() => builtinRules(builtinChecks, dir)).toThrow(message);
   });
 
   it('a valid definition from another folder loads', () => {

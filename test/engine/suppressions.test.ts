@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lint } from '../../src/engine/lint.js';
+import { lint } from '../../src/index.js';
 import { badLabelRule, tempRepo } from './helpers.js';
 
 /** Two ConfigMaps with the forbidden label (lines 7 and 15 without comments). */

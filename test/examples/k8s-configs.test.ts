@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { lint } from '../../src/engine/lint.js';
-import { loadBuiltinRules } from '../../src/engine/rules.js';
+import { lint } from '../../src/index.js';
+import { loadBuiltinRules } from '../../src/config/rules.js';
 import type { LintResult } from '../../src/engine/types.js';
 
 const exampleDir = path.resolve(import.meta.dirname, '../../examples/k8s-configs');

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinRules } from '../../src/engine/rules.js';
+import { loadBuiltinRules } from '../../src/config/rules.js';
 
 const projectDir = path.resolve(import.meta.dirname, '../..');
 const readme = fs.readFileSync(path.join(projectDir, 'README.md'), 'utf8');

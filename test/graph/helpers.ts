@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
 import { defaultConfig } from '../../src/config/index.js';
-import type { Config } from '../../src/engine/types.js';
+import type { Config } from '../../src/config/types.js';
 import { buildGraph } from '../../src/graph/index.js';
 import type { AppliedObject, Cluster, RepoGraph } from '../../src/graph/types.js';
 import { loadRepo } from '../../src/load/index.js';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lint } from '../../src/engine/lint.js';
+import { lint } from '../../src/index.js';
 import { kustomization } from '../rules/flux-fixtures.js';
 
 const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lint } from '../../src/engine/lint.js';
+import { lint } from '../../src/index.js';
 import { loadRepo } from '../../src/load/index.js';
 import { evaluateValidations } from '../../src/schema/cel/index.js';
 import { SchemaStore } from '../../src/schema/index.js';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
-import { lint } from '../../src/engine/lint.js';
+import { lint } from '../../src/index.js';
 import { captureIO } from '../cli/io.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-lint-schema-cli-'));

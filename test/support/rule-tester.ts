@@ -9,9 +9,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lint } from '../../src/engine/lint.js';
-import { loadBuiltinRules } from '../../src/engine/rules.js';
-import type { Config } from '../../src/engine/types.js';
+import { builtinChecks } from '../../src/checks/index.js';
+import type { CheckRegistry } from '../../src/checks/types.js';
+import { lint } from '../../src/index.js';
+import { loadBuiltinRules } from '../../src/config/rules.js';
+import type { Config } from '../../src/config/types.js';
 import type { Finding } from '../../src/finding.js';
 
 export interface ValidCase {
@@ -68,10 +70,10 @@ export const ruleTester = {
  * missing and unexpected findings, findings pointing outside the case's files, fixes that do not give the expected output.
  * `dirs` collects the temp dir for removal.
  */
-export async function checkCase(ruleId: string, c: InvalidCase, dirs: string[]): Promise<{ found: Finding[]; problems: string[] }> {
+export async function checkCase(ruleId: string, c: InvalidCase, dirs: string[], checks: CheckRegistry = builtinChecks): Promise<{ found: Finding[]; problems: string[] }> {
   const dir = writeRepo(c.files);
   dirs.push(dir);
-  const result = await lint(dir, { config: testConfig(ruleId, c.config) });
+  const result = await lint(dir, { config: testConfig(ruleId, c.config) }, checks);
   const found = result.findings.filter((f) => f.ruleId === ruleId);
   const problems = found.flatMap((f) => pointsIntoCase(f, c.files));
   const unmatched = [...found];

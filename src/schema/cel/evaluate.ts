@@ -2,7 +2,7 @@
  * Evaluates the `x-kubernetes-validations` (CEL) rules of a schema on a value, as the API server does on create:
  * every rule at every schema node whose value is present, with `self` bound to that value.
  */
-import type { PathSegment } from '../../load/types.js';
+import type { PathSegment } from '../../util/json-path.js';
 import { compileRule, firstLine } from './compile.js';
 import { CelConverter, isTemplated, itemSchema, propertySchema, schemaParts, type SchemaNode, type Taint } from './values.js';
 

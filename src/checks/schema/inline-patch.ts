@@ -3,10 +3,10 @@
  * point at the exact line of the file when the string is a literal block scalar, whose lines are the file's lines
  * minus the block's indentation. Other scalar styles (folded, quoted) give no such mapping.
  */
-import type { Location } from '../finding.js';
-import { locateNode } from '../load/locate.js';
-import { computeLineStarts, positionIn } from '../load/positions.js';
-import type { PathSegment, YamlDocument, YNode } from '../load/types.js';
+import type { Location } from '../../finding.js';
+import { locateNode } from '../../load/locate.js';
+import { computeLineStarts, positionIn } from '../../load/positions.js';
+import type { PathSegment, YamlDocument, YNode } from '../../load/types.js';
 
 /** Offsets (in the patch string) of the node at `path` of a patch document, as locate() finds nodes in files. */
 export function nodeRange(root: YNode, path: PathSegment[], target: 'key' | 'value'): { start: number; end: number } {

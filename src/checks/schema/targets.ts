@@ -3,11 +3,11 @@
  * `sops` block), patches as partial objects (patch files, inline patch strings and embedded patch objects of
  * kustomize files, Flux Kustomizations and HelmRelease post-renderers), and JSON 6902 operation lists.
  */
-import type { PathRef, RepoGraph } from '../graph/types.js';
-import { isFluxKustomization, isHelmRelease } from '../k8s/flux.js';
-import { apiVersionOf } from '../k8s/api-version.js';
-import { parseInlineYaml } from '../load/inline.js';
-import type { LoadedRepo, PathSegment, YamlDocument, YNode } from '../load/types.js';
+import type { PathRef, RepoGraph } from '../../graph/types.js';
+import { isFluxKustomization, isHelmRelease } from '../../k8s/flux.js';
+import { apiVersionOf } from '../../k8s/api-version.js';
+import { parseInlineYaml } from '../../load/inline.js';
+import type { LoadedRepo, PathSegment, YamlDocument, YNode } from '../../load/types.js';
 
 /** An object (or patch) to validate against the schema of its apiVersion/kind. */
 export interface ObjectTarget {

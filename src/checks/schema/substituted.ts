@@ -2,8 +2,8 @@
  * An object as Flux will apply it: once per Flux Kustomization with postBuild that applies it, with its variables
  * substituted. Shared by the schema and CEL rules, so both judge the value the cluster receives.
  */
-import { substituteValue, type Variables } from '../graph/postbuild.js';
-import type { PathSegment, YNode } from '../load/types.js';
+import { substituteValue, type Variables } from '../../graph/postbuild.js';
+import type { PathSegment, YNode } from '../../load/types.js';
 
 export interface SubstitutedVariant {
   value: unknown;

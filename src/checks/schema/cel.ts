@@ -3,14 +3,13 @@
  * schema folders), evaluated on every object of a kind that has them, as the API server would on create.
  * schema-cel-skipped: the rules that could not be evaluated offline, counted and reported once per kind.
  */
-import type { CheckContext, CheckFunction } from '../engine/types.js';
-import { objectRef } from '../k8s/object-ref.js';
-import type { LoadedRepo, PathSegment, YamlDocument } from '../load/types.js';
-import { substitutionsOf } from '../graph/postbuild.js';
-import { evaluateValidations, type CelSkipped } from '../schema/cel/index.js';
+import { objectRef } from '../../k8s/object-ref.js';
+import type { PathSegment, YamlDocument } from '../../load/types.js';
+import { evaluateValidations, type CelSkipped } from '../../schema/cel/index.js';
+import type { SchemaNode } from '../../schema/cel/values.js';
+import type { SchemaResolver } from '../../schema/resolver.js';
+import type { Check, CheckContext, RunData } from '../types.js';
 import { substitutedVariants } from './substituted.js';
-import { schemaResolver } from './schema-resolver.js';
-import type { SchemaNode } from '../schema/cel/values.js';
 
 /** Longest rule text quoted in a message; longer rules are cut with an ellipsis. */
 const MAX_RULE_TEXT = 120;
@@ -23,13 +22,13 @@ type RawSchema = { schema: SchemaNode; definitions: Record<string, SchemaNode> }
  * The schema of each kind when it has CEL rules anywhere (refs included), else null: shipped CRDs, CRDs found in the
  * repo and user schema folders, found as the schema-validation rule finds them. One per lint run.
  */
-function celSchemas(ctx: CheckContext): (apiVersion: string, kind: string) => RawSchema | null {
+function celSchemas(schemas: () => SchemaResolver): (apiVersion: string, kind: string) => RawSchema | null {
   const byKind = new Map<string, RawSchema | null>();
   return (apiVersion, kind) => {
     const key = `${apiVersion}/${kind}`;
     let entry = byKind.get(key);
     if (entry === undefined) {
-      const resolver = schemaResolver(ctx);
+      const resolver = schemas();
       const lookup = resolver.lookup(apiVersion, kind);
       const raw = lookup && 'location' in lookup ? resolver.store.rawSchema(lookup.location) : undefined;
       entry = raw && hasRules(raw.schema, raw.definitions, new Set()) ? raw : null;
@@ -73,25 +72,24 @@ interface CelRun {
   skips: Map<string, KindSkips>;
 }
 
-const runs = new WeakMap<LoadedRepo, CelRun>();
 
-
-/** Every CEL rule evaluated once per lint run; schema-cel reports the violations, schema-cel-skipped what could not run. */
-function celRun(ctx: CheckContext): CelRun {
-  let run = runs.get(ctx.repo);
-  if (run) return run;
-  run = { violations: [], skips: new Map() };
-  const schemaOf = celSchemas(ctx);
-  const substitutions = substitutionsOf(ctx.graph, ctx.repo);
-  for (const file of ctx.repo.files) {
+/**
+ * Every CEL rule evaluated once per lint run (a shared result of the run's services); schema-cel reports the
+ * violations, schema-cel-skipped what could not run.
+ */
+function celRun({ repo, graph, services }: RunData): CelRun {
+  const run: CelRun = { violations: [], skips: new Map() };
+  const schemaOf = celSchemas(() => services.schemas());
+  const substitutions = services.substitutions().byDocument();
+  for (const file of repo.files) {
     for (const doc of file.documents) {
       // Patches are partial objects: their rules would fail on fields the patch does not set.
-      if (doc.class !== 'k8s' || !doc.apiVersion || !doc.kind || ctx.graph.patchDocs.has(doc)) continue;
+      if (doc.class !== 'k8s' || !doc.apiVersion || !doc.kind || graph.patchDocs.has(doc)) continue;
       const schema = schemaOf(doc.apiVersion, doc.kind);
       if (!schema) continue;
       // The object as each Flux Kustomization applying it substitutes it: one finding per distinct violation.
       const seen = new Set<string>();
-      for (const variant of substitutedVariants(doc.value, () => doc.root, substitutions.get(doc), ctx.graph.reached.has(doc))) {
+      for (const variant of substitutedVariants(doc.value, () => doc.root, substitutions.get(doc), graph.reached.has(doc))) {
         const result = evaluateValidations(schema.schema, schema.definitions, variant.value);
         for (const v of result.violations) {
           const message = `${v.message} (rule: ${shortRule(v.rule)})`;
@@ -104,7 +102,6 @@ function celRun(ctx: CheckContext): CelRun {
       }
     }
   }
-  runs.set(ctx.repo, run);
   return run;
 }
 
@@ -119,13 +116,13 @@ function addSkips(run: CelRun, doc: YamlDocument, skipped: CelSkipped[]): void {
 }
 
 function schemaCel(ctx: CheckContext): void {
-  for (const v of celRun(ctx).violations) {
+  for (const v of ctx.services.shared(celRun).violations) {
     ctx.report({ message: v.message, location: ctx.locate(v.doc, v.path), object: objectRef(v.doc) });
   }
 }
 
 function schemaCelSkipped(ctx: CheckContext): void {
-  for (const { kind, first, rules } of celRun(ctx).skips.values()) {
+  for (const { kind, first, rules } of ctx.services.shared(celRun).skips.values()) {
     const reasons = [...new Set(rules.values())];
     ctx.report({
       message:
@@ -138,7 +135,7 @@ function schemaCelSkipped(ctx: CheckContext): void {
   }
 }
 
-export const celChecks: Record<string, CheckFunction> = {
-  'schema-cel': schemaCel,
-  'schema-cel-skipped': schemaCelSkipped,
+export const celChecks: Record<string, Check> = {
+  'schema-cel': { run: schemaCel },
+  'schema-cel-skipped': { run: schemaCelSkipped },
 };

@@ -1,45 +1,22 @@
 /**
  * schema-validation and schema-missing: Kubernetes objects and patches against the shipped, in-repo (CRD) and
- * user schemas. Both rules share one analysis per repo (targets, resolver, store), built on first use; a repo
- * without Kubernetes objects never creates a schema store.
+ * user schemas. Both rules share the run's targets (collected once) and schema resolver (created on first use, so a
+ * repo without Kubernetes objects never creates a schema store).
  */
-import type { CheckContext, CheckFunction } from '../engine/types.js';
-import type { ObjectRef } from '../finding.js';
-import { objectRef as refOf } from '../k8s/object-ref.js';
-import { nodeAt } from '../load/locate.js';
-import { substitutionsOf, type Variables } from '../graph/postbuild.js';
+import type { ObjectRef } from '../../finding.js';
+import { objectRef as refOf } from '../../k8s/object-ref.js';
+import { nodeAt } from '../../load/locate.js';
+import type { PathSegment, YamlDocument } from '../../load/types.js';
+import { json6902Problems } from '../../schema/json6902.js';
+import type { SchemaError } from '../../schema/messages.js';
+import { schemaFileNames } from '../../schema/user-schemas.js';
+import type { Check, CheckContext, RunData } from '../types.js';
+import { literalBlockMapper, nodeRange } from './inline-patch.js';
 import { substitutedVariants, type SubstitutedVariant } from './substituted.js';
-import type { LoadedRepo, PathSegment, YamlDocument } from '../load/types.js';
-import { json6902Problems } from '../schema/json6902.js';
-import type { SchemaError } from '../schema/messages.js';
-import type { SchemaResolver } from '../schema/resolver.js';
-import { schemaResolver } from './schema-resolver.js';
-import { literalBlockMapper, nodeRange } from '../schema/inline-patch.js';
-import { collectTargets, type InlineSource, type ObjectTarget, type SchemaTargets } from '../schema/targets.js';
-import { schemaFileNames } from '../schema/user-schemas.js';
+import { collectTargets, type InlineSource, type ObjectTarget, type SchemaTargets } from './targets.js';
 
-interface Analysis {
-  targets: SchemaTargets;
-  /** Variables of each Flux Kustomization with postBuild applying a document (one entry per Kustomization). */
-  substitutions(): Map<YamlDocument, { vars: Variables }[]>;
-  /** Created on first use: no schema work for repos without objects. */
-  resolver(): SchemaResolver;
-}
-
-const analyses = new WeakMap<LoadedRepo, Analysis>();
-
-function analysis(ctx: CheckContext): Analysis {
-  let a = analyses.get(ctx.repo);
-  if (a) return a;
-  let substitutions: Map<YamlDocument, { vars: Variables }[]> | undefined;
-  a = {
-    targets: collectTargets(ctx.repo, ctx.graph),
-    substitutions: () => (substitutions ??= substitutionsOf(ctx.graph, ctx.repo)),
-    resolver: () => schemaResolver(ctx),
-  };
-  analyses.set(ctx.repo, a);
-  return a;
-}
+/** What the schema rules validate in this run's repo: computed once, shared by both rules. */
+const targetsOf = ({ repo, graph }: RunData): SchemaTargets => collectTargets(repo, graph);
 
 /** Patches without apiVersion/kind name no object. */
 function objectRef(doc: YamlDocument): ObjectRef | undefined {
@@ -71,14 +48,13 @@ function reportInString(ctx: CheckContext, doc: YamlDocument, base: PathSegment[
 }
 
 /** What to validate for a target: the object as each Flux Kustomization applying it substitutes it. */
-function variants(t: ObjectTarget, a: Analysis, reached: Set<YamlDocument>): SubstitutedVariant[] {
-  const substitutions = t.whole ? a.substitutions().get(t.doc) : undefined;
-  return substitutedVariants(t.value, () => nodeAt(t.doc.root, t.base), substitutions, reached.has(t.doc));
+function variants(t: ObjectTarget, ctx: CheckContext): SubstitutedVariant[] {
+  const substitutions = t.whole ? ctx.services.substitutions().byDocument().get(t.doc) : undefined;
+  return substitutedVariants(t.value, () => nodeAt(t.doc.root, t.base), substitutions, ctx.graph.reached.has(t.doc));
 }
 
 function schemaValidation(ctx: CheckContext): void {
-  const a = analysis(ctx);
-  const { targets, resolver } = a;
+  const targets = ctx.services.shared(targetsOf);
   for (const b of targets.broken) {
     const range = b.offset === undefined ? undefined : { start: b.offset, end: b.offset };
     reportInString(ctx, b.doc, b.base, b.text, range, b.message);
@@ -91,7 +67,7 @@ function schemaValidation(ctx: CheckContext): void {
     }
   }
   if (targets.objects.length === 0) return;
-  const r = resolver();
+  const r = ctx.services.schemas();
   /** Kinds whose schema is unusable, reported once at their first object. */
   const unusable = new Set<string>();
   for (const t of targets.objects) {
@@ -102,7 +78,7 @@ function schemaValidation(ctx: CheckContext): void {
     const errors: SchemaError[] = [];
     if (!problem) {
       try {
-        for (const { value, skipVariables } of variants(t, a, ctx.graph.reached)) {
+        for (const { value, skipVariables } of variants(t, ctx)) {
           const options = { apiVersion: t.apiVersion, kind: t.kind, kubernetesVersion: r.kubernetesVersion };
           errors.push(...r.store.validate(value, { ...options, partial: t.partial, substitution: skipVariables, encrypted: t.encrypted })!);
         }
@@ -125,10 +101,9 @@ function schemaValidation(ctx: CheckContext): void {
 }
 
 function schemaMissing(ctx: CheckContext): void {
-  const { targets, resolver } = analysis(ctx);
-  const whole = targets.objects.filter((t) => t.whole);
+  const whole = ctx.services.shared(targetsOf).objects.filter((t) => t.whole);
   if (whole.length === 0) return;
-  const r = resolver();
+  const r = ctx.services.schemas();
   const missing = new Map<string, { first: ObjectTarget; count: number }>();
   for (const t of whole) {
     if (r.lookup(t.apiVersion, t.kind)) continue;
@@ -157,7 +132,7 @@ function schemaMissing(ctx: CheckContext): void {
   }
 }
 
-export const schemaChecks: Record<string, CheckFunction> = {
-  'schema-validation': schemaValidation,
-  'schema-missing': schemaMissing,
+export const schemaChecks: Record<string, Check> = {
+  'schema-validation': { run: schemaValidation },
+  'schema-missing': { run: schemaMissing },
 };

@@ -1,0 +1,49 @@
+/** .gitops-lint.yaml, and how a lint run is told where to find it and what to override. */
+import type { RuleDefinition } from '../checks/types.js';
+import type { Severity } from '../finding.js';
+
+export type RuleSetting = Severity | 'off' | { severity?: Severity | 'off'; params?: Record<string, unknown> };
+
+/** .gitops-lint.yaml at the repo root, after defaults. */
+export interface Config {
+  /** 'recommended' (default): rules with recommended !== false; 'all': every rule; 'none': only rules turned on below. */
+  extends: 'recommended' | 'all' | 'none';
+  rules: Record<string, RuleSetting>;
+  /** Globs (repo-relative, picomatch) of files never read. */
+  ignore: string[];
+  /** Objects whose findings are dropped. Every given field must match; `name`/`namespace` accept globs. */
+  ignoreObjects: { apiVersion?: string; kind?: string; namespace?: string; name?: string }[];
+  /** Cluster entry points: a directory applied by the cluster's root Flux Kustomization. */
+  entryPoints: { cluster: string; path: string; name?: string; namespace?: string }[];
+  /** Sources created outside the repo (AKS microsoft.flux, bootstrap not committed, ...). */
+  externalSources: { kind: string; name: string; namespace?: string }[];
+  /**
+   * Sources whose content is a directory of this repo (an OCIRepository CI pushes from it, say): Flux Kustomizations
+   * using them are rendered from `path`.
+   */
+  localSources?: { kind: string; name: string; namespace?: string; path: string }[];
+  /** User rules, same shape as rules/*.yaml. */
+  customRules: RuleDefinition[];
+  /** Target versions, used by schema and deprecation rules. */
+  kubernetesVersion?: string;
+  fluxVersion?: string;
+  /** Folders of user JSON schemas in kubeconform's layout (absolute after resolveConfig; relative ones from the repo root). */
+  schemaLocations?: string[];
+}
+
+/** Where the config comes from and what overrides it. */
+export interface ConfigOptions {
+  /** Path to a config file; default <root>/.gitops-lint.yaml when present. */
+  configPath?: string;
+  /** Config given directly (tests); merged over the file. */
+  config?: Partial<Config>;
+  kubernetesVersion?: string;
+  /** Extra schema folders (--schema-location), resolved from the current directory; searched before the config's. */
+  schemaLocations?: string[];
+}
+
+/** Where a setting was written: the config file (as the user named it) or `options.config`, and its key there. */
+export interface ConfigSource {
+  file: string;
+  key: string;
+}

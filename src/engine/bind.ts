@@ -1,0 +1,54 @@
+/**
+ * Binding rules to checks: every rule's check must be in the registry and its params (with config overrides) must
+ * suit that check. Built-in rules failing this are a packaging bug (an Error naming the rule file); rules and
+ * overrides from the config are a ConfigError naming the file, the key and the problem.
+ */
+import type { CheckRegistry, RuleDefinition } from '../checks/types.js';
+import { ConfigError } from '../config/errors.js';
+import { resolveConfig, type ResolvedConfig } from '../config/index.js';
+import { BUILTIN_RULES_DIR, loadBuiltinRules } from '../config/rules.js';
+import type { ConfigOptions } from '../config/types.js';
+import { paramProblems } from './params.js';
+
+/** The problems of one rule against the registry: `key` is `check` or `params` (relative to the definition). */
+function bindingProblems(rule: RuleDefinition, params: Record<string, unknown>, checks: CheckRegistry): { key: string; message: string }[] {
+  const check = Object.hasOwn(checks, rule.check) ? checks[rule.check] : undefined;
+  if (!check) return [{ key: 'check', message: `unknown check ${JSON.stringify(rule.check)} (known: ${Object.keys(checks).sort().join(', ')})` }];
+  return paramProblems(check, params).map((message) => ({ key: 'params', message }));
+}
+
+/** The built-in rules (rules/*.yaml, or `dir`), each bound to its check. Throws naming the rule file otherwise. */
+export function builtinRules(checks: CheckRegistry, dir: string = BUILTIN_RULES_DIR): RuleDefinition[] {
+  const rules = loadBuiltinRules(dir);
+  for (const rule of rules) {
+    const problem = bindingProblems(rule, rule.params ?? {}, checks)[0];
+    if (problem) throw new Error(`invalid built-in rule ${rule.file ?? rule.id}: ${problem.key}: ${problem.message}`);
+  }
+  return rules;
+}
+
+/** Checks the config's custom rules and `rules` params overrides against the registry. */
+export function bindConfig(resolved: ResolvedConfig, builtins: RuleDefinition[], checks: CheckRegistry): void {
+  const { config, sources } = resolved;
+  for (const rule of config.customRules) {
+    const problem = bindingProblems(rule, rule.params ?? {}, checks)[0];
+    const source = sources.customRules.get(rule.id) ?? { file: 'options.config', key: 'customRules' };
+    if (problem) throw new ConfigError(source.file, `${source.key}.${problem.key}`, problem.message);
+  }
+  const byId = new Map([...builtins, ...config.customRules].map((r) => [r.id, r]));
+  for (const [id, setting] of Object.entries(config.rules)) {
+    const rule = byId.get(id);
+    if (typeof setting !== 'object' || !setting.params || !rule) continue;
+    const problem = bindingProblems(rule, { ...rule.params, ...setting.params }, checks)[0];
+    const source = sources.rules.get(id) ?? { file: 'options.config', key: `rules.${id}` };
+    if (problem) throw new ConfigError(source.file, `${source.key}.${problem.key}`, problem.message);
+  }
+}
+
+/** The config for a lint of `root` and the built-in rules, every rule bound to its check. */
+export function configureRun(root: string, options: ConfigOptions, checks: CheckRegistry): ResolvedConfig & { builtins: RuleDefinition[] } {
+  const builtins = builtinRules(checks);
+  const resolved = resolveConfig(root, options);
+  bindConfig(resolved, builtins, checks);
+  return { ...resolved, builtins };
+}
