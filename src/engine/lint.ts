@@ -9,7 +9,7 @@ import type { CheckContext, CheckRegistry, RuleDefinition } from '../checks/type
 import type { Config } from '../config/types.js';
 import { compareFindings, type Finding, type ObjectRef } from '../finding.js';
 import { buildGraph } from '../graph/index.js';
-import { loadRepo, locate } from '../load/index.js';
+import { loadRepo, locate, type LoadedRepo } from '../load/index.js';
 import { SchemaStore } from '../schema/store.js';
 import { configureRun } from './bind.js';
 import { enabledRules } from './enabled.js';
@@ -29,8 +29,23 @@ export async function lint(root: string, options: LintOptions, checks: CheckRegi
   for (const dir of config.schemaLocations ?? []) {
     if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`schema location is not a folder: ${dir}`);
   }
-  const knownRuleIds: ReadonlySet<string> = new Set([...builtins, ...config.customRules].map((r) => r.id));
   const repo = await loadRepo(absRoot, { ignore: config.ignore });
+  return lintRepo(repo, { config, builtins }, checks, { schemaCacheDir: options.schemaCacheDir, started });
+}
+
+/**
+ * Lints a loaded repo (loaded with `config.ignore`) with a resolved config and the built-in rules bound to `checks`
+ * (see configureRun). Everything derived from the repo for the checks is created here, once per call, so two calls
+ * on the same LoadedRepo with different configs each see only their own.
+ */
+export function lintRepo(
+  repo: LoadedRepo,
+  { config, builtins }: { config: Config; builtins: RuleDefinition[] },
+  checks: CheckRegistry,
+  options: { schemaCacheDir?: string; started?: number } = {},
+): LintResult {
+  const started = options.started ?? performance.now();
+  const knownRuleIds: ReadonlySet<string> = new Set([...builtins, ...config.customRules].map((r) => r.id));
   const graph = buildGraph(repo, config);
   const rules = enabledRules(config, builtins);
   // One set of services per run: nothing a check computes outlives it or leaks into a run with another config.
