@@ -1,16 +1,19 @@
 /**
  * Validates Kubernetes objects against the schemas generated into the package's `schemas/` folder
  * (scripts/generate-schemas.mjs). Files are read and compiled lazily, only for the kinds a repo uses; compiled
- * validators are cached in memory and, with `cacheDir`, on disk across runs (cache.ts).
+ * validators are cached in memory and, with `cacheDir`, on disk across runs. The parts live next door: reading the
+ * files (files.ts), the ajv setup (ajv.ts), the disk cache (cache.ts), null stripping (nulls.ts), picking the
+ * Kubernetes minor (versions.ts), error messages (messages.ts).
  */
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv, type AnySchemaObject, type ValidateFunction } from 'ajv';
-import formatsPlugin, { type FormatName, type FormatsPlugin } from 'ajv-formats';
+import type { Ajv, AnySchemaObject, ValidateFunction } from 'ajv';
+import { createCompiler } from './ajv.js';
 import { ValidatorCache } from './cache.js';
+import { defaultSchemaDir, digestOf, pointerSegment, readSchemaText, type SchemaFile, type SchemaIndex } from './files.js';
 import { toSchemaErrors, type SchemaError } from './messages.js';
+import { withoutNullFields } from './nulls.js';
+import { nearestMinor, sortMinors } from './versions.js';
+
+export { defaultSchemaDir } from './files.js';
 
 export interface ValidateOptions {
   apiVersion: string;
@@ -45,16 +48,6 @@ export interface SchemaStoreOptions {
   cacheDir?: string;
 }
 
-interface SchemaIndex {
-  crds: Record<string, { file: string; source: string }>;
-  kubernetes: Record<string, string>;
-}
-
-interface SchemaFile {
-  definitions: Record<string, AnySchemaObject>;
-  kinds: Record<string, unknown>;
-}
-
 /** Schemas that are not shipped (CRDs found in a repo, files from --schema-location), added at run time. */
 export interface AddedSchemas {
   /** Definitions the kinds refer to with `#/definitions/<name>` (ObjectMeta for CRDs). */
@@ -63,83 +56,7 @@ export interface AddedSchemas {
   kinds: Record<string, AnySchemaObject>;
 }
 
-/** Annotation keywords the generator keeps; x-kubernetes-validations (CEL) is kept for a later evaluator. */
-const ANNOTATIONS = [
-  'x-go-pattern',
-  'x-kubernetes-embedded-resource',
-  'x-kubernetes-int-or-string',
-  'x-kubernetes-list-map-keys',
-  'x-kubernetes-list-type',
-  'x-kubernetes-map-type',
-  'x-kubernetes-preserve-unknown-fields',
-  'x-kubernetes-validations',
-];
-
-/** RFC 3339 as the API server parses it (strfmt also takes a missing zone or a space separator). */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
-
 const ID_BASE = 'https://gitops-lint.invalid/schemas/';
-const FORMATS: FormatName[] = ['byte', 'int32', 'int64', 'ipv4', 'ipv6'];
-
-/** The `schemas/` folder of this package, found from this module (works from src/ and dist/). */
-export function defaultSchemaDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const candidate = path.join(dir, 'schemas');
-    if (fs.existsSync(path.join(candidate, 'index.json'))) return candidate;
-    dir = path.dirname(dir);
-  }
-  throw new Error(`gitops-lint: schemas/index.json not found above ${fileURLToPath(import.meta.url)}`);
-}
-
-function pointerSegment(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/**
- * Kubernetes treats `field: null` as unset: drop null-valued properties so only required ones are reported.
- * A YAML alias can make the value cyclic; a cycle is cut (as unset) rather than followed forever.
- * Copy on write: most objects hold no null, and copying every object of a large repo costs more than validating it.
- */
-function withoutNullFields(value: unknown, ancestors = new Set<object>(), done = new Map<object, unknown>()): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (ancestors.has(value)) return null;
-  // Aliases share objects: each is visited once, so a "billion laughs" document stays linear.
-  if (done.has(value)) return done.get(value);
-  ancestors.add(value);
-  let out: unknown = value;
-  if (Array.isArray(value)) {
-    let copy: unknown[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const child = withoutNullFields(value[i], ancestors, done);
-      if (child !== value[i]) (copy ??= value.slice())[i] = child;
-    }
-    out = copy ?? value;
-  } else {
-    const record = value as Record<string, unknown>;
-    const keys = Object.keys(record);
-    let changed: Map<string, unknown> | undefined;
-    for (const key of keys) {
-      const child = withoutNullFields(record[key], ancestors, done);
-      if (child !== record[key] || child === null) (changed ??= new Map()).set(key, child);
-    }
-    // Object.fromEntries defines keys such as "__proto__" as plain properties.
-    if (changed) {
-      out = Object.fromEntries(
-        keys.map((key) => [key, changed.has(key) ? changed.get(key) : record[key]] as const).filter(([, child]) => child !== null),
-      );
-    }
-  }
-  ancestors.delete(value);
-  done.set(value, out);
-  return out;
-}
-
-/** "v1.34.2" -> 1034, for ordering and distance; undefined when not a version. */
-function minorOf(version: string): number | undefined {
-  const m = /^v?(\d+)\.(\d+)/.exec(version.trim());
-  return m ? Number(m[1]) * 1000 + Number(m[2]) : undefined;
-}
 
 export class SchemaStore {
   readonly dir: string;
@@ -153,48 +70,22 @@ export class SchemaStore {
 
   constructor(options: SchemaStoreOptions = {}) {
     this.dir = options.schemaDir ?? defaultSchemaDir();
-    this.index = JSON.parse(this.readText('index.json')) as SchemaIndex;
-    const ajvOptions = {
-      allErrors: true,
-      verbose: true,
-      strictSchema: true,
-      strictTypes: false,
-      strictTuples: false,
-      strictRequired: false,
-      allowUnionTypes: true,
-      validateSchema: false,
-      // Compile time dominates (a validator runs a few times per repo): one function per shared definition,
-      // and no code optimisation passes. Measured about 2x faster to compile a Deployment.
-      inlineRefs: false,
-      code: { optimize: false, source: options.cacheDir !== undefined },
-    } as const;
-    this.ajv = new Ajv(ajvOptions);
-    // ajv-formats is CommonJS: its default export arrives as the module object under NodeNext.
-    const addFormats = (formatsPlugin as unknown as { default: FormatsPlugin }).default;
-    addFormats(this.ajv, FORMATS);
-    this.ajv.addFormat('date-time', DATE_TIME);
-    // `kinds` is the generated files' index of kind schemas: ajv compiles a file's root when resolving into it.
-    this.ajv.addVocabulary([...ANNOTATIONS, 'kinds']);
-    if (options.cacheDir !== undefined) {
-      const setup = JSON.stringify([ajvOptions, FORMATS, DATE_TIME.source, ANNOTATIONS]);
-      this.cache = new ValidatorCache(options.cacheDir, setup);
-    }
+    this.index = JSON.parse(readSchemaText(this.dir, 'index.json')) as SchemaIndex;
+    const { ajv, setup } = createCompiler({ source: options.cacheDir !== undefined });
+    this.ajv = ajv;
+    if (options.cacheDir !== undefined) this.cache = new ValidatorCache(options.cacheDir, setup);
   }
 
   /** Kubernetes minors with built-in schemas, oldest first, e.g. ["1.33", "1.34", "1.35"]. */
   kubernetesVersions(): string[] {
-    return Object.keys(this.index.kubernetes).sort((a, b) => (minorOf(a) ?? 0) - (minorOf(b) ?? 0));
+    return sortMinors(Object.keys(this.index.kubernetes));
   }
 
   /** The shipped minor for a requested version: exact, else the nearest (older or newer), else the newest. */
   resolveKubernetesVersion(requested?: string): string {
-    const versions = this.kubernetesVersions();
-    const newest = versions[versions.length - 1];
-    if (newest === undefined) throw new Error(`gitops-lint: no Kubernetes schemas in ${this.dir}`);
-    const wanted = requested === undefined ? undefined : minorOf(requested);
-    if (wanted === undefined) return newest;
-    const distance = (v: string) => Math.abs((minorOf(v) ?? 0) - wanted);
-    return versions.reduce((best, v) => (distance(v) < distance(best) ? v : best), newest);
+    const minor = nearestMinor(this.kubernetesVersions(), requested);
+    if (minor === undefined) throw new Error(`gitops-lint: no Kubernetes schemas in ${this.dir}`);
+    return minor;
   }
 
   /** Every "<apiVersion>/<Kind>" with a schema: added kinds, CRDs plus the built-ins of the given (resolved) Kubernetes minor. */
@@ -211,7 +102,7 @@ export class SchemaStore {
   addSchemas(schemas: AddedSchemas, source: string): void {
     const file = `added/${this.files.size}.json`;
     const doc: SchemaFile = { definitions: schemas.definitions ?? {}, kinds: schemas.kinds };
-    const digest = createHash('sha256').update(JSON.stringify(doc)).digest('hex');
+    const digest = digestOf(JSON.stringify(doc));
     this.files.set(file, { doc, digest, inAjv: false });
     for (const key of Object.keys(schemas.kinds)) {
       if (!this.added.has(key)) this.added.set(key, { file, pointer: `/kinds/${pointerSegment(key)}`, source });
@@ -296,20 +187,11 @@ export class SchemaStore {
   private file(file: string): { doc: SchemaFile; digest: string; inAjv: boolean } {
     let entry = this.files.get(file);
     if (!entry) {
-      const text = this.readText(file);
-      const digest = createHash('sha256').update(text).digest('hex');
+      const text = readSchemaText(this.dir, file);
+      const digest = digestOf(text);
       entry = { doc: JSON.parse(text) as SchemaFile, digest, inAjv: false };
       this.files.set(file, entry);
     }
     return entry;
-  }
-
-  private readText(file: string): string {
-    const full = path.join(this.dir, file);
-    try {
-      return fs.readFileSync(full, 'utf8');
-    } catch (err) {
-      throw new Error(`gitops-lint: cannot read schema file ${full}: ${err instanceof Error ? err.message : String(err)}`);
-    }
   }
 }
