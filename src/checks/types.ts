@@ -8,6 +8,7 @@ import type { PostBuildSubstitutions } from '../graph/postbuild.js';
 import type { RepoGraph } from '../graph/types.js';
 import type { LoadedRepo, PathSegment, YamlDocument } from '../load/types.js';
 import type { SchemaResolver } from '../schema/resolver.js';
+import type { JsonSchema } from '../schema/settings.js';
 
 /** One rule, as declared in rules/<id>.yaml (and in the same shape in a repo's config). */
 export interface RuleDefinition {
@@ -79,14 +80,12 @@ export interface CheckContext extends RunData {
 
 export type CheckFunction = (ctx: CheckContext) => void;
 
-/** A JSON schema (draft-07, as ajv reads it). `title` names what an enum lists; `description` says what a valid value is. */
-export type JsonSchema = Record<string, unknown>;
-
 export interface Check {
   run: CheckFunction;
   /**
    * The params the check takes, as a JSON schema of the params mapping (ESLint's meta.schema). The engine validates
-   * every rule's params, built-in and from config, against it. Absent: the check takes no params.
+   * every rule's params, built-in and from config, against it (`description` says what a valid value is, `title` names
+   * what an enum lists: see schema/settings.ts). Absent: the check takes no params.
    */
   params?: JsonSchema;
   /** What a JSON schema cannot say (a regular expression compiles, exactly one of several keys): `key: problem` messages. */

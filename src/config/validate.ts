@@ -1,24 +1,47 @@
-/** Structural validation of one config source (the file, or options.config): types, unknown keys, rule ids, severities. */
+/**
+ * Structural validation of one config source (the file, or options.config): its shape against a JSON schema
+ * (types, unknown keys, required fields), then in code what needs the rule ids, rule definitions or versions.
+ */
 import type { RuleDefinition } from '../checks/types.js';
+import { settingProblems } from '../schema/settings.js';
 import { ruleDefinitionProblems, SEVERITIES, toRuleDefinition } from './rules.js';
 import type { Config, RuleSetting } from './types.js';
 import { ConfigError } from './errors.js';
 
-const TOP_KEYS = [
-  'extends',
-  'rules',
-  'ignore',
-  'ignoreObjects',
-  'entryPoints',
-  'externalSources',
-  'localSources',
-  'customRules',
-  'kubernetesVersion',
-  'fluxVersion',
-  'schemaLocations',
-] as const;
 const EXTENDS = ['recommended', 'all', 'none'];
 const SETTINGS = [...SEVERITIES, 'off'];
+
+const nonEmpty = { type: 'string', minLength: 1, description: 'a non-empty string' };
+const listOf = (items: Record<string, unknown>, description: string) => ({ type: 'array', items, description });
+const record = (properties: string[], required: string[] = []) => ({
+  type: 'object',
+  additionalProperties: false,
+  required,
+  properties: Object.fromEntries(properties.map((p) => [p, nonEmpty])),
+  description: `a mapping with ${properties.join(', ')}`,
+});
+
+/**
+ * The shape of one config source. Rule settings and custom rules need the rule ids and the rule definition check
+ * (below), versions a message about YAML numbers: those are checked in code after the schema.
+ */
+const CONFIG_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    extends: { enum: EXTENDS },
+    rules: { type: 'object', description: 'a mapping of rule id to severity, off, or { severity, params }' },
+    ignore: listOf(nonEmpty, 'a list of strings'),
+    ignoreObjects: listOf({ ...record(['apiVersion', 'kind', 'namespace', 'name']), minProperties: 1 }, 'a list of mappings'),
+    entryPoints: listOf(record(['cluster', 'path', 'name', 'namespace'], ['cluster', 'path']), 'a list of mappings'),
+    externalSources: listOf(record(['kind', 'name', 'namespace'], ['kind', 'name']), 'a list of mappings'),
+    localSources: listOf(record(['kind', 'name', 'namespace', 'path'], ['kind', 'name', 'path']), 'a list of mappings'),
+    customRules: { type: 'array', description: 'a list of rule definitions' },
+    kubernetesVersion: {},
+    fluxVersion: {},
+    schemaLocations: listOf(nonEmpty, 'a list of strings'),
+  },
+};
 
 interface Known {
   builtinIds: Set<string>;
@@ -33,44 +56,24 @@ export function validateConfig(raw: Record<string, unknown>, file: string, known
   const fail = (key: string, detail: string): never => {
     throw new ConfigError(file, key, detail);
   };
-  const out: Partial<Config> = {};
-  for (const key of Object.keys(raw)) {
-    if (!(TOP_KEYS as readonly string[]).includes(key)) fail(key, `unknown key (allowed: ${TOP_KEYS.join(', ')})`);
-  }
-  if (raw.extends !== undefined) {
-    if (!EXTENDS.includes(raw.extends as string)) fail('extends', `must be one of ${EXTENDS.join(', ')}`);
-    out.extends = raw.extends as Config['extends'];
-  }
-  if (raw.customRules !== undefined) out.customRules = customRules(raw.customRules, fail, known.builtinIds);
-  if (raw.rules !== undefined) out.rules = ruleSettings(raw.rules, fail, known.knownRuleIds);
-  if (raw.ignore !== undefined) out.ignore = stringList(raw.ignore, 'ignore', fail);
-  if (raw.ignoreObjects !== undefined) {
-    out.ignoreObjects = records(raw.ignoreObjects, 'ignoreObjects', fail, { optional: ['apiVersion', 'kind', 'namespace', 'name'], atLeastOne: true });
-  }
-  if (raw.entryPoints !== undefined) {
-    out.entryPoints = records(raw.entryPoints, 'entryPoints', fail, { required: ['cluster', 'path'], optional: ['name', 'namespace'] }) as Config['entryPoints'];
-  }
-  if (raw.localSources !== undefined) {
-    out.localSources = records(raw.localSources, 'localSources', fail, { required: ['kind', 'name', 'path'], optional: ['namespace'] }) as Config['localSources'];
-  }
-  if (raw.externalSources !== undefined) {
-    out.externalSources = records(raw.externalSources, 'externalSources', fail, { required: ['kind', 'name'], optional: ['namespace'] }) as Config['externalSources'];
-  }
-  if (raw.schemaLocations !== undefined) out.schemaLocations = schemaLocations(raw.schemaLocations, fail);
+  const problem = settingProblems(CONFIG_SCHEMA, raw)[0];
+  if (problem) fail(problem.key, problem.message);
+  const out = { ...raw } as Partial<Config>;
+  if (raw.customRules !== undefined) out.customRules = customRules(raw.customRules as unknown[], fail, known.builtinIds);
+  if (raw.rules !== undefined) out.rules = ruleSettings(raw.rules as Record<string, unknown>, fail, known.knownRuleIds);
+  if (raw.schemaLocations !== undefined) schemaLocations(raw.schemaLocations as string[], fail);
   for (const key of ['kubernetesVersion', 'fluxVersion'] as const) {
     const v = raw[key];
     if (v === undefined) continue;
     if (typeof v === 'number') fail(key, `write the version as a quoted string ('${v}' may have lost a trailing zero, e.g. "1.30")`);
     if (typeof v !== 'string' || !/^v?\d+\.\d+(\.\d+)?$/.test(v)) fail(key, 'must be a version string such as "1.30"');
-    out[key] = v as string;
   }
   return out;
 }
 
 type Fail = (key: string, detail: string) => never;
 
-function ruleSettings(raw: unknown, fail: Fail, known: Set<string>): Record<string, RuleSetting> {
-  if (!isRecord(raw)) return fail('rules', 'must be a mapping of rule id to severity, off, or { severity, params }');
+function ruleSettings(raw: Record<string, unknown>, fail: Fail, known: Set<string>): Record<string, RuleSetting> {
   const out: Record<string, RuleSetting> = {};
   for (const [id, setting] of Object.entries(raw)) {
     const key = `rules.${id}`;
@@ -90,8 +93,7 @@ function ruleSettings(raw: unknown, fail: Fail, known: Set<string>): Record<stri
   return out;
 }
 
-function customRules(raw: unknown, fail: Fail, builtinIds: Set<string>): RuleDefinition[] {
-  if (!Array.isArray(raw)) return fail('customRules', 'must be a list of rule definitions');
+function customRules(raw: unknown[], fail: Fail, builtinIds: Set<string>): RuleDefinition[] {
   const seen = new Set<string>();
   return raw.map((def, i) => {
     const key = `customRules[${i}]`;
@@ -105,40 +107,9 @@ function customRules(raw: unknown, fail: Fail, builtinIds: Set<string>): RuleDef
   });
 }
 
-function stringList(raw: unknown, key: string, fail: Fail): string[] {
-  if (!Array.isArray(raw)) return fail(key, 'must be a list of strings');
-  raw.forEach((v, i) => {
-    if (typeof v !== 'string' || v === '') fail(`${key}[${i}]`, 'must be a non-empty string');
-  });
-  return raw as string[];
-}
-
 /** Local folders only: schemas are never downloaded. */
-function schemaLocations(raw: unknown, fail: Fail): string[] {
-  const list = stringList(raw, 'schemaLocations', fail);
+function schemaLocations(list: string[], fail: Fail): void {
   list.forEach((dir, i) => {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(dir)) fail(`schemaLocations[${i}]`, 'must be a local folder: schemas are never downloaded (gitops-lint works offline)');
-  });
-  return list;
-}
-
-function records(
-  raw: unknown,
-  key: string,
-  fail: Fail,
-  shape: { required?: string[]; optional?: string[]; atLeastOne?: boolean },
-): Record<string, string>[] {
-  if (!Array.isArray(raw)) return fail(key, 'must be a list of mappings');
-  const allowed = [...(shape.required ?? []), ...(shape.optional ?? [])];
-  return raw.map((item, i) => {
-    const at = `${key}[${i}]`;
-    if (!isRecord(item)) return fail(at, `must be a mapping with ${allowed.join(', ')}`);
-    for (const [k, v] of Object.entries(item)) {
-      if (!allowed.includes(k)) fail(`${at}.${k}`, `unknown key (allowed: ${allowed.join(', ')})`);
-      if (typeof v !== 'string' || v === '') fail(`${at}.${k}`, 'must be a non-empty string');
-    }
-    for (const k of shape.required ?? []) if (item[k] === undefined) fail(`${at}.${k}`, 'is required');
-    if (shape.atLeastOne && Object.keys(item).length === 0) fail(at, `give at least one of ${allowed.join(', ')}`);
-    return item as Record<string, string>;
   });
 }

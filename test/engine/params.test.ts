@@ -110,7 +110,7 @@ describe('params of custom object-field rules', () => {
 
   it.each([
     [{ path: 5, required: true }, 'path: must be a field path such as spec.template.spec.containers[*].image'],
-    [{ required: true }, 'path: must be a field path such as spec.template.spec.containers[*].image'],
+    [{ required: true }, 'path: is required'],
     [{ path: 'a', required: 'yes' }, 'required: must be true'],
     [{ path: 'a', pattern: 7 }, 'pattern: must be a regular expression string'],
     [{ path: 'a', enum: [] }, 'enum: must be a non-empty list of scalar values'],
