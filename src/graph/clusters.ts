@@ -100,7 +100,10 @@ export class ClusterBuilder {
   addRoot(doc: YamlDocument): void {
     const id = idOf(doc, this.parts.scopes);
     const own = makeKustomization(this.parts, doc, id, this.cluster.name);
-    const self = own.path?.status === 'dir' ? this.parts.renderer.renderFlux(own.path.path!, fluxTransforms(doc, doc.value), doc.file).find((r) => r.doc === doc) : undefined;
+    const self =
+      own.path?.status === 'dir'
+        ? this.parts.renderer.renderFlux(own.path.path!, fluxTransforms(doc, doc.value, componentsIn(own.path.path!)), doc.file).find((r) => r.doc === doc)
+        : undefined;
     const rendered = self ?? this.parts.renderer.renderFile(doc.file).find((r) => r.doc === doc);
     const root = this.kustomizationFor(doc, self?.id ?? id, rendered ? this.instance(rendered.seq, self?.id ?? id).entry : { name: id.name, by: [] }, self?.value ?? doc.value);
     this.cluster.roots.push(root);
@@ -160,7 +163,7 @@ export class ClusterBuilder {
     for (; this.queued < this.queue.length; this.queued++) {
       const k = this.queue[this.queued]!;
       if (!k.sourceIsThisRepo || k.path?.status !== 'dir') continue;
-      const rendered = this.parts.renderer.renderFlux(k.path.path!, fluxTransforms(k.doc, k.value), k.doc.file);
+      const rendered = this.parts.renderer.renderFlux(k.path.path!, fluxTransforms(k.doc, k.value, componentsIn(k.path.path!)), k.doc.file);
       // spec.kubeConfig: the objects land on another cluster; the Kustomization itself stays here.
       const target = k.kubeConfig ? this.set.builder(`${this.cluster.name}/${k.kubeConfig.secretName}`, 'remote', this.cluster.name) : this;
       target.apply(k, rendered);
@@ -218,6 +221,14 @@ export class ClusterBuilder {
       for (const a of readArtifacts(doc)) this.cluster.sources.push({ doc, kind: 'ExternalArtifact', name: a.name, namespace, cluster });
     }
   }
+}
+
+/** spec.components entries are relative to spec.path and must stay inside the repo. */
+function componentsIn(dir: string): (raw: string) => string | undefined {
+  return (raw) => {
+    const resolved = resolveRepoPath(dir, raw);
+    return resolved.status === 'inside' ? resolved.path : undefined;
+  };
 }
 
 /**

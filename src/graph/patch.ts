@@ -78,7 +78,7 @@ export function readTarget(target: unknown): PatchTarget | undefined {
 
 /** Whether `patch` applies to `subject`. */
 export function selects(patch: Patch, subject: PatchSubject): boolean {
-  if (patch.target) return targetSelects(patch.target, subject);
+  if (patch.target) return selectsTarget(patch.target, subject);
   const body = patch.body as Obj;
   const meta = isObj(body.metadata) ? body.metadata : {};
   const [group, version] = splitApiVersion(str(body.apiVersion));
@@ -89,7 +89,8 @@ export function selects(patch: Patch, subject: PatchSubject): boolean {
   return ids.some((id) => id.name === name && normalizeNamespace(id.namespace) === namespace);
 }
 
-function targetSelects(t: PatchTarget, s: PatchSubject): boolean {
+/** Whether a kustomize selector (patch target, replacement select) selects the object. */
+export function selectsTarget(t: PatchTarget, s: PatchSubject): boolean {
   const meta = isObj(s.value) && isObj(s.value.metadata) ? s.value.metadata : {};
   return (
     matchesField(t.group, s.group) &&

@@ -16,6 +16,7 @@ import { isBuiltinGroup, takesNamePrefix } from '../k8s/identity.js';
 import { idOf, type Scopes } from './identity.js';
 import { dirOf, type KustomizeIndex } from './kustomize.js';
 import { applyPatch, selects, splitApiVersion, type PatchSubject } from './patch.js';
+import { applyReplacements } from './replacements.js';
 import { isEmpty, kustomizeTransforms, NO_TRANSFORMS, withFlux, type PlacedPatch, type Transforms } from './transforms.js';
 import type { At, KustomizeFile, ObjectId } from './types.js';
 
@@ -87,7 +88,9 @@ export class Renderer {
     if (this.rendering.has(dir)) return [];
     this.rendering.add(dir);
     const k = this.kustomize.byDir.get(dir);
-    const out = this.transform(this.accumulate(dir), withFlux(k ? this.transformsOf(k) : NO_TRANSFORMS, flux), build);
+    let acc = this.accumulate(dir);
+    for (const path of flux.components ?? []) acc = this.addComponent(path, acc, k?.path ?? dir);
+    const out = this.transform(acc, withFlux(k ? this.transformsOf(k) : NO_TRANSFORMS, flux), build);
     this.rendering.delete(dir);
     return out;
   }
@@ -138,16 +141,21 @@ export class Renderer {
       else if (ref.status === 'dir' && this.kustomize.byDir.has(ref.path)) out = out.concat(this.renderDir(ref.path).map((r) => via(r, k.path)));
     }
     for (const ref of k.refs) {
-      if (ref.field !== 'components' || ref.status !== 'dir' || ref.path === undefined) continue;
-      const component = this.kustomize.byDir.get(ref.path);
-      if (!component || this.rendering.has(ref.path)) continue;
-      this.rendering.add(ref.path);
-      const before = out.length;
-      out = this.accumulateInto(component, out);
-      for (let i = before; i < out.length; i++) out[i] = via(out[i]!, k.path);
-      out = this.transform(out, this.transformsOf(component), component.path);
-      this.rendering.delete(ref.path);
+      if (ref.field === 'components' && ref.status === 'dir' && ref.path !== undefined) out = this.addComponent(ref.path, out, k.path);
     }
+    return out;
+  }
+
+  /** A component's resources join `acc`, then its transformers run over all of it. */
+  private addComponent(dir: string, acc: RenderedDoc[], includedBy: string): RenderedDoc[] {
+    const component = this.kustomize.byDir.get(dir);
+    if (!component || this.rendering.has(dir)) return acc;
+    this.rendering.add(dir);
+    const before = acc.length;
+    let out = this.accumulateInto(component, [...acc]);
+    for (let i = before; i < out.length; i++) out[i] = via(out[i]!, includedBy);
+    out = this.transform(out, this.transformsOf(component), component.path);
+    this.rendering.delete(dir);
     return out;
   }
 
@@ -170,7 +178,24 @@ export class Renderer {
     out = this.patch(out, t.patches, build);
     if (t.namespace || t.namePrefix || t.nameSuffix) out = out.map((r) => this.rename(r, t));
     out = this.patch(out, t.json6902, build);
+    if (t.replacements.length > 0) out = this.replace(out, t);
     return out;
+  }
+
+  /** kustomize replacements; a replaced metadata.name or metadata.namespace changes the identity too. */
+  private replace(input: RenderedDoc[], t: Transforms): RenderedDoc[] {
+    const values = applyReplacements(input.map(subjectOf), t.replacements);
+    return input.map((r, i) => {
+      const value = values[i];
+      if (value === r.value) return r;
+      const before = metadataOf(r.value);
+      const after = metadataOf(value);
+      const name = typeof after.name === 'string' && after.name !== before.name ? after.name : r.id.name;
+      const namespace =
+        typeof after.namespace === 'string' && after.namespace !== before.namespace && !this.scopes.isClusterScoped(r.id.group, r.id.kind) ? after.namespace : r.id.namespace;
+      const at = t.replacements.map((x) => x.at);
+      return { ...r, value, id: { ...r.id, name, namespace }, patchedBy: [...(r.patchedBy ?? []), ...at] };
+    });
   }
 
   private noteUnmatched(p: PlacedPatch, build: string): void {
@@ -215,8 +240,27 @@ export class Renderer {
     if (t.namespace && id.kind === 'Namespace' && id.group === '') name = t.namespace;
     if (takesNamePrefix(id.kind) && (t.namePrefix || t.nameSuffix)) name = `${t.namePrefix ?? ''}${name}${t.nameSuffix ?? ''}`;
     if (name === id.name && namespace === id.namespace) return r;
-    return { ...r, id: { ...id, name, namespace }, previous: [...(r.previous ?? []), { name: id.name, namespace: id.namespace }] };
+    return {
+      ...r,
+      id: { ...id, name, namespace },
+      value: withMetadata(r.value, name, namespace),
+      previous: [...(r.previous ?? []), { name: id.name, namespace: id.namespace }],
+    };
   }
+}
+
+function metadataOf(value: unknown): { name?: unknown; namespace?: unknown } {
+  const meta = (value as { metadata?: unknown } | null)?.metadata;
+  return typeof meta === 'object' && meta !== null ? (meta as { name?: unknown; namespace?: unknown }) : {};
+}
+
+/** The value with metadata.name/namespace as the transformers left them (a shallow copy). */
+function withMetadata(value: unknown, name: string, namespace: string | undefined): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const meta = metadataOf(value);
+  const next: Record<string, unknown> = { ...meta, name };
+  if (namespace !== undefined) next.namespace = namespace;
+  return { ...value, metadata: next };
 }
 
 function via(r: RenderedDoc, path: string): RenderedDoc {

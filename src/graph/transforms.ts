@@ -8,7 +8,7 @@
  * `spec.patchesStrategicMerge` to `patchesStrategicMerge` and `spec.patchesJson6902` to `patchesJson6902`.
  */
 import type { LoadedRepo, PathSegment, YamlDocument } from '../load/types.js';
-import { toPatch, type Patch } from './patch.js';
+import { readTarget, toPatch, type Patch, type PatchTarget } from './patch.js';
 import type { At, KustomizeFile } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -22,6 +22,13 @@ export interface PlacedPatch {
   at: At;
 }
 
+/** One kustomize replacement: copy a field of one object into fields of others (api/filters/replacement). */
+export interface Replacement {
+  source: { selector: PatchTarget; fieldPath: string };
+  targets: { select: PatchTarget; reject: PatchTarget[]; fieldPaths: string[]; create: boolean; delimiter?: string; index: number }[];
+  at: At;
+}
+
 export interface Transforms {
   strategicMerge: PlacedPatch[];
   patches: PlacedPatch[];
@@ -29,12 +36,20 @@ export interface Transforms {
   namePrefix?: string;
   nameSuffix?: string;
   json6902: PlacedPatch[];
+  replacements: Replacement[];
+  /** Component directories (repo paths) a Flux Kustomization adds (spec.components), after the build's own. */
+  components?: string[];
 }
 
-export const NO_TRANSFORMS: Transforms = { strategicMerge: [], patches: [], json6902: [] };
+export const NO_TRANSFORMS: Transforms = { strategicMerge: [], patches: [], json6902: [], replacements: [] };
 
 export function isEmpty(t: Transforms): boolean {
-  return t.strategicMerge.length + t.patches.length + t.json6902.length === 0 && !t.namespace && !t.namePrefix && !t.nameSuffix;
+  return (
+    t.strategicMerge.length + t.patches.length + t.json6902.length + t.replacements.length + (t.components?.length ?? 0) === 0 &&
+    !t.namespace &&
+    !t.namePrefix &&
+    !t.nameSuffix
+  );
 }
 
 /** The transformers a kustomization file declares. `resolve` maps a path written in it to a repo path. */
@@ -69,11 +84,39 @@ export function kustomizeTransforms(repo: LoadedRepo, k: KustomizeFile, resolve:
     const bodies = entry.patch !== undefined ? [entry.patch] : fileValues(entry.path);
     for (const body of bodies) json6902.push(...placed(body, entry.target, ['patchesJson6902', i]));
   });
-  return { strategicMerge, patches, namespace: k.namespace, namePrefix: k.namePrefix, nameSuffix: k.nameSuffix, json6902 };
+  const replacements: Replacement[] = [];
+  asList(value.replacements).forEach((entry, i) => {
+    if (!isObj(entry)) return;
+    const list = entry.path !== undefined ? fileValues(entry.path).flatMap((v) => (Array.isArray(v) ? v : [v])) : [entry];
+    for (const r of list) {
+      const replacement = readReplacement(r, at(['replacements', i]));
+      if (replacement) replacements.push(replacement);
+    }
+  });
+  return { strategicMerge, patches, namespace: k.namespace, namePrefix: k.namePrefix, nameSuffix: k.nameSuffix, json6902, replacements };
+}
+
+function readReplacement(r: unknown, at: At): Replacement | undefined {
+  if (!isObj(r) || !isObj(r.source) || !Array.isArray(r.targets)) return undefined;
+  const targets: Replacement['targets'] = [];
+  for (const t of r.targets) {
+    if (!isObj(t) || !isObj(t.select)) continue;
+    const options = isObj(t.options) ? t.options : {};
+    targets.push({
+      select: readTarget(t.select) ?? {},
+      reject: asList(t.reject).map(readTarget).filter((x): x is PatchTarget => x !== undefined),
+      fieldPaths: asList(t.fieldPaths).filter((p): p is string => typeof p === 'string'),
+      create: options.create === true,
+      delimiter: str(options.delimiter),
+      index: typeof options.index === 'number' ? options.index : 0,
+    });
+  }
+  const source = readTarget(r.source) ?? {};
+  return { source: { selector: source, fieldPath: str(r.source.fieldPath) ?? 'metadata.name' }, targets, at };
 }
 
 /** What a Flux Kustomization (its value on the cluster) adds to the build of its path. */
-export function fluxTransforms(doc: YamlDocument, value: unknown): Transforms {
+export function fluxTransforms(doc: YamlDocument, value: unknown, componentDir?: (raw: string) => string | undefined): Transforms {
   const spec = isObj(value) && isObj(value.spec) ? value.spec : {};
   const at = (path: PathSegment[]): At => ({ doc, path });
   const patches: PlacedPatch[] = [];
@@ -91,7 +134,9 @@ export function fluxTransforms(doc: YamlDocument, value: unknown): Transforms {
     const patch = isObj(entry) ? toPatch(entry.patch, entry.target) : undefined;
     if (patch) json6902.push({ patch, at: at(['spec', 'patchesJson6902', i]) });
   });
-  return { strategicMerge, patches, namespace: str(spec.targetNamespace), json6902 };
+  // spec.components: paths relative to spec.path, appended to the build's components (kustomize-controller generator).
+  const components = componentDir ? asList(spec.components).filter((c): c is string => typeof c === 'string').map(componentDir).filter((c): c is string => c !== undefined) : [];
+  return { strategicMerge, patches, namespace: str(spec.targetNamespace), json6902, replacements: [], ...(components.length > 0 ? { components } : {}) };
 }
 
 /** A kustomization file's transformers with a Flux Kustomization's additions. */
@@ -104,5 +149,7 @@ export function withFlux(own: Transforms, flux: Transforms): Transforms {
     namePrefix: own.namePrefix,
     nameSuffix: own.nameSuffix,
     json6902: [...own.json6902, ...flux.json6902],
+    replacements: own.replacements,
+    ...(flux.components ? { components: flux.components } : {}),
   };
 }
