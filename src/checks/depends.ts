@@ -58,6 +58,8 @@ export function fluxDependsOnMissing(ctx: CheckContext): void {
         for (const dep of owner.dependsOn) {
           const namespace = refNamespace(dep, owner);
           if (available.has(objectKey(namespace, dep.name)) || isTemplated(dep.name) || isTemplated(namespace)) continue;
+          // Without a real root the clusters are guesses of a library that consumers compose: any of them will do.
+          if (ctx.graph.mode === 'fallback' && perCluster.some((c) => c.available.has(objectKey(namespace, dep.name)))) continue;
           const location = ctx.locate(dep.at.doc, namePath(dep.at), 'value');
           const entry = missing.get(locationKey(location)) ?? { owner, name: dep.name, namespace, location, clusters: [] };
           entry.clusters.push(clusterName);

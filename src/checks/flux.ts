@@ -10,19 +10,30 @@ import { fluxSourceMissing, helmReleaseSourceMissing } from './sources.js';
 import { isTemplated } from './flux-lookup.js';
 import { closestName } from '../util/suggest.js';
 
-/** One instance per document: the graph has one per cluster, these rules are about what is written. */
-function kustomizationDocs(ctx: CheckContext): FluxKustomization[] {
-  const byDoc = new Map<YamlDocument, FluxKustomization>();
-  for (const k of ctx.graph.fluxKustomizations) if (!byDoc.has(k.doc)) byDoc.set(k.doc, k);
-  return [...byDoc.values()];
+/**
+ * The Flux Kustomizations clusters apply, grouped by document: one document can be applied by several clusters, each
+ * with its own value (patched by its parents, substituted). A Kustomization no cluster applies (an archived app)
+ * reconciles nowhere and gets none of these findings.
+ */
+function appliedByDoc(ctx: CheckContext): Map<YamlDocument, FluxKustomization[]> {
+  const byDoc = new Map<YamlDocument, FluxKustomization[]>();
+  for (const k of ctx.graph.fluxKustomizations) {
+    if (k.cluster === undefined) continue;
+    const list = byDoc.get(k.doc);
+    if (list) list.push(k);
+    else byDoc.set(k.doc, [k]);
+  }
+  return byDoc;
 }
 
 function fluxPathMissing(ctx: CheckContext): void {
-  for (const k of kustomizationDocs(ctx)) {
-    // A Kustomization no cluster applies (kept in `.archive/`, say) reconciles nowhere: its path cannot break anything.
-    if (k.cluster === undefined) continue;
+  const seen = new Set<string>();
+  for (const k of [...appliedByDoc(ctx).values()].flat()) {
     const ref = k.path;
     if (!k.sourceIsThisRepo || !ref || ref.status !== 'missing' || ref.path === undefined || isTemplated(ref.raw)) continue;
+    const key = `${k.doc.file}#${k.doc.index} ${ref.path}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const slash = ref.path.lastIndexOf('/');
     const parent = ref.path.slice(0, Math.max(slash, 0));
     const siblings = ctx.repo.allDirs.filter((d) => d !== '' && d.slice(0, Math.max(d.lastIndexOf('/'), 0)) === parent);
@@ -45,11 +56,14 @@ function kustomizationRef(k: FluxKustomization) {
 }
 
 function fluxKustomizationPrune(ctx: CheckContext): void {
-  for (const k of kustomizationDocs(ctx)) {
-    if (k.prune === true) continue;
+  for (const instances of appliedByDoc(ctx).values()) {
+    // The value each cluster gets: a parent's spec.patches often sets prune for every child.
+    const k = instances.find((i) => i.prune === false) ?? instances.find((i) => i.prune === undefined);
+    if (!k) continue;
     const object = kustomizationRef(k);
     if (k.prune === false) {
-      const scalar = nodeAt(k.doc.root, ['spec', 'prune']);
+      // The fix edits the document only when the document itself says false (not a patch).
+      const scalar = (k.doc.value as { spec?: { prune?: unknown } } | null)?.spec?.prune === false ? nodeAt(k.doc.root, ['spec', 'prune']) : undefined;
       ctx.report({
         message: `Kustomization "${k.name}" sets prune: false: objects removed from Git stay on the cluster; set prune: true`,
         location: ctx.locate(k.doc, ['spec', 'prune'], 'value'),

@@ -2,7 +2,7 @@
 import type { Check, CheckContext } from './types.js';
 import { specOf } from '../graph/flux.js';
 import { BUILD_FIELDS } from '../graph/kustomize.js';
-import type { PathRef } from '../graph/types.js';
+import type { KustomizeFile, PathRef, RepoGraph } from '../graph/types.js';
 import { isFluxKustomization } from '../k8s/flux.js';
 import { objectRef } from '../k8s/object-ref.js';
 import { resolveRepoPath } from '../load/index.js';
@@ -38,8 +38,16 @@ function suggestion(repo: LoadedRepo, path: string, raw: string): string | undef
   return `${trimmed.slice(0, trimmed.length - baseOf(trimmed).length)}${best}`;
 }
 
+/**
+ * The kustomization files whose references matter: with real roots, those some cluster builds (an archived app's
+ * broken reference breaks nothing); without them, every one (a plain kustomize repo is built from anywhere).
+ */
+export function checkedKustomizeFiles(graph: RepoGraph): KustomizeFile[] {
+  return graph.mode === 'roots' ? graph.kustomizeFiles.filter((k) => graph.builtKustomizeFiles.has(k)) : graph.kustomizeFiles;
+}
+
 function kustomizeMissingFile(ctx: CheckContext): void {
-  for (const k of ctx.graph.kustomizeFiles) {
+  for (const k of checkedKustomizeFiles(ctx.graph)) {
     for (const ref of k.refs) {
       const location = ctx.locate(ref.at.doc, ref.at.path, 'value');
       const what = `${ref.field} entry "${ref.raw}"`;
@@ -71,7 +79,7 @@ function outsideMessage(subject: string, status: string): string {
 }
 
 function pathOutsideRepo(ctx: CheckContext): void {
-  for (const k of ctx.graph.kustomizeFiles) {
+  for (const k of checkedKustomizeFiles(ctx.graph)) {
     for (const ref of k.refs) {
       if (ref.status !== 'outside-repo' && ref.status !== 'absolute') continue;
       ctx.report({ location: ctx.locate(ref.at.doc, ref.at.path, 'value'), message: outsideMessage(`${ref.field} entry "${ref.raw}"`, ref.status) });
@@ -80,6 +88,7 @@ function pathOutsideRepo(ctx: CheckContext): void {
   const seen = new Set<YamlDocument>();
   for (const k of ctx.graph.fluxKustomizations) {
     if (k.synthetic || seen.has(k.doc) || !isFluxKustomization(k.doc)) continue;
+    if (ctx.graph.mode === 'roots' && k.cluster === undefined) continue; // no cluster applies it
     seen.add(k.doc);
     const raw = specOf(k.doc).path;
     if (typeof raw !== 'string') continue;

@@ -1,7 +1,8 @@
 /**
- * orphan-manifest: Kubernetes documents nothing applies. Only for repos with at least one cluster (a plain kustomize
- * repo has no entry point to measure against). Documents under an unreached kustomization file are reported once,
- * as that kustomization, at the top-most unreached one.
+ * orphan-manifest: Kubernetes documents nothing applies. Only for repos with real roots (bootstrap, FluxInstance,
+ * configured entry points): without them the graph's clusters are guesses, and a library of bases is consumed from
+ * elsewhere. A Flux Kustomization no root reaches (an archived or disabled app) is one finding that covers everything
+ * it would apply; documents under an unreached kustomization file are reported once, as the top-most such file.
  */
 import type { CheckContext } from './types.js';
 import { includedKustomizations } from '../graph/built.js';
@@ -20,8 +21,9 @@ function referencedFiles(graph: RepoGraph): Set<string> {
   return files;
 }
 
-function isCandidate(doc: YamlDocument, graph: RepoGraph, ignoredGroups: Set<string>): boolean {
+function isCandidate(doc: YamlDocument, graph: RepoGraph, ignoredGroups: Set<string>, covered: ReadonlySet<YamlDocument>): boolean {
   if (doc.class !== 'k8s' && !(doc.class === 'sops' && doc.kind)) return false;
+  if (covered.has(doc)) return false;
   if (inHiddenDir(doc.file)) return false;
   // A name with `${VAR}` outside any Flux Kustomization is a template for scripts (task runners, restore jobs).
   if (doc.name !== undefined && isTemplated(doc.name)) return false;
@@ -29,7 +31,7 @@ function isCandidate(doc: YamlDocument, graph: RepoGraph, ignoredGroups: Set<str
 }
 
 /** Unreached documents a kustomization covers, following its resources/bases/components and referenced files. */
-function coveredDocs(top: KustomizeFile, graph: RepoGraph, ctx: CheckContext, ignoredGroups: Set<string>): YamlDocument[] {
+function coveredDocs(top: KustomizeFile, graph: RepoGraph, ctx: CheckContext, ignoredGroups: Set<string>, covered: ReadonlySet<YamlDocument>): YamlDocument[] {
   const docs: YamlDocument[] = [];
   const seen = new Set<KustomizeFile>([top]);
   const queue = [top];
@@ -37,7 +39,7 @@ function coveredDocs(top: KustomizeFile, graph: RepoGraph, ctx: CheckContext, ig
     const file = queue.pop()!;
     for (const ref of file.refs) {
       if (ref.status === 'file' && ref.path !== undefined && BUILD_FIELDS.has(ref.field)) {
-        docs.push(...(ctx.repo.fileMap.get(ref.path)?.documents ?? []).filter((d) => isCandidate(d, graph, ignoredGroups)));
+        docs.push(...(ctx.repo.fileMap.get(ref.path)?.documents ?? []).filter((d) => isCandidate(d, graph, ignoredGroups, covered)));
       }
     }
     for (const next of includedKustomizations(file, graph.kustomizeByDir)) {
@@ -62,16 +64,31 @@ function nearestKustomization(file: string, graph: RepoGraph, reached: ReadonlyS
 
 export function orphanManifest(ctx: CheckContext): void {
   const { graph } = ctx;
-  if (graph.clusters.length === 0) return;
+  if (graph.clusters.length === 0 || graph.mode !== 'roots') return;
   const ignoredGroups = new Set((ctx.params.ignoreApiGroups as string[] | undefined) ?? []);
   const reached = graph.builtKustomizeFiles;
   const referenced = referencedFiles(graph);
+
+  const covered = new Set<YamlDocument>();
+  for (const orphan of graph.orphanKustomizations) {
+    covered.add(orphan.doc);
+    for (const d of orphan.covers) covered.add(d);
+    const objects = orphan.covers.filter((d) => d.class === 'k8s' || d.class === 'sops').length;
+    ctx.report({
+      message:
+        `Kustomization "${orphan.name}" in ${orphan.doc.file} is not applied on any cluster: no cluster root reaches it` +
+        (objects > 0 ? `, so the ${objects} object${objects > 1 ? 's' : ''} it would apply ${objects > 1 ? 'are' : 'is'} never applied` : '') +
+        `; list ${orphan.doc.file} in the resources of an applied kustomization.yaml, or delete it (or move it to a hidden directory such as .archive/) if it is retired`,
+      location: ctx.locate(orphan.doc, []),
+      object: objectRef({ apiVersion: orphan.doc.apiVersion, kind: orphan.doc.kind, namespace: orphan.namespace, name: orphan.name }),
+    });
+  }
 
   const unreached = graph.kustomizeFiles.filter((k) => !reached.has(k));
   const includedByOthers = new Set(unreached.flatMap((k) => includedKustomizations(k, graph.kustomizeByDir)));
   for (const top of unreached) {
     if (includedByOthers.has(top)) continue;
-    const docs = coveredDocs(top, graph, ctx, ignoredGroups);
+    const docs = coveredDocs(top, graph, ctx, ignoredGroups, covered);
     if (docs.length === 0) continue;
     ctx.report({
       message:
@@ -83,7 +100,7 @@ export function orphanManifest(ctx: CheckContext): void {
 
   for (const file of ctx.repo.files) {
     if (file.inHelmChart || referenced.has(file.path)) continue;
-    const orphans = file.documents.filter((doc) => isCandidate(doc, graph, ignoredGroups));
+    const orphans = file.documents.filter((doc) => isCandidate(doc, graph, ignoredGroups, covered));
     if (orphans.length === 0) continue;
     const near = nearestKustomization(file.path, graph, reached);
     const how = near

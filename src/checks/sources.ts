@@ -82,11 +82,53 @@ function hint(ref: Reference, sources: FluxSource[]): string {
   return '; define it, fix the reference, or list it in externalSources in .gitops-lint.yaml if it is created outside the repo';
 }
 
-/** Reports every reference that neither the cluster's sources nor graph.externalSources provide, once per location. */
+interface Missing {
+  ref: Reference;
+  location: Location;
+  clusters: string[];
+  sources: FluxSource[];
+}
+
+/**
+ * Sources a cluster can use: its own, and in `fallback` mode (no real root: a library of bases that consumers compose)
+ * those of every cluster the graph guessed.
+ */
+function providedOn(ctx: CheckContext, cluster: Cluster): FluxSource[] {
+  return ctx.graph.mode === 'fallback' ? ctx.graph.clusters.flatMap((c) => c.sources) : cluster.sources;
+}
+
+/** Where the missing source is written in the repo, and why the cluster does not get it. */
+function whereDefined(ctx: CheckContext, ref: Reference, clusters: string[]): string {
+  const defined = ctx.graph.sources.filter((s) => s.kind === ref.kind && s.name === ref.name && s.namespace === ref.namespace && !s.synthetic);
+  if (defined.length === 0) return '';
+  const elsewhere = [...new Set(defined.map((s) => s.cluster).filter((c): c is string => c !== undefined && !clusters.includes(c)))];
+  const file = defined[0]!.doc.file;
+  if (elsewhere.length > 0) return `; it is defined in ${file}, which only ${quoteClusters(elsewhere)} applies`;
+  // The Kustomization that would apply it: one on the cluster whose spec.path is broken, nearest to the file.
+  const broken = ctx.graph.clusters
+    .filter((c) => clusters.includes(c.name))
+    .flatMap((c) => c.kustomizations)
+    .filter((k) => k.sourceIsThisRepo && k.path?.status === 'missing' && k.path.path !== undefined)
+    .sort((a, b) => commonPrefix(b.path!.path!, file) - commonPrefix(a.path!.path!, file))[0];
+  if (broken) return `; it is defined in ${file}, which nothing applies because Kustomization "${broken.name}" spec.path "${broken.path!.raw}" does not exist: fix that path`;
+  return `; it is defined in ${file}, which no Kustomization on this cluster applies`;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/**
+ * Reports every reference that neither the cluster's sources nor graph.externalSources provide. A source referenced
+ * from several places and defined nowhere is one finding, at its first reference, with the count: one root cause.
+ */
 function reportMissingSources(ctx: CheckContext, referencesOf: (cluster: Cluster) => Reference[]): void {
-  const missing = new Map<string, { ref: Reference; location: Location; clusters: string[]; sources: FluxSource[] }>();
+  const missing = new Map<string, Missing>();
   for (const cluster of ctx.graph.clusters) {
-    const provided = new Set(cluster.sources.map((s) => sourceKey(s.kind, s.namespace, s.name)));
+    const sources = providedOn(ctx, cluster);
+    const provided = new Set(sources.map((s) => sourceKey(s.kind, s.namespace, s.name)));
     for (const ref of referencesOf(cluster)) {
       // A missing kind is a schema error (schema rules); a `${VAR}` name is only known after substitution.
       if (!ref.kind || isTemplated(ref.name) || isTemplated(ref.namespace)) continue;
@@ -94,17 +136,36 @@ function reportMissingSources(ctx: CheckContext, referencesOf: (cluster: Cluster
       if (provided.has(key) || ctx.graph.externalSources.has(key)) continue;
       const location = ctx.locate(ref.doc, ref.path, 'value');
       const at = `${location.file}:${location.line}:${location.column}`;
-      const entry = missing.get(at) ?? { ref, location, clusters: [], sources: cluster.sources };
+      const entry = missing.get(at) ?? { ref, location, clusters: [], sources };
       entry.clusters.push(cluster.name);
       missing.set(at, entry);
     }
   }
-  for (const { ref, location, clusters, sources } of missing.values()) {
+  const bySource = new Map<string, Missing[]>();
+  for (const m of missing.values()) {
+    const key = sourceKey(m.ref.kind, m.ref.namespace, m.ref.name);
+    const list = bySource.get(key);
+    if (list) list.push(m);
+    else bySource.set(key, [m]);
+  }
+  for (const group of bySource.values()) {
+    group.sort((a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : a.location.line - b.location.line));
+    const { ref, location, clusters, sources } = group[0]!;
     const { owner } = ref;
+    const others = group.slice(1);
+    const allClusters = [...new Set(group.flatMap((m) => m.clusters))];
+    const defined = whereDefined(ctx, ref, allClusters);
+    const more =
+      others.length > 0
+        ? ` (and ${others.length} more reference${others.length > 1 ? 's' : ''} to it: ${others
+            .slice(0, 3)
+            .map((m) => `${m.location.file}:${m.location.line}`)
+            .join(', ')}${others.length > 3 ? ', ...' : ''})`
+        : '';
     ctx.report({
       message:
         `${owner.kind} "${owner.name}" ${ref.field} refers to ${ref.kind} ${quoteName(ref.name, ref.namespace, owner.namespace)} ` +
-        `which does not exist on ${quoteClusters(clusters)}${hint(ref, sources)}`,
+        `which does not exist on ${quoteClusters(allClusters.length > 0 ? allClusters : clusters)}${more}${defined || hint(ref, sources)}`,
       location,
       object: objectRef({ apiVersion: owner.doc.apiVersion, kind: owner.kind, namespace: owner.namespace, name: owner.name }),
     });

@@ -12,8 +12,9 @@ export function builtKustomizeFiles(index: Pick<KustomizeIndex, 'files' | 'byDir
       if (!k.sourceIsThisRepo || k.path?.status !== 'dir' || k.path.path === undefined) continue;
       const dir = k.path.path;
       const own = index.byDir.get(dir);
-      // A directory without kustomization file: Flux generates one including every kustomization below it.
-      const below = own ? [own] : index.files.filter((f) => dir === '' || f.dir.startsWith(`${dir}/`));
+      // A directory without kustomization file: Flux generates one that includes each sub-directory with a
+      // kustomization file and does not descend into it (fluxcd/pkg kustomize/kustomize_generator.go).
+      const below = own ? [own] : index.files.filter((f) => (dir === '' || f.dir.startsWith(`${dir}/`)) && !nestedUnderAnother(f.dir, dir, index.byDir));
       for (const f of below) built.add(f);
     }
   }
@@ -26,6 +27,14 @@ export function builtKustomizeFiles(index: Pick<KustomizeIndex, 'files' | 'byDir
     }
   }
   return built;
+}
+
+/** Whether a directory strictly between `top` and `dir` has a kustomization file (which Flux includes instead). */
+function nestedUnderAnother(dir: string, top: string, byDir: ReadonlyMap<string, KustomizeFile>): boolean {
+  for (let d = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : ''; d !== top && d.length > top.length; d = d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : '') {
+    if (byDir.has(d)) return true;
+  }
+  return false;
 }
 
 /** The kustomization files a kustomization builds through its resources/bases/components directories. */

@@ -1,6 +1,7 @@
 /** buildGraph: the repo as kustomize and Flux see it (see types.ts). Synchronous and pure: reads only the LoadedRepo. */
 import { FLUX_NAMESPACE, isArtifactGenerator, isFluxInstance, isFluxKustomization, isHelmRelease, isSource } from '../k8s/flux.js';
 import { sourceKey } from '../k8s/identity.js';
+import { inHiddenDir } from '../load/index.js';
 import type { LoadedRepo, YamlDocument } from '../load/types.js';
 import { builtKustomizeFiles } from './built.js';
 import { pushedArtifacts } from './ci-artifacts.js';
@@ -46,7 +47,7 @@ export function buildGraph(repo: LoadedRepo, options: GraphOptions = {}): RepoGr
   const reached = new Set<YamlDocument>();
   const set = new ClusterSet(parts, reached);
   const plans = planRoots(parts, options, kustomizationDocs, syncs, repo.fileSet);
-  const mode = plans.some((p) => p.type === 'fallback') ? 'fallback' : 'roots';
+  const mode = plans.some((p) => p.type !== 'fallback') ? 'roots' : 'fallback';
   for (const plan of plans) {
     if (plan.type === 'config') set.builder(plan.cluster, 'config').addDirectoryRoot(plan.dir, [], plan);
     else if (plan.type === 'layout') set.builder(set.freshName(plan.cluster), 'bootstrap').addDirectoryRoot(plan.dir, []);
@@ -82,9 +83,43 @@ export function buildGraph(repo: LoadedRepo, options: GraphOptions = {}): RepoGr
     clusters,
     reached,
     mode,
+    orphanKustomizations: mode === 'roots' ? orphanKustomizations(parts, unreached.filter(isFluxKustomization), reached, unreachedId) : [],
     unmatchedPatches: [...renderer.unmatched.values()],
     externalSources: externalSources(options, clusters),
   };
+}
+
+/**
+ * Flux Kustomizations no root reaches, with what each would apply that nothing else does; one reached through another
+ * such Kustomization's path is covered by it. Hidden directories (`.archive/`) are left out: nothing there is deployed.
+ */
+function orphanKustomizations(
+  parts: GraphParts,
+  docs: YamlDocument[],
+  reached: ReadonlySet<YamlDocument>,
+  idFor: (doc: YamlDocument) => ObjectId,
+): RepoGraph['orphanKustomizations'] {
+  const found = docs
+    .filter((d) => !inHiddenDir(d.file))
+    .map((doc) => {
+      const k = makeKustomization(parts, doc, idFor(doc), undefined);
+      const covers = new Set<YamlDocument>();
+      const queue = [k];
+      const seen = new Set<YamlDocument>([doc]);
+      while (queue.length > 0) {
+        const next = queue.pop()!;
+        if (!next.sourceIsThisRepo || next.path?.status !== 'dir') continue;
+        for (const r of parts.renderer.renderDir(next.path.path!)) {
+          if (reached.has(r.doc) || seen.has(r.doc)) continue;
+          seen.add(r.doc);
+          covers.add(r.doc);
+          if (isFluxKustomization(r.doc)) queue.push(makeKustomization(parts, r.doc, r.id, undefined, r.value));
+        }
+      }
+      return { doc, name: k.name, namespace: k.namespace, covers: [...covers] };
+    });
+  const covered = new Set(found.flatMap((f) => f.covers));
+  return found.filter((f) => !covered.has(f.doc));
 }
 
 function unreachedSources(doc: YamlDocument, id: ObjectId): FluxSource[] {
@@ -107,6 +142,14 @@ function externalSources(options: GraphOptions, clusters: Cluster[]): Set<string
       c.kustomizations.some((k) => k.sourceRef && `${k.sourceRef.kind}/${k.sourceRef.namespace}/${k.sourceRef.name}` === BOOTSTRAP_SOURCE) ||
       c.objects.some((o) => isArtifactGenerator(o.doc) && readArtifacts(o.doc).some((a) => [...a.sources.values()].some(isBootstrapSource)));
     if (!defined && used) keys.add(BOOTSTRAP_SOURCE);
+    // A root that applies itself from a source the repo does not define was bootstrapped with it: the source is created
+    // outside the repo, whatever its name (flux bootstrap's flux-system, or a name of the user's).
+    for (const root of c.origin === 'bootstrap' ? c.roots : []) {
+      const ref = root.synthetic ? undefined : root.sourceRef;
+      if (!ref?.kind) continue;
+      const key = sourceKey(ref.kind, ref.namespace, ref.name);
+      if (!c.sources.some((s) => sourceKey(s.kind, s.namespace, s.name) === key)) keys.add(key);
+    }
   }
   return keys;
 }

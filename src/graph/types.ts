@@ -204,6 +204,11 @@ export interface RepoGraph {
    * deployed; `fallback`: it has none, and Flux Kustomizations nothing applies were taken as roots.
    */
   mode: 'roots' | 'fallback';
+  /**
+   * In `roots` mode: the top-most Flux Kustomizations no root reaches (archived or disabled apps), each with the
+   * documents only it would apply. Empty in `fallback` mode.
+   */
+  orphanKustomizations: { doc: YamlDocument; name: string; namespace: string; covers: YamlDocument[] }[];
   /** Strategic-merge patches without target that match no object: kustomize fails those builds. */
   unmatchedPatches: { at: At; build: string }[];
   /** Sources that exist outside the repo (bootstrap flux-system, AKS microsoft.flux, declared in config), as kind/namespace/name keys. */

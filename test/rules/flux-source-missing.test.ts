@@ -99,7 +99,13 @@ ruleTester.run('flux-source-missing', {
         'clusters/staging/apps.yaml': withSource('GitRepository', 'platform'),
         'clusters/staging/sources.yaml': gitRepository('platform'),
       },
-      errors: [{ file: 'clusters/prod/apps.yaml', line: 12, message: `Kustomization "apps" sourceRef refers to GitRepository "platform" which does not exist on cluster "prod"; ${define}` }],
+      errors: [
+        {
+          file: 'clusters/prod/apps.yaml',
+          line: 12,
+          message: 'Kustomization "apps" sourceRef refers to GitRepository "platform" which does not exist on cluster "prod"; it is defined in clusters/staging/sources.yaml, which only cluster "staging" applies',
+        },
+      ],
     },
     {
       name: 'namespace defaults to the Kustomization namespace',

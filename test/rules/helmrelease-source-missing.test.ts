@@ -1,7 +1,6 @@
 import { ruleTester } from '../support/rule-tester.js';
 import { bootstrap, helmRelease, helmRepository, kustomization } from './flux-fixtures.js';
 
-const define = 'define it, fix the reference, or list it in externalSources in .gitops-lint.yaml if it is created outside the repo';
 const kustomizationFile = (...resources: string[]) =>
   `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n${resources.map((r) => `  - ${r}\n`).join('')}`;
 const app = (files: Record<string, string>) => ({ ...bootstrap('prod'), 'clusters/prod/apps.yaml': kustomization('apps', './apps'), ...files });
@@ -97,7 +96,7 @@ ruleTester.run('helmrelease-source-missing', {
         {
           file: 'apps/base/podinfo.yaml',
           line: 14,
-          message: `HelmRelease "podinfo" chart.spec.sourceRef refers to HelmRepository "podinfo" in namespace "flux-system" which does not exist on cluster "staging"; ${define}`,
+          message: `HelmRelease "podinfo" chart.spec.sourceRef refers to HelmRepository "podinfo" in namespace "flux-system" which does not exist on cluster "staging"; it is defined in apps/prod/repo.yaml, which only cluster "prod" applies`,
         },
       ],
     },
