@@ -15,7 +15,7 @@ import { dirOf } from './kustomize.js';
 import type { RenderedDoc, Renderer } from './render.js';
 import type { LocalSources } from './sources.js';
 import { placement, readArtifacts, readHelmRelease, readKustomization } from './flux.js';
-import { substitute } from './postbuild.js';
+import { substitute, substituteScalar } from './postbuild.js';
 import type { InstanceSync } from './instance.js';
 import { fluxTransforms } from './transforms.js';
 import type { AppliedObject, Cluster, FluxKustomization, GraphOptions, ObjectId } from './types.js';
@@ -238,7 +238,7 @@ function componentsIn(dir: string): (raw: string) => string | undefined {
 function substituteStrings(value: unknown, vars: Record<string, string>): unknown {
   const done = new Map<object, unknown>();
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return v.includes('${') ? substitute(v, vars) : v;
+    if (typeof v === 'string') return v.includes('${') ? substituteScalar(v, vars) : v;
     if (typeof v !== 'object' || v === null) return v;
     if (done.has(v)) return done.get(v);
     done.set(v, v);

@@ -7,6 +7,7 @@
  */
 import type { LoadedRepo, PathSegment, YamlDocument, YNode } from '../load/types.js';
 import { resolveYaml11Plain } from '../k8s/yaml11.js';
+import { parseInlineYaml } from '../load/inline.js';
 import { nodeAt } from '../load/locate.js';
 import { expand, mayExpand, type Lookup } from './envsubst.js';
 import type { AppliedObject, FluxKustomization, RepoGraph } from './types.js';
@@ -248,7 +249,7 @@ export function substituteValue(value: unknown, vars: Variables, root?: YNode): 
     if (result.text === undefined) return text;
     const node = root && nodeAt(root, at);
     const plain = node ? node.style === 'plain' : !text.includes('\n');
-    return plain && result.uses.length > 0 ? resolveYaml11Plain(result.text) : result.text;
+    return plain && result.uses.length > 0 ? resolvePlainText(result.text) : result.text;
   };
   return { value: walk(value), uses };
 }
@@ -267,4 +268,25 @@ export function substitute(text: string, vars: Record<string, string>): string {
   if (!mayExpand(text)) return text;
   const result = expand(text, (name) => (Object.hasOwn(vars, name) ? vars[name]! : undefined));
   return !result?.text || result.uses.some((u) => u.state === 'unset' && !u.hasDefault) ? text : result.text;
+}
+
+/**
+ * What a plain scalar's text becomes once Flux parses the substituted YAML again: a quoted string or a flow collection
+ * when the substitution wrote quotes or brackets (`${q:='}${LIST}${q:='}`), else a YAML 1.1 plain scalar.
+ */
+export function resolvePlainText(text: string): unknown {
+  if (/^['"[{]/.test(text)) {
+    const parsed = parseInlineYaml(text);
+    if ('documents' in parsed && parsed.documents.length === 1) return parsed.documents[0]!.value;
+  }
+  return resolveYaml11Plain(text);
+}
+
+/**
+ * `substitute` of a string value, read back as Flux reads the substituted YAML when the substitution wrote quotes or
+ * brackets; other results stay strings (without the position tree it is unknown whether the scalar was quoted).
+ */
+export function substituteScalar(text: string, vars: Record<string, string>): unknown {
+  const out = substitute(text, vars);
+  return out !== text && /^['"[{]/.test(out) && !/^['"[{]/.test(text) ? resolvePlainText(out) : out;
 }
