@@ -84,6 +84,8 @@ export class ClusterBuilder {
   /** Flux Kustomizations whose path is still to be applied. */
   private readonly queue: FluxKustomization[] = [];
   private queued = 0;
+  /** Flux Kustomizations of the cluster by namespace/name. */
+  private readonly byName = new Map<string, FluxKustomization>();
 
   constructor(
     private readonly parts: GraphParts,
@@ -183,8 +185,14 @@ export class ClusterBuilder {
 
   private kustomizationFor(doc: YamlDocument, id: ObjectId, entry: Applied, value: unknown): FluxKustomization {
     if (!entry.kustomization) {
+      // One object per name on a cluster: another document with the same name (a second cluster's gotk-sync.yaml in
+      // the synced path, say) is the same Kustomization, not a second one applying the path again.
+      const key = `${id.namespace ?? FLUX_NAMESPACE}/${id.name}`;
+      const existing = this.byName.get(key);
+      if (existing) return (entry.kustomization = existing);
       const k = makeKustomization(this.parts, doc, id, this.cluster.name, value);
       entry.kustomization = k;
+      this.byName.set(key, k);
       this.cluster.kustomizations.push(k);
       this.queue.push(k);
     }
@@ -314,6 +322,11 @@ export function planRoots(
     const path = parts.sources.syncPath(sync);
     plans.push({ type: 'instance', cluster: clusterNameIn(sync.doc.file) ?? clusterNameOf(path?.path ?? sync.path), sync });
     if (path?.status === 'dir' && parts.sources.isLocal(sync)) markFrom(appliedBy(path.path!));
+  }
+  // Every gotk-sync.yaml is the root of the cluster it was bootstrapped for, even when another root's path includes it.
+  for (const doc of kustomizationDocs.filter((d) => isGotkSync(d) && !inHiddenDir(d.file) && d.name === FLUX_NAMESPACE)) {
+    plans.push({ type: 'bootstrap', cluster: clusterNameIn(doc.file) ?? clusterNameOf(paths.get(doc) ?? dirOf(doc.file)), doc });
+    markFrom([doc]);
   }
   const syncDirs = new Set(kustomizationDocs.filter(isGotkSync).map((d) => dirOf(d.file)));
   for (const dir of bootstrapLayoutDirs(repoFiles)) {

@@ -1,6 +1,7 @@
 /**
- * `kubectl kustomize` as the oracle for kustomize semantics. Tests that use it skip with a visible message where
- * kubectl is absent; they never fake its output.
+ * `kubectl kustomize` as the oracle for kustomize semantics, with the load restrictor off as Flux builds
+ * (fluxcd/pkg kustomize.Build: LoadRestrictionsNone). Tests that use it skip with a visible message where kubectl is
+ * absent; they never fake its output.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,7 +30,7 @@ export function kustomizeBuild(files: Record<string, string>, dir = '.'): { obje
       mkdirSync(dirname(join(root, path)), { recursive: true });
       writeFileSync(join(root, path), text);
     }
-    const out = execFileSync('kubectl', ['kustomize', join(root, dir)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync('kubectl', ['kustomize', '--load-restrictor', 'LoadRestrictionsNone', join(root, dir)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return { objects: yaml.loadAll(out) as Record<string, unknown>[] };
   } catch (e) {
     return { error: String((e as { stderr?: string }).stderr ?? e) };
