@@ -33,7 +33,9 @@ export function createServices(
   const services: RunServices = {
     schemas: once(() => {
       const store = new SchemaStore(options.schemaCacheDir === undefined ? {} : { cacheDir: options.schemaCacheDir });
-      const documents = repo.files.flatMap((f) => f.documents);
+      // With clusters, a CRD counts where a cluster applies it (the schema checks ask per cluster); only a repo
+      // without clusters uses the CRDs written anywhere in it.
+      const documents = graph.clusters.length === 0 ? repo.files.flatMap((f) => f.documents) : [];
       return new SchemaResolver(store, documents, { kubernetesVersion: config.kubernetesVersion, schemaLocations: config.schemaLocations });
     }),
     substitutions: once(() => new PostBuildSubstitutions(graph, repo)),

@@ -25,8 +25,11 @@ export class SchemaResolver {
   private readonly user: UserSchemas;
   /** "<apiVersion>/<Kind>" -> the first CRD document (file order) serving it. */
   private readonly crdDocs = new Map<string, SourceDocument>();
-  private readonly converted = new Map<SourceDocument, ConvertedCrdVersion[]>();
+  /** Converted versions by CRD value (a patched copy converts on its own). */
+  private readonly converted = new Map<unknown, ConvertedCrdVersion[]>();
   private readonly lookups = new Map<string, SchemaLookup>();
+  /** Per CRD value (one cluster's copy): "<apiVersion>/<Kind>" -> its scoped schema. */
+  private readonly scoped = new Map<unknown, Map<string, SchemaLookup>>();
 
   constructor(
     readonly store: SchemaStore,
@@ -69,16 +72,35 @@ export class SchemaResolver {
     return this.located(apiVersion, kind);
   }
 
+  /**
+   * The schema of apiVersion/kind in a CustomResourceDefinition as one cluster has it (patched by its builds): a
+   * cluster that applies its own CRD validates its objects with that one, not with another cluster's or the bundled one.
+   * Undefined when the CRD does not serve that version with a schema.
+   */
+  lookupInCrd(apiVersion: string, kind: string, crd: SourceDocument): SchemaLookup {
+    let byKey = this.scoped.get(crd.value);
+    if (!byKey) this.scoped.set(crd.value, (byKey = new Map()));
+    const key = `${apiVersion}/${kind}`;
+    if (!byKey.has(key)) {
+      const version = this.convertedCrd(crd).find((v) => v.key === key);
+      byKey.set(
+        key,
+        version ? { location: this.store.addScopedSchema(this.store.objectMetaDefinitions(), version.schema as AnySchemaObject, `CustomResourceDefinition in ${crd.file}`) } : undefined,
+      );
+    }
+    return byKey.get(key);
+  }
+
   private located(apiVersion: string, kind: string): SchemaLookup {
     const location = this.store.locate(apiVersion, kind, this.kubernetesVersion);
     return location ? { location } : undefined;
   }
 
   private convertedCrd(doc: SourceDocument): ConvertedCrdVersion[] {
-    let versions = this.converted.get(doc);
+    let versions = this.converted.get(doc.value);
     if (!versions) {
       versions = convertCrd(doc.value);
-      this.converted.set(doc, versions);
+      this.converted.set(doc.value, versions);
     }
     return versions;
   }

@@ -29,6 +29,8 @@ export interface ValidateOptions {
   substitution?: boolean;
   /** The object is SOPS-encrypted: `ENC[...]` strings stand for values of any type and are not checked. */
   encrypted?: boolean;
+  /** Validate against this schema instead of the one located by apiVersion/kind (see addScopedSchema). */
+  location?: SchemaLocation;
 }
 
 /** Where the schema of one kind lives. */
@@ -99,6 +101,17 @@ export class SchemaStore {
    * Adds schemas for kinds that are not shipped or replaces shipped ones; `source` names where they come from
    * (a file of the repo, a schema folder). A kind added twice keeps its first schema.
    */
+  /**
+   * A schema used only where its caller says (a CRD as one cluster has it): not found by locate(), validated through
+   * `ValidateOptions.location`.
+   */
+  addScopedSchema(definitions: Record<string, AnySchemaObject>, schema: AnySchemaObject, source: string): SchemaLocation {
+    const file = `added/${this.files.size}.json`;
+    const doc: SchemaFile = { definitions, kinds: { scoped: schema } };
+    this.files.set(file, { doc, digest: digestOf(JSON.stringify(doc)), inAjv: false });
+    return { file, pointer: '/kinds/scoped', source };
+  }
+
   addSchemas(schemas: AddedSchemas, source: string): void {
     const file = `added/${this.files.size}.json`;
     const doc: SchemaFile = { definitions: schemas.definitions ?? {}, kinds: schemas.kinds };
@@ -134,7 +147,7 @@ export class SchemaStore {
    * else the errors (empty when valid).
    */
   validate(value: unknown, options: ValidateOptions): SchemaError[] | undefined {
-    const location = this.locate(options.apiVersion, options.kind, options.kubernetesVersion);
+    const location = options.location ?? this.locate(options.apiVersion, options.kind, options.kubernetesVersion);
     if (!location) return undefined;
     const validator = this.compile(location);
     const data = withoutNullFields(value);

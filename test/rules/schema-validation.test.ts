@@ -285,6 +285,7 @@ ruleTester.run('schema-validation', {
         'apps/kustomization.yaml': kustomize([
           'resources:',
           '  - web.yaml',
+          '  - hr.yaml',
           'patches:',
           '  - target: { group: apps, version: v1, kind: Deployment, name: web }',
           '    patch: |-',
@@ -315,7 +316,7 @@ ruleTester.run('schema-validation', {
         ]),
       },
       errors: [
-        { file: 'apps/kustomization.yaml', line: 11, column: 17, message: 'inline patch patches[0] (apps/v1 Deployment): spec.paused must be boolean, got string "sometimes"' },
+        { file: 'apps/kustomization.yaml', line: 12, column: 17, message: 'inline patch patches[0] (apps/v1 Deployment): spec.paused must be boolean, got string "sometimes"' },
         { file: 'clusters/prod/apps.yaml', line: 18, column: 27, message: 'inline patch patches[0] (apps/v1 Deployment): spec.replicas must be integer, got string "3"' },
         { file: 'apps/hr.yaml', line: 22, column: 23, message: 'inline patch patches[0] (v1 Service): unknown field "typ" in spec (did you mean "type"?)' },
       ],

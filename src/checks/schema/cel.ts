@@ -85,6 +85,8 @@ function celRun({ repo, graph, services }: RunData): CelRun {
     for (const doc of file.documents) {
       // Patches are partial objects: their rules would fail on fields the patch does not set.
       if (doc.class !== 'k8s' || !doc.apiVersion || !doc.kind || graph.patchDocs.has(doc)) continue;
+      // With clusters, only what a cluster applies is judged (as schema-validation does).
+      if (graph.clusters.length > 0 && !graph.reached.has(doc)) continue;
       const schema = schemaOf(doc.apiVersion, doc.kind);
       if (!schema) continue;
       // The object as each Flux Kustomization applying it substitutes it: one finding per distinct violation.

@@ -12,7 +12,8 @@ import type { SchemaError } from '../../schema/messages.js';
 import { schemaFileNames } from '../../schema/user-schemas.js';
 import type { Check, CheckContext, RunData } from '../types.js';
 import { literalBlockMapper, nodeRange } from './inline-patch.js';
-import { substitutedVariants, type SubstitutedVariant } from './substituted.js';
+import type { SchemaLookup } from '../../schema/resolver.js';
+import { acceptedOnCluster, appliedVariants, clusterCrd, notFromPatches, type AppliedVariant } from './applied.js';
 import { collectTargets, type InlineSource, type ObjectTarget, type SchemaTargets } from './targets.js';
 
 /** What the schema rules validate in this run's repo: computed once, shared by both rules. */
@@ -47,10 +48,10 @@ function reportInString(ctx: CheckContext, doc: YamlDocument, base: PathSegment[
   ctx.report({ message, location: mapper(text, range.start, range.end), ...(object ? { object } : {}) });
 }
 
-/** What to validate for a target: the object as each Flux Kustomization applying it substitutes it. */
-function variants(t: ObjectTarget, ctx: CheckContext): SubstitutedVariant[] {
-  const substitutions = t.whole ? ctx.services.substitutions().byDocument().get(t.doc) : undefined;
-  return substitutedVariants(t.value, () => nodeAt(t.doc.root, t.base), substitutions, ctx.graph.reached.has(t.doc));
+/** The schema of a variant: the CRD its cluster applies for the kind, else the run's (user folders, bundled). */
+function lookupFor(ctx: CheckContext, variant: AppliedVariant, t: ObjectTarget): SchemaLookup {
+  const crd = clusterCrd(ctx, variant, t.apiVersion, t.kind);
+  return crd ? ctx.services.schemas().lookupInCrd(t.apiVersion, t.kind, crd) : ctx.services.schemas().lookup(t.apiVersion, t.kind);
 }
 
 function schemaValidation(ctx: CheckContext): void {
@@ -71,28 +72,34 @@ function schemaValidation(ctx: CheckContext): void {
   /** Kinds whose schema is unusable, reported once at their first object. */
   const unusable = new Set<string>();
   for (const t of targets.objects) {
-    const lookup = r.lookup(t.apiVersion, t.kind);
-    if (!lookup) continue;
     const key = `${t.apiVersion}/${t.kind}`;
-    let problem = 'error' in lookup ? lookup.error : undefined;
-    const errors: SchemaError[] = [];
-    if (!problem) {
-      try {
-        for (const { value, skipVariables } of variants(t, ctx)) {
-          const options = { apiVersion: t.apiVersion, kind: t.kind, kubernetesVersion: r.kubernetesVersion };
-          errors.push(...r.store.validate(value, { ...options, partial: t.partial, substitution: skipVariables, encrypted: t.encrypted })!);
+    const errors = new Map<string, SchemaError>();
+    let problem: string | undefined;
+    let problemAt = t;
+    for (const variant of appliedVariants(t, ctx)) {
+      const lookup = lookupFor(ctx, variant, t);
+      if (!lookup) continue;
+      problem = 'error' in lookup ? lookup.error : undefined;
+      if ('location' in lookup) {
+        try {
+          const options = { apiVersion: t.apiVersion, kind: t.kind, kubernetesVersion: r.kubernetesVersion, location: lookup.location };
+          const found = r.store.validate(variant.value, { ...options, partial: t.partial, substitution: variant.skipVariables, encrypted: t.encrypted })!;
+          for (const e of acceptedOnCluster(ctx, variant, t, notFromPatches(variant, t, found))) errors.set(`${e.path.join('\u0000')} ${e.message}`, e);
+        } catch (err) {
+          problem = `the schema from ${lookup.location.source} does not compile: ${err instanceof Error ? err.message : String(err)}`;
         }
-      } catch (err) {
-        const source = 'location' in lookup ? lookup.location.source : key;
-        problem = `the schema from ${source} does not compile: ${err instanceof Error ? err.message : String(err)}`;
+      }
+      if (problem) {
+        problemAt = t;
+        break;
       }
     }
     if (problem) {
-      if (!unusable.has(key)) reportAt(ctx, t.doc, t.base, 'key', `cannot validate ${t.apiVersion} ${t.kind}: ${problem}`);
+      if (!unusable.has(key)) reportAt(ctx, problemAt.doc, problemAt.base, 'key', `cannot validate ${t.apiVersion} ${t.kind}: ${problem}`);
       unusable.add(key);
       continue;
     }
-    for (const e of errors) {
+    for (const e of errors.values()) {
       const target = e.keyword === 'additionalProperties' || e.keyword === 'required' ? 'key' : 'value';
       if (t.inline) reportInline(ctx, t, e.path, target, `${t.inline}: ${e.message}`);
       else reportAt(ctx, t.doc, [...t.base, ...e.path], target, e.message);
@@ -106,7 +113,8 @@ function schemaMissing(ctx: CheckContext): void {
   const r = ctx.services.schemas();
   const missing = new Map<string, { first: ObjectTarget; count: number }>();
   for (const t of whole) {
-    if (r.lookup(t.apiVersion, t.kind)) continue;
+    const variants = appliedVariants(t, ctx);
+    if (variants.length === 0 || variants.every((v) => lookupFor(ctx, v, t))) continue;
     const key = `${t.apiVersion}/${t.kind}`;
     const entry = missing.get(key);
     if (!entry) missing.set(key, { first: t, count: 1 });

@@ -4,6 +4,7 @@
  * kustomize files, Flux Kustomizations and HelmRelease post-renderers), and JSON 6902 operation lists.
  */
 import type { PathRef, RepoGraph } from '../../graph/types.js';
+import { checkedKustomizeFiles } from '../kustomize.js';
 import { isFluxKustomization, isHelmRelease } from '../../k8s/flux.js';
 import { apiVersionOf } from '../../k8s/api-version.js';
 import { parseInlineYaml } from '../../load/inline.js';
@@ -149,7 +150,10 @@ export function collectTargets(repo: LoadedRepo, graph: RepoGraph): SchemaTarget
   const configDocs = new Set<YamlDocument>();
   /** Patch files referenced with a target, for patches that leave apiVersion/kind to it. */
   const patchTargets = new Map<string, unknown>();
-  for (const k of graph.kustomizeFiles) {
+  const checked = checkedKustomizeFiles(graph);
+  /** Patch files a checked kustomization uses: a patch file of an archived app is not judged. */
+  const usedPatchFiles = new Set(checked.flatMap((k) => k.refs.filter((r) => r.status === 'file' && r.path !== undefined).map((r) => r.path!)));
+  for (const k of checked) {
     c.addPatchLists(k.doc, [], isObj(k.doc.value) ? k.doc.value : {});
     for (const ref of k.refs) {
       if (ref.status !== 'file' || ref.path === undefined) continue;
@@ -166,7 +170,7 @@ export function collectTargets(repo: LoadedRepo, graph: RepoGraph): SchemaTarget
   for (const file of repo.files) {
     for (const doc of file.documents) {
       if (graph.patchDocs.has(doc)) {
-        if (doc.value !== null && doc.value !== undefined) c.addPatchValue(doc, [], doc.value, patchTargets.get(doc.file), undefined);
+        if (doc.value !== null && doc.value !== undefined && usedPatchFiles.has(doc.file)) c.addPatchValue(doc, [], doc.value, patchTargets.get(doc.file), undefined);
         continue;
       }
       if ((doc.class !== 'k8s' && doc.class !== 'sops') || !doc.apiVersion || !doc.kind || configDocs.has(doc) || !isObj(doc.value)) continue;
@@ -190,7 +194,8 @@ export function collectTargets(repo: LoadedRepo, graph: RepoGraph): SchemaTarget
         continue;
       }
       c.out.objects.push({ doc, value, apiVersion: doc.apiVersion, kind: doc.kind, base: [], whole: true, partial: false, encrypted });
-      addEmbeddedPatches(c, doc, value);
+      // With clusters, the patches inside a Flux object matter only where a cluster applies it.
+      if (graph.clusters.length === 0 || graph.reached.has(doc)) addEmbeddedPatches(c, doc, value);
     }
   }
   return c.out;
