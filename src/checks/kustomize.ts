@@ -46,14 +46,30 @@ export function checkedKustomizeFiles(graph: RepoGraph): KustomizeFile[] {
   return graph.mode === 'roots' ? graph.kustomizeFiles.filter((k) => graph.builtKustomizeFiles.has(k)) : graph.kustomizeFiles;
 }
 
+/**
+ * For a missing `x.enc.yaml` / `x.sops.yaml` (SOPS's naming convention) whose plaintext `x.yaml` is in the repo: the
+ * plaintext path. Suggesting it as a typo fix would tell the user to apply an unencrypted secret.
+ */
+function unencryptedTwin(repo: LoadedRepo, path: string): string | undefined {
+  const m = /^(.*)\.(?:enc|sops)\.(ya?ml|json)$/.exec(path);
+  const plain = m ? `${m[1]}.${m[2]}` : undefined;
+  return plain && repo.fileSet.has(plain) ? plain : undefined;
+}
+
 function kustomizeMissingFile(ctx: CheckContext): void {
   for (const k of checkedKustomizeFiles(ctx.graph)) {
     for (const ref of k.refs) {
       const location = ctx.locate(ref.at.doc, ref.at.path, 'value');
       const what = `${ref.field} entry "${ref.raw}"`;
       if (ref.status === 'missing') {
-        const hint = suggestion(ctx.repo, ref.path!, ref.raw);
-        ctx.report({ location, message: `${what} does not exist (resolved to "${ref.path}")${hint ? `; did you mean "${hint}"?` : ''}` });
+        const plain = unencryptedTwin(ctx.repo, ref.path!);
+        const hint = plain ? undefined : suggestion(ctx.repo, ref.path!, ref.raw);
+        const advice = plain
+          ? `; it is the SOPS-encrypted form of ${plain}: create it with \`sops --encrypt ${plain} > ${ref.path}\`, and keep the plaintext out of Git`
+          : hint
+            ? `; did you mean "${hint}"?`
+            : '';
+        ctx.report({ location, message: `${what} does not exist (resolved to "${ref.path}")${advice}` });
       } else if (ref.status === 'dir' && BUILD_FIELDS.has(ref.field) && !ctx.graph.kustomizeByDir.has(ref.path!)) {
         ctx.report({ location, message: `${what} is a directory without a kustomization.yaml (resolved to "${ref.path || '.'}"); kustomize cannot build it` });
       } else if (ref.status === 'dir' && FILE_FIELDS.has(ref.field)) {

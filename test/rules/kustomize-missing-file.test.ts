@@ -33,6 +33,20 @@ ruleTester.run('kustomize-missing-file', {
   ],
   invalid: [
     {
+      name: 'a missing SOPS-encrypted file next to its plaintext: encrypt it, do not point at the plaintext',
+      files: { 'app/kustomization.yaml': k('resources:\n  - secret.enc.yaml\n'), 'app/secret.yaml': cm },
+      errors: [
+        {
+          file: 'app/kustomization.yaml',
+          line: 4,
+          column: 5,
+          message:
+            'resources entry "secret.enc.yaml" does not exist (resolved to "app/secret.enc.yaml"); it is the SOPS-encrypted form of app/secret.yaml: ' +
+            'create it with `sops --encrypt app/secret.yaml > app/secret.enc.yaml`, and keep the plaintext out of Git',
+        },
+      ],
+    },
+    {
       name: 'missing resource file with a close sibling',
       files: { 'app/kustomization.yaml': k('resources:\n  - deployment.yml\n'), 'app/deployment.yaml': cm },
       errors: [
