@@ -2,6 +2,7 @@
  * The built-in check registry: rules/*.yaml refer to these names in `check:`. The engine never imports it; the CLI
  * and the library entry point (src/index.ts) hand it to lint().
  */
+import { ambiguousValueChecks } from './ambiguous.js';
 import { customChecks } from './custom.js';
 import { fluxChecks } from './flux.js';
 import { kustomizeChecks } from './kustomize.js';
@@ -14,6 +15,7 @@ import type { CheckRegistry } from './types.js';
 
 export const builtinChecks: CheckRegistry = {
   ...loaderChecks,
+  ...ambiguousValueChecks,
   ...kustomizeChecks,
   ...fluxChecks,
   ...objectChecks,

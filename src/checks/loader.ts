@@ -1,5 +1,5 @@
 /**
- * Checks over what the loader recorded: problems (syntax, duplicate keys, ambiguous scalars, unreadable files)
+ * Checks over what the loader recorded: problems (syntax, duplicate keys, unreadable files)
  * and suppression comments that cannot be honoured.
  */
 import type { LoadProblem } from '../load/types.js';
@@ -8,7 +8,6 @@ import type { Check } from './types.js';
 const PROBLEM_KINDS: readonly LoadProblem['kind'][] = [
   'syntax',
   'duplicate-key',
-  'ambiguous-scalar',
   'unreadable',
   'binary',
   'too-large',
@@ -16,7 +15,7 @@ const PROBLEM_KINDS: readonly LoadProblem['kind'][] = [
 ];
 
 export const loaderChecks: Record<string, Check> = {
-  /** Loader problems of params.kinds become findings, with the loader's fix when it has one. */
+  /** Loader problems of params.kinds become findings. */
   'loader-problem': {
     params: {
       type: 'object',
@@ -34,9 +33,7 @@ export const loaderChecks: Record<string, Check> = {
     run: (ctx) => {
       const kinds = new Set(ctx.params.kinds as string[]);
       for (const problem of ctx.repo.problems) {
-        if (!kinds.has(problem.kind)) continue;
-        const { message, location, fix } = problem;
-        ctx.report(fix ? { message, location, fix } : { message, location });
+        if (kinds.has(problem.kind)) ctx.report({ message: problem.message, location: problem.location });
       }
     },
   },

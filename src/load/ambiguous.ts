@@ -1,87 +1,70 @@
 /**
- * Plain scalars that YAML 1.1 (kubectl's sigs.k8s.io/yaml, go-yaml v2) and YAML 1.2 (kustomize kyaml, Flux) read
- * differently. The fix, when there is one, keeps the YAML 1.2 meaning (what Flux applies) and makes it unambiguous.
+ * Plain scalars that the two Go YAML readers on a Flux repository's path (src/k8s/go-yaml.ts) turn into different values:
+ * kustomize and Flux (go-yaml v3 through kyaml) versus `kubectl apply -f` and other sigs.k8s.io/yaml readers
+ * (go-yaml v2). Numbers are read alike (`0755` is 493 for both), so only these cases differ, each checked against
+ * `kubectl kustomize` in test/load/go-yaml-kubectl.test.ts:
+ *  - a YAML 1.1 boolean word (`on`, `yes`, `n`, ...): a string for Flux, a boolean for kubectl (as a key: the key
+ *    "on" for Flux, "true" for kubectl, since sigs.k8s.io/yaml turns boolean keys into strings);
+ *  - a value go-yaml v3 reads as a timestamp (`2024-01-01`): Flux sends it re-written as RFC 3339
+ *    ("2024-01-01T00:00:00Z"), kubectl as written;
+ *  - a mapping key go-yaml v3 does not read as a string (`9000:`, `true:`, `2024-01-01:`): kustomize cannot turn the
+ *    map into JSON and the build fails (kyaml RNode.MarshalJSON: "json: unsupported type: map[interface {}]interface {}",
+ *    kubernetes-sigs/kustomize#3446), while kubectl makes the key a string;
+ *  - an annotation value that is not a string for kubectl (`true`, `9090`, `0755`, `on`): kustomize writes annotation
+ *    values back as their text (annotations.ts), so Flux sends "true", while kubectl sends a boolean or a number,
+ *    which the API server rejects.
  */
-import { YAML11_ONLY_FALSE as FALSE_WORDS, YAML11_ONLY_TRUE as TRUE_WORDS } from '../k8s/yaml11.js';
-import { skipProperties } from './tree.js';
+import { goTimestamp, resolveV2, resolveV3, YAML11_BOOLEAN_WORDS, type GoValue } from '../k8s/go-yaml.js';
 
-export interface Ambiguity {
-  message: string;
-  /** Offsets of the scalar text (after any anchor). */
-  range: [number, number];
-  /** Replacement for `range` that keeps the YAML 1.2 meaning without doubt; absent when the intent is unclear. */
-  text?: string;
-}
+export type Ambiguity =
+  /** A YAML 1.1 boolean word: the string `text` for Flux, the boolean `kubectl` for kubectl. */
+  | { kind: 'boolean-word'; role: 'key' | 'value'; text: string; kubectl: boolean }
+  /** A timestamp value: `flux` is the string Flux sends, kubectl sends `text`. */
+  | { kind: 'timestamp'; text: string; flux: string }
+  /** A key Flux reads as `flux`, which is not a string: the kustomize build fails. */
+  | { kind: 'non-string-key'; text: string; flux: Exclude<GoValue, { type: 'string' }> }
+  /** An annotation value: the string `text` for Flux, `kubectl` (not a string) for kubectl. */
+  | { kind: 'annotation'; text: string; kubectl: Exclude<GoValue, { type: 'string' | 'time' }> };
 
-const OCTAL_1_1 = /^[-+]?0[0-7]+$/;
-const OCTAL_1_2 = /^([-+]?)0o([0-7]+)$/;
-const SEXAGESIMAL = /^[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$/;
-const UNDERSCORE_NUMBER = /^[-+]?[0-9][0-9_]*(\.[0-9_]*)?$/;
+/** Where a plain scalar may start: a line's indentation, after `- `, `: `, `? `, or a flow indicator; then an anchor. */
+const SCALAR_START = '(?:^[ \\t]*|[-:?][ \\t]+|[\\[{,][ \\t]*)(?:&\\S+[ \\t]+)?';
+/** Where it ends: the line's end, a comment, a flow indicator, or `: ` when it is a key. */
+const SCALAR_END = '[ \\t\\r]*(?:$|#|,|\\]|\\}|:(?:[ \\t]|$))';
+const KEY_END = '[ \\t]*:(?:[ \\t]|$)';
 
-const WORDS = [...TRUE_WORDS, ...FALSE_WORDS].join('|');
 /**
- * Does `text` possibly hold an ambiguous plain scalar? A superset test (a whole scalar after `: `, `- `, `? `, a line
- * start or a flow indicator, up to the end of the scalar), so documents without one need no position tree at load time.
+ * Does `text` possibly hold an ambiguous plain scalar: a boolean word, a timestamp, or a key that starts like a number
+ * or is a boolean or null word? A superset test, so that most documents need no position tree.
  */
 export const MAY_HOLD_AMBIGUITY = new RegExp(
-  `(?:^[ \\t]*|[-:?][ \\t]+|[\\[{,][ \\t]*)(?:&\\S+[ \\t]+)?[-+]?(?:${WORDS}|0o?[0-7]+|[1-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?|[0-9][0-9_.]*_[0-9_.]*)[ \\t\\r]*(?:$|#|,|\\]|\\}|:(?:[ \\t]|$))`,
+  `${SCALAR_START}(?:` +
+    [
+      `(?:${[...YAML11_BOOLEAN_WORDS.keys()].join('|')})${SCALAR_END}`,
+      `\\d{4}-\\d\\d?-\\d\\d?(?:[Tt ][^\\n#]*)?${SCALAR_END}`,
+      `(?:(?:[-+](?=[.0-9])|[.~0-9])[^:\\n]*|true|True|TRUE|false|False|FALSE|null|Null|NULL)${KEY_END}`,
+    ].join('|') +
+    ')',
   'm',
 );
 
-/** Cheap filter on the first character and length: every ambiguous form starts with a digit, a sign or y/n/o. */
-function mayBeAmbiguous(first: number, length: number): boolean {
-  if ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d) return length > 1;
-  return length <= 3 && 'yYnNoO'.includes(String.fromCharCode(first));
-}
-
-/** "`role`: `s` is <1.1 reading> for kubectl (YAML 1.1) but <1.2 reading> for kustomize and Flux (YAML 1.2); <advice>" */
-function describe(role: string, s: string, v11: string, v12: string, advice: string): string {
-  return `${role}: ${s} is ${v11} for kubectl (YAML 1.1) but ${v12} for kustomize and Flux (YAML 1.2); ${advice}`;
-}
-
-/** The ambiguity of the plain scalar at [start, end) of `text`, if any. `role` says whether it is a key or a value. */
-export function findAmbiguity(text: string, start: number, end: number, role: 'key' | 'value'): Ambiguity | undefined {
-  if (text.charCodeAt(start) === 0x21 /* ! */) return undefined; // explicitly tagged: no implicit resolution
-  const at = skipProperties(text, start, end);
-  if (!mayBeAmbiguous(text.charCodeAt(at), end - at)) return undefined;
-  const s = text.slice(at, end);
-  const range: [number, number] = [at, end];
-  const quoted = JSON.stringify(s);
-  if (TRUE_WORDS.has(s) || FALSE_WORDS.has(s)) {
-    const b = TRUE_WORDS.has(s) ? 'true' : 'false';
-    const advice = role === 'value' ? `quote it (${quoted}) or write ${b}` : `quote it (${quoted})`;
-    return { message: describe(role, s, `the boolean ${b}`, `the string ${quoted}`, advice), range, text: quoted };
+/**
+ * The ambiguity of the plain scalar `text` (properties such as `&anchor` already skipped), if any. An `annotation`
+ * is the value of an annotation kustomize writes back as text (annotations.ts isAnnotationValuePath).
+ */
+export function ambiguityOf(text: string, role: 'key' | 'value' | 'annotation'): Ambiguity | undefined {
+  if (role === 'annotation') {
+    const kubectl = resolveV2(text);
+    // An empty value is "" for kubectl too (JSON null into a map of strings).
+    return kubectl.type === 'string' || text === '' ? undefined : { kind: 'annotation', text, kubectl };
   }
-  if (OCTAL_1_1.test(s)) {
-    const v11 = parseInt(s, 8);
-    const v12 = parseInt(s, 10);
-    // No fix: which number was meant (usually the octal file mode) is the author's call.
-    const advice = `write ${v11} for the octal number (a file mode) or ${v12} for the decimal one`;
-    return { message: describe(role, s, `the octal integer ${v11}`, `the decimal integer ${v12}`, advice), range };
+  const kubectl = YAML11_BOOLEAN_WORDS.get(text);
+  if (kubectl !== undefined) return { kind: 'boolean-word', role, text, kubectl };
+  if (role === 'value') {
+    const flux = goTimestamp(text);
+    return flux !== undefined && flux !== text ? { kind: 'timestamp', text, flux } : undefined;
   }
-  const octal = OCTAL_1_2.exec(s);
-  if (octal) {
-    const v12 = parseInt(`${octal[1]}${octal[2]}`, 8);
-    return { message: describe(role, s, `the string ${quoted}`, `the octal integer ${v12}`, `write ${v12}`), range, text: String(v12) };
-  }
-  if (SEXAGESIMAL.test(s)) {
-    const v11 = `the base-60 number ${sexagesimal(s)}`;
-    return { message: describe(role, s, v11, `the string ${quoted}`, `quote it (${quoted})`), range, text: quoted };
-  }
-  if (s.includes('_') && UNDERSCORE_NUMBER.test(s)) {
-    const digits = s.replace(/_/g, '');
-    const v11 = OCTAL_1_1.test(digits) ? parseInt(digits, 8) : Number(digits);
-    return { message: describe(role, s, `the number ${v11}`, `the string ${quoted}`, `quote it (${quoted}) or write ${v11}`), range, text: quoted };
-  }
-  return undefined;
-}
-
-function sexagesimal(s: string): number {
-  const sign = s.startsWith('-') ? -1 : 1;
-  const value = s
-    .replace(/^[-+]/, '')
-    .replace(/_/g, '')
-    .split(':')
-    .reduce((acc, part) => acc * 60 + Number(part), 0);
-  return sign * value;
+  const flux = resolveV3(text);
+  // A null key fails in both readers (sigs.k8s.io/yaml: "unsupported map key of type nil"): not an ambiguity.
+  if (flux.type === 'string' || flux.type === 'null') return undefined;
+  return { kind: 'non-string-key', text, flux };
 }

@@ -1,6 +1,6 @@
 /**
  * YAML written as a string inside another YAML file (kustomize and Flux `patch: |`): the one parser for it, with the
- * loader's schema (YAML 1.2 core, merge keys, any tag: what kustomize's kyaml reads) and strict about duplicate keys,
+ * loader's schema for objects (go-schemas.ts: what kustomize's kyaml reads) and strict about duplicate keys,
  * which kustomize rejects while the position parser would keep the last one.
  */
 import yaml from 'js-yaml';

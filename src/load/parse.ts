@@ -1,14 +1,13 @@
 /** One YAML file's text -> SourceFile (documents, position trees, classes) and the problems found in it. */
-import { findAmbiguity, MAY_HOLD_AMBIGUITY } from './ambiguous.js';
-import { classifyDocument } from './classify.js';
+import type yaml from 'js-yaml';
+import { annotationsAsText, hasRewrittenAnnotation } from './annotations.js';
+import { classifyDocument, isKustomizationFileName } from './classify.js';
+import { GO_YAML_V2_SCHEMA, GO_YAML_V3_SCHEMA } from './go-schemas.js';
 import { baseName } from './paths.js';
 import { computeLineStarts, positionIn, rangeLocation } from './positions.js';
 import { splitDocuments, type DocumentChunk } from './split.js';
 import { isDuplicateKeyError, parseDocument, parseValue } from './tree.js';
-import type { DocClass, LoadProblem, SourceFile, YamlDocument, YNode } from './types.js';
-
-/** Classes whose plain scalars reach kubectl or Flux, so a YAML 1.1/1.2 difference matters. */
-const VERSION_SENSITIVE: ReadonlySet<DocClass> = new Set(['k8s', 'kustomization', 'sops']);
+import type { LoadProblem, SourceFile, YamlDocument, YNode } from './types.js';
 
 const TEMPLATE_HINT = '; the file contains "{{", so it looks like a Go/Helm template, which is not YAML until rendered';
 
@@ -18,55 +17,68 @@ export function parseYamlFile(path: string, rawText: string, inHelmChart: boolea
   const file: SourceFile = { path, text, lineStarts, documents: [] };
   if (inHelmChart) file.inHelmChart = true;
   const base = baseName(path);
+  const kustomizationFile = isKustomizationFileName(base);
   const chunks = splitDocuments(text);
   for (let index = 0; index < chunks.length; index++) {
-    file.documents.push(parseChunk(file, chunks[index]!, index, base, inHelmChart, problems));
+    file.documents.push(parseChunk(file, chunks[index]!, { index, base, inHelmChart, kustomizationFile }, problems));
   }
   return file;
 }
 
+interface ChunkContext {
+  index: number;
+  base: string;
+  inHelmChart: boolean;
+  kustomizationFile: boolean;
+}
+
 /**
- * Parse one document. The value comes from a fast parse; the position tree is built at once only when a check needs
- * it (a duplicate key, a possibly ambiguous scalar), else on first access of `root`: most documents are never located.
+ * Parse one document. The value comes from a fast parse; the position tree is built at once only to find duplicate
+ * keys, else on first access of `root`: most documents are never located.
  */
-function parseChunk(file: SourceFile, chunk: DocumentChunk, index: number, base: string, inHelmChart: boolean, problems: LoadProblem[]): YamlDocument {
+function parseChunk(file: SourceFile, chunk: DocumentChunk, { index, base, inHelmChart, kustomizationFile }: ChunkContext, problems: LoadProblem[]): YamlDocument {
   const { text } = file;
+  // kustomize reads kustomization files with sigs.k8s.io/yaml (YAML 1.1 booleans), and the objects it builds with kyaml.
+  const schema = kustomizationFile ? GO_YAML_V2_SCHEMA : GO_YAML_V3_SCHEMA;
   const bounds = contentBounds(text, chunk);
   let value: unknown;
   let root: YNode | undefined;
   let hasDuplicates = false;
   try {
     try {
-      value = parseValue(text, chunk.start, chunk.end);
+      value = parseValue(text, chunk.start, chunk.end, schema);
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       hasDuplicates = true;
-      ({ value, root } = parseDocument(text, chunk.start, chunk.end));
+      ({ value, root } = parseDocument(text, chunk.start, chunk.end, schema));
     }
   } catch (error) {
     problems.push(syntaxProblem(file, chunk, error));
     return { file: file.path, index, value: undefined, ...bounds, class: 'invalid' };
   }
   const doc: YamlDocument = { file: file.path, index, value, ...bounds, ...classifyDocument(value, base, inHelmChart) };
-  const checkScalars = VERSION_SENSITIVE.has(doc.class) && MAY_HOLD_AMBIGUITY.test(text.slice(chunk.start, chunk.end));
-  if (checkScalars && !hasDuplicates) root = parseDocument(text, chunk.start, chunk.end).root;
+  // kustomize writes the annotation values of the objects it builds back as their text (annotations.ts).
+  if (!kustomizationFile && (doc.class === 'k8s' || doc.class === 'sops') && hasRewrittenAnnotation(value)) {
+    root ??= parseDocument(text, chunk.start, chunk.end, schema).root;
+    if (root) annotationsAsText(value, root, text);
+    doc.annotationsAsText = true;
+  }
   if (root) {
     doc.root = root;
     if (hasDuplicates) reportDuplicateKeys(file, root, problems);
-    if (checkScalars) reportAmbiguousScalars(file, root, problems);
-  } else if (!hasDuplicates && !checkScalars) {
-    defineLazyRoot(doc, text, chunk);
+  } else if (!hasDuplicates) {
+    defineLazyRoot(doc, text, chunk, schema);
   }
   return doc;
 }
 
 /** `doc.root`, built on first access and kept. */
-function defineLazyRoot(doc: YamlDocument, text: string, chunk: DocumentChunk): void {
+function defineLazyRoot(doc: YamlDocument, text: string, chunk: DocumentChunk, schema: yaml.Schema): void {
   let root: YNode | undefined | null = null;
   Object.defineProperty(doc, 'root', {
     enumerable: true,
     configurable: true,
-    get: () => (root === null ? (root = parseDocument(text, chunk.start, chunk.end).root) : root),
+    get: () => (root === null ? (root = parseDocument(text, chunk.start, chunk.end, schema).root) : root),
   });
 }
 
@@ -121,25 +133,4 @@ function reportDuplicateKeys(file: SourceFile, node: YNode, problems: LoadProble
     for (const entry of entries) reportDuplicateKeys(file, entry.value, problems);
   }
   for (const item of node.items ?? []) reportDuplicateKeys(file, item, problems);
-}
-
-function reportAmbiguousScalars(file: SourceFile, node: YNode, problems: LoadProblem[]): void {
-  const check = (n: YNode, role: 'key' | 'value'): void => {
-    if (n.kind !== 'scalar' || n.style !== 'plain' || n.end - n.start > 40) return;
-    const found = findAmbiguity(file.text, n.start, n.end, role);
-    if (!found) return;
-    const location = rangeLocation(file.path, file.lineStarts, found.range[0], found.range[1]);
-    const problem: LoadProblem = { kind: 'ambiguous-scalar', message: found.message, location };
-    if (found.text !== undefined) problem.fix = { range: found.range, text: found.text };
-    problems.push(problem);
-  };
-  const walk = (n: YNode): void => {
-    check(n, 'value');
-    for (const entry of n.entries ?? []) {
-      check(entry.keyNode, 'key');
-      walk(entry.value);
-    }
-    for (const item of n.items ?? []) walk(item);
-  };
-  walk(node);
 }

@@ -3,20 +3,8 @@
  * js-yaml reports each composed node as an open/close pair; the raw frames need some care (see TreeBuilder).
  */
 import yaml from 'js-yaml';
+import { GO_YAML_V3_SCHEMA } from './go-schemas.js';
 import type { YEntry, YNode } from './types.js';
-
-const mergeType = (yaml as unknown as { types: { merge: yaml.Type } }).types.merge; // exported by js-yaml, not by its typings
-/**
- * Application tags (`!env_var X`, `!reference [...]`, `!!binary`) are valid YAML: keep their content as written
- * instead of failing. Multi types are only a fallback after the exact tags of the schema.
- */
-const anyTag = (prefix: string, kind: 'scalar' | 'sequence' | 'mapping'): yaml.Type =>
-  new yaml.Type(prefix, { kind, multi: true, construct: (data: unknown) => data });
-/** YAML 1.2 core schema (what kustomize and Flux read), plus merge keys `<<` (go-yaml applies them) and any tag. */
-const SCHEMA = yaml.CORE_SCHEMA.extend({
-  implicit: [mergeType],
-  explicit: ['!', 'tag:'].flatMap((prefix) => (['scalar', 'sequence', 'mapping'] as const).map((kind) => anyTag(prefix, kind))),
-});
 
 interface Frame {
   open: number;
@@ -41,10 +29,11 @@ export interface ParsedDocument {
 }
 
 /**
- * Parse `text.slice(start, end)` as one document; offsets in the tree index `text`.
+ * Parse `text.slice(start, end)` as one document; offsets in the tree index `text`. `schema` says how plain scalars
+ * resolve (go-schemas.ts): as kustomize reads resources by default.
  * Throws js-yaml's YAMLException (mark.position relative to `start`) on a syntax error.
  */
-export function parseDocument(text: string, start: number, end: number): ParsedDocument {
+export function parseDocument(text: string, start: number, end: number, schema: yaml.Schema = GO_YAML_V3_SCHEMA): ParsedDocument {
   const top: Frame = { open: 0, close: 0, kind: null, result: undefined, children: null };
   const stack: Frame[] = [top];
   const listener = (event: 'open' | 'close', state: ListenerState): void => {
@@ -64,7 +53,7 @@ export function parseDocument(text: string, start: number, end: number): ParsedD
     const only = frame.children?.length === 1 ? frame.children[0]! : undefined;
     siblings.push(only && only.close === frame.close && Object.is(only.result, frame.result) ? only : frame);
   };
-  const value = yaml.load(text.slice(start, end), { schema: SCHEMA, json: true, listener } as yaml.LoadOptions);
+  const value = yaml.load(text.slice(start, end), { schema, json: true, listener } as yaml.LoadOptions);
   const rootFrame = top.children?.[top.children.length - 1];
   const root = rootFrame ? new TreeBuilder(text, start, end).node(rootFrame) : undefined;
   // A document of only comments (or nothing) has no node to point at.
@@ -76,13 +65,13 @@ export function parseDocument(text: string, start: number, end: number): ParsedD
  * The value only, without positions: much cheaper than parseDocument. Without `json`, js-yaml throws on a
  * duplicate key (see isDuplicateKeyError): such documents need parseDocument to find it.
  */
-export function parseValue(text: string, start: number, end: number): unknown {
-  return yaml.load(text.slice(start, end), { schema: SCHEMA });
+export function parseValue(text: string, start: number, end: number, schema: yaml.Schema = GO_YAML_V3_SCHEMA): unknown {
+  return yaml.load(text.slice(start, end), { schema });
 }
 
 /** Every document of `text`, strictly: a duplicate key throws (as kustomize and Flux reject it), like a syntax error. */
-export function parseAllStrict(text: string): unknown[] {
-  return yaml.loadAll(text, undefined, { schema: SCHEMA });
+export function parseAllStrict(text: string, schema: yaml.Schema = GO_YAML_V3_SCHEMA): unknown[] {
+  return yaml.loadAll(text, undefined, { schema });
 }
 
 export function isDuplicateKeyError(error: unknown): boolean {

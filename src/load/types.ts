@@ -45,8 +45,13 @@ export interface YamlDocument {
   file: string;
   /** 0-based index of the document in its file. */
   index: number;
-  /** The parsed value, YAML 1.2 core schema (what kustomize/Flux read): no timestamps, `yes` is a string. */
+  /**
+   * The parsed value as kustomize, so Flux, reads it (src/load/go-schemas.ts): for objects go-yaml v3 (`0755` is 493,
+   * `yes` a string, timestamps RFC 3339 strings, annotation values their text); for kustomization files go-yaml v2.
+   */
   value: unknown;
+  /** Some annotation values were not strings as written: `value` holds their text, as kustomize writes them (annotations.ts). */
+  annotationsAsText?: true;
   /** Position tree of `value`; undefined for empty/invalid documents. */
   root?: YNode;
   /** Offsets of the document in the file text (from its first content line to its end). */
@@ -93,11 +98,9 @@ export interface SkippedFile {
  * (rules/yaml-*.yaml declare ids, severities and docs; the loader only records).
  */
 export interface LoadProblem {
-  kind: 'syntax' | 'duplicate-key' | 'ambiguous-scalar' | 'unreadable' | 'binary' | 'too-large' | 'helm-template-syntax';
+  kind: 'syntax' | 'duplicate-key' | 'unreadable' | 'binary' | 'too-large' | 'helm-template-syntax';
   message: string;
   location: Location;
-  /** For ambiguous-scalar: the quoting that removes the doubt, as a text edit of the scalar. */
-  fix?: { range: [number, number]; text: string };
 }
 
 export interface LoadedRepo {

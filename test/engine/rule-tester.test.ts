@@ -10,11 +10,11 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 const head = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n';
-const ambiguous = { 'cm.yaml': `${head}  mode: 0o755\n` };
+const ambiguous = { 'cm.yaml': `${head}  mode: on\n` };
 
 describe('checkCase', () => {
   it('accepts the exact findings, by string or pattern, with column and fix', async () => {
-    const outcome = await checkCase('yaml-ambiguous-value', { files: ambiguous, errors: [{ file: 'cm.yaml', line: 6, column: 9, message: /0o755/, fix: { output: `${head}  mode: 493\n` } }] }, dirs);
+    const outcome = await checkCase('yaml-ambiguous-value', { files: ambiguous, errors: [{ file: 'cm.yaml', line: 6, column: 9, message: /^on is/, fix: { output: `${head}  mode: "on"\n` } }] }, dirs);
     expect(outcome.problems).toEqual([]);
     expect(outcome.found).toHaveLength(1);
     const exact = await checkCase('yaml-ambiguous-value', { files: ambiguous, errors: [{ file: 'cm.yaml', line: 6, message: outcome.found[0]!.message }] }, dirs);
@@ -23,7 +23,7 @@ describe('checkCase', () => {
 
   it('reports a wrong line, column or message as missing and unexpected', async () => {
     for (const wrong of [{ line: 7 }, { line: 6, column: 3 }, { line: 6, message: 'other' }]) {
-      const outcome = await checkCase('yaml-ambiguous-value', { files: ambiguous, errors: [{ file: 'cm.yaml', message: /0o755/, ...wrong }] }, dirs);
+      const outcome = await checkCase('yaml-ambiguous-value', { files: ambiguous, errors: [{ file: 'cm.yaml', message: /^on is/, ...wrong }] }, dirs);
       expect(outcome.problems.map((p) => p.split(':')[0])).toEqual(['missing', 'unexpected']);
     }
   });
@@ -32,14 +32,14 @@ describe('checkCase', () => {
     expect((await checkCase('yaml-ambiguous-value', { files: ambiguous, errors: [] }, dirs)).problems).toEqual([
       expect.stringMatching(/^unexpected: cm\.yaml:6:9 /),
     ]);
-    expect((await checkCase('yaml-ambiguous-value', { files: { 'cm.yaml': `${head}  mode: "0o755"\n` }, errors: [{ file: 'cm.yaml', line: 6, message: /./ }] }, dirs)).problems).toEqual([
+    expect((await checkCase('yaml-ambiguous-value', { files: { 'cm.yaml': `${head}  mode: "on"\n` }, errors: [{ file: 'cm.yaml', line: 6, message: /./ }] }, dirs)).problems).toEqual([
       'missing: cm.yaml:6 /./',
     ]);
   });
 
   it('reports a fix that gives other text', async () => {
-    const outcome = await checkCase('yaml-ambiguous-value', { files: ambiguous, errors: [{ file: 'cm.yaml', line: 6, message: /0o755/, fix: { output: `${head}  mode: "0o755"\n` } }] }, dirs);
-    expect(outcome.problems).toEqual([expect.stringMatching(/^fix of cm\.yaml:6:9 .* gives:\napiVersion: v1\n[^]*\n  mode: 493\n$/)]);
+    const outcome = await checkCase('yaml-ambiguous-value', { files: ambiguous, errors: [{ file: 'cm.yaml', line: 6, message: /^on is/, fix: { output: `${head}  mode: true\n` } }] }, dirs);
+    expect(outcome.problems).toEqual([expect.stringMatching(/^fix of cm\.yaml:6:9 .* gives:\napiVersion: v1\n[^]*\n  mode: "on"\n$/)]);
   });
 
   it('reports findings that point at a file outside the case or beyond its last line', async () => {

@@ -128,6 +128,11 @@ const gadget = (spec: string) => `apiVersion: acme.io/v2\nkind: Gadget\nmetadata
 ruleTester.run('schema-validation', {
   valid: [
     { name: 'a valid Deployment', files: { 'apps/web.yaml': deployment() } },
+    {
+      // kustomize writes annotation values back as their text (src/load/annotations.ts): Flux sends "true" and "9090".
+      name: 'unquoted annotation values, strings once kustomize built them',
+      files: { 'apps/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  annotations:\n    prometheus.io/scrape: true\n    prometheus.io/port: 9090\n    empty:\n' },
+    },
     { name: 'no Kubernetes objects at all', files: { 'values.yaml': 'replicas: "3"\n', '.github/workflows/ci.yaml': 'on: push\njobs: {}\n' } },
     {
       name: 'a partial patch with no selector (patches with path)',
@@ -425,6 +430,16 @@ ruleTester.run('schema-validation', {
       errors: [
         { file: 'apps/web.yaml', line: 6, column: 13, message: 'spec.replicas must be integer, got string "three"' },
         { file: 'db/web.yaml', line: 6, column: 13, message: 'spec.replicas must be integer, got string "${replica_count}"' },
+      ],
+    },
+    {
+      // kubectl and kustomize both read a leading 0 as octal (strconv.ParseInt with base 0): the message shows their number.
+      name: 'numbers as the Go YAML readers make them, with the text the file has',
+      files: { 'apps/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  mode: 0755\n  mask: 0x1F\n  size: 1000\n' },
+      errors: [
+        { file: 'apps/cm.yaml', line: 6, column: 9, message: 'data.mode must be string, got number 493 (written 0755: Go YAML readers take a leading 0 as octal)' },
+        { file: 'apps/cm.yaml', line: 7, column: 9, message: 'data.mask must be string, got number 31 (written 0x1F)' },
+        { file: 'apps/cm.yaml', line: 8, column: 9, message: 'data.size must be string, got number 1000' },
       ],
     },
     {

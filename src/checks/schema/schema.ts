@@ -15,6 +15,8 @@ import { literalBlockMapper, nodeRange } from './inline-patch.js';
 import type { SchemaLookup } from '../../schema/resolver.js';
 import { acceptedOnCluster, appliedVariants, clusterCrd, notFromPatches, type AppliedVariant } from './applied.js';
 import { collectTargets, type InlineSource, type ObjectTarget, type SchemaTargets } from './targets.js';
+import { goNumber } from '../../k8s/go-yaml.js';
+import { skipProperties } from '../../load/tree.js';
 
 /** What the schema rules validate in this run's repo: computed once, shared by both rules. */
 const targetsOf = ({ repo, graph }: RunData): SchemaTargets => collectTargets(repo, graph);
@@ -46,6 +48,20 @@ function reportInString(ctx: CheckContext, doc: YamlDocument, base: PathSegment[
   if (!mapper || text === undefined || !range) return reportAt(ctx, doc, base, 'key', message);
   const object = objectRef(doc);
   ctx.report({ message, location: mapper(text, range.start, range.end), ...(object ? { object } : {}) });
+}
+
+/**
+ * When a message shows a number written otherwise in the file (`0755`, `0x1F`, `1_000`), how it is written: the
+ * number is what kubectl and kustomize read (src/k8s/go-yaml.ts), which a reader of the file may not expect.
+ */
+function writtenAs(ctx: CheckContext, doc: YamlDocument, path: PathSegment[], message: string): string {
+  const node = nodeAt(doc.root, path);
+  const file = ctx.repo.fileMap.get(doc.file);
+  if (!file || node?.kind !== 'scalar' || node.style !== 'plain') return '';
+  const text = file.text.slice(skipProperties(file.text, node.start, node.end), node.end);
+  const value = goNumber(text);
+  if (value === undefined || String(value) === text || !message.endsWith(`got number ${value}`)) return '';
+  return /^[-+]?0[0-7]+$/.test(text.replaceAll('_', '')) ? ` (written ${text}: Go YAML readers take a leading 0 as octal)` : ` (written ${text})`;
 }
 
 /** The schema of a variant: the CRD its cluster applies for the kind, else the run's (user folders, bundled). */
@@ -102,7 +118,7 @@ function schemaValidation(ctx: CheckContext): void {
     for (const e of errors.values()) {
       const target = e.keyword === 'additionalProperties' || e.keyword === 'required' ? 'key' : 'value';
       if (t.inline) reportInline(ctx, t, e.path, target, `${t.inline}: ${e.message}`);
-      else reportAt(ctx, t.doc, [...t.base, ...e.path], target, e.message);
+      else reportAt(ctx, t.doc, [...t.base, ...e.path], target, e.message + writtenAs(ctx, t.doc, [...t.base, ...e.path], e.message));
     }
   }
 }
