@@ -138,4 +138,20 @@ describe('loaded values are what the Go readers make of the file', () => {
     expect(value('cm.yaml')).toMatchObject({ data: { mode: 493, on: 'yes', date: '2024-01-01T00:00:00Z', hex: 31, time: '12:30' } });
     expect(value('kustomization.yaml')).toEqual({ namespace: true, commonAnnotations: { mode: 493, date: '2024-01-01' }, generatorOptions: { disableNameSuffixHash: true } });
   });
+
+  it('annotation values as kustomize writes them back: their text, for an object and the items of a List; labels as read', async () => {
+    const meta = (indent: string) =>
+      [`metadata:`, `  name: a`, `  labels: {mode: 0755}`, `  annotations:`, `    mode: 0755`, `    on: true`, `    date: 2024-01-01`, `    quoted: "1"`, `    empty:`, `    tagged: !!int 5`]
+        .map((l) => indent + l)
+        .join('\n');
+    const repo = await loadFiles({
+      'cm.yaml': `apiVersion: v1\nkind: ConfigMap\n${meta('')}\n`,
+      'list.yaml': `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n${meta('  ')}\n`,
+    });
+    const annotations = { mode: '0755', on: 'true', date: '2024-01-01', quoted: '1', empty: '', tagged: '5' };
+    const [object] = repo.fileMap.get('cm.yaml')!.documents;
+    expect(object!.value).toMatchObject({ metadata: { labels: { mode: 493 }, annotations } });
+    expect(object!.annotationsAsText).toBe(true);
+    expect(repo.fileMap.get('list.yaml')!.documents[0]!.value).toMatchObject({ items: [{ metadata: { labels: { mode: 493 }, annotations } }] });
+  });
 });
