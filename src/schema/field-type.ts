@@ -1,5 +1,5 @@
 /** What a kind's schema declares for the field at a path: the type the API server decodes a value of that field into. */
-import type { PathSegment } from '../load/types.js';
+import type { PathSegment } from '../util/json-path.js';
 import { itemSchema, propertySchema, schemaParts, type SchemaNode } from './cel/values.js';
 
 export interface DeclaredField {

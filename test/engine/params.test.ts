@@ -30,12 +30,12 @@ interface ParamsTable {
 }
 
 const loaderKinds: ParamsTable = {
-  valid: [{ kinds: ['syntax'] }, { kinds: ['duplicate-key', 'ambiguous-scalar', 'unreadable', 'binary', 'too-large', 'helm-template-syntax'] }],
+  valid: [{ kinds: ['syntax'] }, { kinds: ['duplicate-key', 'unreadable', 'binary', 'too-large', 'helm-template-syntax'] }],
   invalid: [
-    [{ kinds: 'syntax' }, 'kinds: must be a non-empty list of syntax, duplicate-key, ambiguous-scalar, unreadable, binary, too-large, helm-template-syntax'],
-    [{ kinds: [] }, 'kinds: must be a non-empty list of syntax, duplicate-key, ambiguous-scalar, unreadable, binary, too-large, helm-template-syntax'],
-    [{ kinds: ['nope'] }, 'kinds: unknown problem kind "nope" (known: syntax, duplicate-key, ambiguous-scalar, unreadable, binary, too-large, helm-template-syntax)'],
-    [{ kinds: [3] }, 'kinds: unknown problem kind 3 (known: syntax, duplicate-key, ambiguous-scalar, unreadable, binary, too-large, helm-template-syntax)'],
+    [{ kinds: 'syntax' }, 'kinds: must be a non-empty list of syntax, duplicate-key, unreadable, binary, too-large, helm-template-syntax'],
+    [{ kinds: [] }, 'kinds: must be a non-empty list of syntax, duplicate-key, unreadable, binary, too-large, helm-template-syntax'],
+    [{ kinds: ['nope'] }, 'kinds: unknown problem kind "nope" (known: syntax, duplicate-key, unreadable, binary, too-large, helm-template-syntax)'],
+    [{ kinds: [3] }, 'kinds: unknown problem kind 3 (known: syntax, duplicate-key, unreadable, binary, too-large, helm-template-syntax)'],
     [{ kinds: ['syntax'], extra: true }, 'extra: unknown key (allowed: kinds)'],
   ],
 };
@@ -43,7 +43,6 @@ const loaderKinds: ParamsTable = {
 const tables: Record<string, ParamsTable> = {
   'yaml-syntax': loaderKinds,
   'yaml-duplicate-key': loaderKinds,
-  'yaml-ambiguous-value': loaderKinds,
   'file-unreadable': loaderKinds,
   'orphan-manifest': {
     valid: [{}, { ignoreApiGroups: [] }, { ignoreApiGroups: ['config.example.io', 'tools.acme.dev'] }],
