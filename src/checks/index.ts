@@ -12,6 +12,7 @@ import { postbuildChecks } from './postbuild.js';
 import { celChecks } from './schema/cel.js';
 import { schemaChecks } from './schema/schema.js';
 import type { CheckRegistry } from './types.js';
+import { kustomizeComponentMisuse } from './component-misuse.js';
 
 export const builtinChecks: CheckRegistry = {
   ...loaderChecks,
@@ -23,4 +24,5 @@ export const builtinChecks: CheckRegistry = {
   ...schemaChecks,
   ...celChecks,
   ...postbuildChecks,
+  'kustomize-component-misuse': { run: kustomizeComponentMisuse },
 };
