@@ -13,6 +13,7 @@ import { celChecks } from './schema/cel.js';
 import { schemaChecks } from './schema/schema.js';
 import type { CheckRegistry } from './types.js';
 import { kustomizeComponentMisuse } from './component-misuse.js';
+import { kustomizeGeneratedFile } from './generated-file.js';
 
 export const builtinChecks: CheckRegistry = {
   ...loaderChecks,
@@ -25,4 +26,5 @@ export const builtinChecks: CheckRegistry = {
   ...celChecks,
   ...postbuildChecks,
   'kustomize-component-misuse': { run: kustomizeComponentMisuse },
+  'kustomize-generated-file': { run: kustomizeGeneratedFile },
 };

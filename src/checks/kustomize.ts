@@ -8,6 +8,7 @@ import { objectRef } from '../k8s/object-ref.js';
 import { resolveRepoPath } from '../load/index.js';
 import type { LoadedRepo, YamlDocument } from '../load/types.js';
 import { closestName } from '../util/suggest.js';
+import { isGeneratedRef } from './generated-file.js';
 
 const FILE_FIELDS = new Set<PathRef['field']>([
   'patches',
@@ -62,6 +63,7 @@ function kustomizeMissingFile(ctx: CheckContext): void {
       const location = ctx.locate(ref.at.doc, ref.at.path, 'value');
       const what = `${ref.field} entry "${ref.raw}"`;
       if (ref.status === 'missing') {
+        if (isGeneratedRef(ctx.repo, ref)) continue; // kustomize-generated-file
         const plain = unencryptedTwin(ctx.repo, ref.path!);
         const hint = plain ? undefined : suggestion(ctx.repo, ref.path!, ref.raw);
         const advice = plain

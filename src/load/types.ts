@@ -118,4 +118,10 @@ export interface LoadedRepo {
   fileMap: Map<string, SourceFile>;
   fileSet: Set<string>;
   dirSet: Set<string>;
+  /**
+   * Whether the repo's .gitignore files (git semantics, nested ones included) ignore a repo-relative path: such a
+   * file is not committed, so a reference to it that is missing here is to something generated at build time.
+   * A directory may be given with a trailing slash.
+   */
+  gitIgnored: (path: string) => boolean;
 }

@@ -24,6 +24,8 @@ export interface WalkResult {
   yaml: YamlCandidate[];
   /** `.json` files: parsed only when a kustomization file lists them (kustomize takes JSON manifests too). */
   json: YamlCandidate[];
+  /** `.gitignore` files: read for what they say is generated (see gitignore.ts). */
+  gitignores: YamlCandidate[];
   skipped: SkippedFile[];
   problems: LoadProblem[];
 }
@@ -39,7 +41,7 @@ interface ChartContext {
 }
 
 export async function walkRepo(root: string, ignore: string[]): Promise<WalkResult> {
-  const result: WalkResult = { files: [], dirs: [''], yaml: [], json: [], skipped: [], problems: [] };
+  const result: WalkResult = { files: [], dirs: [''], yaml: [], json: [], gitignores: [], skipped: [], problems: [] };
   const isIgnored = ignore.length > 0 ? picomatch(ignore, { dot: true }) : () => false;
   const walking = new Set<string>([root]);
   const inside = (real: string): boolean => real === root || real.startsWith(root + path.sep);
@@ -55,6 +57,7 @@ export async function walkRepo(root: string, ignore: string[]): Promise<WalkResu
     if (ignored) return;
     if (isIgnored(rel)) return skip(rel, 'ignored');
     if (/\.json$/i.test(name) && !chart.inChart) result.json.push({ rel, abs, inHelmChart: false });
+    if (name === '.gitignore') result.gitignores.push({ rel, abs, inHelmChart: chart.inChart });
     if (!isYamlFileName(name)) return;
     if (chart.inTemplates) return skip(rel, 'helm-template');
     result.yaml.push({ rel, abs, inHelmChart: chart.inChart });

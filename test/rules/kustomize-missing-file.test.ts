@@ -27,6 +27,13 @@ ruleTester.run('kustomize-missing-file', {
       },
     },
     {
+      name: 'a missing resource or patch that .gitignore ignores belongs to kustomize-generated-file',
+      files: {
+        '.gitignore': 'generated/\n',
+        'app/kustomization.yaml': k('resources:\n  - generated/crds.yaml\npatches:\n  - path: generated/patch.yaml\n'),
+      },
+    },
+    {
       name: 'paths outside the repo belong to path-outside-repo',
       files: { 'app/kustomization.yaml': k('resources:\n  - ../../elsewhere\n') },
     },
@@ -44,6 +51,19 @@ ruleTester.run('kustomize-missing-file', {
             'resources entry "secret.enc.yaml" does not exist (resolved to "app/secret.enc.yaml"); it is the SOPS-encrypted form of app/secret.yaml: ' +
             'create it with `sops --encrypt app/secret.yaml > app/secret.enc.yaml`, and keep the plaintext out of Git',
         },
+      ],
+    },
+    {
+      name: 'a .gitignore that ignores something else, or re-includes the file, does not excuse it',
+      files: {
+        '.gitignore': 'generated/\n*.yaml\n',
+        'app/.gitignore': '!crds.yaml\n',
+        'app/kustomization.yaml': k('resources:\n  - crds.yaml\n  - ../other/cm.yaml\n'),
+        'other/.gitignore': '!cm.yaml\n',
+      },
+      errors: [
+        { file: 'app/kustomization.yaml', line: 4, message: 'resources entry "crds.yaml" does not exist (resolved to "app/crds.yaml")' },
+        { file: 'app/kustomization.yaml', line: 5, message: 'resources entry "../other/cm.yaml" does not exist (resolved to "other/cm.yaml")' },
       ],
     },
     {
