@@ -14,6 +14,7 @@ import { schemaChecks } from './schema/schema.js';
 import type { CheckRegistry } from './types.js';
 import { kustomizeComponentMisuse } from './component-misuse.js';
 import { kustomizeGeneratedFile } from './generated-file.js';
+import { kustomizePatchUnmatched } from './patch-unmatched.js';
 
 export const builtinChecks: CheckRegistry = {
   ...loaderChecks,
@@ -27,4 +28,5 @@ export const builtinChecks: CheckRegistry = {
   ...postbuildChecks,
   'kustomize-component-misuse': { run: kustomizeComponentMisuse },
   'kustomize-generated-file': { run: kustomizeGeneratedFile },
+  'kustomize-patch-unmatched': { run: kustomizePatchUnmatched },
 };

@@ -85,6 +85,10 @@ export function buildGraph(repo: LoadedRepo, options: GraphOptions = {}): RepoGr
     mode,
     orphanKustomizations: mode === 'roots' ? orphanKustomizations(parts, unreached.filter(isFluxKustomization), reached, unreachedId) : [],
     unmatchedPatches: [...renderer.unmatched.values()],
+    unmatchedPatchesInAnyBuild: () => {
+      for (const k of kustomize.files) if (k.kind === 'Kustomization') renderer.renderDir(k.dir);
+      return [...renderer.unmatched.values()];
+    },
     externalSources: externalSources(options, clusters),
   };
 }

@@ -15,10 +15,10 @@ import type { LoadedRepo, SourceFile, YamlDocument } from '../load/types.js';
 import { isBuiltinGroup, takesNamePrefix } from '../k8s/identity.js';
 import { idOf, type Scopes } from './identity.js';
 import { dirOf, type KustomizeIndex } from './kustomize.js';
-import { applyPatch, selects, splitApiVersion, type PatchSubject } from './patch.js';
+import { applyPatch, selects, splitApiVersion, type Patch, type PatchSubject } from './patch.js';
 import { applyReplacements } from './replacements.js';
 import { isEmpty, kustomizeTransforms, NO_TRANSFORMS, withFlux, type PlacedPatch, type Transforms } from './transforms.js';
-import type { At, KustomizeFile, ObjectId } from './types.js';
+import type { At, KustomizeFile, ObjectId, UnmatchedPatch } from './types.js';
 
 export interface RenderedDoc {
   doc: YamlDocument;
@@ -35,13 +35,6 @@ export interface RenderedDoc {
   patchedBy?: At[];
 }
 
-/** A strategic-merge patch without target that matched nothing: kustomize fails the build. */
-export interface UnmatchedPatch {
-  at: At;
-  /** The kustomization file (or Flux Kustomization) whose build fails. */
-  build: string;
-}
-
 export class Renderer {
   private readonly memo = new Map<string, RenderedDoc[]>();
   private readonly accumulated = new Map<string, RenderedDoc[]>();
@@ -53,7 +46,7 @@ export class Renderer {
   private nextSeq = 0;
   /** Upper bound of RenderedDoc.seq: the number of documents in the repo. */
   readonly capacity: number;
-  /** Strategic-merge patches without target that matched nothing, once per place they are written. */
+  /** Strategic-merge patches without target that matched nothing, once per place they are written and build. */
   readonly unmatched = new Map<string, UnmatchedPatch>();
 
   constructor(
@@ -154,7 +147,8 @@ export class Renderer {
     const before = acc.length;
     let out = this.accumulateInto(component, [...acc]);
     for (let i = before; i < out.length; i++) out[i] = via(out[i]!, includedBy);
-    out = this.transform(out, this.transformsOf(component), component.path);
+    // A component's patches fail the build of the kustomization including it.
+    out = this.transform(out, this.transformsOf(component), includedBy);
     this.rendering.delete(dir);
     return out;
   }
@@ -170,7 +164,7 @@ export class Renderer {
   /** Runs the transformers in kustomize's order over the accumulated resources of one build. */
   private transform(input: RenderedDoc[], t: Transforms, build: string): RenderedDoc[] {
     if (isEmpty(t) || input.length === 0) {
-      for (const p of [...t.strategicMerge, ...t.patches]) if (!p.patch.target) this.noteUnmatched(p, build);
+      for (const p of [...t.strategicMerge, ...t.patches]) if (!p.patch.target) this.noteUnmatched(p, build, input);
       return input;
     }
     let out = input;
@@ -198,9 +192,9 @@ export class Renderer {
     });
   }
 
-  private noteUnmatched(p: PlacedPatch, build: string): void {
-    const key = `${p.at.doc.file}#${p.at.doc.index}#${p.at.path.join('/')}`;
-    if (!this.unmatched.has(key)) this.unmatched.set(key, { at: p.at, build });
+  private noteUnmatched(p: PlacedPatch, build: string, input: RenderedDoc[]): void {
+    const key = `${p.at.doc.file}#${p.at.doc.index}#${p.at.path.join('/')}#${build}`;
+    if (!this.unmatched.has(key)) this.unmatched.set(key, { at: p.at, build, patch: p.patch, near: nearMisses(p.patch, input) });
   }
 
   private patch(input: RenderedDoc[], patches: PlacedPatch[], build: string): RenderedDoc[] {
@@ -223,7 +217,7 @@ export class Renderer {
         if (value === undefined) continue; // `$patch: delete`
         next.push({ ...r, value, patchedBy: [...(r.patchedBy ?? []), p.at] });
       }
-      if (!matched && !p.patch.target && p.patch.type === 'merge') this.noteUnmatched(p, build);
+      if (!matched && !p.patch.target && p.patch.type === 'merge') this.noteUnmatched(p, build, out);
       out = next;
     }
     return out;
@@ -261,6 +255,20 @@ function withMetadata(value: unknown, name: string, namespace: string | undefine
   const next: Record<string, unknown> = { ...meta, name };
   if (namespace !== undefined) next.namespace = namespace;
   return { ...value, metadata: next };
+}
+
+/** Objects with the kind and name (now or before a rename) a strategic-merge patch without target names. */
+function nearMisses(patch: Patch, input: RenderedDoc[]): UnmatchedPatch['near'] {
+  const body = patch.body as { kind?: unknown; metadata?: { name?: unknown } };
+  const name = typeof body.metadata === 'object' && body.metadata !== null ? body.metadata.name : undefined;
+  const out: UnmatchedPatch['near'] = [];
+  for (const { id, previous } of input) {
+    if (id.kind !== body.kind) continue;
+    for (const was of [{ name: id.name, namespace: id.namespace }, ...(previous ?? [])]) {
+      if (was.name === name) out.push({ apiVersion: id.apiVersion, kind: id.kind, name: was.name, namespace: was.namespace });
+    }
+  }
+  return out;
 }
 
 function via(r: RenderedDoc, path: string): RenderedDoc {

@@ -5,6 +5,7 @@
  */
 import type { ObjectId } from '../k8s/identity.js';
 import type { PathSegment, YamlDocument } from '../load/types.js';
+import type { Patch } from './patch.js';
 
 export type { ObjectId } from '../k8s/identity.js';
 
@@ -180,6 +181,23 @@ export interface KustomizeCycle {
   ref: PathRef;
 }
 
+/** A strategic-merge patch without target that matched nothing: kustomize fails the build. */
+export interface UnmatchedPatch {
+  at: At;
+  /**
+   * Whose build fails: the kustomization file's path (for a component's patch, the kustomization including it), or
+   * the file of the Flux Kustomization whose build it is (its spec.patches, or the patches of a kustomization file
+   * built with them).
+   */
+  build: string;
+  patch: Patch;
+  /**
+   * Objects of the build with the patch's kind and name (as they are, or were before a transformer renamed them) that
+   * it did not select because their apiVersion or namespace differ.
+   */
+  near: { apiVersion: string; kind: string; name: string; namespace?: string }[];
+}
+
 export interface RepoGraph {
   kustomizeFiles: KustomizeFile[];
   /** Directory ('' = root) -> its kustomization file. */
@@ -209,8 +227,15 @@ export interface RepoGraph {
    * documents only it would apply. Empty in `fallback` mode.
    */
   orphanKustomizations: { doc: YamlDocument; name: string; namespace: string; covers: YamlDocument[] }[];
-  /** Strategic-merge patches without target that match no object: kustomize fails those builds. */
-  unmatchedPatches: { at: At; build: string }[];
+  /** Strategic-merge patches without target that match no object in the builds the graph rendered: kustomize fails those builds. */
+  unmatchedPatches: UnmatchedPatch[];
+  /**
+   * unmatchedPatches, plus those of every kustomization file (kind Kustomization) built on its own, as
+   * `kustomize build <dir>` builds an overlay of a repo without Flux. Renders the kustomizations not rendered yet on
+   * the first call. A kustomization's own patches see the same objects in every build including it, so its own build
+   * tells.
+   */
+  unmatchedPatchesInAnyBuild(): UnmatchedPatch[];
   /** Sources that exist outside the repo (bootstrap flux-system, AKS microsoft.flux, declared in config), as kind/namespace/name keys. */
   externalSources: Set<string>;
 }
