@@ -7,12 +7,10 @@ import type { CheckContext } from './types.js';
 import type { AppliedObject, Cluster, FluxHelmRelease, FluxKustomization } from '../graph/types.js';
 import { isFluxKustomization, isHelmRelease } from '../k8s/flux.js';
 import { crdKindKey, sourceKey } from '../k8s/identity.js';
+import { BUILTIN_NAMESPACES } from '../k8s/namespaces.js';
 import { objectRef } from '../k8s/object-ref.js';
 import type { YamlDocument } from '../load/types.js';
 import { compareDocs, dependencyClosure, kustomizationsByKey, objectKey } from './flux-lookup.js';
-
-/** Namespaces every cluster has before Flux applies anything. */
-const BUILTIN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
 
 /** Who creates what on one cluster: namespace name / CRD group+kind / source key -> the Kustomizations applying it. */
 interface Creators {

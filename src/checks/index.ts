@@ -15,6 +15,7 @@ import type { CheckRegistry } from './types.js';
 import { kustomizeComponentMisuse } from './component-misuse.js';
 import { kustomizeGeneratedFile } from './generated-file.js';
 import { kustomizePatchUnmatched } from './patch-unmatched.js';
+import { namespaceMissing } from './namespace-missing.js';
 
 export const builtinChecks: CheckRegistry = {
   ...loaderChecks,
@@ -29,4 +30,5 @@ export const builtinChecks: CheckRegistry = {
   'kustomize-component-misuse': { run: kustomizeComponentMisuse },
   'kustomize-generated-file': { run: kustomizeGeneratedFile },
   'kustomize-patch-unmatched': { run: kustomizePatchUnmatched },
+  'namespace-missing': { run: namespaceMissing },
 };

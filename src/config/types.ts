@@ -22,6 +22,8 @@ export interface Config {
    * using them are rendered from `path`.
    */
   localSources?: { kind: string; name: string; namespace?: string; path: string }[];
+  /** Namespaces that exist on the clusters without the repo creating them (made by Terraform, a platform team...). */
+  namespaces?: string[];
   /** User rules, same shape as rules/*.yaml. */
   customRules: RuleDefinition[];
   /** Target versions, used by schema and deprecation rules. */

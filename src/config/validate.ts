@@ -40,6 +40,15 @@ const CONFIG_SCHEMA = {
     kubernetesVersion: {},
     fluxVersion: {},
     schemaLocations: listOf(nonEmpty, 'a list of strings'),
+    namespaces: listOf(
+      {
+        type: 'string',
+        maxLength: 63,
+        pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+        description: 'a namespace name: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters',
+      },
+      'a list of namespace names',
+    ),
   },
 };
 

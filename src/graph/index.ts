@@ -90,6 +90,7 @@ export function buildGraph(repo: LoadedRepo, options: GraphOptions = {}): RepoGr
       return [...renderer.unmatched.values()];
     },
     externalSources: externalSources(options, clusters),
+    externalNamespaces: new Set(options.namespaces ?? []),
   };
 }
 

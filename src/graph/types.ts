@@ -9,7 +9,7 @@ import type { Patch } from './patch.js';
 
 export type { ObjectId } from '../k8s/identity.js';
 
-/** What the graph needs from the config: how clusters are entered and which sources exist outside the repo. */
+/** What the graph needs from the config: how clusters are entered, which sources and namespaces exist outside the repo. */
 export interface GraphOptions {
   /** Cluster entry points: a directory applied by the cluster's root Flux Kustomization. */
   entryPoints?: readonly { cluster: string; path: string; name?: string; namespace?: string }[];
@@ -17,6 +17,8 @@ export interface GraphOptions {
   externalSources?: readonly { kind: string; name: string; namespace?: string }[];
   /** Sources whose content is a directory of this repo (an OCIRepository CI pushes from it, say). */
   localSources?: readonly { kind: string; name: string; namespace?: string; path: string }[];
+  /** Namespaces that exist on the clusters without the repo creating them. */
+  namespaces?: readonly string[];
 }
 
 /** Where in a document something is written: used with locate() to point a finding at it. */
@@ -238,4 +240,6 @@ export interface RepoGraph {
   unmatchedPatchesInAnyBuild(): UnmatchedPatch[];
   /** Sources that exist outside the repo (bootstrap flux-system, AKS microsoft.flux, declared in config), as kind/namespace/name keys. */
   externalSources: Set<string>;
+  /** Namespaces that exist on every cluster without the repo creating them (declared in config). */
+  externalNamespaces: ReadonlySet<string>;
 }

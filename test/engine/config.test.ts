@@ -36,6 +36,7 @@ ignore: ["vendor/**"]
 ignoreObjects: [{ kind: Secret, name: "legacy-*" }]
 entryPoints: [{ cluster: prod, path: clusters/prod }]
 externalSources: [{ kind: GitRepository, name: flux-system, namespace: flux-system }]
+namespaces: [cert-manager, team-a]
 kubernetesVersion: "1.30"
 fluxVersion: "2.4"
 `,
@@ -49,6 +50,7 @@ fluxVersion: "2.4"
       ignoreObjects: [{ kind: 'Secret', name: 'legacy-*' }],
       entryPoints: [{ cluster: 'prod', path: 'clusters/prod' }],
       externalSources: [{ kind: 'GitRepository', name: 'flux-system', namespace: 'flux-system' }],
+      namespaces: ['cert-manager', 'team-a'],
       kubernetesVersion: '1.30',
       fluxVersion: '2.4',
     });
@@ -90,6 +92,8 @@ fluxVersion: "2.4"
     ['unknown ignoreObjects key', 'ignoreObjects: [{ kinds: Secret }]\n', '.gitops-lint.yaml: ignoreObjects[0].kinds: unknown key'],
     ['entryPoint without path', 'entryPoints: [{ cluster: prod }]\n', '.gitops-lint.yaml: entryPoints[0].path: is required'],
     ['externalSource with a number', 'externalSources: [{ kind: GitRepository, name: 5 }]\n', '.gitops-lint.yaml: externalSources[0].name: must be a non-empty string'],
+    ['namespaces not a list', 'namespaces: team-a\n', '.gitops-lint.yaml: namespaces: must be a list of namespace names'],
+    ['namespace that is not a name', 'namespaces: [team-a, Team_B]\n', '.gitops-lint.yaml: namespaces[1]: must be a namespace name'],
     ['unquoted version', 'kubernetesVersion: 1.30\n', '.gitops-lint.yaml: kubernetesVersion: write the version as a quoted string'],
     ['bad version', 'fluxVersion: latest\n', '.gitops-lint.yaml: fluxVersion: must be a version string'],
     ['not a mapping', '- a\n', '.gitops-lint.yaml: must be a mapping'],
