@@ -156,6 +156,7 @@ async function execute(root: string, options: CliOptions, io: CliIO, env: Record
 
   const result = await lint(root, lintOptions, builtinChecks);
   for (const notice of result.notices) io.stderr.write(`${TOOL_NAME}: note: ${notice}\n`);
+  if (options.verbose) for (const notice of result.verboseNotices ?? []) io.stderr.write(`${TOOL_NAME}: note: ${notice}\n`);
   const shown: LintResult = options.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result;
   const report = formatters[options.format](shown, {
     color: options.color && io.isTTY && !env.NO_COLOR && options.output === undefined,

@@ -14,6 +14,10 @@ export interface ObjectRef {
   kind?: string;
   namespace?: string;
   name?: string;
+  /** The cluster(s) that apply it (comma-separated), when the repo has clusters and one applies its document. */
+  cluster?: string;
+  /** `namespace/name` of the Flux Kustomization that applies it there. */
+  appliedBy?: string;
 }
 
 /**

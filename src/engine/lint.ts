@@ -9,6 +9,7 @@ import type { CheckContext, CheckRegistry, RuleDefinition } from '../checks/type
 import type { Config } from '../config/types.js';
 import { compareFindings, type Finding, type ObjectRef } from '../finding.js';
 import { buildGraph } from '../graph/index.js';
+import { placeFindings } from './placement.js';
 import { loadRepo, locate, type LoadedRepo } from '../load/index.js';
 import { SchemaStore } from '../schema/store.js';
 import { configureRun } from './bind.js';
@@ -79,6 +80,7 @@ export function lintRepo(
   const ignored = objectIgnorer(config.ignoreObjects);
   const kept = raw.filter((f) => !suppressions.isSuppressed(f) && !ignored(f.object));
   const findings = dedupe(kept.sort(compareFindings));
+  placeFindings(findings, repo, graph);
 
   return {
     root: repo.root,
@@ -87,12 +89,20 @@ export function lintRepo(
     skipped: repo.skipped,
     suppressedCount: raw.length - kept.length,
     notices: kubernetesVersionNotices(config.kubernetesVersion),
+    verboseNotices:
+      graph.mode === 'fallback' && graph.clusters.length > 0
+        ? [
+            'no cluster root found (flux bootstrap layout, FluxInstance sync, entryPoints in .gitops-lint.yaml): ' +
+              'the Flux Kustomizations nothing applies were taken as roots, so cluster findings are guesses and orphan-manifest is off',
+          ]
+        : [],
     stats: {
       files: repo.allFiles.length,
       yamlFiles: repo.files.length,
       documents: repo.files.reduce((n, f) => n + f.documents.length, 0),
       objects: repo.files.reduce((n, f) => n + f.documents.filter((d) => d.class === 'k8s').length, 0),
       clusters: graph.clusters.map((c) => c.name).sort(),
+      clusterMode: graph.clusters.length === 0 ? 'none' : graph.mode,
       durationMs: Math.round(performance.now() - started),
     },
   };

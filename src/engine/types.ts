@@ -29,12 +29,16 @@ export interface LintResult {
   suppressedCount: number;
   /** Things the user should know about the run itself, not about a file (e.g. a Kubernetes version not bundled). */
   notices: string[];
+  /** Things worth knowing about the run that only --verbose prints (how clusters were found). */
+  verboseNotices?: string[];
   stats: {
     files: number;
     yamlFiles: number;
     documents: number;
     objects: number;
     clusters: string[];
+    /** `roots`: clusters from real roots; `fallback`: guessed from Flux Kustomizations nothing applies; `none`: no cluster. */
+    clusterMode: 'roots' | 'fallback' | 'none';
     durationMs: number;
   };
 }

@@ -21,6 +21,8 @@ export const json: Formatter = (result) => {
       documents: result.stats.documents,
       objects: result.stats.objects,
       clusters: result.stats.clusters.length,
+      clusterNames: result.stats.clusters,
+      clusterMode: result.stats.clusterMode,
       suppressed: result.suppressedCount,
     },
     skipped: result.skipped.map((s) => ({ path: s.path, reason: s.reason, detail: s.detail ?? null })),
@@ -51,6 +53,8 @@ function jsonFinding(f: Finding) {
           kind: f.object.kind ?? null,
           namespace: f.object.namespace ?? null,
           name: f.object.name ?? null,
+          cluster: f.object.cluster ?? null,
+          appliedBy: f.object.appliedBy ?? null,
         }
       : null,
     fix: f.fix ? { range: [f.fix.range[0], f.fix.range[1]], text: f.fix.text } : null,

@@ -10,7 +10,9 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export const stylish: Formatter = (result, options) => {
   const s = styles(options.color);
   const sections: string[] = [];
-  for (const [file, findings] of groupByFile(result.findings)) sections.push(fileSection(file, findings, s));
+  // With several clusters, a finding about an applied object says which cluster(s) it is about.
+  const showCluster = result.stats.clusters.length > 1;
+  for (const [file, findings] of groupByFile(result.findings)) sections.push(fileSection(file, findings, s, showCluster));
   if (options.verbose) sections.push(...verboseSections(result, s));
   sections.push(summaryLine(result.findings, s));
   return `${sections.join('\n\n')}\n`;
@@ -30,12 +32,12 @@ const severityStyle = (s: Styles, severity: Severity) =>
   severity === 'error' ? s.red : severity === 'warning' ? s.yellow : s.cyan;
 
 /** Rows aligned on plain text widths, colour applied after padding so escapes do not skew columns. */
-function fileSection(file: string, findings: Finding[], s: Styles): string {
+function fileSection(file: string, findings: Finding[], s: Styles, showCluster: boolean): string {
   const rows = findings.map((f) => ({
     line: String(f.line),
     column: String(f.column),
     severity: f.severity,
-    message: printable(f.message),
+    message: printable(f.message) + (showCluster && f.object?.cluster ? ` [cluster: ${printable(f.object.cluster)}]` : ''),
     ruleId: printable(f.ruleId),
   }));
   const width = (key: keyof (typeof rows)[number]) => Math.max(...rows.map((r) => r[key].length));

@@ -14,7 +14,18 @@ describe('json formatter', () => {
     expect(out).toContain('\n  "version": 1,\n'); // 2-space indent
     const report = JSON.parse(out);
     expect(Object.keys(report)).toEqual(['version', 'findings', 'summary', 'skipped', 'rules']);
-    expect(report.summary).toEqual({ errors: 1, warnings: 1, infos: 1, files: 10, documents: 12, objects: 9, clusters: 2, suppressed: 4 });
+    expect(report.summary).toEqual({
+      errors: 1,
+      warnings: 1,
+      infos: 1,
+      files: 10,
+      documents: 12,
+      objects: 9,
+      clusters: 2,
+      clusterNames: ['prod', 'staging'],
+      clusterMode: 'roots',
+      suppressed: 4,
+    });
     expect(report.skipped).toEqual([{ path: 'charts/x/templates/a.yaml', reason: 'helm-template', detail: null }]);
     expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual([
       'helmrelease-values',
@@ -30,7 +41,7 @@ describe('json formatter', () => {
       column: 1,
       endLine: 104,
       endColumn: 10,
-      object: { apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease', namespace: 'apps', name: 'podinfo' },
+      object: { apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease', namespace: 'apps', name: 'podinfo', cluster: null, appliedBy: null },
       fix: null,
     });
     expect(Object.keys(report.findings[0])).toEqual([
@@ -50,7 +61,7 @@ describe('json formatter', () => {
       finding({ file: 'a.yaml', line: 2, ruleId: 'yaml-ambiguous', object: { kind: 'ConfigMap' }, fix: { range: [5, 8], text: '"on"' } }),
     ]);
     const [f] = JSON.parse(json(result, options)).findings;
-    expect(f.object).toEqual({ apiVersion: null, kind: 'ConfigMap', namespace: null, name: null });
+    expect(f.object).toEqual({ apiVersion: null, kind: 'ConfigMap', namespace: null, name: null, cluster: null, appliedBy: null });
     expect(f.fix).toEqual({ range: [5, 8], text: '"on"' });
   });
 

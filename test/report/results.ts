@@ -32,7 +32,7 @@ export function lintResult(findings: Finding[] = [], overrides: Partial<LintResu
     skipped: [],
     suppressedCount: 0,
     notices: [],
-    stats: { files: 10, yamlFiles: 7, documents: 12, objects: 9, clusters: ['prod', 'staging'], durationMs: 42.4 },
+    stats: { files: 10, yamlFiles: 7, documents: 12, objects: 9, clusters: ['prod', 'staging'], clusterMode: 'roots', durationMs: 42.4 },
     ...overrides,
   };
 }
