@@ -6,6 +6,7 @@
  */
 import type { CheckContext } from './types.js';
 import { includedKustomizations } from '../graph/built.js';
+import { dirOf } from '../graph/kustomize.js';
 import { BUILD_FIELDS } from '../graph/kustomize.js';
 import type { KustomizeFile, RepoGraph } from '../graph/types.js';
 import { groupOf } from '../k8s/api-version.js';
@@ -70,6 +71,14 @@ export function orphanManifest(ctx: CheckContext): void {
   const referenced = referencedFiles(graph);
 
   const covered = new Set<YamlDocument>();
+  // A directory holding an orphan Flux Kustomization and nothing any cluster applies is that app, retired (an
+  // archived app's `app/` folder, even when the Kustomization's path still points where the app used to be): its
+  // files are covered by the Kustomization's finding.
+  const liveDirs = new Set<string>();
+  for (const doc of graph.reached) for (let d = dirOf(doc.file); d !== ''; d = dirOf(d)) liveDirs.add(d);
+  const orphanDirs = graph.orphanKustomizations.map((o) => dirOf(o.doc.file)).filter((d) => d !== '' && !liveDirs.has(d));
+  const underOrphan = (file: string): boolean => orphanDirs.some((d) => file.startsWith(`${d}/`));
+  for (const file of ctx.repo.files) if (underOrphan(file.path)) for (const d of file.documents) covered.add(d);
   for (const orphan of graph.orphanKustomizations) {
     covered.add(orphan.doc);
     for (const d of orphan.covers) covered.add(d);
@@ -87,7 +96,7 @@ export function orphanManifest(ctx: CheckContext): void {
   const unreached = graph.kustomizeFiles.filter((k) => !reached.has(k));
   const includedByOthers = new Set(unreached.flatMap((k) => includedKustomizations(k, graph.kustomizeByDir)));
   for (const top of unreached) {
-    if (includedByOthers.has(top)) continue;
+    if (includedByOthers.has(top) || underOrphan(top.path)) continue;
     const docs = coveredDocs(top, graph, ctx, ignoredGroups, covered);
     if (docs.length === 0) continue;
     ctx.report({

@@ -36,7 +36,10 @@ export function classifyDocument(value: unknown, baseName: string, inHelmChart: 
   // Encrypted first: the values of a SOPS document are ciphertext, whatever its name.
   if (isRecord(value.sops) && 'mac' in value.sops) return { class: 'sops', ...identity };
   if (isKustomizationFileName(baseName) || apiVersion?.startsWith('kustomize.config.k8s.io/')) return { class: 'kustomization', ...identity };
-  if (!inHelmChart && apiVersion !== undefined && kind !== undefined && !TOOL_CONFIG_GROUPS.has(groupOf(apiVersion))) {
+  // A core-group apiVersion other than v1 without metadata is another tool's document (Talos machine config
+  // `apiVersion: v1alpha1`), not a Kubernetes object: the core API group only serves v1.
+  const foreignCore = apiVersion !== undefined && !apiVersion.includes('/') && apiVersion !== 'v1' && !isRecord(value.metadata);
+  if (!inHelmChart && apiVersion !== undefined && kind !== undefined && !foreignCore && !TOOL_CONFIG_GROUPS.has(groupOf(apiVersion))) {
     return { class: 'k8s', ...identity };
   }
   return { class: 'other' };

@@ -23,6 +23,8 @@ describe('document classes', () => {
       'skaffold.yaml': 'apiVersion: skaffold/v4beta6\nkind: Config\n',
       '.fluxschema.yml': 'apiVersion: schema.plugin.fluxcd.io/v1\nkind: Config\n',
       'notes.yaml': '# nothing here\n',
+      // Talos machine config: a core-group-looking apiVersion the API server never served, no metadata.
+      'talos/patches/network.yaml': 'apiVersion: v1alpha1\nkind: LinkAliasConfig\nname: net0\n---\napiVersion: v1beta1\nkind: Thing\nmetadata:\n  name: x\n',
       'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
       'charts/web/crds/crd.yaml': 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n',
     });
@@ -38,6 +40,8 @@ describe('document classes', () => {
     expect(classes('skaffold.yaml')).toEqual(['other']);
     expect(classes('.fluxschema.yml')).toEqual(['other']);
     expect(classes('notes.yaml')).toEqual(['empty']);
+    // With metadata it is a (misspelled) Kubernetes object and the schema rules may say so.
+    expect(classes('talos/patches/network.yaml')).toEqual(['other', 'k8s']);
     expect(classes('charts/web/Chart.yaml')).toEqual(['other']);
     expect(classes('charts/web/crds/crd.yaml')).toEqual(['other']);
     expect(repo.fileMap.get('charts/web/crds/crd.yaml')!.inHelmChart).toBe(true);

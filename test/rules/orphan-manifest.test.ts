@@ -45,6 +45,25 @@ ruleTester.run('orphan-manifest', {
   ],
   invalid: [
     {
+      name: 'an archived app: one finding at its Flux Kustomization, none for its app folder',
+      files: {
+        ...fleet,
+        'archive/old/ks.yaml': kustomization('old', './apps/old/app'),
+        'archive/old/app/kustomization.yaml': kustomizationFile(['resources:', '  - cm.yaml']),
+        'archive/old/app/cm.yaml': configMap('old', 'old'),
+        'archive/old/app/extra.yaml': configMap('extra', 'old'),
+      },
+      errors: [
+        {
+          file: 'archive/old/ks.yaml',
+          line: 1,
+          message:
+            'Kustomization "old" in archive/old/ks.yaml is not applied on any cluster: no cluster root reaches it; list archive/old/ks.yaml in the resources ' +
+            'of an applied kustomization.yaml, or delete it (or move it to a hidden directory such as .archive/) if it is retired',
+        },
+      ],
+    },
+    {
       name: 'file next to an applied kustomization.yaml but not listed',
       files: { ...fleet, 'apps/prod/extra.yaml': configMap('extra', 'podinfo') },
       errors: [
