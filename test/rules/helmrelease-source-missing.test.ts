@@ -39,6 +39,42 @@ ruleTester.run('helmrelease-source-missing', {
   ],
   invalid: [
     {
+      name: 'one source many releases reference and nothing defines is one finding, with the other references',
+      files: app({
+        'apps/a.yaml': helmRelease('a', 'web', 'platform-charts'),
+        'apps/b.yaml': helmRelease('b', 'web', 'platform-charts'),
+        'apps/c.yaml': helmRelease('c', 'web', 'platform-charts'),
+      }),
+      errors: [
+        {
+          file: 'apps/a.yaml',
+          line: 14,
+          message:
+            'HelmRelease "a" chart.spec.sourceRef refers to HelmRepository "platform-charts" in namespace "flux-system" which does not exist on cluster "prod" ' +
+            '(and 2 more references to it: apps/b.yaml:14, apps/c.yaml:14); define it, fix the reference, or list it in externalSources in .gitops-lint.yaml if it is created outside the repo',
+        },
+      ],
+    },
+    {
+      name: 'the source is defined in a directory a broken spec.path would have applied: the finding names the root cause',
+      files: {
+        ...bootstrap('prod'),
+        'clusters/prod/infra.yaml': kustomization('infra', './infrastructure/sourcess'),
+        'clusters/prod/apps.yaml': kustomization('apps', './apps'),
+        'infrastructure/sources/charts.yaml': helmRepository('platform-charts'),
+        'apps/a.yaml': helmRelease('a', 'web', 'platform-charts'),
+      },
+      errors: [
+        {
+          file: 'apps/a.yaml',
+          line: 14,
+          message:
+            'HelmRelease "a" chart.spec.sourceRef refers to HelmRepository "platform-charts" in namespace "flux-system" which does not exist on cluster "prod"; ' +
+            'it is defined in infrastructure/sources/charts.yaml, which nothing applies because Kustomization "infra" spec.path "./infrastructure/sourcess" does not exist: fix that path',
+        },
+      ],
+    },
+    {
       name: 'HelmRepository name with a close match',
       files: app({ 'apps/podinfo.yaml': `${helmRepository('podinfo')}---\n${helmRelease('podinfo', 'podinfo', 'podinfo-charts')}` }),
       errors: [

@@ -45,6 +45,25 @@ ruleTester.run('orphan-manifest', {
   ],
   invalid: [
     {
+      name: "under a Flux path without kustomization.yaml, Flux stops at the first kustomization: one it does not list is not built",
+      files: {
+        ...bootstrap('prod'),
+        'clusters/prod/apps.yaml': kustomization('apps', './apps'),
+        'apps/web/kustomization.yaml': kustomizationFile(['resources:', '  - cm.yaml']),
+        'apps/web/cm.yaml': configMap('web', 'web'),
+        'apps/web/extra/kustomization.yaml': kustomizationFile(['resources:', '  - cm.yaml']),
+        'apps/web/extra/cm.yaml': configMap('extra', 'web'),
+      },
+      errors: [
+        {
+          file: 'apps/web/extra/kustomization.yaml',
+          line: 1,
+          message:
+            'apps/web/extra/kustomization.yaml is not applied on any cluster, so its 1 object is never applied; add "apps/web/extra" to the resources of an applied kustomization.yaml or point a Flux Kustomization spec.path at ./apps/web/extra',
+        },
+      ],
+    },
+    {
       name: 'an archived app: one finding at its Flux Kustomization, none for its app folder',
       files: {
         ...fleet,
