@@ -9,7 +9,7 @@
  */
 import { inHiddenDir, resolveRepoPath } from '../load/index.js';
 import type { YamlDocument } from '../load/types.js';
-import { FLUX_NAMESPACE, isArtifactGenerator, isFluxKustomization, isHelmRelease, isSource } from '../k8s/flux.js';
+import { FLUX_NAMESPACE, isArtifactGenerator, isFluxKustomization, isHelmRelease, isResourceSet, isSource } from '../k8s/flux.js';
 import { idOf, type Scopes } from './identity.js';
 import { dirOf } from './kustomize.js';
 import type { RenderedDoc, Renderer } from './render.js';
@@ -224,11 +224,28 @@ export class ClusterBuilder {
     const cluster = this.cluster.name;
     if (isHelmRelease(doc)) this.cluster.helmReleases.push(readHelmRelease(doc, id, cluster, value));
     else if (isSource(doc)) this.cluster.sources.push({ doc, kind: id.kind, cluster, ...placement(id) });
-    else if (isArtifactGenerator(doc)) {
+    else if (isResourceSet(doc)) {
+      // flux-operator creates each of spec.resources; a resource with `<< inputs... >>` is a template, made once per
+      // input with names not known here. Plain sources are registered so references to them resolve.
+      for (const r of plainResources(value)) {
+        if (!isSource(r)) continue;
+        const meta = r.metadata as { name?: unknown; namespace?: unknown } | undefined;
+        if (typeof meta?.name !== 'string') continue;
+        const namespace = typeof meta.namespace === 'string' ? meta.namespace : placement(id).namespace;
+        this.cluster.sources.push({ doc, kind: r.kind as string, name: meta.name, namespace, cluster });
+      }
+    } else if (isArtifactGenerator(doc)) {
       const { namespace } = placement(id);
       for (const a of readArtifacts(doc)) this.cluster.sources.push({ doc, kind: 'ExternalArtifact', name: a.name, namespace, cluster });
     }
   }
+}
+
+/** The resources of a ResourceSet that are not templates (no `<<` expression anywhere in them). */
+function plainResources(value: unknown): { apiVersion?: string; kind?: string; metadata?: unknown }[] {
+  const resources = (value as { spec?: { resources?: unknown } } | null)?.spec?.resources;
+  if (!Array.isArray(resources)) return [];
+  return resources.filter((r) => typeof r === 'object' && r !== null && !JSON.stringify(r).includes('<<'));
 }
 
 /** spec.components entries are relative to spec.path and must stay inside the repo. */

@@ -35,6 +35,9 @@ export const OPERATOR_GROUP = 'fluxcd.controlplane.io';
 export function isFluxInstance(doc: Typed): boolean {
   return doc.kind === 'FluxInstance' && groupOf(doc.apiVersion) === OPERATOR_GROUP;
 }
+export function isResourceSet(doc: Typed): boolean {
+  return doc.kind === 'ResourceSet' && groupOf(doc.apiVersion) === OPERATOR_GROUP;
+}
 /** Any object of a Flux controller's API (`*.toolkit.fluxcd.io`). */
 export function isToolkitGroup(group: string): boolean {
   return group.endsWith('.toolkit.fluxcd.io');

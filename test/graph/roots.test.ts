@@ -118,6 +118,32 @@ spec:
     expect(graph.orphanKustomizations).toEqual([]);
   });
 
+  it('a ResourceSet creates its plain resources; templated ones are made per input, with names unknown here', async () => {
+    const resourceSet = `apiVersion: fluxcd.controlplane.io/v1
+kind: ResourceSet
+metadata:
+  name: operator
+  namespace: flux-system
+spec:
+  resources:
+    - apiVersion: source.toolkit.fluxcd.io/v1
+      kind: OCIRepository
+      metadata:
+        name: flux-operator
+      spec:
+        url: oci://ghcr.io/controlplaneio-fluxcd/charts/flux-operator
+    - apiVersion: source.toolkit.fluxcd.io/v1
+      kind: OCIRepository
+      metadata:
+        name: << inputs.tenant >>-apps
+      spec:
+        url: oci://ghcr.io/example/<< inputs.tenant >>
+`;
+    const graph = await graphOf({ ...bootstrapFiles('prod'), 'clusters/prod/operator.yaml': resourceSet });
+    expect(cluster(graph, 'prod').sources.map((s) => `${s.kind} ${s.namespace}/${s.name}`)).toContain('OCIRepository flux-system/flux-operator');
+    expect(cluster(graph, 'prod').sources.some((s) => s.name.includes('<<'))).toBe(false);
+  });
+
   const ociSync = 'kind: OCIRepository\nurl: oci://ghcr.io/example/fleet\nref: latest\npath: clusters/prod';
   const ociFleet = {
     'clusters/prod/flux-system/flux-instance.yaml': fluxInstance(ociSync),
