@@ -8,7 +8,8 @@
  * the Flux Kustomizations nothing applies as roots, grouped by directory.
  */
 import { inHiddenDir, resolveRepoPath } from '../load/index.js';
-import type { YamlDocument } from '../load/types.js';
+import { nodeAt } from '../load/locate.js';
+import type { PathSegment, YamlDocument } from '../load/types.js';
 import { FLUX_NAMESPACE, isArtifactGenerator, isFluxKustomization, isHelmRelease, isResourceSet, isSource } from '../k8s/flux.js';
 import { idOf, type Scopes } from './identity.js';
 import { dirOf } from './kustomize.js';
@@ -217,35 +218,61 @@ export class ClusterBuilder {
       this.set.reached.add(r.doc);
       if (isFluxKustomization(r.doc)) this.kustomizationFor(r.doc, id, entry, value);
       else if (created) this.addFluxObject(r.doc, id, value);
+      if (created && isResourceSet(r.doc)) this.apply(by, this.resourceSetObjects(r.doc, id, value));
     }
+  }
+
+  /**
+   * What flux-operator creates from a ResourceSet: each of spec.resources, in the ResourceSet's namespace unless it
+   * names one. A resource with `<< inputs... >>` is a template, made once per input with names not known here: left out.
+   */
+  private resourceSetObjects(doc: YamlDocument, id: ObjectId, value: unknown): RenderedDoc[] {
+    const resources = (value as { spec?: { resources?: unknown } } | null)?.spec?.resources;
+    if (!Array.isArray(resources)) return [];
+    const out: RenderedDoc[] = [];
+    resources.forEach((resource, i) => {
+      if (typeof resource !== 'object' || resource === null || JSON.stringify(resource).includes('<<')) return;
+      const derived = derivedDocument(doc, ['spec', 'resources', i], resource);
+      if (!derived) return;
+      const own = idOf(derived, this.parts.scopes);
+      const resourceId = own.namespace || this.parts.scopes.isClusterScoped(own.group, own.kind) ? own : { ...own, namespace: placement(id).namespace };
+      out.push({ doc: derived, seq: this.parts.renderer.nextSequence(), id: resourceId, via: [], value: resource });
+    });
+    return out;
   }
 
   private addFluxObject(doc: YamlDocument, id: ObjectId, value: unknown): void {
     const cluster = this.cluster.name;
     if (isHelmRelease(doc)) this.cluster.helmReleases.push(readHelmRelease(doc, id, cluster, value));
     else if (isSource(doc)) this.cluster.sources.push({ doc, kind: id.kind, cluster, ...placement(id) });
-    else if (isResourceSet(doc)) {
-      // flux-operator creates each of spec.resources; a resource with `<< inputs... >>` is a template, made once per
-      // input with names not known here. Plain sources are registered so references to them resolve.
-      for (const r of plainResources(value)) {
-        if (!isSource(r)) continue;
-        const meta = r.metadata as { name?: unknown; namespace?: unknown } | undefined;
-        if (typeof meta?.name !== 'string') continue;
-        const namespace = typeof meta.namespace === 'string' ? meta.namespace : placement(id).namespace;
-        this.cluster.sources.push({ doc, kind: r.kind as string, name: meta.name, namespace, cluster });
-      }
-    } else if (isArtifactGenerator(doc)) {
+    else if (isArtifactGenerator(doc)) {
       const { namespace } = placement(id);
       for (const a of readArtifacts(doc)) this.cluster.sources.push({ doc, kind: 'ExternalArtifact', name: a.name, namespace, cluster });
     }
   }
 }
 
-/** The resources of a ResourceSet that are not templates (no `<<` expression anywhere in them). */
-function plainResources(value: unknown): { apiVersion?: string; kind?: string; metadata?: unknown }[] {
-  const resources = (value as { spec?: { resources?: unknown } } | null)?.spec?.resources;
-  if (!Array.isArray(resources)) return [];
-  return resources.filter((r) => typeof r === 'object' && r !== null && !JSON.stringify(r).includes('<<'));
+/**
+ * A document for an object written inside another (a ResourceSet resource): same file, its own value, and the
+ * position tree of that part of the outer document, so findings point at the resource's lines.
+ */
+function derivedDocument(outer: YamlDocument, path: PathSegment[], value: Record<string, unknown>): YamlDocument | undefined {
+  const meta = (value.metadata ?? {}) as { name?: unknown; namespace?: unknown };
+  if (typeof value.apiVersion !== 'string' || typeof value.kind !== 'string') return undefined;
+  const doc: YamlDocument = {
+    file: outer.file,
+    index: outer.index,
+    value,
+    start: outer.start,
+    end: outer.end,
+    class: 'k8s',
+    apiVersion: value.apiVersion,
+    kind: value.kind,
+    ...(typeof meta.name === 'string' ? { name: meta.name } : {}),
+    ...(typeof meta.namespace === 'string' ? { namespace: meta.namespace } : {}),
+  };
+  Object.defineProperty(doc, 'root', { enumerable: true, get: () => nodeAt(outer.root, path) });
+  return doc;
 }
 
 /** spec.components entries are relative to spec.path and must stay inside the repo. */

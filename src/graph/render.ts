@@ -88,6 +88,11 @@ export class Renderer {
     return out;
   }
 
+  /** A number for a document the repo does not hold as such (an object a ResourceSet creates). */
+  nextSequence(): number {
+    return this.nextSeq++;
+  }
+
   /** Manifests of one file (as a resources entry or a Flux-generated kustomization sees them). */
   renderFile(path: string): RenderedDoc[] {
     let out = this.fileMemo.get(path);

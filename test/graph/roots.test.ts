@@ -132,6 +132,14 @@ spec:
         name: flux-operator
       spec:
         url: oci://ghcr.io/controlplaneio-fluxcd/charts/flux-operator
+    - apiVersion: helm.toolkit.fluxcd.io/v2
+      kind: HelmRelease
+      metadata:
+        name: flux-operator
+      spec:
+        chartRef:
+          kind: OCIRepository
+          name: flux-operator
     - apiVersion: source.toolkit.fluxcd.io/v1
       kind: OCIRepository
       metadata:
@@ -142,6 +150,11 @@ spec:
     const graph = await graphOf({ ...bootstrapFiles('prod'), 'clusters/prod/operator.yaml': resourceSet });
     expect(cluster(graph, 'prod').sources.map((s) => `${s.kind} ${s.namespace}/${s.name}`)).toContain('OCIRepository flux-system/flux-operator');
     expect(cluster(graph, 'prod').sources.some((s) => s.name.includes('<<'))).toBe(false);
+    const release = cluster(graph, 'prod').helmReleases.find((h) => h.name === 'flux-operator')!;
+    expect(release).toMatchObject({ namespace: 'flux-system', chartRef: { kind: 'OCIRepository', name: 'flux-operator' } });
+    // Findings on it point into the ResourceSet's file, at the resource.
+    expect(release.doc.file).toBe('clusters/prod/operator.yaml');
+    expect(release.doc.root?.start).toBeGreaterThan(resourceSet.indexOf('- apiVersion: helm'));
   });
 
   const ociSync = 'kind: OCIRepository\nurl: oci://ghcr.io/example/fleet\nref: latest\npath: clusters/prod';
