@@ -71,10 +71,7 @@ export const ruleTester = {
  * `dirs` collects the temp dir for removal.
  */
 export async function checkCase(ruleId: string, c: InvalidCase, dirs: string[], checks: CheckRegistry = builtinChecks): Promise<{ found: Finding[]; problems: string[] }> {
-  const dir = writeRepo(c.files);
-  dirs.push(dir);
-  const result = await lint(dir, { config: testConfig(ruleId, c.config) }, checks);
-  const found = result.findings.filter((f) => f.ruleId === ruleId);
+  const found = await findingsOf(ruleId, c.files, c.config, dirs, checks);
   const problems = found.flatMap((f) => pointsIntoCase(f, c.files));
   const unmatched = [...found];
   for (const e of c.errors) {
@@ -98,13 +95,26 @@ export async function checkCase(ruleId: string, c: InvalidCase, dirs: string[], 
   return { found, problems };
 }
 
+async function findingsOf(ruleId: string, files: Record<string, string>, config: Partial<Config> | undefined, dirs: string[], checks: CheckRegistry): Promise<Finding[]> {
+  const dir = writeRepo(files);
+  dirs.push(dir);
+  return lintRule(ruleId, dir, config, checks);
+}
+
+/** Findings of `ruleId` on the repo at `dir`, linted with only that rule on (and the rules `config` turns on). */
+export async function lintRule(ruleId: string, dir: string, config?: Partial<Config>, checks: CheckRegistry = builtinChecks): Promise<Finding[]> {
+  const result = await lint(dir, { config: testConfig(ruleId, config) }, checks);
+  return result.findings.filter((f) => f.ruleId === ruleId);
+}
+
 function testConfig(ruleId: string, config: Partial<Config> = {}): Partial<Config> {
   const rule = [...loadBuiltinRules(), ...(config.customRules ?? [])].find((r) => r.id === ruleId);
   if (!rule) throw new Error(`ruleTester: unknown rule '${ruleId}' (not in rules/ nor in the case's customRules)`);
   return { extends: 'none', ...config, rules: { [ruleId]: rule.severity, ...config.rules } };
 }
 
-function writeRepo(files: Record<string, string>): string {
+/** Writes `files` (repo-relative path -> text or bytes) to a fresh temp dir and returns it. */
+export function writeRepo(files: Record<string, string | Uint8Array>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-lint-rule-'));
   for (const [rel, text] of Object.entries(files)) {
     const abs = path.join(dir, rel);
