@@ -12,6 +12,7 @@
  *  - a timestamp: quoted as written, except in a `date-time` field, where Flux's RFC 3339 form is written out;
  *  - a key: quoted as written.
  */
+import { isSensitiveValue } from '../k8s/sensitive.js';
 import { ambiguityOf, MAY_HOLD_AMBIGUITY, type Ambiguity } from '../load/ambiguous.js';
 import { isAnnotationValuePath } from '../load/annotations.js';
 import { rangeLocation } from '../load/positions.js';
@@ -45,6 +46,9 @@ function declaredFields(ctx: CheckContext): Declared {
 }
 
 const FLUX = 'kustomize and Flux';
+/** Said instead of the usual message, which shows the value and its readings, when the value may be secret. */
+const SENSITIVE_AMBIGUITY =
+  'value is read differently by kustomize and Flux (go-yaml v3) and by kubectl apply -f (go-yaml v2); it is not shown, as it may be secret: quote it if a string is meant';
 const KUBECTL = 'kubectl apply -f';
 
 /** The message and the replacement text for one ambiguity; `field` names the field and what its schema declares. */
@@ -128,9 +132,12 @@ function checkDocument(ctx: CheckContext, file: SourceFile, doc: YamlDocument, d
     if (scalar.length === 0 || scalar.length > MAX_SCALAR || scalar.includes('\n')) return;
     const found = ambiguityOf(scalar, role === 'value' && isAnnotationValuePath(doc.kind, path) ? 'annotation' : role);
     if (!found) return;
+    const location = rangeLocation(file.path, file.lineStarts, at, node.end);
+    // A secret value stays out of the message and of the fix (whose text is the value, quoted or rewritten).
+    if (role === 'value' && isSensitiveValue(doc.kind, doc.value, path)) return ctx.report({ message: SENSITIVE_AMBIGUITY, location });
     const needsType = (found.kind === 'boolean-word' && role === 'value') || found.kind === 'timestamp';
     const { message, text: replacement } = describe(found, { path, declared: needsType ? declared(doc, path) : undefined });
-    ctx.report({ message, location: rangeLocation(file.path, file.lineStarts, at, node.end), fix: { range: [at, node.end], text: replacement } });
+    ctx.report({ message, location, fix: { range: [at, node.end], text: replacement } });
   });
 }
 

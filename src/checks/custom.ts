@@ -4,18 +4,21 @@
  *   path:    field path, e.g. spec.template.spec.containers[*].image
  *   one of:  required: true | forbidden: true | pattern: regex | notPattern: regex | enum: [...] | equals: value
  *   message: optional template with {{kind}} {{name}} {{namespace}} {{apiVersion}} {{path}} {{value}}
- * Values of Secrets and of data/stringData fields are never printed ({{value}} is ***).
+ * Sensitive values (src/k8s/sensitive.ts: Secrets, credential-named keys and env vars) and data/stringData/binaryData
+ * payloads are never printed ({{value}} is ***).
  */
 import picomatch from 'picomatch';
 import type { Check, CheckContext } from './types.js';
 import { objectRef } from '../k8s/object-ref.js';
+import { isSensitiveValue } from '../k8s/sensitive.js';
 import type { YamlDocument } from '../load/types.js';
 import { formatFieldPath, parseFieldPath, resolveFieldPath, type FieldMatch } from './field-path.js';
 
 const MATCH_KEYS = ['apiVersion', 'kind', 'namespace', 'name'] as const;
 const ASSERTIONS = ['required', 'forbidden', 'pattern', 'notPattern', 'enum', 'equals'] as const;
-const SECRET_FIELDS = new Set(['data', 'stringData']);
 const MAX_VALUE_CHARS = 100;
+/** {{value}} prints whole values: payloads (often config files holding credentials) are never shown, in any kind. */
+const PAYLOAD_FIELDS = new Set(['data', 'stringData', 'binaryData']);
 
 const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
@@ -134,7 +137,7 @@ function objectField(ctx: CheckContext): void {
       for (const m of resolveFieldPath(doc.value, tokens)) {
         const defaultMessage = failure(m);
         if (defaultMessage === undefined) continue;
-        const redact = doc.kind === 'Secret' || m.path.some((s) => typeof s === 'string' && SECRET_FIELDS.has(s));
+        const redact = isSensitiveValue(doc.kind, doc.value, m.path) || m.path.some((s) => typeof s === 'string' && PAYLOAD_FIELDS.has(s));
         const vars: Record<string, string> = {
           kind: doc.kind ?? '',
           name: doc.name ?? '',

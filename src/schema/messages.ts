@@ -4,6 +4,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { PathSegment } from '../util/json-path.js';
+import { isSensitiveValue } from '../k8s/sensitive.js';
 import { closestName } from '../util/suggest.js';
 import { QUANTITY_PATTERN } from './quantity.js';
 
@@ -20,6 +21,8 @@ export interface MessageOptions {
   partial: boolean;
   /** Never print values (Secrets). */
   redact: boolean;
+  /** Never print values at or under these paths (substituted with variables from a Secret). */
+  redactPaths?: PathSegment[][];
   /** Flux post-build substitution applies: strings holding `${VAR}` are not checked, their final value is unknown. */
   substitution: boolean;
   /** SOPS-encrypted: `ENC[...]` strings stand for values of any type. */
@@ -37,16 +40,16 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
-const SENSITIVE_KEY = /pass(word)?|secret|token|private|credential|apikey|api[-_]key/i;
-
-function describe(value: unknown, path: PathSegment[], options: MessageOptions): string {
+function describe(value: unknown, root: unknown, path: PathSegment[], options: MessageOptions): string {
   const type = typeOf(value);
   if (type === 'object' || type === 'array' || type === 'null') return type;
   const shown = type === 'integer' ? 'number' : type;
-  if (options.redact || path.some((s) => typeof s === 'string' && SENSITIVE_KEY.test(s))) return shown;
+  if (options.redact || isSensitiveValue(undefined, root, path) || options.redactPaths?.some((p) => startsWith(path, p))) return shown;
   const text = typeof value === 'string' ? JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value) : String(value);
   return `${shown} ${text}`;
 }
+
+const startsWith = (path: PathSegment[], prefix: PathSegment[]) => prefix.length <= path.length && prefix.every((s, i) => path[i] === s);
 
 /** `spec.template.spec.containers[0]`, `metadata.annotations["a.b/c"]`. */
 export function formatPath(path: PathSegment[]): string {
@@ -85,7 +88,7 @@ function list(values: unknown[]): string {
 function single(e: ErrorObject, root: unknown, options: MessageOptions): SchemaError {
   const path = toPath(e.instancePath, root);
   const at = formatPath(path);
-  const got = () => describe(e.data, path, options);
+  const got = () => describe(e.data, root, path, options);
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'type':

@@ -6,6 +6,7 @@
  * Kubernetes minor (versions.ts), error messages (messages.ts).
  */
 import type { Ajv, AnySchemaObject, ValidateFunction } from 'ajv';
+import type { PathSegment } from '../util/json-path.js';
 import { createCompiler } from './ajv.js';
 import { ValidatorCache } from './cache.js';
 import { defaultSchemaDir, digestOf, pointerSegment, readSchemaText, type SchemaFile, type SchemaIndex } from './files.js';
@@ -31,6 +32,8 @@ export interface ValidateOptions {
   encrypted?: boolean;
   /** Validate against this schema instead of the one located by apiVersion/kind (see addScopedSchema). */
   location?: SchemaLocation;
+  /** Values at or under these paths came from a Secret (post-build substitution): messages never print them. */
+  redactPaths?: PathSegment[][];
 }
 
 /** Where the schema of one kind lives. */
@@ -155,6 +158,7 @@ export class SchemaStore {
     return toSchemaErrors(validator.errors ?? [], data, {
       partial: options.partial === true,
       redact: options.kind === 'Secret',
+      redactPaths: options.redactPaths,
       substitution: options.substitution === true,
       encrypted: options.encrypted === true,
     });

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadBuiltinRules } from '../../src/engine/rules.js';
+import { loadBuiltinRules } from '../../src/index.js';
 import type { Finding } from '../../src/finding.js';
 import { loadRepo } from '../../src/load/index.js';
 import { bytesOf, goodRepo, readRuleExamples, type ExampleFile } from '../support/rule-examples.js';

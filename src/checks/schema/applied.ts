@@ -13,7 +13,7 @@
 import type { AppliedObject, Cluster } from '../../graph/types.js';
 import { isFluxInstance } from '../../k8s/flux.js';
 import { nodeAt } from '../../load/locate.js';
-import type { YamlDocument } from '../../load/types.js';
+import type { PathSegment, YamlDocument } from '../../load/types.js';
 import type { SchemaError } from '../../schema/messages.js';
 import type { SourceDocument } from '../../schema/resolver.js';
 import type { CheckContext, RunData } from '../types.js';
@@ -28,6 +28,8 @@ export interface AppliedVariant {
   skipVariables: boolean;
   /** The cluster that gets this value (undefined without clusters). */
   cluster?: Cluster;
+  /** Paths substituted with a variable from a Secret: their values must never be printed. */
+  secretPaths?: PathSegment[][];
 }
 
 interface AppliedIndex {
@@ -93,7 +95,8 @@ export function appliedVariants(t: ObjectTarget, ctx: CheckContext): AppliedVari
     const cluster = appliedIndex(ctx).clusters.get(o.cluster);
     // Without postBuild Flux substitutes nothing: a `${...}` string is applied as written and judged as such.
     for (const v of substitutedVariants(value, () => nodeAt(t.doc.root, t.base), vars ? [{ vars }] : undefined, true)) {
-      out.push({ value: v.value, skipVariables: vars !== undefined, ...(o.patchedBy ? { patched: value } : {}), ...(cluster ? { cluster } : {}) });
+      const secret = v.secretPaths.length > 0 ? { secretPaths: v.secretPaths } : {};
+      out.push({ value: v.value, skipVariables: vars !== undefined, ...(o.patchedBy ? { patched: value } : {}), ...(cluster ? { cluster } : {}), ...secret });
     }
   }
   return out;

@@ -99,7 +99,7 @@ function schemaValidation(ctx: CheckContext): void {
       if ('location' in lookup) {
         try {
           const options = { apiVersion: t.apiVersion, kind: t.kind, kubernetesVersion: r.kubernetesVersion, location: lookup.location };
-          const found = r.store.validate(variant.value, { ...options, partial: t.partial, substitution: variant.skipVariables, encrypted: t.encrypted })!;
+          const found = r.store.validate(variant.value, { ...options, partial: t.partial, substitution: variant.skipVariables, encrypted: t.encrypted, redactPaths: variant.secretPaths })!;
           for (const e of acceptedOnCluster(ctx, variant, t, notFromPatches(variant, t, found))) errors.set(`${e.path.join('\u0000')} ${e.message}`, e);
         } catch (err) {
           problem = `the schema from ${lookup.location.source} does not compile: ${err instanceof Error ? err.message : String(err)}`;

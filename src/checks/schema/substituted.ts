@@ -12,6 +12,8 @@ export interface SubstitutedVariant {
    * variable, or a Kustomization outside the repo for a document no cluster reaches): don't judge them.
    */
   skipVariables: boolean;
+  /** Paths of `value` substituted with a variable from a Secret: their values must never be printed. */
+  secretPaths: PathSegment[][];
 }
 
 /**
@@ -25,15 +27,16 @@ export function substitutedVariants(
   substitutions: { vars: Variables }[] | undefined,
   reached: boolean,
 ): SubstitutedVariant[] {
-  if (!substitutions) return [{ value, skipVariables: !reached }];
+  if (!substitutions) return [{ value, skipVariables: !reached, secretPaths: [] }];
   const tree = root();
   return substitutions.map(({ vars }) => {
     const substituted = substituteValue(value, vars, tree);
-    if (!vars.incomplete) return { value: substituted.value, skipVariables: true };
+    const secretPaths = substituted.uses.filter((use) => use.secret).map((use) => use.path);
+    if (!vars.incomplete) return { value: substituted.value, skipVariables: true, secretPaths };
     // Flux gives a variable no one defines an empty value, but here it may come from an object not in the repo:
     // keep such strings as written (and unjudged) rather than report what an empty value would break.
     for (const use of substituted.uses) if (!use.defined && !use.hasDefault) restore(substituted.value, value, use.path);
-    return { value: substituted.value, skipVariables: true };
+    return { value: substituted.value, skipVariables: true, secretPaths };
   });
 }
 

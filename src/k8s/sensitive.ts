@@ -1,0 +1,32 @@
+/**
+ * Which values of a manifest may be secret, so that no message, fix or report ever prints them: the one answer for
+ * every place that could show a value (schema messages, YAML ambiguity findings, custom rules).
+ */
+
+/** Key names that usually hold credentials: `password`, `db-password`, `apiToken`, `client_secret`, `privateKey`, ... */
+const SENSITIVE_KEY = /pass(word)?|secret|token|private|credential|apikey|api[-_]key/i;
+
+/**
+ * Is the value at `path` of a document of kind `kind` (whole value `root`) sensitive? True for everything in a Secret,
+ * under a key that names a credential, and for the `value` of a `{name, value}` list item whose name does (container
+ * `env`, and the many lists shaped like it). A ConfigMap is not secret by design: its other values may be shown.
+ */
+export function isSensitiveValue(kind: string | undefined, root: unknown, path: readonly (string | number)[]): boolean {
+  if (kind === 'Secret') return true;
+  let node = root;
+  for (const segment of path) {
+    if (typeof segment === 'string' && SENSITIVE_KEY.test(segment)) return true;
+    if (typeof segment === 'number' && isNamedCredential(node, segment)) return true;
+    node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[segment] : undefined;
+  }
+  return false;
+}
+
+/** `list[index]` is a `{name: <credential name>, ...}` item: its value is the credential. */
+function isNamedCredential(list: unknown, index: number): boolean {
+  if (!Array.isArray(list)) return false;
+  const item: unknown = list[index];
+  if (item === null || typeof item !== 'object') return false;
+  const name = (item as Record<string, unknown>).name;
+  return typeof name === 'string' && SENSITIVE_KEY.test(name);
+}
