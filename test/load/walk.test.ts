@@ -130,13 +130,14 @@ describe('walk', () => {
     expect(repo.fileMap.get('link.yaml')!.documents[0]!.kind).toBe('ConfigMap');
   });
 
-  it('turns an unreadable directory into a problem instead of throwing', async () => {
+  // Root reads a directory whatever its mode, so the case cannot be set up as root (CI runs as root).
+  const isRoot = process.getuid?.() === 0;
+  it.skipIf(isRoot)('turns an unreadable directory into a problem instead of throwing (skipped when run as root)', async () => {
     const dir = writeRepo({ 'locked/x.yaml': CM, 'ok.yaml': CM });
     fs.chmodSync(path.join(dir, 'locked'), 0o000);
     try {
       const repo = await loadRepo(dir);
-      // root ignores permissions: then the directory is simply read.
-      if (repo.fileSet.has('locked/x.yaml')) return;
+      expect(repo.files.map((f) => f.path)).toEqual(['ok.yaml']);
       expect(repo.skipped).toEqual([{ path: 'locked', reason: 'unreadable', detail: expect.stringMatching(/^cannot read directory: EACCES/) }]);
       expect(repo.problems.map((p) => p.kind)).toEqual(['unreadable']);
     } finally {
