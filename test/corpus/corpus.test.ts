@@ -5,14 +5,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { lint } from '../../src/index.js';
-import { CORPUS_DIR, corpusRepos } from '../support/corpus.js';
+import { CORPUS_DIR, itEachCorpusRepo } from '../support/corpus.js';
 
-const repos = corpusRepos();
-
-describe.skipIf(repos.length === 0)('corpus', () => {
-  it.each(repos)('%s lints without crashing and every finding points at a real line', async (name) => {
+describe('corpus', () => {
+  itEachCorpusRepo('%s lints without crashing and every finding points at a real line', async (name) => {
     const root = path.join(CORPUS_DIR, name);
     const result = await lint(root);
     expect(result.stats.yamlFiles).toBeGreaterThan(0);

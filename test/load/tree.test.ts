@@ -1,12 +1,11 @@
 /** The position tree: every node's range, checked by hand on tricky YAML and against the `yaml` package's ranges. */
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
 import { loadRepo, locate, positionAt } from '../../src/load/index.js';
 import type { SourceFile, YNode } from '../../src/load/types.js';
 import { loadOne, textOf } from './helpers.js';
-import { CORPUS_DIR } from '../support/corpus.js';
+import { CORPUS_DIR, corpusAbsent, needsCorpus } from '../support/corpus.js';
 
 const TRICKY = [
   'a: 1',
@@ -222,9 +221,8 @@ describe('position tree against the yaml package', () => {
     expect(compared).toBeGreaterThan(30);
   });
 
-  const corpus = CORPUS_DIR;
-  it.skipIf(!fs.existsSync(corpus)).each(['fluxcd__flux2-kustomize-helm-example', 'bjw-s__home-ops'])('agrees on the real Flux repository %s', async (name) => {
-    const repo = await loadRepo(path.join(corpus, name));
+  it.skipIf(corpusAbsent).each(['fluxcd__flux2-kustomize-helm-example', 'bjw-s__home-ops'])(needsCorpus('agrees on the real Flux repository %s'), async (name) => {
+    const repo = await loadRepo(path.join(CORPUS_DIR, name));
     let compared = 0;
     const mismatches: string[] = [];
     for (const file of repo.files) {

@@ -3,13 +3,13 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { convertCrd } from '../../src/schema/index.js';
-import { UPSTREAM_DIR } from '../support/corpus.js';
+import { needsUpstream, upstreamAbsent, UPSTREAM_DIR } from '../support/corpus.js';
 import { readSchemaFile, unsharedKind } from '../support/schemas.js';
 
 const upstream = UPSTREAM_DIR;
 
 describe('convertCrd (shared by the generator and in-repo CRDs)', () => {
-  it.skipIf(!fs.existsSync(upstream))('converts an upstream CRD exactly as the committed schemas hold it', () => {
+  it.skipIf(upstreamAbsent)(needsUpstream('converts an upstream CRD exactly as the committed schemas hold it'), () => {
     const text = fs.readFileSync(path.join(upstream, 'flux', 'v2.9.4', 'helm-controller-v1.6.3.crds.yaml'), 'utf8');
     // In a repo, YAML is read with the 1.2 core schema: the conversion must not depend on it.
     const crd = yaml.loadAll(text, undefined, { schema: yaml.CORE_SCHEMA }).find((d) => (d as { kind?: string })?.kind === 'CustomResourceDefinition');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { QUANTITY_PATTERN } from '../../src/schema/index.js';
-import { UPSTREAM_DIR } from '../support/corpus.js';
+import { needsUpstream, upstreamAbsent, UPSTREAM_DIR } from '../support/corpus.js';
 import { readSchemaFile, unsharedKind } from '../support/schemas.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -48,7 +48,7 @@ function* committedSchemaNodes() {
   }
 }
 
-describe.skipIf(!fs.existsSync(upstream))('generate-schemas.mjs against ../shared/upstream', () => {
+describe.skipIf(upstreamAbsent)(needsUpstream('generate-schemas.mjs against ../shared/upstream'), () => {
   it('regenerates the committed schemas byte for byte', () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-lint-schemas-')), 'schemas');
     execFileSync(process.execPath, [script, '--upstream', upstream, '--out', out], { stdio: 'pipe' });
