@@ -15,6 +15,15 @@ const fleet = {
   'apps/prod/settings-patch.yaml': configMap('settings', 'podinfo'),
 };
 
+/** Tool configuration with apiVersion/kind that the loader does not know (Talos machine configs). */
+const talos = (group: string) => `apiVersion: ${group}/v1alpha1
+kind: MachineConfig
+metadata:
+  name: node-1
+`;
+/** orphan-manifest with ignoreApiGroups set. */
+const ignoring = (...groups: string[]) => ({ rules: { 'orphan-manifest': { severity: 'warning' as const, params: { ignoreApiGroups: groups } } } });
+
 const kindCluster = `apiVersion: kind.x-k8s.io/v1alpha4
 kind: Cluster
 nodes:
@@ -41,6 +50,20 @@ ruleTester.run('orphan-manifest', {
         'hack/kind.yaml': kindCluster,
         '.taskfiles/restore.tmpl.yaml': configMap('${APP}-restore'),
       },
+    },
+    {
+      name: 'ignoreApiGroups: documents of a listed group are tool configuration, in a loose file',
+      files: { ...fleet, 'talos/node-1.yaml': talos('talos.dev') },
+      config: ignoring('kustomize.config.k8s.io', 'talos.dev'),
+    },
+    {
+      name: 'ignoreApiGroups: and under an unreached kustomization',
+      files: {
+        ...fleet,
+        'talos/kustomization.yaml': kustomizationFile(['resources:', '  - node-1.yaml']),
+        'talos/node-1.yaml': talos('talos.dev'),
+      },
+      config: ignoring('talos.dev'),
     },
   ],
   invalid: [
@@ -128,6 +151,35 @@ ruleTester.run('orphan-manifest', {
           line: 1,
           message:
             'apps/staging/kustomization.yaml is not applied on any cluster, so its 2 objects are never applied; add "apps/staging" to the resources of an applied kustomization.yaml or point a Flux Kustomization spec.path at ./apps/staging',
+        },
+      ],
+    },
+    {
+      name: 'ignoreApiGroups: a group that is not listed is still reported (default: none)',
+      files: { ...fleet, 'talos/node-1.yaml': talos('talos.dev') },
+      errors: [{ file: 'talos/node-1.yaml', line: 1, message: `MachineConfig "node-1" in talos/node-1.yaml is not applied on any cluster: nothing includes it; ${generic}` }],
+    },
+    {
+      name: 'ignoreApiGroups: groups match exactly, not as a suffix',
+      files: { ...fleet, 'talos/node-1.yaml': talos('config.talos.dev') },
+      config: ignoring('talos.dev'),
+      errors: [{ file: 'talos/node-1.yaml', line: 1, message: `MachineConfig "node-1" in talos/node-1.yaml is not applied on any cluster: nothing includes it; ${generic}` }],
+    },
+    {
+      name: 'ignoreApiGroups: an unreached kustomization with other objects still counts those',
+      files: {
+        ...fleet,
+        'talos/kustomization.yaml': kustomizationFile(['resources:', '  - node-1.yaml', '  - cm.yaml']),
+        'talos/node-1.yaml': talos('talos.dev'),
+        'talos/cm.yaml': configMap('talos-settings', 'default'),
+      },
+      config: ignoring('talos.dev'),
+      errors: [
+        {
+          file: 'talos/kustomization.yaml',
+          line: 1,
+          message:
+            'talos/kustomization.yaml is not applied on any cluster, so its 1 object is never applied; add "talos" to the resources of an applied kustomization.yaml or point a Flux Kustomization spec.path at ./talos',
         },
       ],
     },
