@@ -16,9 +16,13 @@ describe('rule page examples', () => {
     expect(examples.good).toEqual([{ path: 'example.yaml', text: 'kind: C\n', encoding: 'utf8' }]);
   });
 
-  it('takes only yaml blocks of the Bad and Good sections; a # line inside a block is no heading', () => {
-    const examples = readRuleExamples(page(`text\n${block('echo hi', 'sh')}${block('# just a comment\n## not a heading\nkind: A')}`, block('kind: B')));
-    expect(examples.bad.map((f) => [f.path, f.text])).toEqual([['example.yaml', '# just a comment\n## not a heading\nkind: A\n']]);
+  it('takes the yaml blocks of the Bad and Good sections, and others named by a path; a # line inside a block is no heading', () => {
+    const bad = `text\n${block('echo hi', 'sh')}${block('# just a comment\n## not a heading\nkind: A')}${block('# apps/.gitignore\ngenerated/', 'gitignore')}`;
+    const examples = readRuleExamples(page(bad, block('kind: B')));
+    expect(examples.bad.map((f) => [f.path, f.text])).toEqual([
+      ['example.yaml', '# just a comment\n## not a heading\nkind: A\n'],
+      ['apps/.gitignore', '# apps/.gitignore\ngenerated/\n'],
+    ]);
   });
 
   it('Good replaces the Bad files of the same path and adds the others', () => {

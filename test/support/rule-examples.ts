@@ -1,9 +1,10 @@
 /**
  * The Bad and Good examples of a rule page (docs/rules/<id>.md) as repos, so a test can lint them.
  * The convention, documented in docs/rules/README.md:
- * - every ```yaml block under `## Bad` or `## Good` is one file of the example; other blocks (```sh) are not files;
- * - a block whose first line is `# <path>` (optionally followed by `:`, a space and a note) is the file <path>,
- *   any other block is `example.yaml`; the path comment stays in the file;
+ * - every ```yaml block under `## Bad` or `## Good` is one file of the example;
+ * - a block whose first line is `# <path>` (optionally followed by `:`, a space and a note) is the file <path>, any
+ *   other yaml block is `example.yaml`; the path comment stays in the file. A block in another language is a file only
+ *   with such a first line (```gitignore starting `# apps/.gitignore`); without one it is not a file (```sh);
  * - `encoding=utf-16le` after `yaml` in the info string writes the file in UTF-16LE (with a byte order mark);
  * - the Good example is the Bad example with the Good blocks replacing the files of the same path or adding files.
  */
@@ -22,7 +23,8 @@ export interface RuleExamples {
 
 export const DEFAULT_EXAMPLE_PATH = 'example.yaml';
 
-const PATH_COMMENT = /^#\s+([\w./-]+\.ya?ml)(?::|\s|$)/;
+/** `# apps/prod/kustomization.yaml`, `# apps/.gitignore`: a path whose last part has a dot, then `:`, a space or the end. */
+const PATH_COMMENT = /^#\s+((?:[\w.-]+\/)*[\w-]*\.[\w.-]+)(?::|\s|$)/;
 const FENCE = /^(`{3,}|~{3,})\s*(\S*)\s*(.*)$/;
 
 /** Reads the examples of one rule page; throws on a page that breaks the convention (two blocks for one path, a path out of the repo). */
@@ -61,8 +63,9 @@ function section(markdown: string, title: string): string[] {
 function filesOf(lines: string[]): ExampleFile[] {
   const files: ExampleFile[] = [];
   for (const block of fencedBlocks(lines)) {
-    if (block.language !== 'yaml') continue;
-    const path = PATH_COMMENT.exec(block.body[0] ?? '')?.[1] ?? DEFAULT_EXAMPLE_PATH;
+    const named = PATH_COMMENT.exec(block.body[0] ?? '')?.[1];
+    if (block.language !== 'yaml' && !named) continue;
+    const path = named ?? DEFAULT_EXAMPLE_PATH;
     if (path.startsWith('/') || path.split('/').includes('..')) throw new Error(`example path leaves the repo: ${path}`);
     if (files.some((f) => f.path === path)) throw new Error(`two blocks for ${path} in one example: name them with a first line "# <path>"`);
     const encoding = /(?:^|\s)encoding=utf-16le(?:\s|$)/.test(block.attributes) ? 'utf-16le' : 'utf8';
