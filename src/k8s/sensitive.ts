@@ -7,12 +7,12 @@
 const SENSITIVE_KEY = /pass(word)?|secret|token|private|credential|apikey|api[-_]key/i;
 
 /**
- * Is the value at `path` of a document of kind `kind` (whole value `root`) sensitive? True for everything in a Secret,
- * under a key that names a credential, and for the `value` of a `{name, value}` list item whose name does (container
+ * Is the value at `path` of a document of kind `kind` (whole value `root`) sensitive? True for everything in a Secret
+ * but its metadata (labels and annotations are as public as the object's name), under a key that names a credential, and for the `value` of a `{name, value}` list item whose name does (container
  * `env`, and the many lists shaped like it). A ConfigMap is not secret by design: its other values may be shown.
  */
 export function isSensitiveValue(kind: string | undefined, root: unknown, path: readonly (string | number)[]): boolean {
-  if (kind === 'Secret') return true;
+  if (kind === 'Secret' && path[0] !== 'metadata') return true;
   let node = root;
   for (const segment of path) {
     if (typeof segment === 'string' && SENSITIVE_KEY.test(segment)) return true;

@@ -11,7 +11,8 @@ const env = ['spec', 'template', 'spec', 'containers', 0, 'env'];
 
 describe('isSensitiveValue', () => {
   it.each([
-    ['everything in a Secret', 'Secret', {}, ['metadata', 'name']],
+    ['everything in a Secret', 'Secret', {}, ['stringData', 'url']],
+    ['the type of a Secret too', 'Secret', {}, ['type']],
     ['a credential-named key of ConfigMap data', 'ConfigMap', {}, ['data', 'db-password']],
     ['a key naming a credential', 'HelmRelease', {}, ['spec', 'values', 'auth', 'adminPassword']],
     ['an api key with a separator', 'HelmRelease', {}, ['spec', 'values', 'api_key']],
@@ -26,6 +27,11 @@ describe('isSensitiveValue', () => {
     ['the value of an ordinary env var', [...env, 0, 'value']],
   ])('not %s', (_name, path) => {
     expect(isSensitiveValue('Deployment', deployment, path)).toBe(false);
+  });
+
+  it('not the metadata of a Secret, unless a key names a credential', () => {
+    expect(isSensitiveValue('Secret', {}, ['metadata', 'labels', 'backup'])).toBe(false);
+    expect(isSensitiveValue('Secret', {}, ['metadata', 'annotations', 'vault-token'])).toBe(true);
   });
 
   it('not an ordinary ConfigMap value (ConfigMaps are not secret by design)', () => {
