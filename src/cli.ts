@@ -18,6 +18,7 @@ import type { LintOptions, LintResult } from './engine/types.js';
 import { SEVERITY_RANK, type Severity } from './finding.js';
 import { printable } from './report/ansi.js';
 import { defaultCacheDir } from './schema/cache.js';
+import { isKubernetesVersion, KUBERNETES_VERSION_FORMS } from './schema/versions.js';
 import { severityCounts } from './report/counts.js';
 import { DEFAULT_FORMAT, FORMAT_NAMES, formatters, type FormatName } from './report/index.js';
 import { TOOL_NAME, toolVersion } from './report/tool.js';
@@ -101,7 +102,7 @@ function buildProgram(io: CliIO): Command {
     .option('--verbose', 'also list skipped files and stats (stylish format) (default: off)')
     .option('--quiet', 'report errors only; warnings and info still count for --fail-on and --max-warnings (default: off)')
     .option('--max-warnings <n>', 'exit 1 when there are more than <n> warnings (default: no limit)', parseCount)
-    .option('--kubernetes-version <x.y>', 'target Kubernetes version (default: kubernetesVersion from the config)', parseKubernetesVersion)
+    .option('--kubernetes-version <version>', 'target Kubernetes version: x.y, x.y.z, vx.y.z or latest (default: kubernetesVersion from the config, else latest)', parseKubernetesVersion)
     .option(
       '--schema-location <dir>',
       'folder of extra JSON schemas in kubeconform layout (<kind>_<version>.json, <group>/<kind>_<version>.json); repeatable, local only',
@@ -129,7 +130,7 @@ function parseCount(value: string): number {
 }
 
 function parseKubernetesVersion(value: string): string {
-  if (!/^\d+\.\d+$/.test(value)) throw new InvalidArgumentError('expected <major>.<minor>, e.g. 1.31.');
+  if (!isKubernetesVersion(value)) throw new InvalidArgumentError(`expected ${KUBERNETES_VERSION_FORMS}.`);
   return value;
 }
 

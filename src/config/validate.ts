@@ -4,6 +4,7 @@
  */
 import type { RuleDefinition } from '../checks/types.js';
 import { settingProblems } from '../schema/settings.js';
+import { isKubernetesVersion, KUBERNETES_VERSION_FORMS } from '../schema/versions.js';
 import { ruleDefinitionProblems, SEVERITIES, toRuleDefinition } from './rules.js';
 import type { Config, RuleSetting } from './types.js';
 import { ConfigError } from './errors.js';
@@ -75,7 +76,9 @@ export function validateConfig(raw: Record<string, unknown>, file: string, known
     const v = raw[key];
     if (v === undefined) continue;
     if (typeof v === 'number') fail(key, `write the version as a quoted string ('${v}' may have lost a trailing zero, e.g. "1.30")`);
-    if (typeof v !== 'string' || !/^v?\d+\.\d+(\.\d+)?$/.test(v)) fail(key, 'must be a version string such as "1.30"');
+    if (key === 'kubernetesVersion') {
+      if (typeof v !== 'string' || !isKubernetesVersion(v)) fail(key, `must be a version string: ${KUBERNETES_VERSION_FORMS}`);
+    } else if (typeof v !== 'string' || !/^v?\d+\.\d+(\.\d+)?$/.test(v)) fail(key, 'must be a version string such as "2.6"');
   }
   return out;
 }

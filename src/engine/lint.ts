@@ -12,6 +12,7 @@ import { buildGraph } from '../graph/index.js';
 import { placeFindings } from './placement.js';
 import { loadRepo, locate, type LoadedRepo } from '../load/index.js';
 import { SchemaStore } from '../schema/store.js';
+import { LATEST } from '../schema/versions.js';
 import { configureRun } from './bind.js';
 import { enabledRules } from './enabled.js';
 import { InternalError, UsageError } from './errors.js';
@@ -110,7 +111,7 @@ export function lintRepo(
 
 /** A requested Kubernetes minor that is not bundled is validated against the nearest bundled one: say so. */
 function kubernetesVersionNotices(requested: string | undefined): string[] {
-  if (requested === undefined) return [];
+  if (requested === undefined || requested === LATEST) return [];
   const store = new SchemaStore();
   const used = store.resolveKubernetesVersion(requested);
   const wanted = /^v?(\d+\.\d+)/.exec(requested)?.[1];

@@ -6,13 +6,25 @@ function minorOf(version: string): number | undefined {
   return m ? Number(m[1]) * 1000 + Number(m[2]) : undefined;
 }
 
+/** The newest bundled minor. */
+export const LATEST = 'latest';
+
+/** What a Kubernetes version may be written as (kubeconform's forms): `1.34`, `1.34.1`, `v1.34.1`, or `latest`. */
+export const KUBERNETES_VERSION_FORMS = '1.34, 1.34.1, v1.34.1 or latest';
+
+/** True when `value` is one of KUBERNETES_VERSION_FORMS. */
+export function isKubernetesVersion(value: string): boolean {
+  return value === LATEST || /^v?\d+\.\d+(\.\d+)?$/.test(value);
+}
+
 /** Bundled minors, oldest first. */
 export function sortMinors(minors: Iterable<string>): string[] {
   return [...minors].sort((a, b) => (minorOf(a) ?? 0) - (minorOf(b) ?? 0));
 }
 
 /**
- * The bundled minor for a requested version: exact, else the nearest (older or newer), else the newest.
+ * The bundled minor for a requested version: exact, else the nearest (older or newer), else the newest (also for
+ * `latest`; a patch version picks its minor).
  * Undefined when nothing is bundled. `versions` oldest first.
  */
 export function nearestMinor(versions: readonly string[], requested?: string): string | undefined {

@@ -19,7 +19,7 @@ describe('cli: help and version', () => {
     const help = io.out().replace(/\s+/g, ' '); // commander wraps to the terminal width
     for (const option of [
       '--format <name>', '--output <file>', '--fail-on <severity>', '--config <file>', '--no-color', '--verbose', '--quiet',
-      '--max-warnings <n>', '--kubernetes-version <x.y>', '--print-config', '--list-rules', '--version', '--help',
+      '--max-warnings <n>', '--kubernetes-version <version>', '--print-config', '--list-rules', '--version', '--help',
     ]) {
       expect(help).toContain(option);
     }
@@ -44,7 +44,7 @@ describe('cli: usage errors exit 2 with one line on stderr', () => {
     [['--format', 'xml'], /^gitops-lint: option '-f, --format <name>' argument 'xml' is invalid/],
     [['--fail-on', 'fatal'], /^gitops-lint: option '--fail-on <severity>' argument 'fatal' is invalid/],
     [['--max-warnings', 'many'], /^gitops-lint: option '--max-warnings <n>' argument 'many' is invalid\. expected a whole number/],
-    [['--kubernetes-version', '1.3x'], /^gitops-lint: option '--kubernetes-version <x\.y>' argument '1\.3x' is invalid/],
+    [['--kubernetes-version', '1.3x'], /^gitops-lint: option '--kubernetes-version <version>' argument '1\.3x' is invalid\. expected 1\.34, 1\.34\.1, v1\.34\.1 or latest/],
     [['a', 'b'], /^gitops-lint: too many arguments/],
   ])('%j', async (argv, message) => {
     const io = captureIO();
