@@ -10,6 +10,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { stringify as toYaml } from 'yaml';
 import { builtinChecks } from './checks/index.js';
 import { ConfigError } from './config/errors.js';
+import { parseSeverity, SEVERITY_SPELLINGS } from './config/severity.js';
 import { configureRun } from './engine/bind.js';
 import { enabledRules } from './engine/enabled.js';
 import { InternalError, UsageError } from './engine/errors.js';
@@ -95,7 +96,9 @@ function buildProgram(io: CliIO): Command {
     .addOption(new Option('-f, --format <name>', 'report format').choices(FORMAT_NAMES).default(DEFAULT_FORMAT))
     .option('-o, --output <file>', 'write the report to <file> instead of stdout (default: stdout)')
     .addOption(
-      new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'none']).default('error'),
+      new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1: error (2), warning (warn, 1), info, or none (off, 0)')
+        .default('error')
+        .argParser(parseFailOn),
     )
     .option('-c, --config <file>', 'config file (default: <path>/.gitops-lint.yaml when present)')
     .option('--no-color', 'never colour the output (default: colour only when stdout is a terminal and NO_COLOR is unset)')
@@ -127,6 +130,14 @@ function buildProgram(io: CliIO): Command {
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, e.g. 0 or 10.');
   return Number(value);
+}
+
+/** A severity as the config takes it (ESLint's `warn` and 0/1/2 included); off means nothing fails the run. */
+function parseFailOn(value: string): FailOn {
+  if (value === 'none') return 'none';
+  const severity = parseSeverity(value);
+  if (severity === undefined) throw new InvalidArgumentError(`expected one of ${[...SEVERITY_SPELLINGS, 'none'].join(', ')}.`);
+  return severity === 'off' ? 'none' : severity;
 }
 
 function parseKubernetesVersion(value: string): string {

@@ -5,12 +5,13 @@
 import type { RuleDefinition } from '../checks/types.js';
 import { settingProblems } from '../schema/settings.js';
 import { isKubernetesVersion, KUBERNETES_VERSION_FORMS } from '../schema/versions.js';
-import { ruleDefinitionProblems, SEVERITIES, toRuleDefinition } from './rules.js';
+import { ruleDefinitionProblems, toRuleDefinition } from './rules.js';
+import { parseSeverity, SEVERITY_SPELLINGS } from './severity.js';
 import type { Config, RuleSetting } from './types.js';
 import { ConfigError } from './errors.js';
 
 const EXTENDS = ['recommended', 'all', 'none'];
-const SETTINGS = [...SEVERITIES, 'off'];
+const SETTINGS = SEVERITY_SPELLINGS.join(', ');
 
 const nonEmpty = { type: 'string', minLength: 1, description: 'a non-empty string' };
 const listOf = (items: Record<string, unknown>, description: string) => ({ type: 'array', items, description });
@@ -31,7 +32,7 @@ const CONFIG_SCHEMA = {
   additionalProperties: false,
   properties: {
     extends: { enum: EXTENDS },
-    rules: { type: 'object', description: 'a mapping of rule id to severity, off, or { severity, params }' },
+    rules: { type: 'object', description: 'a mapping of rule id to a severity (error, warn, warning, info, off, 0, 1, 2) or { severity, params }' },
     ignore: listOf(nonEmpty, 'a list of strings'),
     ignoreObjects: listOf({ ...record(['apiVersion', 'kind', 'namespace', 'name']), minProperties: 1 }, 'a list of mappings'),
     entryPoints: listOf(record(['cluster', 'path', 'name', 'namespace'], ['cluster', 'path']), 'a list of mappings'),
@@ -90,15 +91,19 @@ function ruleSettings(raw: Record<string, unknown>, fail: Fail, known: Set<strin
   for (const [id, setting] of Object.entries(raw)) {
     const key = `rules.${id}`;
     if (!known.has(id)) fail(key, 'unknown rule id');
-    if (typeof setting === 'string') {
-      if (!SETTINGS.includes(setting)) fail(key, `must be one of ${SETTINGS.join(', ')}`);
-      out[id] = setting as RuleSetting;
+    if (!isRecord(setting)) {
+      const severity = parseSeverity(setting);
+      if (severity === undefined) fail(key, `must be one of ${SETTINGS}, or a mapping { severity, params }`);
+      out[id] = severity as RuleSetting;
       continue;
     }
-    if (!isRecord(setting)) fail(key, `must be one of ${SETTINGS.join(', ')}, or a mapping { severity, params }`);
-    const s = setting as Record<string, unknown>;
+    const s = { ...setting };
     for (const k of Object.keys(s)) if (k !== 'severity' && k !== 'params') fail(`${key}.${k}`, 'unknown key (allowed: severity, params)');
-    if (s.severity !== undefined && !SETTINGS.includes(s.severity as string)) fail(`${key}.severity`, `must be one of ${SETTINGS.join(', ')}`);
+    if (s.severity !== undefined) {
+      const severity = parseSeverity(s.severity);
+      if (severity === undefined) fail(`${key}.severity`, `must be one of ${SETTINGS}`);
+      s.severity = severity;
+    }
     if (s.params !== undefined && !isRecord(s.params)) fail(`${key}.params`, 'must be a mapping');
     out[id] = s as RuleSetting;
   }

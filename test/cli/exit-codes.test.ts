@@ -49,6 +49,14 @@ describe('cli: exit codes', () => {
     [[info], 'warning', 0],
     [[info], 'info', 1],
     [[error, warning, info], 'none', 0],
+    // ESLint's spellings: warn, 2 (error), 1 (warning), 0 and off (nothing fails).
+    [[warning], 'warn', 1],
+    [[info], 'warn', 0],
+    [[warning], '2', 0],
+    [[error], '2', 1],
+    [[warning], '1', 1],
+    [[error, warning, info], '0', 0],
+    [[error, warning, info], 'off', 0],
   ] as const)('findings %# with --fail-on %s -> %i', async (findings, failOn, code) => {
     withFindings(...findings);
     const io = captureIO();

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinChecks } from '../../src/checks/index.js';
 import { ConfigError, resolveConfig } from '../../src/config/index.js';
 import { configureRun } from '../../src/engine/bind.js';
+import { enabledRules } from '../../src/engine/enabled.js';
 import { badLabelRule, tempRepo } from './helpers.js';
 
 /** The error of a run's config: structure (resolveConfig), then checks and params against the registry (configureRun). */
@@ -17,6 +18,39 @@ const configError = (yaml: string): ConfigError => {
   }
   throw new Error(`expected a ConfigError for:\n${yaml}`);
 };
+
+describe('config severities: ours, ESLint\'s warn and 0/1/2', () => {
+  it.each([
+    ['error', 'error'],
+    ['warning', 'warning'],
+    ['warn', 'warning'],
+    ['info', 'info'],
+    ['off', 'off'],
+    ['0', 'off'],
+    ['1', 'warning'],
+    ['2', 'error'],
+    ['"2"', 'error'],
+  ])('%s is read as %s, alone and in the object form', (written, severity) => {
+    const root = tempRepo({ '.gitops-lint.yaml': `rules:\n  yaml-syntax: ${written}\n  yaml-duplicate-key: { severity: ${written} }\n` });
+    const { config } = resolveConfig(root);
+    expect(config.rules).toEqual({ 'yaml-syntax': severity, 'yaml-duplicate-key': { severity } });
+  });
+
+  it.each([['3'], ['-1'], ['1.5'], ['Warn'], ['true'], ['fatal']])('%s is rejected with the accepted spellings', (written) => {
+    expect(configError(`rules:\n  yaml-syntax: ${written}\n`).message).toBe(
+      '.gitops-lint.yaml: rules.yaml-syntax: must be one of error, warning, warn, info, off, 0, 1, 2, or a mapping { severity, params }',
+    );
+    expect(configError(`rules:\n  yaml-syntax: { severity: ${written} }\n`).message).toBe(
+      '.gitops-lint.yaml: rules.yaml-syntax.severity: must be one of error, warning, warn, info, off, 0, 1, 2',
+    );
+  });
+
+  it('ESLint numbers turn rules on and off as their names do', () => {
+    const root = tempRepo({ '.gitops-lint.yaml': 'extends: none\nrules:\n  yaml-syntax: 1\n  yaml-duplicate-key: 0\n' });
+    const { config, builtins } = configureRun(root, {}, builtinChecks);
+    expect(enabledRules(config, builtins).map((r) => [r.rule.id, r.severity])).toEqual([['yaml-syntax', 'warning']]);
+  });
+});
 
 describe('config file', () => {
   it('defaults when there is no config file', () => {
@@ -82,7 +116,7 @@ fluxVersion: "2.4"
     ['bad extends', 'extends: strict\n', '.gitops-lint.yaml: extends: must be one of recommended, all, none'],
     ['rules not a mapping', 'rules: [yaml-syntax]\n', '.gitops-lint.yaml: rules: must be a mapping'],
     ['unknown rule id', 'rules:\n  yaml-syntx: error\n', '.gitops-lint.yaml: rules.yaml-syntx: unknown rule id'],
-    ['bad severity', 'rules:\n  yaml-syntax: fatal\n', '.gitops-lint.yaml: rules.yaml-syntax: must be one of error, warning, info, off'],
+    ['bad severity', 'rules:\n  yaml-syntax: fatal\n', '.gitops-lint.yaml: rules.yaml-syntax: must be one of error, warning, warn, info, off, 0, 1, 2, or a mapping { severity, params }'],
     ['bad severity in object form', 'rules:\n  yaml-syntax: { severity: high }\n', '.gitops-lint.yaml: rules.yaml-syntax.severity: must be one of'],
     ['unknown key in rule setting', 'rules:\n  yaml-syntax: { level: error }\n', '.gitops-lint.yaml: rules.yaml-syntax.level: unknown key'],
     ['bad params override', 'rules:\n  yaml-syntax: { params: { kinds: [nope] } }\n', '.gitops-lint.yaml: rules.yaml-syntax.params: kinds: unknown problem kind "nope"'],
