@@ -9,8 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { RuleDefinition } from '../checks/types.js';
 import type { Severity } from '../finding.js';
+import { parseSeverity, SEVERITY_SPELLINGS } from './severity.js';
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+/** A rule's own severity: any spelling of one that is on (off is a `rules` setting, not a definition). */
+const RULE_SEVERITIES = SEVERITY_SPELLINGS.filter((s) => parseSeverity(s) !== 'off');
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // `origin` and `file` are accepted (RuleDefinition objects passed to lint()) but always set from where the rule was read.
 const RULE_KEYS = new Set(['id', 'severity', 'description', 'rationale', 'remediation', 'docs', 'check', 'params', 'recommended', 'origin', 'file']);
@@ -39,8 +41,9 @@ export function ruleDefinitionProblems(raw: unknown, origin: 'builtin' | 'config
   if (typeof raw.id !== 'string' || !RULE_ID.test(raw.id)) {
     problems.push({ key: 'id', message: 'must be a kebab-case string such as my-rule' });
   }
-  if (typeof raw.severity !== 'string' || !SEVERITIES.includes(raw.severity as Severity)) {
-    problems.push({ key: 'severity', message: `must be one of ${SEVERITIES.join(', ')}` });
+  const severity = parseSeverity(raw.severity);
+  if (severity === undefined || severity === 'off') {
+    problems.push({ key: 'severity', message: `must be one of ${RULE_SEVERITIES.join(', ')}` });
   }
   const textKeys = origin === 'builtin' ? ['description', 'rationale', 'remediation', 'docs'] : ['description', 'remediation'];
   for (const key of textKeys) {
@@ -61,7 +64,7 @@ export function ruleDefinitionProblems(raw: unknown, origin: 'builtin' | 'config
 export function toRuleDefinition(raw: Record<string, unknown>, origin: 'builtin' | 'config'): RuleDefinition {
   const rule: RuleDefinition = {
     id: raw.id as string,
-    severity: raw.severity as Severity,
+    severity: parseSeverity(raw.severity) as Severity,
     description: raw.description as string,
     rationale: (raw.rationale as string | undefined) ?? '',
     remediation: raw.remediation as string,

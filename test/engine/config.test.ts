@@ -45,6 +45,13 @@ describe('config severities: ours, ESLint\'s warn and 0/1/2', () => {
     );
   });
 
+  it.each([['warn', 'warning'], ['1', 'warning'], ['2', 'error']])('a custom rule with severity %s is a %s rule', (written, severity) => {
+    const root = tempRepo({
+      '.gitops-lint.yaml': `customRules:\n  - { id: x, severity: ${written}, description: d, remediation: r, check: object-field, params: { path: a, required: true } }\n`,
+    });
+    expect(resolveConfig(root).config.customRules[0]?.severity).toBe(severity);
+  });
+
   it('ESLint numbers turn rules on and off as their names do', () => {
     const root = tempRepo({ '.gitops-lint.yaml': 'extends: none\nrules:\n  yaml-syntax: 1\n  yaml-duplicate-key: 0\n' });
     const { config, builtins } = configureRun(root, {}, builtinChecks);
@@ -133,7 +140,8 @@ fluxVersion: "2.4"
     ['not a mapping', '- a\n', '.gitops-lint.yaml: must be a mapping'],
     ['YAML error', 'rules: {\n', '.gitops-lint.yaml: cannot read'],
     ['custom rule with unknown check', 'customRules:\n  - { id: x, severity: error, description: d, remediation: r, check: nope }\n', '.gitops-lint.yaml: customRules[0].check: unknown check "nope"'],
-    ['custom rule missing severity', 'customRules:\n  - { id: x, description: d, remediation: r, check: object-field, params: { path: a, required: true } }\n', '.gitops-lint.yaml: customRules[0].severity: must be one of error, warning, info'],
+    ['custom rule missing severity', 'customRules:\n  - { id: x, description: d, remediation: r, check: object-field, params: { path: a, required: true } }\n', '.gitops-lint.yaml: customRules[0].severity: must be one of error, warning, warn, info, 1, 2'],
+    ['custom rule that is off', 'customRules:\n  - { id: x, severity: 0, description: d, remediation: r, check: object-field, params: { path: a, required: true } }\n', '.gitops-lint.yaml: customRules[0].severity: must be one of error, warning, warn, info, 1, 2'],
     ['custom rule reusing a built-in id', 'customRules:\n  - { id: yaml-syntax, severity: error, description: d, remediation: r, check: object-field, params: { path: a, required: true } }\n', '.gitops-lint.yaml: customRules[0].id: \'yaml-syntax\' is a built-in rule id'],
     ['custom rule with two assertions', 'customRules:\n  - { id: x, severity: error, description: d, remediation: r, check: object-field, params: { path: a, required: true, forbidden: true } }\n', '.gitops-lint.yaml: customRules[0].params: give exactly one of'],
     ['custom rule with a bad regex', 'customRules:\n  - { id: x, severity: error, description: d, remediation: r, check: object-field, params: { path: a, pattern: "(" } }\n', '.gitops-lint.yaml: customRules[0].params: pattern: invalid regular expression'],

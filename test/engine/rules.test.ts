@@ -30,7 +30,7 @@ describe('built-in rules', () => {
   it.each([
     ['a YAML error', 'id: [', /invalid built-in rule .*r\.yaml: /],
     ['an unknown check', good.replace('check: loader-problem', 'check: nope'), /r\.yaml: check: unknown check "nope"/],
-    ['a bad severity', good.replace('severity: error', 'severity: high'), /r\.yaml: severity: must be one of error, warning, info/],
+    ['a bad severity', good.replace('severity: error', 'severity: high'), /r\.yaml: severity: must be one of error, warning, warn, info, 1, 2$/],
     ['a missing rationale', good.replace('rationale: why\n', ''), /r\.yaml: rationale: must be a non-empty string/],
     ['an unknown key', `${good}level: 1\n`, /r\.yaml: level: unknown key/],
     ['bad params', good.replace('[syntax]', '[nope]'), /r\.yaml: params: kinds: unknown problem kind "nope"/],
