@@ -14,7 +14,7 @@ import { parseSeverity, SEVERITY_SPELLINGS } from './config/severity.js';
 import { configureRun } from './engine/bind.js';
 import { enabledRules } from './engine/enabled.js';
 import { InternalError, UsageError } from './engine/errors.js';
-import { lint } from './engine/lint.js';
+import { lint, ruleDocsUrl } from './engine/lint.js';
 import type { LintOptions, LintResult } from './engine/types.js';
 import { SEVERITY_RANK, type Severity } from './finding.js';
 import { printable } from './report/ansi.js';
@@ -114,7 +114,7 @@ function buildProgram(io: CliIO): Command {
     )
     .option('--no-cache', 'do not reuse compiled schema validators from $XDG_CACHE_HOME/gitops-lint (default: ~/.cache/gitops-lint)')
     .option('--print-config', 'print the effective config as YAML and exit')
-    .option('--list-rules', 'list every rule with its effective severity and description, and exit')
+    .option('--list-rules', 'list every rule with its effective severity and description (--format json: id, severity, description, recommended, docs), and exit')
     .version(toolVersion(), '-v, --version', 'print the version and exit')
     .helpOption('-h, --help', 'show this help and exit')
     .addHelpText('after', HELP_AFTER)
@@ -162,7 +162,9 @@ async function execute(root: string, options: CliOptions, io: CliIO, env: Record
     return EXIT_OK;
   }
   if (options.listRules) {
-    io.stdout.write(listRules(root, lintOptions));
+    if (options.format !== 'stylish' && options.format !== 'json') throw new UsageError(`--list-rules prints stylish (text) or json, not ${options.format}`);
+    const rules = listRules(root, lintOptions);
+    io.stdout.write(options.format === 'json' ? `${JSON.stringify(rules, null, 2)}\n` : rulesTable(rules));
     return EXIT_OK;
   }
 
@@ -194,14 +196,29 @@ function printConfig(root: string, lintOptions: LintOptions): string {
   return `${source}\n${toYaml(config)}`;
 }
 
-/** Every built-in and custom rule, with its severity under the config ('off' when not enabled). */
-function listRules(root: string, lintOptions: LintOptions): string {
+/** One row of --list-rules (its JSON form: ESLint-like rule metadata). */
+interface ListedRule {
+  id: string;
+  /** Under the config: 'off' when not enabled. */
+  severity: Severity | 'off';
+  description: string;
+  /** In the recommended set (custom rules are on unless turned off). */
+  recommended: boolean;
+  /** The rule's documentation URL ('' for a custom rule without docs). */
+  docs: string;
+}
+
+/** Every built-in and custom rule, sorted by id, with its severity under the config. */
+function listRules(root: string, lintOptions: LintOptions): ListedRule[] {
   const { config, builtins } = configureRun(root, lintOptions, builtinChecks);
   const all = [...builtins, ...config.customRules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const effective = new Map(enabledRules(config, builtins).map((e) => [e.rule.id, e.severity as string]));
-  const rows = all.map((r) => [r.id, effective.get(r.id) ?? 'off', printable(r.description)] as const);
-  const idW = Math.max(0, ...rows.map((r) => r[0].length));
-  return rows.map(([id, severity, description]) => `${id.padEnd(idW)}  ${severity.padEnd(7)}  ${description}\n`).join('');
+  const effective = new Map(enabledRules(config, builtins).map((e) => [e.rule.id, e.severity]));
+  return all.map((r) => ({ id: r.id, severity: effective.get(r.id) ?? 'off', description: r.description, recommended: r.recommended !== false, docs: ruleDocsUrl(r) }));
+}
+
+function rulesTable(rules: readonly ListedRule[]): string {
+  const idW = Math.max(0, ...rules.map((r) => r.id.length));
+  return rules.map((r) => `${r.id.padEnd(idW)}  ${r.severity.padEnd(7)}  ${printable(r.description)}\n`).join('');
 }
 
 function writeReport(file: string, report: string): void {

@@ -119,9 +119,13 @@ function kubernetesVersionNotices(requested: string | undefined): string[] {
   return [`Kubernetes ${requested} schemas are not bundled; built-in kinds are validated against ${used} (bundled: ${store.kubernetesVersions().join(', ')})`];
 }
 
+/** Where a rule is documented: its page for a built-in, its own `docs` (maybe '') for a custom rule. */
+export function ruleDocsUrl(rule: RuleDefinition): string {
+  return rule.origin === 'config' ? rule.docs : `${DOCS_BASE_URL}${rule.id}.md`;
+}
+
 function ruleMeta(rule: RuleDefinition, severity: RuleMeta['severity']): RuleMeta {
-  const helpUri = rule.origin === 'config' ? rule.docs : `${DOCS_BASE_URL}${rule.id}.md`;
-  return { id: rule.id, severity, description: rule.description, remediation: rule.remediation, helpUri };
+  return { id: rule.id, severity, description: rule.description, remediation: rule.remediation, helpUri: ruleDocsUrl(rule) };
 }
 
 /** Findings are sorted; identical ones are adjacent. */

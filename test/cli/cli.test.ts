@@ -104,4 +104,41 @@ describe('cli: --print-config and --list-rules', () => {
     for (const rule of builtins) expect(io.out()).toContain(rule.id);
     expect(lines.find((l) => l.startsWith(`${first.id} `))).toMatch(/\s+off\s+/);
   });
+
+  it('--list-rules --format json gives each rule as data: id, severity, description, recommended, docs', async () => {
+    const builtins = loadBuiltinRules();
+    const [first, second] = builtins;
+    const repo = fs.mkdtempSync(path.join(tmp, 'repo-'));
+    fs.writeFileSync(
+      path.join(repo, '.gitops-lint.yaml'),
+      `rules:\n  ${first!.id}: 0\n  ${second!.id}: warn\n` +
+        'customRules:\n  - { id: team-label, severity: info, description: Objects carry a team label, remediation: add one, check: object-field, docs: "https://example.com/team", params: { path: metadata.labels.team, required: true } }\n' +
+        '  - { id: no-latest, severity: 2, recommended: false, description: No latest tag, remediation: pin, check: object-field, params: { path: spec.image, pattern: "^.*:latest$" } }\n',
+    );
+    const io = captureIO();
+    expect(await run([repo, '--list-rules', '--format', 'json'], io)).toBe(0);
+    const listed = JSON.parse(io.out()) as { id: string; severity: string; description: string; recommended: boolean; docs: string }[];
+    expect(listed.map((r) => r.id)).toEqual([...builtins.map((r) => r.id), 'no-latest', 'team-label'].sort());
+    const byId = new Map(listed.map((r) => [r.id, r]));
+    expect(byId.get(first!.id)).toMatchObject({ severity: 'off', description: first!.description });
+    expect(byId.get(second!.id)?.severity).toBe('warning');
+    expect(byId.get('no-latest')).toEqual({ id: 'no-latest', severity: 'error', description: 'No latest tag', recommended: false, docs: '' });
+    expect(byId.get('team-label')).toEqual({
+      id: 'team-label', severity: 'info', description: 'Objects carry a team label', recommended: true, docs: 'https://example.com/team',
+    });
+    for (const rule of builtins) {
+      const docs = byId.get(rule.id)!.docs;
+      expect(byId.get(rule.id)!.recommended).toBe(rule.recommended !== false);
+      expect(docs).toMatch(new RegExp(`/docs/rules/${rule.id}\\.md$`));
+      expect(fs.existsSync(new URL(`../../docs/rules/${rule.id}.md`, import.meta.url)), docs).toBe(true);
+    }
+    expect(io.err()).toBe('');
+  });
+
+  it.each([['sarif'], ['github']])('--list-rules --format %s is a usage error', async (format) => {
+    const io = captureIO();
+    expect(await run([tmp, '--list-rules', '--format', format], io)).toBe(2);
+    expect(io.err()).toBe(`gitops-lint: --list-rules prints stylish (text) or json, not ${format}\n`);
+    expect(io.out()).toBe('');
+  });
 });
