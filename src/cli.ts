@@ -176,6 +176,7 @@ async function execute(root: string, options: CliOptions, io: CliIO, env: Record
     color: options.color && io.isTTY && !env.NO_COLOR && options.output === undefined,
     verbose: options.verbose === true,
     pathPrefix: pathPrefix(cwd, result.root),
+    failOn: options.failOn,
   });
   if (options.output !== undefined) writeReport(path.resolve(cwd, options.output), report);
   else io.stdout.write(report);

@@ -14,7 +14,7 @@ export const stylish: Formatter = (result, options) => {
   const showCluster = result.stats.clusters.length > 1;
   for (const [file, findings] of groupByFile(result.findings)) sections.push(fileSection(file, findings, s, showCluster));
   if (options.verbose) sections.push(...verboseSections(result, s));
-  sections.push(summaryLine(result.findings, s));
+  sections.push(summaryLine(result.findings, s, options.failOn ?? 'error'));
   return `${sections.join('\n\n')}\n`;
 };
 
@@ -50,9 +50,14 @@ function fileSection(file: string, findings: Finding[], s: Styles, showCluster: 
   return [s.underline(printable(file) || '(repository)'), ...lines].join('\n');
 }
 
-function summaryLine(findings: readonly Finding[], s: Styles): string {
+/**
+ * ESLint's wording: errors and warnings are problems. Info findings alone are not, unless --fail-on info makes them
+ * fail the run, so the line never says ✖ for a run that passes only because of them (nor ✔ for one that fails).
+ */
+function summaryLine(findings: readonly Finding[], s: Styles, failOn: Severity | 'none'): string {
   if (findings.length === 0) return s.green('✔ No problems found');
   const c = severityCounts(findings);
+  if (c.error === 0 && c.warning === 0 && failOn !== 'info') return s.green(`✔ No errors or warnings (${c.info} info)`);
   const text = `✖ ${plural(findings.length, 'problem')} (${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.info} info)`;
   return s.bold((c.error > 0 ? s.red : c.warning > 0 ? s.yellow : s.cyan)(text));
 }

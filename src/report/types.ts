@@ -1,5 +1,6 @@
 /** What every formatter gets and returns: formatters are pure functions of the lint result. */
 import type { LintResult } from '../engine/types.js';
+import type { Severity } from '../finding.js';
 
 export interface FormatOptions {
   /** ANSI colours (stylish only): on for a TTY unless NO_COLOR or --no-color. */
@@ -12,6 +13,11 @@ export interface FormatOptions {
    * resolve paths against the git checkout, not the linted folder.
    */
   pathPrefix?: string;
+  /**
+   * The lowest severity that fails the run (--fail-on; default 'error'). Stylish words its summary to agree: info
+   * findings alone are "no errors or warnings" unless info fails the run.
+   */
+  failOn?: Severity | 'none';
 }
 
 export type Formatter = (result: LintResult, options: FormatOptions) => string;

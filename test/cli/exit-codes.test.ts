@@ -64,6 +64,18 @@ describe('cli: exit codes', () => {
     expect(io.err()).toBe('');
   });
 
+  it.each([
+    [[info], [], 0, '✔ No errors or warnings (1 info)'],
+    [[info], ['--fail-on', 'warning'], 0, '✔ No errors or warnings (1 info)'],
+    [[info], ['--fail-on', 'info'], 1, '✖ 1 problem (0 errors, 0 warnings, 1 info)'],
+    [[error, info], [], 1, '✖ 2 problems (1 error, 0 warnings, 1 info)'],
+  ] as const)('stylish summary agrees with the exit code: findings %# %j -> %i', async (findings, args, code, summary) => {
+    withFindings(...findings);
+    const io = captureIO();
+    expect(await run([tmp, ...args], io)).toBe(code);
+    expect(io.out().trimEnd().split('\n').at(-1)).toBe(summary);
+  });
+
   it('defaults to failing on errors only', async () => {
     withFindings(warning);
     expect(await run([tmp], captureIO())).toBe(0);

@@ -32,6 +32,20 @@ describe('stylish formatter', () => {
     expect(one).toContain('✖ 1 problem (1 error, 0 warnings, 0 info)');
   });
 
+  it.each([
+    [['info'], undefined, '✔ No errors or warnings (1 info)'],
+    [['info', 'info'], 'error', '✔ No errors or warnings (2 info)'],
+    [['info'], 'warning', '✔ No errors or warnings (1 info)'],
+    [['info'], 'none', '✔ No errors or warnings (1 info)'],
+    [['info'], 'info', '✖ 1 problem (0 errors, 0 warnings, 1 info)'],
+    [['warning', 'info'], 'error', '✖ 2 problems (0 errors, 1 warning, 1 info)'],
+    [['error'], 'none', '✖ 1 problem (1 error, 0 warnings, 0 info)'],
+  ] as const)('findings %j with failOn %s end with %s', (severities, failOn, summary) => {
+    const findings = severities.map((severity, i) => finding({ file: 'a.yaml', line: i + 1, ruleId: 'r', severity }));
+    const lines = stylish(lintResult(findings), failOn === undefined ? plain : { ...plain, failOn }).trimEnd().split('\n');
+    expect(lines.at(-1)).toBe(summary);
+  });
+
   it('has no escape codes without colour and colours severities with it', () => {
     expect(stylish(mixedResult(), plain)).not.toContain(ESC);
     const coloured = stylish(mixedResult(), { color: true, verbose: false });
