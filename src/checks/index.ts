@@ -16,6 +16,7 @@ import { kustomizeComponentMisuse } from './component-misuse.js';
 import { kustomizeGeneratedFile } from './generated-file.js';
 import { kustomizePatchUnmatched } from './patch-unmatched.js';
 import { namespaceMissing } from './namespace-missing.js';
+import { secretPlaintext } from './secrets.js';
 
 export const builtinChecks: CheckRegistry = {
   ...loaderChecks,
@@ -31,4 +32,5 @@ export const builtinChecks: CheckRegistry = {
   'kustomize-generated-file': { run: kustomizeGeneratedFile },
   'kustomize-patch-unmatched': { run: kustomizePatchUnmatched },
   'namespace-missing': { run: namespaceMissing },
+  'secret-plaintext': { run: secretPlaintext },
 };

@@ -30,3 +30,29 @@ function isNamedCredential(list: unknown, index: number): boolean {
   const name = (item as Record<string, unknown>).name;
   return typeof name === 'string' && SENSITIVE_KEY.test(name);
 }
+
+/**
+ * Values that stand in for a secret without being one, so a Secret holding only these is not a plaintext secret:
+ * empty, a Flux post-build `${VAR}` (substituted from elsewhere when applied), an obvious placeholder (`changeme`,
+ * `<password>`, `REPLACE_ME`, `xxxx`, `TODO`), or a reference a secret manager or plugin resolves (1Password `op://`,
+ * Vault `vault:`, vals `ref+`, Azure Key Vault `akv:`, argocd-vault-plugin `<path:...>`).
+ */
+const PLACEHOLDER = [
+  /^\s*$/,
+  /^\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=][^}]*)?\}$/,
+  /^<[^<>]*>$/,
+  /^(?:x+|\*+|\.+|-+)$/i,
+  /^(?:change[-_ ]?me|replace[-_ ]?me|to[-_ ]?do|fix[-_ ]?me|tbd|placeholder|redacted|your[-_ ].*|insert[-_ ].*)$/i,
+];
+const REFERENCE = /^(?:op:\/\/|vault:|ref\+|akv:|<path:)/;
+
+/** A Secret value that holds no credential of its own: empty, a placeholder or a reference (see PLACEHOLDER). */
+export function isPlaceholderOrReference(value: string): boolean {
+  const v = value.trim();
+  return REFERENCE.test(v) || PLACEHOLDER.some((p) => p.test(v));
+}
+
+/** A SOPS-encrypted value: `ENC[AES256_GCM,data:...,type:str]`. */
+export function isSopsCiphertext(value: string): boolean {
+  return /^ENC\[[A-Z0-9_]+,data:/.test(value.trim());
+}
