@@ -15,6 +15,7 @@
 import type { Location } from '../finding.js';
 import type { YamlDocument } from '../load/types.js';
 import { objectRef } from '../k8s/object-ref.js';
+import { holdsCredential } from '../k8s/secret-content.js';
 import { isPlaceholderOrReference, isSopsCiphertext } from '../k8s/sensitive.js';
 import type { CheckContext } from './types.js';
 
@@ -34,7 +35,7 @@ function inClear(field: 'data' | 'stringData', value: unknown): boolean {
   if (value === null || value === undefined) return false;
   const written = typeof value === 'string' ? value : String(value);
   if (isSopsCiphertext(written) || isPlaceholderOrReference(written)) return false;
-  return !(field === 'data' && isPlaceholderOrReference(decoded(written)));
+  return holdsCredential(field === 'data' ? decoded(written) : written);
 }
 
 const before = (a: Location, b: Location): boolean => a.line < b.line || (a.line === b.line && a.column < b.column);

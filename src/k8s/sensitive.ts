@@ -4,7 +4,7 @@
  */
 
 /** Key names that usually hold credentials: `password`, `db-password`, `apiToken`, `client_secret`, `privateKey`, ... */
-const SENSITIVE_KEY = /pass(word)?|secret|token|private|credential|apikey|api[-_]key/i;
+export const SENSITIVE_KEY = /pass(word)?|secret|token|private|credential|apikey|api[-_]key/i;
 
 /**
  * Is the value at `path` of a document of kind `kind` (whole value `root`) sensitive? True for everything in a Secret

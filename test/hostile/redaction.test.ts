@@ -2,7 +2,8 @@
  * Secret values never appear in output. Each marker below sits where a value can be printed (a schema type error, a
  * YAML ambiguity between kustomize and kubectl, a custom rule's {{value}}), in every place a secret can live: a Secret,
  * a ConfigMap's data, a credential-named key, an env var, HelmRelease values, patches (file, inline, Flux), and a
- * post-build variable from a Secret. The test first proves that a finding is reported at each marker (so the value had its chance to leak), then
+ * post-build variable from a Secret, and Secret values in the clear (secret-plaintext names their keys, base64 `data`
+ * decoded). The test first proves that a finding is reported at each marker (so the value had its chance to leak), then
  * that no marker, nor what the linter would derive from it, is in the output of any format.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -30,11 +31,16 @@ const NUMBER = {
 const TIMESTAMP = { secret: '2031-07-11', configMap: '2031-07-12', helmValues: '2031-07-13', env: '2031-07-14' };
 /** A Secret-sourced post-build variable substituted into an integer field. */
 const SUBSTITUTED = 'S3CR3T-SUBSTITUTED';
+/** A base64 `data` value: secret-plaintext decodes it to judge it, and must print neither form. */
+const DECODED = 'S3CR3T-DECODED-api-key';
+const ENCODED = Buffer.from(DECODED, 'utf8').toString('base64');
 
 const markers = [
   ...Object.values(NUMBER).map(String),
   ...Object.values(TIMESTAMP),
   SUBSTITUTED,
+  DECODED,
+  ENCODED,
 ];
 
 const files: Record<string, string> = {
@@ -79,6 +85,8 @@ metadata:
 stringData:
   database-url: ${NUMBER.secret}
   valid-until: ${TIMESTAMP.secret}
+data:
+  api-key: ${ENCODED}
 ---
 apiVersion: v1
 kind: Secret
@@ -162,6 +170,8 @@ const customRules = [
 const exposures: [string, number, string][] = [
   ['apps/secret.yaml', 7, 'schema-validation'],
   ['apps/secret.yaml', 8, 'yaml-ambiguous-value'],
+  ['apps/secret.yaml', 7, 'secret-plaintext'],
+  ['apps/secret-patch.yaml', 6, 'secret-plaintext'],
   ['apps/secret-patch.yaml', 6, 'schema-validation'],
   ['apps/kustomization.yaml', 16, 'schema-validation'],
   ['clusters/prod/apps.yaml', 26, 'schema-validation'],

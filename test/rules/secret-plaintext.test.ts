@@ -106,11 +106,38 @@ ruleTester.run('secret-plaintext', {
         ].join('\n'),
       },
     },
+    {
+      name: 'public material: a public key and a certificate (base64 in data), an OpenSSH public key',
+      files: {
+        'secret.yaml': secret('keys', [
+          'data:',
+          `  key.pub: ${b64('-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----\n')}`,
+          `  ca.crt: ${b64('-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n')}`,
+          'stringData:',
+          '  id.pub: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl flux',
+        ]),
+      },
+    },
+    {
+      name: 'a configuration file without credentials, a URL whose credentials come from elsewhere, a path',
+      files: {
+        'secret.yaml': secret('config', [
+          'stringData:',
+          '  values.yaml: |',
+          '    networkPolicies:',
+          '      enabled: false',
+          '    registry:',
+          '      password: ${REGISTRY_PASSWORD}',
+          '  url: postgresql://${OWNER:=${APP}}@db.svc:5432/app?sslmode=verify-full&sslkey=/var/run/secrets/tls.key',
+          '  password_file: /var/run/secrets/db/password',
+        ]),
+      },
+    },
   ],
   invalid: [
     {
       name: 'stringData in the clear, at the first key in the clear (placeholders not listed)',
-      files: { 'secret.yaml': secret('db', ['stringData:', '  user: ${DB_USER}', '  password: pr0d-Passw0rd!', '  url: postgres://db/app']) },
+      files: { 'secret.yaml': secret('db', ['stringData:', '  user: ${DB_USER}', '  password: pr0d-Passw0rd!', '  url: postgres://app:pr0d@db/app']) },
       errors: [{ file: 'secret.yaml', line: 8, column: 3, message: clear('db', 2, 'stringData.password, stringData.url') }],
     },
     {
@@ -137,6 +164,22 @@ ruleTester.run('secret-plaintext', {
       name: 'ENC[...] values without a sops block among plaintext ones: only the plaintext is reported',
       files: { 'secret.yaml': secret('half', ['stringData:', '  a: ENC[AES256_GCM,data:q0nTcQ==,type:str]', '  b: 12345']) },
       errors: [{ file: 'secret.yaml', line: 8, message: clear('half', 1, 'stringData.b') }],
+    },
+    {
+      name: 'a configuration file holding a password, and a private key in data',
+      files: {
+        'secret.yaml': secret('files', [
+          'stringData:',
+          '  values.yaml: |',
+          '    registry:',
+          '      username: robot',
+          '      password: hunter22-robot',
+          'data:',
+          `  tls.key: ${b64('-----BEGIN PRIVATE KEY-----\nMIIEvAIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n')}`,
+          `  tls.crt: ${b64('-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n')}`,
+        ]),
+      },
+      errors: [{ file: 'secret.yaml', line: 7, message: clear('files', 2, 'stringData.values.yaml, data.tls.key') }],
     },
   ],
 });
