@@ -4,20 +4,13 @@
  * so checks do not each have to (the fingerprint does not include them: moving an app between clusters keeps it).
  */
 import type { Finding } from '../finding.js';
-import type { AppliedObject, RepoGraph } from '../graph/types.js';
+import type { RepoGraph } from '../graph/types.js';
 import type { LoadedRepo, YamlDocument } from '../load/types.js';
 import { positionIn } from '../load/positions.js';
 
 export function placeFindings(findings: Finding[], repo: LoadedRepo, graph: RepoGraph): void {
   if (graph.clusters.length === 0) return;
-  const byDoc = new Map<YamlDocument, AppliedObject[]>();
-  for (const c of graph.clusters) {
-    for (const o of c.objects) {
-      const list = byDoc.get(o.doc);
-      if (list) list.push(o);
-      else byDoc.set(o.doc, [o]);
-    }
-  }
+  const byDoc = graph.appliedByDocument;
   for (const f of findings) {
     if (!f.object) continue;
     const doc = docAt(repo, f.file, f.line);

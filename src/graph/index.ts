@@ -12,7 +12,7 @@ import { readInstanceSync, type InstanceSync } from './instance.js';
 import { dirOf, findKustomizeCycles, indexKustomizeFiles } from './kustomize.js';
 import { Renderer } from './render.js';
 import { LocalSources } from './sources.js';
-import type { Cluster, FluxSource, GraphOptions, ObjectId, RepoGraph } from './types.js';
+import type { AppliedObject, Cluster, FluxSource, GraphOptions, ObjectId, RepoGraph } from './types.js';
 
 export type * from './types.js';
 
@@ -82,6 +82,7 @@ export function buildGraph(repo: LoadedRepo, options: GraphOptions = {}): RepoGr
     sources: [...clusters.flatMap((c) => c.sources), ...unreached.flatMap((d) => unreachedSources(d, unreachedId(d)))],
     clusters,
     reached,
+    appliedByDocument: byDocument(clusters),
     mode,
     orphanKustomizations: mode === 'roots' ? orphanKustomizations(parts, unreached.filter(isFluxKustomization), reached, unreachedId) : [],
     unmatchedPatches: [...renderer.unmatched.values()],
@@ -125,6 +126,18 @@ function orphanKustomizations(
     });
   const covered = new Set(found.flatMap((f) => f.covers));
   return found.filter((f) => !covered.has(f.doc));
+}
+
+function byDocument(clusters: Cluster[]): Map<YamlDocument, AppliedObject[]> {
+  const out = new Map<YamlDocument, AppliedObject[]>();
+  for (const c of clusters) {
+    for (const o of c.objects) {
+      const list = out.get(o.doc);
+      if (list) list.push(o);
+      else out.set(o.doc, [o]);
+    }
+  }
+  return out;
 }
 
 function unreachedSources(doc: YamlDocument, id: ObjectId): FluxSource[] {

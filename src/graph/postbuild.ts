@@ -52,22 +52,13 @@ export type DocumentSubstitutions = Map<YamlDocument, { kustomization: FluxKusto
  */
 export class PostBuildSubstitutions {
   /** The objects applying each document. */
-  private readonly applied = new Map<YamlDocument, AppliedObject[]>();
   private readonly variables = new Map<FluxKustomization, Variables | undefined>();
   private substitutions?: DocumentSubstitutions;
 
   constructor(
     private readonly graph: RepoGraph,
     private readonly repo: LoadedRepo,
-  ) {
-    for (const c of graph.clusters) {
-      for (const o of c.objects) {
-        const list = this.applied.get(o.doc);
-        if (list) list.push(o);
-        else this.applied.set(o.doc, [o]);
-      }
-    }
-  }
+  ) {}
 
   /**
    * The variables a Flux Kustomization substitutes, or undefined when it has no spec.postBuild (Flux substitutes

@@ -217,6 +217,8 @@ export interface RepoGraph {
   helmReleases: FluxHelmRelease[];
   sources: FluxSource[];
   clusters: Cluster[];
+  /** The objects each document becomes on the clusters that apply it (one document can be several objects). */
+  appliedByDocument: Map<YamlDocument, AppliedObject[]>;
   /** Every document applied on at least one cluster. */
   reached: Set<YamlDocument>;
   /**

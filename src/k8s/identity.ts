@@ -107,6 +107,15 @@ export function takesNamePrefix(kind: string): boolean {
   return !NO_PREFIX_KINDS.has(kind);
 }
 
+export const CRD_API_VERSION = 'apiextensions.k8s.io/v1';
+
+/** `group/version/Kind` of every version a CustomResourceDefinition value declares (the keys schemas are found by). */
+export function crdVersionKeys(value: unknown): string[] {
+  const spec = (value as { spec?: { group?: unknown; names?: { kind?: unknown }; versions?: unknown } } | null)?.spec;
+  if (typeof spec?.group !== 'string' || typeof spec.names?.kind !== 'string' || !Array.isArray(spec.versions)) return [];
+  return (spec.versions as { name?: unknown }[]).map((v) => `${spec.group}/${String(v?.name)}/${spec.names!.kind}`);
+}
+
 /** `group/Kind` of the custom resources a CustomResourceDefinition value defines, when it names both. */
 export function crdKindKey(value: unknown): string | undefined {
   const spec = (value as { spec?: { group?: unknown; names?: { kind?: unknown } } } | null)?.spec;

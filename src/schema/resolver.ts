@@ -4,6 +4,7 @@
  * schemas are converted and added to the store only when a kind needs them.
  */
 import type { AnySchemaObject } from 'ajv';
+import { CRD_API_VERSION, crdVersionKeys } from '../k8s/identity.js';
 import { convertCrd, type ConvertedCrdVersion } from './convert.js';
 import type { SchemaLocation, SchemaStore } from './store.js';
 import { UserSchemas } from './user-schemas.js';
@@ -18,7 +19,6 @@ export interface SourceDocument {
   file: string;
 }
 
-const CRD_API_VERSION = 'apiextensions.k8s.io/v1';
 
 export class SchemaResolver {
   readonly kubernetesVersion: string;
@@ -40,12 +40,7 @@ export class SchemaResolver {
     this.user = new UserSchemas(options.schemaLocations ?? []);
     for (const doc of documents) {
       if (doc.kind !== 'CustomResourceDefinition' || doc.apiVersion !== CRD_API_VERSION) continue;
-      const spec = (doc.value as { spec?: { group?: unknown; names?: { kind?: unknown }; versions?: unknown } }).spec;
-      if (typeof spec?.group !== 'string' || typeof spec.names?.kind !== 'string' || !Array.isArray(spec.versions)) continue;
-      for (const version of spec.versions as { name?: unknown }[]) {
-        const key = `${spec.group}/${String(version?.name)}/${spec.names.kind}`;
-        if (!this.crdDocs.has(key)) this.crdDocs.set(key, doc);
-      }
+      for (const key of crdVersionKeys(doc.value)) if (!this.crdDocs.has(key)) this.crdDocs.set(key, doc);
     }
   }
 

@@ -10,10 +10,11 @@
  *   sources, as the CRDs the operator installs do.
  * - Without any cluster (plain kustomize or plain manifests), every document is judged as written.
  */
-import type { AppliedObject, Cluster } from '../../graph/types.js';
+import type { Cluster } from '../../graph/types.js';
+import { CRD_API_VERSION, crdVersionKeys } from '../../k8s/identity.js';
 import { isFluxInstance } from '../../k8s/flux.js';
 import { nodeAt } from '../../load/locate.js';
-import type { PathSegment, YamlDocument } from '../../load/types.js';
+import type { PathSegment } from '../../load/types.js';
 import type { SchemaError } from '../../schema/messages.js';
 import type { SourceDocument } from '../../schema/resolver.js';
 import type { CheckContext, RunData } from '../types.js';
@@ -33,7 +34,6 @@ export interface AppliedVariant {
 }
 
 interface AppliedIndex {
-  byDoc: Map<YamlDocument, AppliedObject[]>;
   clusters: Map<string, Cluster>;
   /** Per cluster: "<apiVersion>/<Kind>" -> the CRD (as applied there) serving it. */
   crds: Map<string, Map<string, SourceDocument>>;
@@ -41,10 +41,7 @@ interface AppliedIndex {
   operator: Set<string>;
 }
 
-const CRD_API_VERSION = 'apiextensions.k8s.io/v1';
-
 const indexOf = ({ graph }: RunData): AppliedIndex => {
-  const byDoc = new Map<YamlDocument, AppliedObject[]>();
   const crds = new Map<string, Map<string, SourceDocument>>();
   const operator = new Set<string>();
   for (const c of graph.clusters) {
@@ -52,20 +49,14 @@ const indexOf = ({ graph }: RunData): AppliedIndex => {
     crds.set(c.name, served);
     if (c.origin === 'instance') operator.add(c.name);
     for (const o of c.objects) {
-      const list = byDoc.get(o.doc);
-      if (list) list.push(o);
-      else byDoc.set(o.doc, [o]);
       if (isFluxInstance(o.doc)) operator.add(c.name);
       if (o.id.kind !== 'CustomResourceDefinition' || o.id.apiVersion !== CRD_API_VERSION) continue;
-      const spec = (o.value as { spec?: { group?: unknown; names?: { kind?: unknown }; versions?: unknown } } | null)?.spec;
-      if (typeof spec?.group !== 'string' || typeof spec.names?.kind !== 'string' || !Array.isArray(spec.versions)) continue;
-      for (const v of spec.versions as { name?: unknown }[]) {
-        const key = `${spec.group}/${String(v?.name)}/${spec.names.kind}`;
+      for (const key of crdVersionKeys(o.value)) {
         if (!served.has(key)) served.set(key, { apiVersion: o.id.apiVersion, kind: o.id.kind, value: o.value, file: o.doc.file });
       }
     }
   }
-  return { byDoc, clusters: new Map(graph.clusters.map((c) => [c.name, c])), crds, operator };
+  return { clusters: new Map(graph.clusters.map((c) => [c.name, c])), crds, operator };
 };
 
 export function appliedIndex(ctx: CheckContext): AppliedIndex {
@@ -75,7 +66,7 @@ export function appliedIndex(ctx: CheckContext): AppliedIndex {
 /** The values to judge for a target (see the module comment); empty when no cluster applies it but clusters exist. */
 export function appliedVariants(t: ObjectTarget, ctx: CheckContext): AppliedVariant[] {
   if (!t.whole) return [{ value: t.value, skipVariables: true }]; // a patch: collected only where it is used
-  const applied = t.base.length === 0 ? appliedIndex(ctx).byDoc.get(t.doc) : undefined;
+  const applied = t.base.length === 0 ? ctx.graph.appliedByDocument.get(t.doc) : undefined;
   if (!applied) {
     if (ctx.graph.clusters.length > 0 && !ctx.graph.reached.has(t.doc)) return [];
     return [{ value: t.value, skipVariables: true }];
