@@ -22,8 +22,12 @@ const LAYERS = [
   'checks',
   'config',
   'engine',
+  'fix', // --fix: applies findings' edits to files (issue #8)
   'report',
   'index.ts',
+  'github', // integrations at the edge: GitHub Action, PR comment bot (issue #11)
+  'hook', // pre-push hook install/uninstall (issue #11)
+  'cli', // command modules of the CLI (subcommands, option parsing)
   'cli.ts',
 ];
 
