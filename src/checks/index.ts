@@ -17,6 +17,7 @@ import { kustomizeGeneratedFile } from './generated-file.js';
 import { kustomizePatchUnmatched } from './patch-unmatched.js';
 import { namespaceMissing } from './namespace-missing.js';
 import { secretPlaintext } from './secrets.js';
+import { policyChecks } from './policy/index.js';
 
 export const builtinChecks: CheckRegistry = {
   ...loaderChecks,
@@ -28,6 +29,7 @@ export const builtinChecks: CheckRegistry = {
   ...schemaChecks,
   ...celChecks,
   ...postbuildChecks,
+  ...policyChecks,
   'kustomize-component-misuse': { run: kustomizeComponentMisuse },
   'kustomize-generated-file': { run: kustomizeGeneratedFile },
   'kustomize-patch-unmatched': { run: kustomizePatchUnmatched },

@@ -40,7 +40,34 @@ const loaderKinds: ParamsTable = {
   ],
 };
 
+const lockdownClusters: ParamsTable = {
+  valid: [{}, { clusters: [] }, { clusters: ['aks-prod', '*'] }],
+  invalid: [
+    [{ clusters: 'prod' }, 'clusters: must be a list of names of clusters locked down outside the repository, e.g. [aks-prod] ("*" for all)'],
+    [{ clusters: [1] }, 'clusters[0]: must be a cluster name'],
+    [{ nope: 1 }, 'nope: unknown key (allowed: clusters)'],
+  ],
+};
+
 const tables: Record<string, ParamsTable> = {
+  'flux-interval-range': {
+    valid: [{}, { minimum: '1m' }, { minimum: '10s', maximum: '1h30m' }],
+    invalid: [
+      [{ minimum: 5 }, 'minimum: must be a Go duration such as 30s (the shortest acceptable interval)'],
+      [{ maximum: '1d' }, 'maximum: must be a Go duration such as 24h (the longest acceptable interval)'],
+      [{ typo: 1 }, 'typo: unknown key (allowed: minimum, maximum)'],
+    ],
+  },
+  'helmrelease-chart-unpinned': {
+    valid: [{}, { paths: [] }, { paths: ['clusters/production/**'] }],
+    invalid: [
+      [{ paths: 'clusters/**' }, 'paths: must be a list of globs of repo-relative files where HelmReleases must pin their chart, e.g. [clusters/production/**] (empty: everywhere)'],
+      [{ paths: [1] }, 'paths[0]: must be a glob of repo-relative files'],
+      [{ path: [] }, 'path: unknown key (allowed: paths)'],
+    ],
+  },
+  'flux-cross-namespace-ref': lockdownClusters,
+  'flux-service-account-default': lockdownClusters,
   'yaml-syntax': loaderKinds,
   'yaml-duplicate-key': loaderKinds,
   'file-unreadable': loaderKinds,

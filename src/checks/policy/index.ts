@@ -1,0 +1,17 @@
+/** Flux policy rules (issue #12): what a careful platform team enforces beyond broken references. */
+import type { Check } from '../types.js';
+import { chartVersionChecks } from './chart-version.js';
+import { imageTagMutable } from './image-tag.js';
+import { intervalChecks } from './interval.js';
+import { fluxSuspended } from './suspended.js';
+import { tenancyChecks } from './tenancy.js';
+import { fluxDependencyNotReady } from './wait.js';
+
+export const policyChecks: Record<string, Check> = {
+  'flux-suspended': { run: fluxSuspended },
+  'flux-dependency-not-ready': { run: fluxDependencyNotReady },
+  'image-tag-mutable': { run: imageTagMutable },
+  ...intervalChecks,
+  ...chartVersionChecks,
+  ...tenancyChecks,
+};
