@@ -110,17 +110,22 @@ function workloadHits(ctx: CheckContext, a: AppliedObject): Hit[] {
   return hits;
 }
 
-/** `tag: latest` beside `repository`, or `image: x:latest`, anywhere in HelmRelease values. */
-function valuesHits(value: unknown, path: PathSegment[], out: Hit[]): void {
+/**
+ * `tag: latest` beside `repository`, or `image: x:latest`, anywhere in HelmRelease values. A value shared by YAML
+ * aliases is visited once (`seen`): expanding them could be exponential, or endless for an alias to its own ancestor.
+ */
+function valuesHits(value: unknown, path: PathSegment[], out: Hit[], seen = new Set<object>()): void {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return;
+  seen.add(value);
   if (Array.isArray(value)) {
-    value.forEach((v, i) => valuesHits(v, [...path, i], out));
+    value.forEach((v, i) => valuesHits(v, [...path, i], out, seen));
     return;
   }
   if (!isObj(value)) return;
   if (str(value.repository) && value.tag === 'latest') out.push({ path: [...path, 'tag'], image: `${value.repository as string}:latest`, tag: 'latest' });
   for (const [k, v] of Object.entries(value)) {
     if (k === 'image' && typeof v === 'string' && imageTag(v) === 'latest') out.push({ path: [...path, k], image: v, tag: 'latest' });
-    else valuesHits(v, [...path, k], out);
+    else valuesHits(v, [...path, k], out, seen);
   }
 }
 
