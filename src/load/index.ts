@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import type { Location } from '../finding.js';
 import { gitIgnoreMatcher, type GitIgnoreFile } from './gitignore.js';
+import { iacFormat, parseIacFile } from './iac/index.js';
 import { locateIn } from './locate.js';
 import { parseYamlFile } from './parse.js';
 import { resolveRepoPath } from './paths.js';
@@ -48,6 +49,7 @@ export async function loadRepo(root: string, options: LoadOptions = {}): Promise
   });
 
   const byPath = <T extends { path: string }>(a: T, b: T): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const iacFiles = readIacFiles([...walk.iac, ...walk.json.filter((c) => !listed.has(c.rel))], options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, skipped);
   files.sort(byPath);
   skipped.sort(byPath);
   problems.sort(compareProblems);
@@ -60,11 +62,44 @@ export async function loadRepo(root: string, options: LoadOptions = {}): Promise
     allDirs,
     skipped,
     problems,
-    fileMap: new Map(files.map((f) => [f.path, f])),
+    iacFiles,
+    fileMap: new Map([...iacFiles, ...files].map((f) => [f.path, f])),
     fileSet: new Set(allFiles),
     dirSet: new Set(allDirs),
     gitIgnored: gitIgnoreMatcher(readGitIgnores(walk.gitignores)),
   };
+}
+
+/** How much of a `.json` file is looked at to tell an ARM template (its `$schema` comes first) from other JSON. */
+const ARM_SNIFF_BYTES = 4096;
+
+/**
+ * Bicep, Terraform and ARM JSON files that declare Flux configurations (iac/index.ts), parsed. Other such files are
+ * not kept; a JSON file is read whole only when its beginning names an ARM deployment template schema.
+ */
+function readIacFiles(candidates: YamlCandidate[], maxBytes: number, skipped: SkippedFile[]): SourceFile[] {
+  const out: SourceFile[] = [];
+  for (const { rel, abs } of candidates) {
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(abs, fs.constants.O_RDONLY | NO_FOLLOW);
+      const size = fs.fstatSync(fd).size;
+      if (size > maxBytes) continue;
+      if (/\.json$/i.test(rel)) {
+        const head = Buffer.alloc(Math.min(size, ARM_SNIFF_BYTES));
+        fs.readSync(fd, head, 0, head.length, 0);
+        if (!/deploymentTemplate\.json/i.test(head.toString('utf8'))) continue;
+      }
+      const text = fs.readFileSync(fd, 'utf8');
+      const format = iacFormat(rel, text);
+      if (format) out.push(parseIacFile(rel, text, format, skipped));
+    } catch {
+      // unreadable: not a manifest, so no finding; its configurations are simply not seen
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** Largest .gitignore read; a bigger one is not a list of patterns someone wrote. */

@@ -89,6 +89,7 @@ export interface SkippedFile {
     | 'symlink-outside-repo'
     | 'symlink-loop'
     | 'unreadable'
+    | 'unsupported-syntax' // a Bicep/Terraform/ARM file declaring Flux configurations that the reader could not follow
     | 'not-yaml'; // only listed with --verbose for files next to manifests; the JSON report carries counts
   detail?: string;
 }
@@ -112,9 +113,14 @@ export interface LoadedRepo {
   allFiles: string[];
   /** Every repo-relative directory path found by the walk ('' is the root), sorted. */
   allDirs: string[];
+  /**
+   * Bicep, ARM JSON and Terraform files declaring AKS / Azure Arc Flux configurations, each parsed into one document
+   * (class `other`) the graph reads its entry points from. Not in `files`: they are not manifests.
+   */
+  iacFiles: SourceFile[];
   skipped: SkippedFile[];
   problems: LoadProblem[];
-  /** Lookups: YAML file by path; every file path; every directory path ('' = root). */
+  /** Lookups: YAML file (and iacFiles) by path; every file path; every directory path ('' = root). */
   fileMap: Map<string, SourceFile>;
   fileSet: Set<string>;
   dirSet: Set<string>;

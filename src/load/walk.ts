@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { isIacCandidate } from './iac/index.js';
 import { fileLocation } from './positions.js';
 import type { LoadProblem, SkippedFile } from './types.js';
 
@@ -24,6 +25,8 @@ export interface WalkResult {
   yaml: YamlCandidate[];
   /** `.json` files: parsed only when a kustomization file lists them (kustomize takes JSON manifests too). */
   json: YamlCandidate[];
+  /** `.bicep` and `.tf` files: read when they declare Flux configurations (iac/index.ts). */
+  iac: YamlCandidate[];
   /** `.gitignore` files: read for what they say is generated (see gitignore.ts). */
   gitignores: YamlCandidate[];
   skipped: SkippedFile[];
@@ -41,7 +44,7 @@ interface ChartContext {
 }
 
 export async function walkRepo(root: string, ignore: string[]): Promise<WalkResult> {
-  const result: WalkResult = { files: [], dirs: [''], yaml: [], json: [], gitignores: [], skipped: [], problems: [] };
+  const result: WalkResult = { files: [], dirs: [''], yaml: [], json: [], iac: [], gitignores: [], skipped: [], problems: [] };
   const isIgnored = ignore.length > 0 ? picomatch(ignore, { dot: true }) : () => false;
   const walking = new Set<string>([root]);
   const inside = (real: string): boolean => real === root || real.startsWith(root + path.sep);
@@ -57,6 +60,7 @@ export async function walkRepo(root: string, ignore: string[]): Promise<WalkResu
     if (ignored) return;
     if (isIgnored(rel)) return skip(rel, 'ignored');
     if (/\.json$/i.test(name) && !chart.inChart) result.json.push({ rel, abs, inHelmChart: false });
+    if (isIacCandidate(name) && !chart.inChart) result.iac.push({ rel, abs, inHelmChart: false });
     if (name === '.gitignore') result.gitignores.push({ rel, abs, inHelmChart: chart.inChart });
     if (!isYamlFileName(name)) return;
     if (chart.inTemplates) return skip(rel, 'helm-template');
