@@ -24,6 +24,11 @@ export interface Config {
   localSources?: { kind: string; name: string; namespace?: string; path: string }[];
   /** Namespaces that exist on the clusters without the repo creating them (made by Terraform, a platform team...). */
   namespaces?: string[];
+  /**
+   * AKS / Azure Arc Flux configurations made outside the repo (portal, `az k8s-configuration flux create`): the Azure
+   * REST shape plus `name` and optional `cluster`; `kustomizations` a map or a list of `az --kustomization` strings.
+   */
+  fluxConfigurations?: Record<string, unknown>[];
   /** User rules, same shape as rules/*.yaml. */
   customRules: RuleDefinition[];
   /** Target versions, used by schema and deprecation rules. */

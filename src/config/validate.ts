@@ -38,6 +38,23 @@ const CONFIG_SCHEMA = {
     entryPoints: listOf(record(['cluster', 'path', 'name', 'namespace'], ['cluster', 'path']), 'a list of mappings'),
     externalSources: listOf(record(['kind', 'name', 'namespace'], ['kind', 'name']), 'a list of mappings'),
     localSources: listOf(record(['kind', 'name', 'namespace', 'path'], ['kind', 'name', 'path']), 'a list of mappings'),
+    fluxConfigurations: listOf(
+      {
+        type: 'object',
+        required: ['name', 'kustomizations'],
+        properties: {
+          name: nonEmpty,
+          cluster: nonEmpty,
+          kustomizations: {
+            type: ['object', 'array'],
+            items: { type: 'string', description: 'an az --kustomization string: name=... path=... prune=... depends_on=[...]' },
+            description: 'a mapping of kustomization name to {path, dependsOn, prune, ...}, or a list of az --kustomization strings',
+          },
+        },
+        description: 'an AKS / Azure Arc Flux configuration: name, optional cluster, and the Azure REST fields (namespace, sourceKind, gitRepository, kustomizations, ...)',
+      },
+      'a list of Flux configurations',
+    ),
     customRules: { type: 'array', description: 'a list of rule definitions' },
     kubernetesVersion: {},
     fluxVersion: {},

@@ -18,6 +18,7 @@ import type { LocalSources } from './sources.js';
 import { placement, readArtifacts, readHelmRelease, readKustomization } from './flux.js';
 import { substitute, substituteScalar } from './postbuild.js';
 import type { InstanceSync } from './instance.js';
+import { kustomizationDocument, sourceDocument, type FluxConfiguration } from './azure/index.js';
 import { fluxTransforms } from './transforms.js';
 import type { AppliedObject, Cluster, FluxKustomization, GraphOptions, ObjectId } from './types.js';
 
@@ -137,6 +138,34 @@ export class ClusterBuilder {
     this.cluster.roots.push(root);
     this.set.reached.add(doc);
     if (root.sourceIsThisRepo && root.path?.status === 'dir') this.apply(root, this.parts.renderer.renderDir(root.path.path!));
+    this.drain();
+  }
+
+  /**
+   * The Flux objects the AKS / Azure Arc microsoft.flux extension creates from the cluster's Flux configurations: each
+   * configuration's source and Kustomizations, applied by a stand-in for the extension (synthetic, never listed).
+   */
+  addAzureRoot(configs: readonly FluxConfiguration[]): void {
+    const docs = configs.flatMap((c) => [sourceDocument(c), ...c.kustomizations.map((k) => kustomizationDocument(c, k))]);
+    const first = docs[0];
+    if (!first) return;
+    this.cluster.enforcesMultiTenancy = true;
+    const root: FluxKustomization = {
+      doc: first,
+      name: 'microsoft.flux',
+      namespace: FLUX_NAMESPACE,
+      cluster: this.cluster.name,
+      value: undefined,
+      sourceIsThisRepo: false,
+      dependsOn: [],
+      patches: [],
+      synthetic: true,
+    };
+    this.cluster.roots.push(root);
+    this.apply(
+      root,
+      docs.map((doc) => ({ doc, seq: this.parts.renderer.nextSequence(), id: idOf(doc, this.parts.scopes), via: [], value: doc.value })),
+    );
     this.drain();
   }
 
@@ -323,6 +352,8 @@ export type RootPlan =
   /** `flux bootstrap`'s layout without a committed gotk-sync.yaml: bootstrap creates the root applying `dir`. */
   | { type: 'layout'; cluster: string; dir: string }
   | { type: 'instance'; cluster: string; sync: InstanceSync }
+  /** AKS / Azure Arc Flux configurations attached to one cluster. */
+  | { type: 'azure'; cluster: string; configs: FluxConfiguration[] }
   | { type: 'fallback'; cluster: string; dir: string; docs: YamlDocument[] };
 
 /**
@@ -336,6 +367,7 @@ export function planRoots(
   kustomizationDocs: YamlDocument[],
   syncs: InstanceSync[],
   repoFiles: Iterable<string>,
+  azure: readonly FluxConfiguration[] = [],
 ): RootPlan[] {
   const plans: RootPlan[] = [];
   const reachedByRoots = new Set<YamlDocument>();
@@ -361,6 +393,18 @@ export function planRoots(
     if (resolved.status !== 'inside') continue;
     plans.push({ type: 'config', cluster: e.cluster, dir: resolved.path, name: e.name, namespace: e.namespace });
     markFrom(appliedBy(resolved.path));
+  }
+  const byCluster = new Map<string, FluxConfiguration[]>();
+  for (const config of azure) byCluster.set(config.cluster, [...(byCluster.get(config.cluster) ?? []), config]);
+  for (const [cluster, configs] of byCluster) {
+    plans.push({ type: 'azure', cluster, configs });
+    for (const config of configs) {
+      for (const k of config.kustomizations) {
+        const doc = kustomizationDocument(config, k);
+        const path = makeKustomization(parts, doc, idOf(doc, parts.scopes), undefined).path;
+        if (path?.status === 'dir') markFrom(appliedBy(path.path!));
+      }
+    }
   }
   for (const sync of syncs) {
     const path = parts.sources.syncPath(sync);

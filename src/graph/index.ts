@@ -12,6 +12,7 @@ import { readInstanceSync, type InstanceSync } from './instance.js';
 import { dirOf, findKustomizeCycles, indexKustomizeFiles } from './kustomize.js';
 import { Renderer } from './render.js';
 import { LocalSources } from './sources.js';
+import { isThisRepo, readFluxConfigurations, sourceDocument } from './azure/index.js';
 import type { AppliedObject, Cluster, FluxSource, GraphOptions, ObjectId, RepoGraph } from './types.js';
 
 export type * from './types.js';
@@ -29,16 +30,20 @@ export function buildGraph(repo: LoadedRepo, options: GraphOptions = {}): RepoGr
     .filter((d) => isFluxInstance(d) || isHelmRelease(d))
     .map(readInstanceSync)
     .filter((s): s is InstanceSync => s !== undefined);
+  const azure = readFluxConfigurations(repo, options.fluxConfigurations);
+  const azureLocal = azure.filter((c) => isThisRepo(c, repo.gitRemotes ?? []));
   const sources = new LocalSources(
     repo,
     options,
     {
       kustomizations: kustomizationDocs,
-      gitRepositories: manifests.filter((d) => isSource(d) && d.kind === 'GitRepository'),
+      // An in-repo GitRepository with the URL of a configuration syncing this repo is this repo too.
+      gitRepositories: [...manifests.filter((d) => isSource(d) && d.kind === 'GitRepository'), ...azureLocal.filter((c) => c.sourceKind === 'GitRepository').map(sourceDocument)],
       ociRepositories: manifests.filter((d) => isSource(d) && d.kind === 'OCIRepository'),
       generators: manifests.filter(isArtifactGenerator),
       syncs,
       pushed: pushedArtifacts(repo),
+      azure: azureLocal,
     },
     (dir) => new Set(renderer.renderDir(dir).map((r) => r.doc)),
   );
@@ -46,13 +51,14 @@ export function buildGraph(repo: LoadedRepo, options: GraphOptions = {}): RepoGr
 
   const reached = new Set<YamlDocument>();
   const set = new ClusterSet(parts, reached);
-  const plans = planRoots(parts, options, kustomizationDocs, syncs, repo.fileSet);
+  const plans = planRoots(parts, options, kustomizationDocs, syncs, repo.fileSet, azure);
   const mode = plans.some((p) => p.type !== 'fallback') ? 'roots' : 'fallback';
   for (const plan of plans) {
     if (plan.type === 'config') set.builder(plan.cluster, 'config').addDirectoryRoot(plan.dir, [], plan);
     else if (plan.type === 'layout') set.builder(set.freshName(plan.cluster), 'bootstrap').addDirectoryRoot(plan.dir, []);
     else if (plan.type === 'bootstrap') set.builder(set.freshName(plan.cluster), 'bootstrap').addRoot(plan.doc);
     else if (plan.type === 'instance') set.builder(set.freshName(plan.cluster), 'instance').addInstanceRoot(plan.sync);
+    else if (plan.type === 'azure') set.builder(set.freshName(plan.cluster), 'azure').addAzureRoot(plan.configs);
     else {
       // A directory whose kustomization.yaml does not list the Kustomizations nothing applies still applies their files.
       const rendered = new Set(renderer.renderDir(plan.dir).map((r) => r.doc));
@@ -91,7 +97,8 @@ export function buildGraph(repo: LoadedRepo, options: GraphOptions = {}): RepoGr
       return [...renderer.unmatched.values()];
     },
     externalSources: externalSources(options, clusters),
-    externalNamespaces: new Set(options.namespaces ?? []),
+    // The microsoft.flux extension runs in flux-system and puts each configuration's objects in its namespace.
+    externalNamespaces: new Set([...(options.namespaces ?? []), ...(azure.length > 0 ? [FLUX_NAMESPACE, ...azure.map((c) => c.namespace)] : [])]),
   };
 }
 

@@ -43,6 +43,8 @@ export class LocalSources {
       generators: YamlDocument[];
       syncs: InstanceSync[];
       pushed: PushedArtifact[];
+      /** AKS / Azure Arc Flux configurations whose source is this repo (see localAzureConfigurations). */
+      azure?: readonly { sourceKind: string; name: { value: string } }[];
     },
     /** Flux Kustomization documents applied from a repo directory (for the sync-loop test). */
     renderKustomizationDocs: (dir: string) => Set<YamlDocument>,
@@ -55,6 +57,7 @@ export class LocalSources {
     }
     // A FluxInstance syncing a Git repository at a path of this repo syncs this repo, as `flux bootstrap` does.
     for (const sync of docs.syncs) if (sync.kind === 'GitRepository') this.gitNames.add(sync.name);
+    for (const config of docs.azure ?? []) if (config.sourceKind === 'GitRepository') this.gitNames.add(config.name.value);
     const pushedRoot = (url: string | undefined): string | undefined => {
       if (!url) return undefined;
       const bare = bareOciUrl(url);

@@ -19,6 +19,8 @@ export interface GraphOptions {
   localSources?: readonly { kind: string; name: string; namespace?: string; path: string }[];
   /** Namespaces that exist on the clusters without the repo creating them. */
   namespaces?: readonly string[];
+  /** AKS / Azure Arc Flux configurations made outside the repo, in the Azure REST shape (src/graph/azure/config.ts). */
+  fluxConfigurations?: readonly unknown[];
 }
 
 /** Where in a document something is written: used with locate() to point a finding at it. */
@@ -162,12 +164,17 @@ export interface Cluster {
   name: string;
   /**
    * How the cluster was found: a flux bootstrap layout, a flux-operator FluxInstance sync, a configured entry point,
-   * the objects of a Flux Kustomization with spec.kubeConfig (`remote`, applied from cluster `hub`), or, in a repo
+   * AKS / Azure Arc Flux configurations (`azure`: Bicep, ARM, Terraform or config), the objects of a Flux Kustomization with spec.kubeConfig (`remote`, applied from cluster `hub`), or, in a repo
    * without any of these, Flux Kustomizations nothing applies (`fallback`).
    */
-  origin: 'bootstrap' | 'instance' | 'config' | 'remote' | 'fallback';
+  origin: 'bootstrap' | 'instance' | 'config' | 'azure' | 'remote' | 'fallback';
   /** For a remote cluster: the cluster whose Flux applies to it. */
   hub?: string;
+  /**
+   * The cluster's Flux refuses a sourceRef to another namespace: the AKS / Azure Arc microsoft.flux extension enforces
+   * multi-tenancy by default. Data for policy rules.
+   */
+  enforcesMultiTenancy?: boolean;
   /** Root Flux Kustomizations (normally one; a synthetic one has doc of the first object found). */
   roots: FluxKustomization[];
   kustomizations: FluxKustomization[];

@@ -1,6 +1,7 @@
 /** Public API of the loader: loadRepo() walks and parses a repo; helpers turn offsets and paths into locations. */
 import fs from 'node:fs';
 import type { Location } from '../finding.js';
+import { gitRemoteUrls } from './git-remotes.js';
 import { gitIgnoreMatcher, type GitIgnoreFile } from './gitignore.js';
 import { iacFormat, parseIacFile } from './iac/index.js';
 import { locateIn } from './locate.js';
@@ -63,6 +64,7 @@ export async function loadRepo(root: string, options: LoadOptions = {}): Promise
     skipped,
     problems,
     iacFiles,
+    gitRemotes: gitRemoteUrls(realRoot),
     fileMap: new Map([...iacFiles, ...files].map((f) => [f.path, f])),
     fileSet: new Set(allFiles),
     dirSet: new Set(allDirs),

@@ -118,6 +118,8 @@ export interface LoadedRepo {
    * (class `other`) the graph reads its entry points from. Not in `files`: they are not manifests.
    */
   iacFiles: SourceFile[];
+  /** URLs of the repo's git remotes (src/load/git-remotes.ts); empty when unknown. */
+  gitRemotes: string[];
   skipped: SkippedFile[];
   problems: LoadProblem[];
   /** Lookups: YAML file (and iacFiles) by path; every file path; every directory path ('' = root). */
