@@ -32,8 +32,9 @@ function locationKey(location: Location): string {
 }
 
 /** What to suggest for a missing dependency: a close name in the same namespace, or the same name elsewhere. */
-function suggestion(kind: string, name: string, namespace: string, byKey: Map<string, Dependent>): string {
-  const all = [...byKey.values()];
+function suggestion(kind: string, name: string, namespace: string, byKey: Map<string, Dependent>, owner: Dependent): string {
+  // An object never depends on itself: it is no suggestion.
+  const all = [...byKey.values()].filter((d) => d !== owner);
   const sameName = all.find((d) => d.name === name);
   if (sameName) return `; a ${kind} "${name}" exists in namespace "${sameName.namespace}": set namespace: ${sameName.namespace}`;
   const close = closestName(name, all.filter((d) => d.namespace === namespace).map((d) => d.name));
@@ -74,7 +75,7 @@ export function fluxDependsOnMissing(ctx: CheckContext): void {
       const fix =
         elsewhere.length > 0
           ? ` (it exists only on ${quoteClusters(elsewhere)}); add it to this cluster or remove the entry`
-          : suggestion(kind, name, namespace, available);
+          : suggestion(kind, name, namespace, available, owner);
       ctx.report({
         message:
           `${kind} "${owner.name}" depends on ${kind} ${quoteName(name, namespace, owner.namespace)} ` +
