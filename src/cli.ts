@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { stringify as toYaml } from 'yaml';
 import { builtinChecks } from './checks/index.js';
+import { runGraph } from './cli/graph.js';
 import { ConfigError } from './config/errors.js';
 import { parseSeverity, SEVERITY_SPELLINGS } from './config/severity.js';
 import { configureRun } from './engine/bind.js';
@@ -58,6 +59,9 @@ const EXIT_FINDINGS = 1;
 const EXIT_ERROR = 2;
 
 const HELP_AFTER = `
+Commands:
+  graph [path] --format text|mermaid|dot   print each cluster's dependency graph (see gitops-lint graph --help)
+
 Exit codes:
   0  no finding at or above --fail-on (and --max-warnings not exceeded)
   1  a finding at or above --fail-on, or more warnings than --max-warnings
@@ -68,6 +72,7 @@ Environment:
   DEBUG=gitops-lint    print stack traces of errors`;
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
+  if (argv[0] === 'graph') return runGraph(argv.slice(1), io);
   const env = io.env ?? process.env;
   const cwd = io.cwd ?? process.cwd();
   const program = buildProgram(io);
