@@ -59,29 +59,64 @@ function readKustomization(
   k: Written,
   field: (w: Written | undefined, key: string) => Written | undefined,
 ): AzureKustomization {
-  const postBuild = field(k, 'postBuild');
-  const substitute = field(postBuild, 'substitute');
+  // dependsOn: names of siblings; API versions before 2022-03 wrote `{kustomizationName}` objects.
+  const dependsOn = items(field(k, 'dependsOn')).flatMap((d) => {
+    const named = isObj(d.value) ? child(d, 'kustomizationName') : d;
+    const value = text(named);
+    return value ? [{ value, node: named!.node }] : [];
+  });
+  return kustomizationOf(name, k, field, REST_FIELDS, dependsOn, field(k, 'postBuild'));
+}
+
+/** What each kustomization field is called in a shape (the REST API's, azurerm's). */
+export interface KustomizationFieldNames {
+  prune: string;
+  wait: string;
+  force: string;
+  timeoutInSeconds: string;
+  syncIntervalInSeconds: string;
+  retryIntervalInSeconds: string;
+  substitute: string;
+  substituteFrom: string;
+}
+
+const REST_FIELDS: KustomizationFieldNames = {
+  prune: 'prune',
+  wait: 'wait',
+  force: 'force',
+  timeoutInSeconds: 'timeoutInSeconds',
+  syncIntervalInSeconds: 'syncIntervalInSeconds',
+  retryIntervalInSeconds: 'retryIntervalInSeconds',
+  substitute: 'substitute',
+  substituteFrom: 'substituteFrom',
+};
+
+/** The fields every shape shares, read under their names in that shape (`postBuild`: the post-build mapping). */
+export function kustomizationOf(
+  name: Written<string>,
+  k: Written,
+  field: (w: Written | undefined, key: string) => Written | undefined,
+  names: KustomizationFieldNames,
+  dependsOn: Written<string>[],
+  postBuild: Written | undefined,
+): AzureKustomization {
+  const substitute = field(postBuild, names.substitute);
   return {
     name,
     node: k.node,
     path: field(k, 'path'),
-    // dependsOn: names of siblings; API versions before 2022-03 wrote `{kustomizationName}` objects.
-    dependsOn: items(field(k, 'dependsOn')).flatMap((d) => {
-      const named = isObj(d.value) ? child(d, 'kustomizationName') : d;
-      const value = text(named);
-      return value ? [{ value, node: named!.node }] : [];
-    }),
-    prune: field(k, 'prune'),
-    wait: field(k, 'wait'),
-    force: field(k, 'force'),
-    timeoutInSeconds: field(k, 'timeoutInSeconds'),
-    syncIntervalInSeconds: field(k, 'syncIntervalInSeconds'),
-    retryIntervalInSeconds: field(k, 'retryIntervalInSeconds'),
+    dependsOn,
+    prune: field(k, names.prune),
+    wait: field(k, names.wait),
+    force: field(k, names.force),
+    timeoutInSeconds: field(k, names.timeoutInSeconds),
+    syncIntervalInSeconds: field(k, names.syncIntervalInSeconds),
+    retryIntervalInSeconds: field(k, names.retryIntervalInSeconds),
     ...(substitute && isObj(substitute.value) ? { substitute: stringMap(substitute) } : {}),
-    substituteFrom: items(field(postBuild, 'substituteFrom')).flatMap((s) => {
-      const sName = text(child(s, 'name'));
+    substituteFrom: items(child(postBuild, names.substituteFrom)).flatMap((s) => {
+      const sName = text(field(s, 'name'));
       if (!sName) return [];
-      return [{ value: { kind: text(child(s, 'kind')) ?? 'ConfigMap', name: sName, optional: child(s, 'optional')?.value === true }, node: s.node }];
+      return [{ value: { kind: text(field(s, 'kind')) ?? 'ConfigMap', name: sName, optional: field(s, 'optional')?.value === true }, node: s.node }];
     }),
   };
 }

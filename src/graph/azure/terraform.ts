@@ -8,7 +8,7 @@ import { isExpression } from '../../load/iac/scan.js';
 import { LABELS } from '../../load/iac/hcl.js';
 import type { YamlDocument } from '../../load/types.js';
 import { AZURE_DEFAULTS, type AzureKustomization, type FluxConfiguration, type Written } from './model.js';
-import { stringMap } from './rest.js';
+import { kustomizationOf, type KustomizationFieldNames } from './rest.js';
 import { child, given, isObj, items, text } from './written.js';
 
 const RESOURCE = 'azurerm_kubernetes_flux_configuration';
@@ -73,26 +73,20 @@ function firstBlock(block: Written, type: string): Written | undefined {
   return items(child(block, type))[0];
 }
 
+const AZURERM_FIELDS: KustomizationFieldNames = {
+  prune: 'garbage_collection_enabled',
+  wait: 'wait',
+  force: 'recreating_enabled',
+  timeoutInSeconds: 'timeout_in_seconds',
+  syncIntervalInSeconds: 'sync_interval_in_seconds',
+  retryIntervalInSeconds: 'retry_interval_in_seconds',
+  substitute: 'substitute',
+  substituteFrom: 'substitute_from',
+};
+
 function readKustomization(k: Written, field: (w: Written | undefined, key: string) => Written | undefined): AzureKustomization {
   const nameW = field(k, 'name');
-  const postBuild = items(child(k, 'post_build'))[0];
-  const substitute = field(postBuild, 'substitute');
-  return {
-    name: { value: text(nameW) ?? '', node: (nameW ?? k).node },
-    node: k.node,
-    path: field(k, 'path'),
-    dependsOn: items(field(k, 'depends_on')).flatMap((d) => (text(d) ? [{ value: text(d)!, node: d.node }] : [])),
-    prune: field(k, 'garbage_collection_enabled'),
-    wait: field(k, 'wait'),
-    force: field(k, 'recreating_enabled'),
-    timeoutInSeconds: field(k, 'timeout_in_seconds'),
-    syncIntervalInSeconds: field(k, 'sync_interval_in_seconds'),
-    retryIntervalInSeconds: field(k, 'retry_interval_in_seconds'),
-    ...(substitute && isObj(substitute.value) ? { substitute: stringMap(substitute) } : {}),
-    substituteFrom: items(child(postBuild, 'substitute_from')).flatMap((s) => {
-      const name = text(field(s, 'name'));
-      if (!name) return [];
-      return [{ value: { kind: text(field(s, 'kind')) ?? 'ConfigMap', name, optional: field(s, 'optional')?.value === true }, node: s.node }];
-    }),
-  };
+  const dependsOn = items(field(k, 'depends_on')).flatMap((d) => (text(d) ? [{ value: text(d)!, node: d.node }] : []));
+  // post_build is a block: a list of one.
+  return kustomizationOf({ value: text(nameW) ?? '', node: (nameW ?? k).node }, k, field, AZURERM_FIELDS, dependsOn, items(child(k, 'post_build'))[0]);
 }

@@ -9,7 +9,7 @@
  *  - `value`: a param's default, a var's value, a resource's or module's body;
  *  - `condition`: the text of `if (...)`; `loop`: true for `[for ...: body]` (value is then the body).
  */
-import { isExpression, literalWord, MapBuilder, scalar, Scanner, ScanError, type Parsed } from './scan.js';
+import { isExpression, MapBuilder, scalar, Scanner, ScanError, type Parsed } from './scan.js';
 
 const DECLARATIONS = new Set(['param', 'var', 'resource', 'module', 'output']);
 
@@ -122,16 +122,8 @@ function parseExpr(s: Scanner): Parsed {
   if (c === "'") parsed = stringLiteral(s);
   else if (c === '{') parsed = object(s);
   else if (c === '[') parsed = array(s);
-  else {
-    const m = /^-?[A-Za-z0-9_.]+/.exec(s.text.slice(start, start + 256));
-    const word = m ? literalWord(m[0]) : undefined;
-    if (m && word) {
-      s.pos += m[0].length;
-      parsed = { value: word.value, node: scalar(start, s.pos) };
-    }
-  }
-  if (parsed && s.atValueEnd()) return parsed;
-  return s.opaque(start);
+  else parsed = s.literal();
+  return s.finish(parsed, start);
 }
 
 function stringLiteral(s: Scanner): Parsed {
@@ -201,16 +193,8 @@ function object(s: Scanner): Parsed {
 }
 
 function array(s: Scanner): Parsed {
-  const start = s.pos;
-  s.pos++;
-  s.skip(true);
-  if (/^for\s/.test(s.text.slice(s.pos, s.pos + 4))) return s.opaque(start);
-  const items: Parsed[] = [];
-  while (s.peek() !== ']') {
-    if (s.done) throw new ScanError('unterminated array', start);
-    items.push(parseExpr(s));
-    separator(s, ']');
-  }
-  s.pos++;
-  return { value: items.map((i) => i.value), node: { kind: 'seq', start, end: s.pos, items: items.map((i) => i.node) } };
+  return s.sequence(
+    () => parseExpr(s),
+    () => separator(s, ']'),
+  );
 }

@@ -9,7 +9,7 @@
  * The result mirrors hcl2json's shape: a block type maps to a list of its blocks; each block is a mapping of its
  * attributes and nested blocks, with its labels under `@labels`.
  */
-import { isExpression, literalWord, MapBuilder, scalar, Scanner, ScanError, type Parsed } from './scan.js';
+import { isExpression, MapBuilder, scalar, Scanner, ScanError, type Parsed } from './scan.js';
 
 export const LABELS = '@labels';
 
@@ -76,17 +76,8 @@ function parseExpr(s: Scanner): Parsed {
   else if (s.startsWith('<<')) {
     const body = s.skipHeredoc();
     parsed = { value: /[$%]\{/.test(body) ? { '@expr': s.text.slice(start, s.pos) } : body, node: { kind: 'scalar', start, end: s.pos, style: 'block' } };
-  } else {
-    const m = /^-?[A-Za-z0-9_.]+/.exec(s.text.slice(start, start + 256));
-    const word = m ? literalWord(m[0]) : undefined;
-    if (m && word) {
-      s.pos += m[0].length;
-      parsed = { value: word.value, node: scalar(start, s.pos) };
-    }
-  }
-  // A literal followed by more (an operator, `.attr`, a call) is part of a larger expression.
-  if (parsed && s.atValueEnd()) return parsed;
-  return s.opaque(start);
+  } else parsed = s.literal();
+  return s.finish(parsed, start);
 }
 
 function quoted(s: Scanner): Parsed {
@@ -110,21 +101,16 @@ function unescape(raw: string): string {
 
 /** `[a, b]`; a `for` expression or anything not a list of values is opaque. */
 function tuple(s: Scanner): Parsed {
-  const start = s.pos;
-  s.pos++;
-  s.skip(true);
-  if (/^for\s/.test(s.text.slice(s.pos, s.pos + 4))) return s.opaque(start);
-  const items: Parsed[] = [];
-  while (s.peek() !== ']') {
-    items.push(parseExpr(s));
-    s.skip(true);
-    if (s.peek() === ',') {
-      s.pos++;
+  return s.sequence(
+    () => parseExpr(s),
+    () => {
       s.skip(true);
-    } else if (s.peek() !== ']') throw new ScanError('expected "," or "]"', s.pos);
-  }
-  s.pos++;
-  return { value: items.map((i) => i.value), node: { kind: 'seq', start, end: s.pos, items: items.map((i) => i.node) } };
+      if (s.peek() === ',') {
+        s.pos++;
+        s.skip(true);
+      } else if (s.peek() !== ']') throw new ScanError('expected "," or "]"', s.pos);
+    },
+  );
 }
 
 /** `{ key = value, "key": value }`; a `for` expression is opaque. */

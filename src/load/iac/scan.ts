@@ -166,6 +166,40 @@ export class Scanner {
     return m[1] ? dedent(body) : body;
   }
 
+  /**
+   * The list starting here (`[`): `readItem` reads each item, `separate` what may follow one (a comma, a newline).
+   * A `[for ...]` comprehension is an expression.
+   */
+  sequence(readItem: () => Parsed, separate: () => void): Parsed {
+    const start = this.pos;
+    this.pos++;
+    this.skip(true);
+    if (/^for\s/.test(this.text.slice(this.pos, this.pos + 4))) return this.opaque(start);
+    const items: Parsed[] = [];
+    while (this.peek() !== ']') {
+      if (this.done) throw new ScanError('unterminated list', start);
+      items.push(readItem());
+      separate();
+    }
+    this.pos++;
+    return { value: items.map((i) => i.value), node: { kind: 'seq', start, end: this.pos, items: items.map((i) => i.node) } };
+  }
+
+  /** A number, `true`, `false` or `null` here (consumed); undefined (nothing consumed) for anything else. */
+  literal(): Parsed | undefined {
+    const start = this.pos;
+    const m = /^-?[A-Za-z0-9_.]+/.exec(this.text.slice(start, start + 256));
+    const word = m ? literalWord(m[0]) : undefined;
+    if (!m || !word) return undefined;
+    this.pos += m[0].length;
+    return { value: word.value, node: scalar(start, this.pos) };
+  }
+
+  /** `parsed` when it is the whole expression from `start`; else (an operator, `.attr` or a call follows) the expression as opaque text. */
+  finish(parsed: Parsed | undefined, start: number): Parsed {
+    return parsed && this.atValueEnd() ? parsed : this.opaque(start);
+  }
+
   /** True when the next character ends the value just read (so it was the whole expression). */
   atValueEnd(stopAtColon = false): boolean {
     const save = this.pos;
