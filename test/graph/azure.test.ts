@@ -23,7 +23,7 @@ const MANIFESTS: Record<string, string> = {
   'infrastructure/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - namespace.yaml\n',
   'infrastructure/namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n',
   'apps/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - settings.yaml\n',
-  'apps/settings.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: shop\ndata:\n  env: ${cluster_env:=dev}\n',
+  'apps/settings.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: shop\ndata:\n  env: ${cluster_env}\n  region: ${region}\n',
 };
 
 /** 1-based line of the first line of `text` containing `needle` (after `after`, when given). */
@@ -45,6 +45,8 @@ interface Form {
   pathLine: (t: string) => number;
   /** postBuild.substitute of the apps Kustomization (the az string form has none). */
   substitute?: Record<string, string>;
+  /** The variables of apps/settings.yaml the apps Kustomization leaves undefined. */
+  undefinedVariables: string[];
 }
 
 const FORMS: Form[] = [
@@ -56,6 +58,7 @@ const FORMS: Form[] = [
     pruneLine: (t) => lineOf(t, 'apps: {'),
     pathLine: (t) => lineOf(t, "'./monitoring'"),
     substitute: { cluster_env: 'prod' },
+    undefinedVariables: ['region'],
   },
   {
     form: 'ARM JSON (nested deployment)',
@@ -65,6 +68,7 @@ const FORMS: Form[] = [
     pruneLine: (t) => lineOf(t, '"apps": {'),
     pathLine: (t) => lineOf(t, '"./monitoring"'),
     substitute: { cluster_env: 'prod' },
+    undefinedVariables: ['region'],
   },
   {
     form: 'Terraform',
@@ -74,6 +78,7 @@ const FORMS: Form[] = [
     pruneLine: (t) => lineOf(t, '"apps"'),
     pathLine: (t) => lineOf(t, '"./monitoring"'),
     substitute: { cluster_env: 'prod' },
+    undefinedVariables: ['region'],
   },
   {
     form: '.gitops-lint.yaml (Azure REST shape)',
@@ -83,6 +88,7 @@ const FORMS: Form[] = [
     pruneLine: (t) => lineOf(t, 'apps:'),
     pathLine: (t) => lineOf(t, './monitoring'),
     substitute: { cluster_env: 'prod' },
+    undefinedVariables: ['region'],
   },
   {
     form: '.gitops-lint.yaml (az --kustomization strings)',
@@ -91,6 +97,8 @@ const FORMS: Form[] = [
     dependsOnLine: (t) => lineOf(t, 'name=apps'),
     pruneLine: (t) => lineOf(t, 'name=apps'),
     pathLine: (t) => lineOf(t, 'name=monitoring'),
+    // No postBuild at all: Flux substitutes nothing, so nothing is undefined.
+    undefinedVariables: [],
   },
 ];
 
@@ -135,9 +143,16 @@ describe('AKS Flux configurations as cluster entry points', () => {
           },
           { ruleId: 'flux-kustomization-prune', file: form.file, line: form.pruneLine(text), message: expect.stringContaining('"cluster-config-apps" does not set spec.prune') },
           { ruleId: 'flux-path-missing', file: form.file, line: form.pathLine(text), message: expect.stringContaining('"./monitoring" does not exist') },
+          // postBuild.substitute of the configuration is what the apps Kustomization substitutes
+          ...form.undefinedVariables.map((name) => ({
+            ruleId: 'postbuild-variable-undefined',
+            file: 'apps/settings.yaml',
+            line: lineOf(MANIFESTS['apps/settings.yaml']!, `\${${name}}`),
+            message: expect.stringContaining(`variable \${${name}} is not defined in spec.postBuild of Kustomization "cluster-config-apps" (cluster "aks-prod")`),
+          })),
         ]),
       );
-      expect(found.length, JSON.stringify(found, null, 1)).toBe(3);
+      expect(found.length, JSON.stringify(found, null, 1)).toBe(3 + form.undefinedVariables.length);
     });
   });
 
