@@ -35,6 +35,26 @@ ruleTester.run('flux-cross-namespace-ref', {
       errors: [{ file: 'clusters/prod/tenant.yaml', line: 12, message: /but on cluster "prod" kustomize-controller runs with --no-cross-namespace-refs=true:/ }],
     },
     {
+      name: 'an AKS Flux configuration: the microsoft.flux extension enforces multi-tenancy by default',
+      files: {
+        '.gitops-lint.yaml': [
+          'fluxConfigurations:',
+          '  - name: cluster-config',
+          '    cluster: aks-prod',
+          '    namespace: cluster-config',
+          '    sourceKind: GitRepository',
+          '    gitRepository: { url: https://github.com/example/aks-fleet, repositoryRef: { branch: main } }',
+          '    kustomizations:',
+          '      tenants: { path: ./tenants, prune: true }',
+          '',
+        ].join('\n'),
+        'tenants/ns.yaml': namespace('apps'),
+        'tenants/tenant.yaml': tenantKustomization('apps', 'cluster-config', ['serviceAccountName: dev-team']),
+        'tenant/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: apps\n',
+      },
+      errors: [{ file: 'tenants/tenant.yaml', line: 12, message: /on cluster "aks-prod" the microsoft\.flux extension enforces multi-tenancy by default:/ }],
+    },
+    {
       name: 'declared in the config for a cluster whose Flux is installed elsewhere',
       files: tenant(bootstrap('prod'), 'flux-system'),
       config: { rules: { 'flux-cross-namespace-ref': { params: { clusters: ['prod'] } } } },

@@ -2,7 +2,8 @@
  * Multi-tenancy lockdown of a cluster's Flux, read from what the repository deploys: the flags of the Flux
  * controllers' Deployments as the cluster gets them (flux bootstrap layouts patch gotk-components.yaml in
  * clusters/<name>/flux-system/kustomization.yaml, as fluxcd/flux2-multi-tenancy does), a flux-operator FluxInstance
- * with `spec.cluster.multitenant: true`, or the rule's `clusters` param for clusters whose Flux is installed elsewhere.
+ * with `spec.cluster.multitenant: true`, an AKS / Azure Arc Flux configuration (the extension enforces it by default), or
+ * the rule's `clusters` param for clusters whose Flux is installed elsewhere.
  */
 import type { Cluster } from '../../graph/types.js';
 import { groupOf } from '../../k8s/api-version.js';
@@ -99,10 +100,12 @@ export function lockdownOf(cluster: Cluster, kustomizations: readonly unknown[],
       }
     }
   }
-  if (declared && lockdown.noCrossNamespaceRefs.size === 0) {
+  if (lockdown.noCrossNamespaceRefs.size === 0 && (declared || cluster.enforcesMultiTenancy)) {
+    // The AKS / Azure Arc microsoft.flux extension refuses cross-namespace sourceRefs unless the cluster opts out.
+    const source = declared ? 'the config declares it multi-tenant' : 'the microsoft.flux extension enforces multi-tenancy by default';
     for (const controller of CONTROLLERS) {
       lockdown.noCrossNamespaceRefs.add(controller);
-      lockdown.source.set(controller, 'the config declares it multi-tenant');
+      lockdown.source.set(controller, source);
     }
   }
   return lockdown;
