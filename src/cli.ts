@@ -18,6 +18,7 @@ import { InternalError, UsageError } from './engine/errors.js';
 import { lint, ruleDocsUrl } from './engine/lint.js';
 import type { LintOptions, LintResult } from './engine/types.js';
 import { SEVERITY_RANK, type Severity } from './finding.js';
+import { blobLinks, readGitHubContext } from './github/context.js';
 import { printable } from './report/ansi.js';
 import { defaultCacheDir } from './schema/cache.js';
 import { isKubernetesVersion, KUBERNETES_VERSION_FORMS } from './schema/versions.js';
@@ -182,6 +183,7 @@ async function execute(root: string, options: CliOptions, io: CliIO, env: Record
     verbose: options.verbose === true,
     pathPrefix: pathPrefix(cwd, result.root),
     failOn: options.failOn,
+    links: blobLinks(readGitHubContext(env)),
   });
   if (options.output !== undefined) writeReport(path.resolve(cwd, options.output), report);
   else io.stdout.write(report);

@@ -1,16 +1,17 @@
 /** Report formats by name (the --format values). Formatters only format: the CLI decides where output goes. */
 import { github } from './github.js';
 import { json } from './json.js';
+import { markdown } from './markdown.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { Formatter } from './types.js';
 
-export type { FormatOptions, Formatter } from './types.js';
+export type { BlobLinks, FormatOptions, Formatter } from './types.js';
 export { severityCounts } from './counts.js';
 export { findingFingerprint, occurrenceFingerprints } from './fingerprint.js';
 export { JSON_FORMAT_VERSION } from './json.js';
 
-export const formatters = { stylish, json, sarif, github } satisfies Record<string, Formatter>;
+export const formatters = { stylish, json, sarif, github, markdown } satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof formatters;
 

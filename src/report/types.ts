@@ -18,6 +18,17 @@ export interface FormatOptions {
    * findings alone are "no errors or warnings" unless info fails the run.
    */
   failOn?: Severity | 'none';
+  /** Markdown: link files and lines to this commit of the repository (the PR's head). */
+  links?: BlobLinks;
+  /** Markdown: where a capped report's left-out findings are listed (the job summary). */
+  moreUrl?: string;
 }
 
 export type Formatter = (result: LintResult, options: FormatOptions) => string;
+
+/** Where files are shown: `<serverUrl>/<repository>/blob/<ref>/<path>#L<line>` (the PR's head commit). */
+export interface BlobLinks {
+  serverUrl: string;
+  repository: string;
+  ref: string;
+}
