@@ -62,6 +62,7 @@ const EXIT_ERROR = 2;
 const HELP_AFTER = `
 Commands:
   graph [path] --format text|mermaid|dot   print each cluster's dependency graph (see gitops-lint graph --help)
+  comment [path]       lint and keep one comment on the pull request (gitops-lint comment --help)
 
 Exit codes:
   0  no finding at or above --fail-on (and --max-warnings not exceeded)
@@ -74,6 +75,8 @@ Environment:
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   if (argv[0] === 'graph') return runGraph(argv.slice(1), io);
+  // Subcommands load only when used (the comment bot brings Octokit); lint a folder named so as ./comment.
+  if (argv[0] === 'comment') return (await import('./cli/comment.js')).runComment(argv.slice(1), io);
   const env = io.env ?? process.env;
   const cwd = io.cwd ?? process.cwd();
   const program = buildProgram(io);

@@ -1,9 +1,9 @@
 /** GitHub Actions workflow commands: one ::error/::warning/::notice line per finding, shown as annotations. */
-import type { Severity } from '../finding.js';
+import type { Finding, Severity } from '../finding.js';
 import { prefixedPath } from './tool.js';
 import type { Formatter } from './types.js';
 
-const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+export const ANNOTATION_COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 
 /** Escaping of a command's message (GitHub's toolkit escapeData). */
 export function escapeData(text: string): string {
@@ -15,17 +15,17 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export const github: Formatter = (result, options) =>
-  result.findings
-    .map((f) => {
-      const properties = [
-        `file=${escapeProperty(prefixedPath(f.file, options.pathPrefix))}`,
-        `line=${f.line}`,
-        `col=${f.column}`,
-        `endLine=${f.endLine}`,
-        `endColumn=${f.endColumn}`,
-        `title=${escapeProperty(f.ruleId)}`,
-      ].join(',');
-      return `::${COMMAND[f.severity]} ${properties}::${escapeData(f.message)}\n`;
-    })
-    .join('');
+/** The workflow command that shows one finding as an annotation. */
+export function annotationCommand(f: Finding, pathPrefix: string | undefined): string {
+  const properties = [
+    `file=${escapeProperty(prefixedPath(f.file, pathPrefix))}`,
+    `line=${f.line}`,
+    `col=${f.column}`,
+    `endLine=${f.endLine}`,
+    `endColumn=${f.endColumn}`,
+    `title=${escapeProperty(f.ruleId)}`,
+  ].join(',');
+  return `::${ANNOTATION_COMMAND[f.severity]} ${properties}::${escapeData(f.message)}\n`;
+}
+
+export const github: Formatter = (result, options) => result.findings.map((f) => annotationCommand(f, options.pathPrefix)).join('');

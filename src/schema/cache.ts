@@ -15,7 +15,12 @@ import standaloneModule from 'ajv/dist/standalone/index.js';
 const require = createRequire(import.meta.url);
 // ajv's standalone module is CommonJS: under NodeNext its default import is module.exports, which also carries `.default`.
 const standaloneCode = standaloneModule.default;
-const AJV_VERSION = (require('ajv/package.json') as { version: string }).version;
+/** Read when a cache is used, not on import: the Action's bundle has no node_modules to read it from, and no cache. */
+let ajvVersion: string | undefined;
+function installedAjvVersion(): string {
+  ajvVersion ??= (require('ajv/package.json') as { version: string }).version;
+  return ajvVersion;
+}
 
 /**
  * Where the CLI keeps compiled validators by default: $XDG_CACHE_HOME/gitops-lint, else ~/.cache/gitops-lint.
@@ -38,7 +43,7 @@ export class ValidatorCache {
 
   /** @param schemaFileDigest a hash of the schema file's text */
   key(schemaFileDigest: string, pointer: string): string {
-    return createHash('sha256').update(`${AJV_VERSION}\0${this.setup}\0${schemaFileDigest}\0${pointer}`).digest('hex');
+    return createHash('sha256').update(`${installedAjvVersion()}\0${this.setup}\0${schemaFileDigest}\0${pointer}`).digest('hex');
   }
 
   /** The cached validator, or undefined when absent or unreadable. */

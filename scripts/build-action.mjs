@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+/**
+ * Bundles the GitHub Action into one file, as JavaScript actions are shipped: the runner runs it from the checkout of
+ * the action without `npm install`. The bundle reads rules/, schemas/ and package.json two folders up, the same
+ * relative place as from dist/<folder>/ of the npm package. The tsc build never writes dist/action/ (there is no
+ * src/action/), so the committed bundle survives `npm run build`.
+ * Usage: node scripts/build-action.mjs [outfile]   (default dist/action/index.js)
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ACTION_BUNDLE = 'dist/action/index.js';
+
+export async function buildAction(outfile = path.join(projectDir, ACTION_BUNDLE)) {
+  await build({
+    absWorkingDir: projectDir,
+    entryPoints: ['src/github/action-main.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    // CommonJS dependencies call require(): give the ES module one.
+    banner: { js: "import { createRequire as __gitopsLintCreateRequire } from 'node:module';\nconst require = __gitopsLintCreateRequire(import.meta.url);" },
+    legalComments: 'eof',
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await buildAction(process.argv[2] ? path.resolve(process.argv[2]) : undefined);
+}

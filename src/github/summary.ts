@@ -1,0 +1,58 @@
+/**
+ * The job summary ($GITHUB_STEP_SUMMARY): headline, counts by rule and severity, a table of the most severe findings,
+ * and the full list by file in a collapsible section, within GitHub's 1 MiB per step (counted in UTF-8 bytes).
+ */
+import type { RuleMeta } from '../engine/types.js';
+import type { Finding } from '../finding.js';
+import { blobUrl, bySeverity, countsByRuleTable, countsPhrase, escapeMarkdown, groupedFindings, ruleLink, SEVERITY_ICON, type MarkdownOptions } from '../report/markdown.js';
+import { prefixedPath, TOOL_NAME } from '../report/tool.js';
+
+/** GitHub's limit on one step's summary. */
+export const SUMMARY_MAX_BYTES = 1024 * 1024;
+/** Rows of the findings table before the collapsible full list. */
+const TABLE_ROWS = 20;
+
+export interface SummaryInput {
+  findings: readonly Finding[];
+  rules: readonly RuleMeta[];
+  markdown: Omit<MarkdownOptions, 'rules' | 'maxLength' | 'moreUrl'>;
+  /** Lines about the run shown under the headline (only-new, annotations left out, SARIF cap, comment fallback). */
+  notes: readonly string[];
+  maxBytes?: number;
+}
+
+export function jobSummary(input: SummaryInput): string {
+  const options: MarkdownOptions = { ...input.markdown, rules: input.rules };
+  const notes = input.notes.map((n) => `> ${n}`);
+  const head = [`## ${TOOL_NAME}: ${countsPhrase(input.findings)}`, '', ...(notes.length > 0 ? [...notes, ''] : [])];
+  if (input.findings.length === 0) return `${head.join('\n')}✅ No problems found.\n`;
+  const top = [...head, countsByRuleTable(input.findings, input.rules), findingsTable(input.findings, options), ''].join('\n');
+  const open = `<details><summary>All ${input.findings.length} findings by file</summary>\n\n`;
+  const close = '\n</details>\n';
+  const maxBytes = input.maxBytes ?? SUMMARY_MAX_BYTES;
+  // Budget in characters, shrunk until the UTF-8 size fits (non-ASCII messages take more bytes than characters).
+  let budget = maxBytes - Buffer.byteLength(top + open + close);
+  for (;;) {
+    const text = top + open + groupedFindings(input.findings, options, budget).text + close;
+    const bytes = Buffer.byteLength(text);
+    if (bytes <= maxBytes || budget <= 0) return text;
+    budget = Math.floor(budget * (maxBytes / bytes) * 0.98);
+  }
+}
+
+/** The most severe findings as a table: severity, file and line (linked), rule, message. */
+function findingsTable(findings: readonly Finding[], options: MarkdownOptions): string {
+  const rows = bySeverity(findings).slice(0, TABLE_ROWS);
+  const more = findings.length - rows.length;
+  return [
+    `| | File | Rule | Message |`,
+    '| --- | --- | --- | --- |',
+    ...rows.map((f) => {
+      const where = `${prefixedPath(f.file, options.pathPrefix)}:${f.line}`;
+      const url = blobUrl(f.file, f.line, options);
+      return `| ${SEVERITY_ICON[f.severity]} | ${url ? `[${escapeMarkdown(where)}](${url})` : escapeMarkdown(where)} | ${ruleLink(f.ruleId, options.rules)} | ${escapeMarkdown(f.message)} |`;
+    }),
+    ...(more > 0 ? ['', `${more} more below.`] : []),
+    '',
+  ].join('\n');
+}
