@@ -1,0 +1,270 @@
+/**
+ * The Action run exactly as the runner runs it: `node <runs.main of action.yml>` (the committed bundle) with the inputs
+ * in INPUT_* variables, a pull_request event payload at GITHUB_EVENT_PATH, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files,
+ * the workspace a git repository with the PR's base and head commits, and GITHUB_API_URL pointing at a fake GitHub on
+ * 127.0.0.1 that the real @octokit/rest client talks to.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { bootstrap, kustomization } from '../rules/flux-fixtures.js';
+import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
+
+const projectDir = path.resolve(import.meta.dirname, '../..');
+const actionYml = parseYaml(fs.readFileSync(path.join(projectDir, 'action.yml'), 'utf8')) as { runs: { using: string; main: string } };
+const entry = path.join(projectDir, actionYml.runs.main);
+const TOKEN = 'ghs_T0KEN-never-printed-4f9d2c';
+
+const KUSTOMIZATION_HEAD = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n';
+const base: Record<string, string> = {
+  ...bootstrap('prod'),
+  'clusters/prod/apps.yaml': kustomization('apps', './apps'),
+  'apps/kustomization.yaml': `${KUSTOMIZATION_HEAD}  - cm.yaml\n`,
+  'apps/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n  namespace: default\ndata:\n  a: b\n',
+  // An old finding (orphan-manifest, a warning) that the pull request does not touch.
+  'apps/old.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: old\n  namespace: default\n',
+};
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
+}
+
+/** A workspace: a git repository with the base commit on main. */
+function workspace(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-lint-action-'));
+  dirs.push(dir);
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'config', 'user.email', 'test@example.com');
+  git(dir, 'config', 'user.name', 'test');
+  commit(dir, base, 'base');
+  return dir;
+}
+
+/** Writes (or, for undefined, deletes) files and commits; returns the commit. */
+function commit(dir: string, files: Record<string, string | undefined>, message: string): string {
+  for (const [rel, text] of Object.entries(files)) {
+    const abs = path.join(dir, rel);
+    if (text === undefined) fs.rmSync(abs, { force: true });
+    else {
+      fs.mkdirSync(path.dirname(abs), { recursive: true });
+      fs.writeFileSync(abs, text);
+    }
+  }
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '--allow-empty', '-m', message);
+  return git(dir, 'rev-parse', 'HEAD');
+}
+
+/** Runs the Action's entry as the runner does, for a pull_request event from baseSha to headSha. */
+async function runAction(dir: string, api: FakeGitHub, pr: { baseSha: string; headSha: string; fork?: boolean }, inputs: Record<string, string> = {}): Promise<Run> {
+  const runner = fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-lint-runner-'));
+  dirs.push(runner);
+  const event = {
+    action: 'synchronize',
+    number: 7,
+    pull_request: {
+      number: 7,
+      head: { sha: pr.headSha, ref: 'change', repo: { full_name: pr.fork ? 'someone/fleet' : 'acme/fleet' } },
+      base: { sha: pr.baseSha, ref: 'main', repo: { full_name: 'acme/fleet' } },
+    },
+    repository: { full_name: 'acme/fleet' },
+  };
+  const files = { event: path.join(runner, 'event.json'), output: path.join(runner, 'output'), summary: path.join(runner, 'summary.md') };
+  fs.writeFileSync(files.event, JSON.stringify(event));
+  fs.writeFileSync(files.output, '');
+  fs.writeFileSync(files.summary, '');
+  // action.yml's defaults, as the runner fills them in, then the step's `with:`.
+  const withInputs: Record<string, string> = { path: '.', config: '', 'fail-on': 'error', 'kubernetes-version': '', 'flux-version': '', 'only-new': '', comment: '', sarif: '', token: TOKEN, ...inputs };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? os.homedir(),
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_WORKSPACE: dir,
+    GITHUB_REPOSITORY: 'acme/fleet',
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_API_URL: api.url,
+    GITHUB_SHA: pr.headSha,
+    GITHUB_RUN_ID: '99',
+    GITHUB_RUN_ATTEMPT: '1',
+    ...Object.fromEntries(Object.entries(withInputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+  };
+  return new Promise((resolve) => {
+    // Async: the fake API server answers from this process meanwhile.
+    execFile(process.execPath, [entry], { cwd: dir, env, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : 99) : 0;
+      const outputs = Object.fromEntries(
+        fs.readFileSync(files.output, 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+      );
+      resolve({ code, stdout, stderr, outputs, summary: fs.readFileSync(files.summary, 'utf8') });
+    });
+  });
+}
+
+function annotations(stdout: string, kind: 'error' | 'warning' | 'notice'): string[] {
+  return stdout.split('\n').filter((l) => l.startsWith(`::${kind} `));
+}
+
+function expectNoToken(run: Run, api: FakeGitHub): void {
+  for (const text of [run.stdout, run.stderr, run.summary, JSON.stringify(run.outputs), ...api.issueComments.map((c) => c.body), ...api.reviewComments.map((c) => c.body)]) {
+    expect(text.includes(TOKEN)).toBe(false);
+  }
+}
+
+describe('the Action on a pull request', () => {
+  let api: FakeGitHub;
+  beforeAll(async () => {
+    api = await startFakeGitHub();
+  });
+  afterAll(() => api.close());
+
+  it('runs on node24 from a bundle', () => {
+    expect(actionYml.runs.using).toBe('node24');
+    expect(fs.existsSync(entry)).toBe(true);
+  });
+
+  it('comments once, reviews the changed lines, updates the comment on the next push and turns it into an all-clear', async () => {
+    const dir = workspace();
+    const baseSha = git(dir, 'rev-parse', 'HEAD');
+    git(dir, 'checkout', '-q', '-b', 'change');
+    const head1 = commit(
+      dir,
+      { 'clusters/prod/apps.yaml': kustomization('apps', './apps', ['dependsOn:', '  - name: infra']), 'apps/kustomization.yaml': `${KUSTOMIZATION_HEAD}  - cm.yaml\n  - missing.yaml\n` },
+      'break two things',
+    );
+
+    const first = await runAction(dir, api, { baseSha, headSha: head1 }, { sarif: 'out/gitops-lint.sarif' });
+    expect(first.code, first.stdout + first.stderr).toBe(1);
+    expect(first.outputs).toEqual({ errors: '2', warnings: '1', 'sarif-file': path.join(dir, 'out/gitops-lint.sarif') });
+    // Annotations only on the lines the change adds: the two errors, not the old warning.
+    expect(annotations(first.stdout, 'error').map((l) => l.slice(0, l.indexOf(',col=')))).toEqual([
+      '::error file=apps/kustomization.yaml,line=5',
+      '::error file=clusters/prod/apps.yaml,line=14',
+    ]);
+    expect(annotations(first.stdout, 'warning')).toEqual([]);
+    expect(api.issueComments).toHaveLength(1);
+    const sticky = api.issueComments[0]!;
+    expect(sticky.body).toContain('<!-- gitops-lint:sticky:. -->');
+    expect(sticky.body).toContain('### gitops-lint: 2 errors and 1 warning');
+    expect(sticky.body).toContain('2 findings are in review comments on the changed lines.');
+    expect(sticky.body).toContain('[L1](https://github.example/acme/fleet/blob/' + head1 + '/apps/old.yaml#L1)');
+    expect(api.reviewComments.map((c) => [c.path, c.line, c.side, c.commit_id])).toEqual([
+      ['apps/kustomization.yaml', 5, 'RIGHT', head1],
+      ['clusters/prod/apps.yaml', 14, 'RIGHT', head1],
+    ]);
+    expect(api.reviewComments[0]!.body).toMatch(/^<!-- gitops-lint:finding:[0-9a-f]{64}:1 -->\n❌ \*\*error\*\* \[`kustomize-missing-file`\]/);
+    expect(api.requests.every((r) => r.authorization === `token ${TOKEN}`)).toBe(true);
+    expect(first.summary).toContain('## gitops-lint: 2 errors and 1 warning');
+    expect(first.summary).toContain('<details><summary>All 3 findings by file</summary>');
+    const sarif = JSON.parse(fs.readFileSync(first.outputs['sarif-file']!, 'utf8')) as { runs: { results: unknown[] }[] };
+    expect(sarif.runs).toHaveLength(1);
+    expect(sarif.runs[0]!.results).toHaveLength(3);
+    expectNoToken(first, api);
+
+    // A new commit adds one more error: the same comment is updated and only the new finding gets a review comment.
+    const head2 = commit(dir, { 'apps/kustomization.yaml': `${KUSTOMIZATION_HEAD}  - cm.yaml\n  - missing.yaml\n  - gone.yaml\n` }, 'one more');
+    const before = api.requests.length;
+    const second = await runAction(dir, api, { baseSha, headSha: head2 });
+    expect(second.code).toBe(1);
+    expect(second.outputs.errors).toBe('3');
+    const writes = api.requests.slice(before).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+    expect(writes).toEqual(['POST /repos/acme/fleet/pulls/7/reviews', `PATCH /repos/acme/fleet/issues/comments/${sticky.id}`]);
+    expect(api.issueComments).toHaveLength(1);
+    expect(api.issueComments[0]!.body).toContain('3 errors and 1 warning');
+    expect(api.reviewComments.map((c) => `${c.path}:${c.line}`)).toEqual(['apps/kustomization.yaml:5', 'clusters/prod/apps.yaml:14', 'apps/kustomization.yaml:6']);
+
+    // Everything fixed: the comment becomes the all-clear; nothing new is posted.
+    const head3 = commit(dir, { 'clusters/prod/apps.yaml': kustomization('apps', './apps'), 'apps/kustomization.yaml': `${KUSTOMIZATION_HEAD}  - cm.yaml\n`, 'apps/old.yaml': undefined }, 'fix');
+    const third = await runAction(dir, api, { baseSha, headSha: head3 });
+    expect(third.code).toBe(0);
+    expect(third.outputs).toEqual({ errors: '0', warnings: '0', 'sarif-file': '' });
+    expect(api.issueComments).toHaveLength(1);
+    expect(api.issueComments[0]!.body).toContain('All clear');
+    expect(api.reviewComments).toHaveLength(3);
+    expect(third.summary).toContain('No problems found');
+    expectNoToken(third, api);
+  });
+
+  it('falls back to annotations and the summary on a 403 (a fork), without failing the job or printing the token', async () => {
+    const forbidden = await startFakeGitHub();
+    forbidden.forbid = true;
+    try {
+      const dir = workspace();
+      const baseSha = git(dir, 'rev-parse', 'HEAD');
+      const head = commit(dir, { 'apps/kustomization.yaml': `${KUSTOMIZATION_HEAD}  - cm.yaml\n  - missing.yaml\n` }, 'break');
+      const run = await runAction(dir, forbidden, { baseSha, headSha: head, fork: true }, { 'fail-on': 'none' });
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      expect(forbidden.requests.length).toBeGreaterThan(0);
+      expect(run.stdout).toContain('not commenting on pull request #7: HTTP 403');
+      expect(run.stdout).toContain('a pull request from a fork gets a read-only GITHUB_TOKEN');
+      expect(annotations(run.stdout, 'error')).toHaveLength(1);
+      expect(run.summary).toContain('No pull request comment: HTTP 403');
+      expect(run.outputs.errors).toBe('1');
+      expectNoToken(run, forbidden);
+    } finally {
+      await forbidden.close();
+    }
+  });
+
+  it('rejects a bad input clearly', async () => {
+    const dir = workspace();
+    const sha = git(dir, 'rev-parse', 'HEAD');
+    const run = await runAction(dir, api, { baseSha: sha, headSha: sha }, { 'fail-on': 'sometimes', comment: 'false' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('::error title=gitops-lint::fail-on: expected error, warning, info or none, got "sometimes"');
+  });
+
+  it('stays under every limit with 50,000 findings', async () => {
+    const dir = workspace();
+    const baseSha = git(dir, 'rev-parse', 'HEAD');
+    const entries = Array.from({ length: 50_000 }, (_, i) => `  - missing-${i}.yaml\n`).join('');
+    const head = commit(dir, { 'apps/kustomization.yaml': `${KUSTOMIZATION_HEAD}  - cm.yaml\n${entries}` }, 'many');
+    const big = await startFakeGitHub();
+    try {
+      const run = await runAction(dir, big, { baseSha, headSha: head }, { sarif: 'big.sarif', 'fail-on': 'none' });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.outputs.errors).toBe('50000');
+      // Annotations: at most 10 of each kind a step, with one notice saying how many more the summary has.
+      expect(annotations(run.stdout, 'error')).toHaveLength(10);
+      expect(annotations(run.stdout, 'notice')).toEqual([expect.stringContaining('49991 more findings not annotated')]);
+      // Job summary: 1 MiB.
+      expect(Buffer.byteLength(run.summary)).toBeLessThanOrEqual(1024 * 1024);
+      expect(run.summary).toMatch(/_… and \d+ more findings/);
+      // SARIF: one run, at most 25,000 results, at most 10 MB gzipped.
+      const text = fs.readFileSync(run.outputs['sarif-file']!, 'utf8');
+      const sarif = JSON.parse(text) as { runs: { results: unknown[] }[] };
+      expect(sarif.runs).toHaveLength(1);
+      expect(sarif.runs[0]!.results).toHaveLength(25_000);
+      expect(gzipSync(text).length).toBeLessThanOrEqual(10_000_000);
+      expect(gunzipSync(gzipSync(text)).toString('utf8')).toBe(text);
+      // PR comment: one, under 65,536 characters, linking to the job summary; review comments capped.
+      expect(big.issueComments).toHaveLength(1);
+      const body = big.issueComments[0]!.body;
+      expect(body.length).toBeLessThanOrEqual(65_536);
+      expect(body).toMatch(/more findings: see the \[job summary\]\(https:\/\/github\.example\/acme\/fleet\/actions\/runs\/99\)/);
+      expect(big.reviewComments).toHaveLength(20);
+    } finally {
+      await big.close();
+    }
+  });
+});
