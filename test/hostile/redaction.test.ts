@@ -10,7 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { lint } from '../../src/index.js';
 import type { LintResult } from '../../src/index.js';
-import { FORMAT_NAMES, formatters } from '../../src/report/index.js';
+import { FORMAT_NAMES, formatters, occurrenceFingerprints } from '../../src/report/index.js';
+import { reviewCommentBody, stickyBody } from '../../src/github/comment.js';
+import { jobSummary } from '../../src/github/summary.js';
 import { writeRepo } from '../support/rule-tester.js';
 import { kustomization } from '../rules/flux-fixtures.js';
 
@@ -218,5 +220,18 @@ describe('secret values never appear in output', () => {
     const output = formatters[name](await result(), { color: false, verbose: true });
     expect(output.length).toBeGreaterThan(0);
     expect(markers.filter((m) => output.includes(m))).toEqual([]);
+  });
+
+  it('the PR comment, its review comments and the job summary hold none of them', async () => {
+    const { findings, rules } = await result();
+    const links = { serverUrl: 'https://github.example', repository: 'acme/fleet', ref: 'abc' };
+    const fingerprints = occurrenceFingerprints(findings);
+    const outputs = [
+      stickyBody({ findings, rules, pathPrefix: '', links, summaryUrl: undefined }, findings, 0),
+      ...findings.map((f, i) => reviewCommentBody(f, fingerprints[i]!, rules)),
+      jobSummary({ findings, rules, markdown: { links, pathPrefix: '' }, notes: [] }),
+    ];
+    expect(outputs.every((o) => o.length > 0)).toBe(true);
+    expect(markers.filter((m) => outputs.some((o) => o.includes(m)))).toEqual([]);
   });
 });
