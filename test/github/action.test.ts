@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { bootstrap, kustomization } from '../rules/flux-fixtures.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
+import { actionInputs, readmeWorkflow } from './readme-snippets.js';
 
 const projectDir = path.resolve(import.meta.dirname, '../..');
 const actionYml = parseYaml(fs.readFileSync(path.join(projectDir, 'action.yml'), 'utf8')) as { runs: { using: string; main: string } };
@@ -72,11 +73,11 @@ function commit(dir: string, files: Record<string, string | undefined>, message:
   return git(dir, 'rev-parse', 'HEAD');
 }
 
-/** Runs the Action's entry as the runner does, for a pull_request event from baseSha to headSha. */
-async function runAction(dir: string, api: FakeGitHub, pr: { baseSha: string; headSha: string; fork?: boolean }, inputs: Record<string, string> = {}): Promise<Run> {
+/** Runs the Action's entry as the runner does, for a pull_request event from baseSha to headSha (`push`: a push of HEAD). */
+async function runAction(dir: string, api: FakeGitHub, pr: { baseSha: string; headSha: string; fork?: boolean } | 'push', inputs: Record<string, string> = {}): Promise<Run> {
   const runner = fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-lint-runner-'));
   dirs.push(runner);
-  const event = {
+  const event = pr === 'push' ? { ref: 'refs/heads/main', after: git(dir, 'rev-parse', 'HEAD'), repository: { full_name: 'acme/fleet' } } : {
     action: 'synchronize',
     number: 7,
     pull_request: {
@@ -96,7 +97,7 @@ async function runAction(dir: string, api: FakeGitHub, pr: { baseSha: string; he
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? os.homedir(),
     GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_NAME: pr === 'push' ? 'push' : 'pull_request',
     GITHUB_EVENT_PATH: files.event,
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
@@ -104,7 +105,7 @@ async function runAction(dir: string, api: FakeGitHub, pr: { baseSha: string; he
     GITHUB_REPOSITORY: 'acme/fleet',
     GITHUB_SERVER_URL: 'https://github.example',
     GITHUB_API_URL: api.url,
-    GITHUB_SHA: pr.headSha,
+    GITHUB_SHA: pr === 'push' ? git(dir, 'rev-parse', 'HEAD') : pr.headSha,
     GITHUB_RUN_ID: '99',
     GITHUB_RUN_ATTEMPT: '1',
     ...Object.fromEntries(Object.entries(withInputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
@@ -153,9 +154,10 @@ describe('the Action on a pull request', () => {
       'break two things',
     );
 
-    const first = await runAction(dir, api, { baseSha, headSha: head1 }, { sarif: 'out/gitops-lint.sarif' });
+    // The step's inputs as the README's pull_request workflow gives them.
+    const first = await runAction(dir, api, { baseSha, headSha: head1 }, actionInputs(readmeWorkflow('pull_request')));
     expect(first.code, first.stdout + first.stderr).toBe(1);
-    expect(first.outputs).toEqual({ errors: '2', warnings: '1', 'sarif-file': path.join(dir, 'out/gitops-lint.sarif') });
+    expect(first.outputs).toEqual({ errors: '2', warnings: '1', 'sarif-file': path.join(dir, 'gitops-lint.sarif') });
     // Annotations only on the lines the change adds: the two errors, not the old warning.
     expect(annotations(first.stdout, 'error').map((l) => l.slice(0, l.indexOf(',col=')))).toEqual([
       '::error file=apps/kustomization.yaml,line=5',
@@ -224,6 +226,18 @@ describe('the Action on a pull request', () => {
     } finally {
       await forbidden.close();
     }
+  });
+
+  it('on a push to main (the README workflow) annotates every finding and posts nothing', async () => {
+    const dir = workspace();
+    const before = api.requests.length;
+    const run = await runAction(dir, api, 'push', actionInputs(readmeWorkflow('push')));
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs).toEqual({ errors: '0', warnings: '1', 'sarif-file': path.join(dir, 'gitops-lint.sarif') });
+    expect(annotations(run.stdout, 'warning')).toEqual([expect.stringContaining('::warning file=apps/old.yaml,line=1,')]);
+    expect(run.summary).toContain('## gitops-lint: 1 warning');
+    expect(run.summary).toContain(`https://github.example/acme/fleet/blob/${git(dir, 'rev-parse', 'HEAD')}/apps/old.yaml#L1`);
+    expect(api.requests.length).toBe(before);
   });
 
   it('rejects a bad input clearly', async () => {
