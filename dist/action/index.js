@@ -38184,9 +38184,7 @@ async function act(env, write, token, cwd) {
   const pr = context.pullRequest;
   const changed = pr ? changedLines(root, pr.baseSha, pr.headSha) : void 0;
   if (pr && !changed) notes.push("The base commit of the pull request is not in the checkout (use `fetch-depth: 0` with actions/checkout): annotations are not limited to the changed lines and no review comments are posted.");
-  let findings = result.findings;
-  if (onlyNew) notes.push(...onlyNewNote());
-  findings = result.findings;
+  const findings = onlyNew ? onlyNewFindings(result.findings, notes) : result.findings;
   const plan = planAnnotations(findings, changed, pathPrefix);
   for (const command of plan.commands) write(command);
   if (plan.left > 0) notes.push(`${plan.shown} findings are shown as annotations (GitHub shows at most 10 errors, 10 warnings and 10 notices a step); all are listed here.`);
@@ -38218,8 +38216,9 @@ async function act(env, write, token, cwd) {
 `);
   return failOn !== "none" && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
 }
-function onlyNewNote() {
-  return ["only-new is not available in this version of gitops-lint: all findings are reported."];
+function onlyNewFindings(findings, notes) {
+  notes.push("only-new is not available in this version of gitops-lint: all findings are reported.");
+  return findings;
 }
 function lintOptions(env, workspace) {
   const options = {};

@@ -10,7 +10,7 @@ import { builtinChecks } from '../checks/index.js';
 import { parseSeverity } from '../config/severity.js';
 import { lint } from '../engine/lint.js';
 import type { LintOptions } from '../engine/types.js';
-import { SEVERITY_RANK, type Severity } from '../finding.js';
+import { SEVERITY_RANK, type Finding, type Severity } from '../finding.js';
 import { severityCounts } from '../report/counts.js';
 import { isKubernetesVersion, KUBERNETES_VERSION_FORMS } from '../schema/versions.js';
 import { TOOL_NAME } from '../report/tool.js';
@@ -65,9 +65,7 @@ async function act(env: Env, write: (text: string) => void, token: string, cwd: 
   const pr = context.pullRequest;
   const changed = pr ? changedLines(root, pr.baseSha, pr.headSha) : undefined;
   if (pr && !changed) notes.push('The base commit of the pull request is not in the checkout (use `fetch-depth: 0` with actions/checkout): annotations are not limited to the changed lines and no review comments are posted.');
-  let findings = result.findings;
-  if (onlyNew) notes.push(...onlyNewNote());
-  findings = result.findings;
+  const findings = onlyNew ? onlyNewFindings(result.findings, notes) : result.findings;
 
   const plan = planAnnotations(findings, changed, pathPrefix);
   for (const command of plan.commands) write(command);
@@ -102,9 +100,10 @@ async function act(env: Env, write: (text: string) => void, token: string, cwd: 
   return failOn !== 'none' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
 }
 
-/** Where only-new mode stands in this build: its library function is wired here when it lands (issue 11, part 1). */
-function onlyNewNote(): string[] {
-  return ['only-new is not available in this version of gitops-lint: all findings are reported.'];
+/** The findings the pull request introduces. Only-new mode (issue 11, part 1) is not in this build yet: all are kept, and the summary says so. */
+function onlyNewFindings(findings: Finding[], notes: string[]): Finding[] {
+  notes.push('only-new is not available in this version of gitops-lint: all findings are reported.');
+  return findings;
 }
 
 function lintOptions(env: Env, workspace: string): LintOptions {

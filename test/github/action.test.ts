@@ -246,6 +246,10 @@ describe('the Action on a pull request', () => {
     const run = await runAction(dir, api, { baseSha: sha, headSha: sha }, { 'fail-on': 'sometimes', comment: 'false' });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('::error title=gitops-lint::fail-on: expected error, warning, info or none, got "sometimes"');
+    const flux = await runAction(dir, api, { baseSha: sha, headSha: sha }, { 'flux-version': '2.6', comment: 'false' });
+    expect(flux.code).toBe(1);
+    expect(flux.stdout).toContain('::error title=gitops-lint::flux-version: this version of gitops-lint does not check against a Flux version yet');
+    expect(flux.outputs).toEqual({});
   });
 
   it('stays under every limit with 50,000 findings', async () => {
