@@ -34,12 +34,14 @@ export interface FakeGitHub {
   issueComments: IssueComment[];
   reviewComments: ReviewComment[];
   forbid: boolean;
+  /** Answer creating a review with 422, as GitHub does for a line outside the diff. */
+  refuseReviews: boolean;
   close(): Promise<void>;
 }
 
 export async function startFakeGitHub(): Promise<FakeGitHub> {
   let nextId = 1000;
-  const state: Omit<FakeGitHub, 'url' | 'close'> = { requests: [], issueComments: [], reviewComments: [], forbid: false };
+  const state: Omit<FakeGitHub, 'url' | 'close'> = { requests: [], issueComments: [], reviewComments: [], forbid: false, refuseReviews: false };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -72,6 +74,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       }
       if (/^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/comments$/.test(url.pathname) && method === 'GET') return send(200, state.reviewComments);
       if (/^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/reviews$/.test(url.pathname) && method === 'POST') {
+        if (state.refuseReviews) return send(422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] });
         for (const c of (b.comments ?? []) as Record<string, unknown>[]) {
           state.reviewComments.push({ id: nextId++, path: String(c.path), line: Number(c.line), side: String(c.side), commit_id: String(b.commit_id), body: String(c.body) });
         }
