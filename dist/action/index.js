@@ -261,10 +261,10 @@ var require_utils = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str10) => REGEX_SPECIAL_CHARS.test(str10);
-    exports.isRegexChar = (str10) => str10.length === 1 && exports.hasRegexChars(str10);
-    exports.escapeRegex = (str10) => str10.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str10) => str10.replace(REGEX_BACKSLASH, "/");
+    exports.hasRegexChars = (str11) => REGEX_SPECIAL_CHARS.test(str11);
+    exports.isRegexChar = (str11) => str11.length === 1 && exports.hasRegexChars(str11);
+    exports.escapeRegex = (str11) => str11.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str11) => str11.replace(REGEX_BACKSLASH, "/");
     exports.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform = navigator.platform.toLowerCase();
@@ -275,8 +275,8 @@ var require_utils = __commonJS({
       }
       return false;
     };
-    exports.removeBackslashes = (str10) => {
-      return str10.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports.removeBackslashes = (str11) => {
+      return str11.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -366,7 +366,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str10 = input;
+      let str11 = input;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -385,10 +385,10 @@ var require_scan = __commonJS({
       let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str10.charCodeAt(index + 1);
+      const peek = () => str11.charCodeAt(index + 1);
       const advance = () => {
         prev = code2;
-        return str10.charCodeAt(++index);
+        return str11.charCodeAt(++index);
       };
       while (index < length) {
         code2 = advance();
@@ -565,24 +565,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str10;
+      let base = str11;
       let prefix = "";
       let glob = "";
       if (start > 0) {
-        prefix = str10.slice(0, start);
-        str10 = str10.slice(start);
+        prefix = str11.slice(0, start);
+        str11 = str11.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str10.slice(0, lastIndex);
-        glob = str10.slice(lastIndex);
+        base = str11.slice(0, lastIndex);
+        glob = str11.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob = str10;
+        glob = str11;
       } else {
-        base = str10;
+        base = str11;
       }
-      if (base && base !== "" && base !== "/" && base !== str10) {
+      if (base && base !== "" && base !== "/" && base !== str11) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -1629,8 +1629,8 @@ var require_parse = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str10) => {
-        switch (str10) {
+      const create = (str11) => {
+        switch (str11) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -1648,7 +1648,7 @@ var require_parse = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str10);
+            const match = /^(.*?)\.(\w+)$/.exec(str11);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -1676,12 +1676,12 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch4 = (glob, options, returnState = false) => {
+    var picomatch5 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch4(input, options, returnState));
-        const arrayMatcher = (str10) => {
+        const fns = glob.map((input) => picomatch5(input, options, returnState));
+        const arrayMatcher = (str11) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str10);
+            const state2 = isMatch(str11);
             if (state2) return state2;
           }
           return false;
@@ -1694,16 +1694,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex2 = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
+      const regex2 = isState ? picomatch5.compileRe(glob, options) : picomatch5.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch4.test(input, regex2, options, { glob, posix });
+        const { isMatch, match, output } = picomatch5.test(input, regex2, options, { glob, posix });
         const result = { glob, state, regex: regex2, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -1729,7 +1729,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch4.test = (input, regex2, options, { glob, posix } = {}) => {
+    picomatch5.test = (input, regex2, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1746,24 +1746,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch4.matchBase(input, regex2, options, posix);
+          match = picomatch5.matchBase(input, regex2, options, posix);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch4.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
+    picomatch5.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options);
       return regex2.test(utils.basename(input, { windows: posix }));
     };
-    picomatch4.isMatch = (str10, patterns, options) => picomatch4(patterns, options)(str10);
-    picomatch4.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
+    picomatch5.isMatch = (str11, patterns, options) => picomatch5(patterns, options)(str11);
+    picomatch5.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options));
       return parse4(pattern, { ...options, fastpaths: false });
     };
-    picomatch4.scan = (input, options) => scan(input, options);
-    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch5.scan = (input, options) => scan(input, options);
+    picomatch5.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -1774,13 +1774,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch4.toRegex(source, options);
+      const regex2 = picomatch5.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch4.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch5.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -1791,9 +1791,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse4(input, options);
       }
-      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch4.toRegex = (source, options) => {
+    picomatch5.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -1802,8 +1802,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch4.constants = constants;
-    module.exports = picomatch4;
+    picomatch5.constants = constants;
+    module.exports = picomatch5;
   }
 });
 
@@ -1813,14 +1813,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch4(glob, options, returnState = false) {
+    function picomatch5(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch4, pico);
-    module.exports = picomatch4;
+    Object.assign(picomatch5, pico);
+    module.exports = picomatch5;
   }
 });
 
@@ -2103,7 +2103,7 @@ var require_ignore = __commonJS({
         // Zero, one or several directories
         // should not use '*', or it will be replaced by the next replacer
         // Check if it is not the last `'/**'`
-        (_, index, str10) => index + 6 < str10.length ? str10.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        (_, index, str11) => index + 6 < str11.length ? str11.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
         "*"
       ],
       // normal intermediate wildcards
@@ -2197,9 +2197,9 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run, at) => {
+    var separatorAfter = (run, at2) => {
       let separator = EMPTY;
-      for (let index = at + 1; index < run.length && !run[index].wildcard; index++) {
+      for (let index = at2 + 1; index < run.length && !run[index].wildcard; index++) {
         separator += run[index].single;
       }
       return separator;
@@ -2263,17 +2263,17 @@ var require_ignore = __commonJS({
       let run = [];
       const flush = () => {
         let lastWildcard;
-        run.forEach((token, at) => {
+        run.forEach((token, at2) => {
           if (token.wildcard) {
-            lastWildcard = at;
+            lastWildcard = at2;
           }
         });
-        run.forEach((token, at) => {
+        run.forEach((token, at2) => {
           if (!token.wildcard) {
             out += token.single;
             return;
           }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
+          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at2)})[^\\/])*`;
         });
         run = [];
       };
@@ -2382,16 +2382,16 @@ var require_ignore = __commonJS({
         return this._make(MODE_CHECK_IGNORE, key);
       }
       _make(mode, key) {
-        const str10 = pinWildcards(
+        const str11 = pinWildcards(
           mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
         );
-        const regex2 = this.ignoreCase ? new RegExp(str10, "i") : new RegExp(str10);
+        const regex2 = this.ignoreCase ? new RegExp(str11, "i") : new RegExp(str11);
         return define2(this, key, regex2);
       }
     };
-    var hasTrailingBackslash = (str10) => {
+    var hasTrailingBackslash = (str11) => {
       let count = 0;
-      while (str10[str10.length - count - 1] === ESCAPE) {
+      while (str11[str11.length - count - 1] === ESCAPE) {
         count++;
       }
       return count % 2 === 1;
@@ -2671,7 +2671,7 @@ var require_ignore = __commonJS({
     var factory = (options) => new Ignore(options);
     var isPathValid = (path10) => checkPath(convertPath(path10), path10, RETURN_FALSE);
     var setupWindows = () => {
-      const makePosix = (str10) => /^\\\\\?\\/.test(str10) || /["<>|\u0000-\u001F]+/u.test(str10) ? str10 : str10.replace(/\\/g, "/");
+      const makePosix = (str11) => /^\\\\\?\\/.test(str11) || /["<>|\u0000-\u001F]+/u.test(str11) ? str11 : str11.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
       checkPath.isNotRelative = (path10) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path10) || isNotRelative(path10);
@@ -2757,7 +2757,7 @@ var require_code = __commonJS({
     }
     exports._ = _;
     var plus = new _Code("+");
-    function str10(strs, ...args) {
+    function str11(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -2768,7 +2768,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports.str = str10;
+    exports.str = str11;
     function addCodeArg(code2, arg) {
       if (arg instanceof _Code)
         code2.push(...arg._items);
@@ -2811,7 +2811,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str10`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str11`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
     function interpolate(x) {
@@ -3773,22 +3773,22 @@ var require_util = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str10) {
-      return unescapeJsonPointer(decodeURIComponent(str10));
+    function unescapeFragment(str11) {
+      return unescapeJsonPointer(decodeURIComponent(str11));
     }
     exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str10) {
-      return encodeURIComponent(escapeJsonPointer(str10));
+    function escapeFragment(str11) {
+      return encodeURIComponent(escapeJsonPointer(str11));
     }
     exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str10) {
-      if (typeof str10 == "number")
-        return `${str10}`;
-      return str10.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str11) {
+      if (typeof str11 == "number")
+        return `${str11}`;
+      return str11.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str10) {
-      return str10.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str11) {
+      return str11.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -4813,8 +4813,8 @@ var require_json_schema_traverse = __commonJS({
         post2(schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str10) {
-      return str10.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str11) {
+      return str11.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -5911,10 +5911,10 @@ var require_utils2 = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str10, token) {
+    function findToken(str11, token) {
       let ind = 0;
-      for (let i = 0; i < str10.length; i++) {
-        if (str10[i] === token) ind++;
+      for (let i = 0; i < str11.length; i++) {
+        if (str11[i] === token) ind++;
       }
       return ind;
     }
@@ -6984,7 +6984,7 @@ var require_core = __commonJS({
     var util_1 = require_util();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str10, flags) => new RegExp(str10, flags);
+    var defaultRegExp = (str11, flags) => new RegExp(str11, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -7779,16 +7779,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str10) {
-      const len = str10.length;
+    function ucs2length(str11) {
+      const len = str11.length;
       let length = 0;
       let pos = 0;
       let value;
       while (pos < len) {
         length++;
-        value = str10.charCodeAt(pos++);
+        value = str11.charCodeAt(pos++);
         if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str10.charCodeAt(pos);
+          value = str11.charCodeAt(pos);
           if ((value & 64512) === 56320)
             pos++;
         }
@@ -9671,8 +9671,8 @@ var require_formats = __commonJS({
     }
     var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
     var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    function date(str10) {
-      const matches = DATE.exec(str10);
+    function date(str11) {
+      const matches = DATE.exec(str11);
       if (!matches)
         return false;
       const year = +matches[1];
@@ -9691,8 +9691,8 @@ var require_formats = __commonJS({
     }
     var TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
     function getTime(strictTimeZone) {
-      return function time(str10) {
-        const matches = TIME.exec(str10);
+      return function time(str11) {
+        const matches = TIME.exec(str11);
         if (!matches)
           return false;
         const hr = +matches[1];
@@ -9738,8 +9738,8 @@ var require_formats = __commonJS({
     var DATE_TIME_SEPARATOR = /t|\s/i;
     function getDateTime(strictTimeZone) {
       const time = getTime(strictTimeZone);
-      return function date_time(str10) {
-        const dateTime = str10.split(DATE_TIME_SEPARATOR);
+      return function date_time(str11) {
+        const dateTime = str11.split(DATE_TIME_SEPARATOR);
         return dateTime.length === 2 && date(dateTime[0]) && time(dateTime[1]);
       };
     }
@@ -9764,13 +9764,13 @@ var require_formats = __commonJS({
     }
     var NOT_URI_FRAGMENT = /\/|:/;
     var URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
-    function uri(str10) {
-      return NOT_URI_FRAGMENT.test(str10) && URI.test(str10);
+    function uri(str11) {
+      return NOT_URI_FRAGMENT.test(str11) && URI.test(str11);
     }
     var BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/gm;
-    function byte(str10) {
+    function byte(str11) {
       BYTE.lastIndex = 0;
-      return BYTE.test(str10);
+      return BYTE.test(str11);
     }
     var MIN_INT32 = -(2 ** 31);
     var MAX_INT32 = 2 ** 31 - 1;
@@ -9784,11 +9784,11 @@ var require_formats = __commonJS({
       return true;
     }
     var Z_ANCHOR = /[^\\]\\Z/;
-    function regex2(str10) {
-      if (Z_ANCHOR.test(str10))
+    function regex2(str11) {
+      if (Z_ANCHOR.test(str11))
         return false;
       try {
-        new RegExp(str10);
+        new RegExp(str11);
         return true;
       } catch (e) {
         return false;
@@ -10945,13 +10945,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str10) => str10.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str11) => str11.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str10, indent, comment) => str10.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str10.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str11, indent, comment) => str11.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str11.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -11105,16 +11105,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str10) => /^(%|---|\.\.\.)/m.test(str10);
-    function lineLengthOverLimit(str10, lineWidth, indentLength) {
+    var containsDocumentMarker = (str11) => /^(%|---|\.\.\.)/m.test(str11);
+    function lineLengthOverLimit(str11, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str10.length;
+      const strLen = str11.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str10[i] === "\n") {
+        if (str11[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -11131,11 +11131,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str10 = "";
+      let str11 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str10 += json2.slice(start, i) + "\\ ";
+          str11 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -11144,38 +11144,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str10 += json2.slice(start, i);
+                str11 += json2.slice(start, i);
                 const code2 = json2.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str10 += "\\0";
+                    str11 += "\\0";
                     break;
                   case "0007":
-                    str10 += "\\a";
+                    str11 += "\\a";
                     break;
                   case "000b":
-                    str10 += "\\v";
+                    str11 += "\\v";
                     break;
                   case "001b":
-                    str10 += "\\e";
+                    str11 += "\\e";
                     break;
                   case "0085":
-                    str10 += "\\N";
+                    str11 += "\\N";
                     break;
                   case "00a0":
-                    str10 += "\\_";
+                    str11 += "\\_";
                     break;
                   case "2028":
-                    str10 += "\\L";
+                    str11 += "\\L";
                     break;
                   case "2029":
-                    str10 += "\\P";
+                    str11 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str10 += "\\x" + code2.substr(2);
+                      str11 += "\\x" + code2.substr(2);
                     else
-                      str10 += json2.substr(i, 6);
+                      str11 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -11185,14 +11185,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str10 += json2.slice(start, i) + "\n\n";
+                str11 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str10 += "\n";
+                  str11 += "\n";
                   i += 2;
                 }
-                str10 += indent;
+                str11 += indent;
                 if (json2[i + 2] === " ")
-                  str10 += "\\";
+                  str11 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -11201,8 +11201,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str10 = start ? str10 + json2.slice(start) : json2;
-      return implicitKey ? str10 : foldFlowLines.foldFlowLines(str10, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str11 = start ? str11 + json2.slice(start) : json2;
+      return implicitKey ? str11 : foldFlowLines.foldFlowLines(str11, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -11330,15 +11330,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str10 = value.replace(/\n+/g, `$&
+      const str11 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str10);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str11);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str10 : foldFlowLines.foldFlowLines(str10, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str11 : foldFlowLines.foldFlowLines(str11, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -11490,11 +11490,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str10 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity3.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str11 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity3.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str10;
-      return identity3.isScalar(node) || str10[0] === "{" || str10[0] === "[" ? `${props} ${str10}` : `${props}
-${ctx.indent}${str10}`;
+        return str11;
+      return identity3.isScalar(node) || str11[0] === "{" || str11[0] === "[" ? `${props} ${str11}` : `${props}
+${ctx.indent}${str11}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -11529,8 +11529,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str10 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str10.length > 1024) {
+      let str11 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str11.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -11539,27 +11539,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str10 === "" ? "?" : explicitKey ? `? ${str10}` : str10;
+          return str11 === "" ? "?" : explicitKey ? `? ${str11}` : str11;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str10 = `? ${str10}`;
+        str11 = `? ${str11}`;
         if (keyComment && !keyCommentDone) {
-          str10 += stringifyComment.lineComment(str10, ctx.indent, commentString(keyComment));
+          str11 += stringifyComment.lineComment(str11, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str10;
+        return str11;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str10 += stringifyComment.lineComment(str10, ctx.indent, commentString(keyComment));
-        str10 = `? ${str10}
+          str11 += stringifyComment.lineComment(str11, ctx.indent, commentString(keyComment));
+        str11 = `? ${str11}
 ${indent}:`;
       } else {
-        str10 = `${str10}:`;
+        str11 = `${str11}:`;
         if (keyComment)
-          str10 += stringifyComment.lineComment(str10, ctx.indent, commentString(keyComment));
+          str11 += stringifyComment.lineComment(str11, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity3.isNode(value)) {
@@ -11575,7 +11575,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity3.isScalar(value))
-        ctx.indentAtStart = str10.length + 1;
+        ctx.indentAtStart = str11.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity3.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -11619,16 +11619,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str10 += ws + valueStr;
+      str11 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str10 += stringifyComment.lineComment(str10, ctx.indent, commentString(valueComment));
+        str11 += stringifyComment.lineComment(str11, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str10;
+      return str11;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -11855,31 +11855,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str11 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str12 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str11 += stringifyComment.lineComment(str11, itemIndent, commentString(comment2));
+          str12 += stringifyComment.lineComment(str12, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str11);
+        lines.push(blockItemPrefix + str12);
       }
-      let str10;
+      let str11;
       if (lines.length === 0) {
-        str10 = flowChars.start + flowChars.end;
+        str11 = flowChars.start + flowChars.end;
       } else {
-        str10 = lines[0];
+        str11 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str10 += line ? `
+          str11 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str10 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str11 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str10;
+      return str11;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -11922,21 +11922,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str10 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str10.includes("\n"));
+        let str11 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str11.includes("\n"));
         if (i < items.length - 1) {
-          str10 += ",";
+          str11 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str10.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str11.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str10 += ",";
+            str11 += ",";
           }
         }
         if (comment)
-          str10 += stringifyComment.lineComment(str10, itemIndent, commentString(comment));
-        lines.push(str10);
+          str11 += stringifyComment.lineComment(str11, itemIndent, commentString(comment));
+        lines.push(str11);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -11948,11 +11948,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str10 = start;
+          let str11 = start;
           for (const line of lines)
-            str10 += line ? `
+            str11 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str10}
+          return `${str11}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -12284,7 +12284,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str10) => str10,
+      resolve: (str11) => str11,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -12322,7 +12322,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str10) => new Scalar.Scalar(str10[0] === "t" || str10[0] === "T"),
+      resolve: (str11) => new Scalar.Scalar(str11[0] === "t" || str11[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -12374,7 +12374,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str10) => str10.slice(-3).toLowerCase() === "nan" ? NaN : str10[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str11) => str11.slice(-3).toLowerCase() === "nan" ? NaN : str11[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -12383,7 +12383,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str10) => parseFloat(str10),
+      resolve: (str11) => parseFloat(str11),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -12394,11 +12394,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str10) {
-        const node = new Scalar.Scalar(parseFloat(str10));
-        const dot = str10.indexOf(".");
-        if (dot !== -1 && str10[str10.length - 1] === "0")
-          node.minFractionDigits = str10.length - dot - 1;
+      resolve(str11) {
+        const node = new Scalar.Scalar(parseFloat(str11));
+        const dot = str11.indexOf(".");
+        if (dot !== -1 && str11[str11.length - 1] === "0")
+          node.minFractionDigits = str11.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -12415,7 +12415,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str10, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str10) : parseInt(str10.substring(offset), radix);
+    var intResolve = (str11, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str11) : parseInt(str11.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -12428,7 +12428,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str10, _onError, opt) => intResolve(str10, 2, 8, opt),
+      resolve: (str11, _onError, opt) => intResolve(str11, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int2 = {
@@ -12436,7 +12436,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str10, _onError, opt) => intResolve(str10, 0, 10, opt),
+      resolve: (str11, _onError, opt) => intResolve(str11, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -12445,7 +12445,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str10, _onError, opt) => intResolve(str10, 2, 16, opt),
+      resolve: (str11, _onError, opt) => intResolve(str11, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int2;
@@ -12498,7 +12498,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str10) => str10,
+        resolve: (str11) => str11,
         stringify: stringifyJSON
       },
       {
@@ -12515,7 +12515,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str10) => str10 === "true",
+        resolve: (str11) => str11 === "true",
         stringify: stringifyJSON
       },
       {
@@ -12523,7 +12523,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str10, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str10) : parseInt(str10, 10),
+        resolve: (str11, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str11) : parseInt(str11, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -12531,7 +12531,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str10) => parseFloat(str10),
+        resolve: (str11) => parseFloat(str11),
         stringify: stringifyJSON
       }
     ];
@@ -12539,9 +12539,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str10, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str10)}`);
-        return str10;
+      resolve(str11, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str11)}`);
+        return str11;
       }
     };
     var schema2 = [map2.map, seq2.seq].concat(jsonScalars, jsonError);
@@ -12573,10 +12573,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str10 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str10.length);
-          for (let i = 0; i < str10.length; ++i)
-            buffer[i] = str10.charCodeAt(i);
+          const str11 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str11.length);
+          for (let i = 0; i < str11.length; ++i)
+            buffer[i] = str11.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -12587,28 +12587,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str10;
+        let str11;
         if (typeof node_buffer.Buffer === "function") {
-          str10 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str11 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str10 = btoa(s);
+          str11 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type2 ?? (type2 = Scalar.Scalar.BLOCK_LITERAL);
         if (type2 !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str10.length / lineWidth);
+          const n = Math.ceil(str11.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str10.substr(o, lineWidth);
+            lines[i] = str11.substr(o, lineWidth);
           }
-          str10 = lines.join(type2 === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str11 = lines.join(type2 === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type: type2, value: str10 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type: type2, value: str11 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary2;
@@ -12814,7 +12814,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str10) => str10.slice(-3).toLowerCase() === "nan" ? NaN : str10[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str11) => str11.slice(-3).toLowerCase() === "nan" ? NaN : str11[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -12823,7 +12823,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str10) => parseFloat(str10.replace(/_/g, "")),
+      resolve: (str11) => parseFloat(str11.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -12834,11 +12834,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str10) {
-        const node = new Scalar.Scalar(parseFloat(str10.replace(/_/g, "")));
-        const dot = str10.indexOf(".");
+      resolve(str11) {
+        const node = new Scalar.Scalar(parseFloat(str11.replace(/_/g, "")));
+        const dot = str11.indexOf(".");
         if (dot !== -1) {
-          const f = str10.substring(dot + 1).replace(/_/g, "");
+          const f = str11.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -12858,34 +12858,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str10, offset, radix, { intAsBigInt }) {
-      const sign = str10[0];
+    function intResolve(str11, offset, radix, { intAsBigInt }) {
+      const sign = str11[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str10 = str10.substring(offset).replace(/_/g, "");
+      str11 = str11.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str10 = `0b${str10}`;
+            str11 = `0b${str11}`;
             break;
           case 8:
-            str10 = `0o${str10}`;
+            str11 = `0o${str11}`;
             break;
           case 16:
-            str10 = `0x${str10}`;
+            str11 = `0x${str11}`;
             break;
         }
-        const n2 = BigInt(str10);
+        const n2 = BigInt(str11);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str10, radix);
+      const n = parseInt(str11, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str10 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str10.substr(1) : prefix + str10;
+        const str11 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str11.substr(1) : prefix + str11;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -12895,7 +12895,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str10, _onError, opt) => intResolve(str10, 2, 2, opt),
+      resolve: (str11, _onError, opt) => intResolve(str11, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -12904,7 +12904,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str10, _onError, opt) => intResolve(str10, 1, 8, opt),
+      resolve: (str11, _onError, opt) => intResolve(str11, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int2 = {
@@ -12912,7 +12912,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str10, _onError, opt) => intResolve(str10, 0, 10, opt),
+      resolve: (str11, _onError, opt) => intResolve(str11, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -12921,7 +12921,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str10, _onError, opt) => intResolve(str10, 2, 16, opt),
+      resolve: (str11, _onError, opt) => intResolve(str11, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int2;
@@ -13025,9 +13025,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str10, asBigInt) {
-      const sign = str10[0];
-      const parts = sign === "-" || sign === "+" ? str10.substring(1) : str10;
+    function parseSexagesimal(str11, asBigInt) {
+      const sign = str11[0];
+      const parts = sign === "-" || sign === "+" ? str11.substring(1) : str11;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -13064,7 +13064,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str10, _onError, { intAsBigInt }) => parseSexagesimal(str10, intAsBigInt),
+      resolve: (str11, _onError, { intAsBigInt }) => parseSexagesimal(str11, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -13073,7 +13073,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str10) => parseSexagesimal(str10, false),
+      resolve: (str11) => parseSexagesimal(str11, false),
       stringify: stringifySexagesimal
     };
     var timestamp2 = {
@@ -13084,8 +13084,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str10) {
-        const match = str10.match(timestamp2.test);
+      resolve(str11) {
+        const match = str11.match(timestamp2.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -17582,16 +17582,16 @@ function omit(object, keysToOmit) {
   }
   return result;
 }
-function encodeReserved(str10) {
-  return str10.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str11) {
+  return str11.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str10) {
-  return encodeURIComponent(str10).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str11) {
+  return encodeURIComponent(str11).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -17943,15 +17943,15 @@ function parseParameters(header, type2, index, len, stopFlags) {
   }
   return { type: type2, index, parameters };
 }
-function unescapeQuotedPairs(str10, start, end) {
+function unescapeQuotedPairs(str11, start, end) {
   let result = "";
   for (let index = start; index < end; index++) {
-    if (str10.charCodeAt(index) === BSLASH) {
-      result += str10.slice(start, index);
+    if (str11.charCodeAt(index) === BSLASH) {
+      result += str11.slice(start, index);
       start = ++index;
     }
   }
-  return result + str10.slice(start, end);
+  return result + str11.slice(start, end);
 }
 var SP, HTAB, SEMI, EQ, DQUOTE, BSLASH, COMMA, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
 var init_dist = __esm({
@@ -22623,12 +22623,12 @@ var require_light = __commonJS({
           stop(options = {}) {
             var done, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at) => {
+            waitForExecuting = (at2) => {
               var finished;
               finished = () => {
                 var counts;
                 counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
               return new this.Promise((resolve2, reject) => {
                 if (finished()) {
@@ -26618,8 +26618,8 @@ function keyString(key) {
 // src/load/annotations.ts
 var isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 function isAnnotationValuePath(kind, path10) {
-  const at = kind?.endsWith("List") && path10[0] === "items" && typeof path10[1] === "number" ? 2 : 0;
-  return path10.length === at + 3 && path10[at] === "metadata" && path10[at + 1] === "annotations";
+  const at2 = kind?.endsWith("List") && path10[0] === "items" && typeof path10[1] === "number" ? 2 : 0;
+  return path10.length === at2 + 3 && path10[at2] === "metadata" && path10[at2 + 1] === "annotations";
 }
 function objectsOf(value) {
   return typeof value.kind === "string" && value.kind.endsWith("List") && Array.isArray(value.items) ? value.items : [value];
@@ -26895,55 +26895,55 @@ function list(values) {
 }
 function single(e, root, options) {
   const path10 = toPath(e.instancePath, root);
-  const at = formatPath(path10);
+  const at2 = formatPath(path10);
   const got = () => describe(e.data, root, path10, options);
   const p = e.params;
   switch (e.keyword) {
     case "type":
-      return { path: path10, keyword: "type", message: `${at || "the document"} must be ${String(p.type).split(",").join(" or ")}, got ${got()}` };
+      return { path: path10, keyword: "type", message: `${at2 || "the document"} must be ${String(p.type).split(",").join(" or ")}, got ${got()}` };
     case "enum":
-      return { path: path10, keyword: "enum", message: `${at} must be one of: ${list(p.allowedValues)}` };
+      return { path: path10, keyword: "enum", message: `${at2} must be one of: ${list(p.allowedValues)}` };
     case "const":
-      return { path: path10, keyword: "const", message: `${at} must be ${list([p.allowedValue])}` };
+      return { path: path10, keyword: "const", message: `${at2} must be ${list([p.allowedValue])}` };
     case "required":
-      return { path: path10, keyword: "required", message: `${path10.length ? `${at} is missing` : "missing"} required field "${String(p.missingProperty)}"` };
+      return { path: path10, keyword: "required", message: `${path10.length ? `${at2} is missing` : "missing"} required field "${String(p.missingProperty)}"` };
     case "additionalProperties": {
       const field2 = String(p.additionalProperty);
       const known = Object.keys(e.parentSchema?.properties ?? {});
       const suggestion3 = closestName(field2, known, { partial: false });
       const hint2 = suggestion3 ? ` (did you mean "${suggestion3}"?)` : "";
-      return { path: [...path10, field2], keyword: e.keyword, message: `unknown field "${field2}"${path10.length ? ` in ${at}` : ""}${hint2}` };
+      return { path: [...path10, field2], keyword: e.keyword, message: `unknown field "${field2}"${path10.length ? ` in ${at2}` : ""}${hint2}` };
     }
     case "pattern":
       if (p.pattern === QUANTITY_PATTERN) {
-        return { path: path10, keyword: "pattern", message: `${at} must be a Kubernetes quantity such as 500m, 1.5 or 2Gi, got ${got()}` };
+        return { path: path10, keyword: "pattern", message: `${at2} must be a Kubernetes quantity such as 500m, 1.5 or 2Gi, got ${got()}` };
       }
-      return { path: path10, keyword: "pattern", message: `${at} must match ${String(p.pattern)}, got ${got()}` };
+      return { path: path10, keyword: "pattern", message: `${at2} must match ${String(p.pattern)}, got ${got()}` };
     case "format":
-      return { path: path10, keyword: "format", message: `${at} must be a valid ${String(p.format)}, got ${got()}` };
+      return { path: path10, keyword: "format", message: `${at2} must be a valid ${String(p.format)}, got ${got()}` };
     case "minLength":
     case "maxLength":
-      return { path: path10, keyword: e.keyword, message: `${at} must be ${e.keyword === "minLength" ? "at least" : "at most"} ${String(p.limit)} characters long` };
+      return { path: path10, keyword: e.keyword, message: `${at2} must be ${e.keyword === "minLength" ? "at least" : "at most"} ${String(p.limit)} characters long` };
     case "minItems":
     case "maxItems":
-      return { path: path10, keyword: e.keyword, message: `${at} must have ${e.keyword === "minItems" ? "at least" : "at most"} ${String(p.limit)} items` };
+      return { path: path10, keyword: e.keyword, message: `${at2} must have ${e.keyword === "minItems" ? "at least" : "at most"} ${String(p.limit)} items` };
     case "minProperties":
     case "maxProperties":
-      return { path: path10, keyword: e.keyword, message: `${at} must have ${e.keyword === "minProperties" ? "at least" : "at most"} ${String(p.limit)} entries` };
+      return { path: path10, keyword: e.keyword, message: `${at2} must have ${e.keyword === "minProperties" ? "at least" : "at most"} ${String(p.limit)} entries` };
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
     case "exclusiveMaximum":
-      return { path: path10, keyword: e.keyword, message: `${at} must be ${String(p.comparison)} ${String(p.limit)}, got ${got()}` };
+      return { path: path10, keyword: e.keyword, message: `${at2} must be ${String(p.comparison)} ${String(p.limit)}, got ${got()}` };
     case "uniqueItems":
-      return { path: path10, keyword: e.keyword, message: `${at} must not hold duplicate items (items ${String(p.j)} and ${String(p.i)} are equal)` };
+      return { path: path10, keyword: e.keyword, message: `${at2} must not hold duplicate items (items ${String(p.j)} and ${String(p.i)} are equal)` };
     case "not": {
       const forbidden = e.schema?.required;
-      const message = forbidden ? `${where(path10)} must not set ${forbidden.map((f) => `"${f}"`).join(" with ")}` : `${at || "the object"} is not allowed here`;
+      const message = forbidden ? `${where(path10)} must not set ${forbidden.map((f) => `"${f}"`).join(" with ")}` : `${at2 || "the object"} is not allowed here`;
       return { path: path10, keyword: "not", message };
     }
     default:
-      return { path: path10, keyword: e.keyword, message: `${at || "the object"} ${e.message ?? "is invalid"}` };
+      return { path: path10, keyword: e.keyword, message: `${at2 || "the object"} ${e.message ?? "is invalid"}` };
   }
 }
 function isUnder(child, parent) {
@@ -27032,7 +27032,7 @@ var SENSITIVE_AMBIGUITY = "value is read differently by kustomize and Flux (go-y
 var KUBECTL = "kubectl apply -f";
 function describe2(a, field2) {
   const quoted = JSON.stringify(a.text);
-  const at = formatPath(field2.path) || "the document";
+  const at2 = formatPath(field2.path) || "the document";
   const types2 = field2.declared?.types ?? [];
   switch (a.kind) {
     case "boolean-word": {
@@ -27042,10 +27042,10 @@ function describe2(a, field2) {
       }
       const readings = `${a.text} is the string ${quoted} for ${FLUX} (go-yaml v3) but the boolean ${a.kubectl} for ${KUBECTL} (go-yaml v2, YAML 1.1)`;
       if (types2.length === 1 && types2[0] === "boolean") {
-        return { message: `${readings}; ${at} is a boolean, so the API server rejects what Flux sends: write ${a.kubectl}`, text: String(a.kubectl) };
+        return { message: `${readings}; ${at2} is a boolean, so the API server rejects what Flux sends: write ${a.kubectl}`, text: String(a.kubectl) };
       }
       if (types2.includes("string")) {
-        return { message: `${readings}; ${at} is a string, so the API server rejects what kubectl sends: quote it (${quoted})`, text: quoted };
+        return { message: `${readings}; ${at2} is a string, so the API server rejects what kubectl sends: quote it (${quoted})`, text: quoted };
       }
       return { message: `${readings}; quote it (${quoted}) to keep what Flux applies, or write ${a.kubectl} if a boolean is meant`, text: quoted };
     }
@@ -27053,7 +27053,7 @@ function describe2(a, field2) {
       const readings = `${a.text} is the string ${JSON.stringify(a.flux)} for ${FLUX} (go-yaml v3 reads a timestamp and writes it back in RFC 3339) but ${quoted} for ${KUBECTL}`;
       if (field2.declared?.format === "date-time") {
         const full = JSON.stringify(a.flux);
-        return { message: `${readings}; ${at} is a date-time, which ${quoted} is not: write ${full}`, text: full };
+        return { message: `${readings}; ${at2} is a date-time, which ${quoted} is not: write ${full}`, text: full };
       }
       return { message: `${readings}; quote it (${quoted})`, text: quoted };
     }
@@ -27097,16 +27097,16 @@ function checkDocument(ctx, file, doc, declared) {
   if (!doc.root) return;
   walk(doc.root, doc.class === "sops" ? "sops" : void 0, (node, role, path10) => {
     if (text.charCodeAt(node.start) === 33) return;
-    const at = skipProperties(text, node.start, node.end);
-    const scalar = text.slice(at, node.end);
+    const at2 = skipProperties(text, node.start, node.end);
+    const scalar = text.slice(at2, node.end);
     if (scalar.length === 0 || scalar.length > MAX_SCALAR || scalar.includes("\n")) return;
     const found = ambiguityOf(scalar, role === "value" && isAnnotationValuePath(doc.kind, path10) ? "annotation" : role);
     if (!found) return;
-    const location = rangeLocation(file.path, file.lineStarts, at, node.end);
+    const location = rangeLocation(file.path, file.lineStarts, at2, node.end);
     if (role === "value" && isSensitiveValue(doc.kind, doc.value, path10)) return ctx.report({ message: SENSITIVE_AMBIGUITY, location });
     const needsType = found.kind === "boolean-word" && role === "value" || found.kind === "timestamp";
     const { message, text: replacement } = describe2(found, { path: path10, declared: needsType ? declared(doc, path10) : void 0 });
-    ctx.report({ message, location, fix: { range: [at, node.end], text: replacement } });
+    ctx.report({ message, location, fix: { range: [at2, node.end], text: replacement } });
   });
 }
 var ambiguousValueChecks = {
@@ -27139,12 +27139,12 @@ function objectRef(fields) {
 function parseFieldPath(text) {
   const tokens = [];
   const re = /\.?([A-Za-z0-9_$@/-]+)|\[(\*|\d+|"[^"]*"|'[^']*')\]/y;
-  let at = 0;
-  while (at < text.length) {
-    re.lastIndex = at;
+  let at2 = 0;
+  while (at2 < text.length) {
+    re.lastIndex = at2;
     const m = re.exec(text);
-    if (!m || m[1] !== void 0 && m[0].startsWith(".") === (at === 0)) return void 0;
-    at = re.lastIndex;
+    if (!m || m[1] !== void 0 && m[0].startsWith(".") === (at2 === 0)) return void 0;
+    at2 = re.lastIndex;
     const bracket = m[2];
     if (m[1] !== void 0) tokens.push({ key: m[1] });
     else if (bracket === "*") tokens.push({ any: true });
@@ -27375,8 +27375,8 @@ function quoteClusters(clusters) {
   const list2 = [...new Set(clusters)].map((c) => `"${c}"`).join(", ");
   return clusters.length > 1 ? `clusters ${list2}` : `cluster ${list2}`;
 }
-function namePath(at) {
-  return at.path[at.path.length - 1] === "name" ? at.path : [...at.path, "name"];
+function namePath(at2) {
+  return at2.path[at2.path.length - 1] === "name" ? at2.path : [...at2.path, "name"];
 }
 function kustomizationsByKey(cluster) {
   const byKey = /* @__PURE__ */ new Map();
@@ -27855,10 +27855,10 @@ function reportMissingSources(ctx, referencesOf) {
       const key = sourceKey(ref.kind, ref.namespace, ref.name);
       if (provided.has(key) || ctx.graph.externalSources.has(key)) continue;
       const location = ctx.locate(ref.doc, ref.path, "value");
-      const at = `${location.file}:${location.line}:${location.column}`;
-      const entry = missing.get(at) ?? { ref, location, clusters: [], sources };
+      const at2 = `${location.file}:${location.line}:${location.column}`;
+      const entry = missing.get(at2) ?? { ref, location, clusters: [], sources };
       entry.clusters.push(cluster.name);
-      missing.set(at, entry);
+      missing.set(at2, entry);
     }
   }
   const bySource = /* @__PURE__ */ new Map();
@@ -28173,8 +28173,8 @@ function inHiddenDir(relPath) {
 }
 
 // src/load/split.ts
-function isMarkerEnd(text, at) {
-  const c = text.charCodeAt(at);
+function isMarkerEnd(text, at2) {
+  const c = text.charCodeAt(at2);
   return Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13;
 }
 function findMarkers(text, marker) {
@@ -28585,13 +28585,13 @@ var RefCollector = class {
   dir;
   refs = [];
   add(field2, value, path10, stripKey = false) {
-    const at = { doc: this.doc, path: path10 };
+    const at2 = { doc: this.doc, path: path10 };
     if (typeof value !== "string" || value.trim() === "") {
-      if (value !== void 0 && value !== null) this.refs.push({ field: field2, raw: String(JSON.stringify(value)), status: "unresolved", at });
+      if (value !== void 0 && value !== null) this.refs.push({ field: field2, raw: String(JSON.stringify(value)), status: "unresolved", at: at2 });
       return;
     }
     const raw = stripKey && value.includes("=") ? value.slice(value.indexOf("=") + 1) : value;
-    this.refs.push({ field: field2, raw, at, ...resolveRef(this.repo, this.dir, raw.trim()) });
+    this.refs.push({ field: field2, raw, at: at2, ...resolveRef(this.repo, this.dir, raw.trim()) });
   }
   /** Entries that are file paths or inline YAML (a string with a newline is inline). */
   addPathsOrInline(field2, list2) {
@@ -29444,12 +29444,12 @@ function substituteValue(value, vars, root) {
   const substituteString = (text) => {
     const result = expand(text, lookup);
     if (!result) return text;
-    const at = [...path10];
+    const at2 = [...path10];
     for (const u of result.uses) {
       const defined = u.state !== "unset";
       uses.push({
         name: u.name,
-        path: at,
+        path: at2,
         hasDefault: u.hasDefault,
         defined,
         ...u.state === "unknown" ? { unknown: true } : {},
@@ -29457,7 +29457,7 @@ function substituteValue(value, vars, root) {
       });
     }
     if (result.text === void 0) return text;
-    const node = root && nodeAt(root, at);
+    const node = root && nodeAt(root, at2);
     const plain = node ? node.style === "plain" : !text.includes("\n");
     return plain && result.uses.length > 0 ? resolvePlainText(result.text) : result.text;
   };
@@ -30161,7 +30161,7 @@ function registerFunctions(registry) {
   const textDecoder = new TextDecoder("utf8");
   const ByteOpts = typeof Buffer !== "undefined" ? {
     byteLength: (v) => Buffer.byteLength(v),
-    fromString: (str10) => Buffer.from(str10, "utf8"),
+    fromString: (str11) => Buffer.from(str11, "utf8"),
     toHex: (b) => Buffer.prototype.hexSlice.call(b, 0, b.length),
     toBase64: (b) => Buffer.prototype.base64Slice.call(b, 0, b.length),
     toUtf8: (b) => Buffer.prototype.utf8Slice.call(b, 0, b.length),
@@ -30169,7 +30169,7 @@ function registerFunctions(registry) {
   } : {
     textEncoder: new TextEncoder("utf8"),
     byteLength: (v) => textEncoder.encode(v).length,
-    fromString: (str10) => textEncoder.encode(str10),
+    fromString: (str11) => textEncoder.encode(str11),
     toHex: Uint8Array.prototype.toHex ? (b) => b.toHex() : (b) => arrayFrom(b, (i) => i.toString(16).padStart(2, "0")).join(""),
     toBase64: Uint8Array.prototype.toBase64 ? (b) => b.toBase64() : (b) => btoa(arrayFrom(b, (i) => String.fromCodePoint(i)).join("")),
     toUtf8: (b) => textDecoder.decode(b),
@@ -30270,9 +30270,9 @@ function registerFunctions(registry) {
   functionOverload(`google.protobuf.Duration.getMilliseconds(): int`, (d) => d.getMilliseconds());
   register(registry);
 }
-function stringSize(str10) {
+function stringSize(str11) {
   let count = 0;
-  for (const c of str10) count++;
+  for (const c of str11) count++;
   return count;
 }
 
@@ -30826,11 +30826,11 @@ var Candidates = class {
     return true;
   }
 };
-function splitByComma(str10) {
+function splitByComma(str11) {
   const parts = [];
   let current = "";
   let depth = 0;
-  for (const char of str10) {
+  for (const char of str11) {
     if (char === "<") depth++;
     else if (char === ">") depth--;
     else if (char === "," && depth === 0) {
@@ -33147,24 +33147,24 @@ var Lexer = class {
       end: Math.min(start + chars, offset + len)
     });
   }
-  processEscapes(offset, str10, isBytes) {
-    if (!str10.includes("\\")) return str10;
-    const len = str10.length;
+  processEscapes(offset, str11, isBytes) {
+    if (!str11.includes("\\")) return str11;
+    const len = str11.length;
     let result = "";
     let i = 0;
     while (i < len) {
-      if (str10[i] !== "\\" || i + 1 >= len) {
-        result += str10[i++];
+      if (str11[i] !== "\\" || i + 1 >= len) {
+        result += str11[i++];
         continue;
       }
-      const next = str10[i + 1];
+      const next = str11[i + 1];
       if (STRING_ESCAPES[next]) {
         result += STRING_ESCAPES[next];
         i += 2;
       } else if (next === "u" || next === "U") {
         if (isBytes) throw this.#escapeErr("bytes_unicode_escape", offset, len, i, 2, next);
         const hexLen = next === "u" ? 4 : 8;
-        const hex = str10.substring(i + 2, i + 2 + hexLen);
+        const hex = str11.substring(i + 2, i + 2 + hexLen);
         const c = Number.parseInt(hex, 16);
         if (hex.length !== hexLen || !/^[0-9a-fA-F]+$/.test(hex) || c > 1114111)
           throw this.#escapeErr("invalid_unicode_escape", offset, len, i, 2 + hexLen, next + hex);
@@ -33173,13 +33173,13 @@ var Lexer = class {
         result += String.fromCodePoint(c);
         i += 2 + hexLen;
       } else if (next === "x" || next === "X") {
-        const h = str10.substring(i + 2, i + 4);
+        const h = str11.substring(i + 2, i + 4);
         if (!/^[0-9a-fA-F]{2}$/.test(h))
           throw this.#escapeErr("invalid_hex_escape", offset, len, i, 4, next + h);
         result += String.fromCharCode(Number.parseInt(h, 16));
         i += 4;
       } else if (next >= "0" && next <= "7") {
-        const o = str10.substring(i + 1, i + 4);
+        const o = str11.substring(i + 1, i + 4);
         if (!/^[0-7]{3}$/.test(o)) throw this.#escapeErr("invalid_octal_escape", offset, len, i, 4);
         const value = Number.parseInt(o, 8);
         if (value > 255) throw this.#escapeErr("octal_escape_out_of_range", offset, len, i, 4, o);
@@ -34357,10 +34357,10 @@ var NEEDS_VALUE = /* @__PURE__ */ new Set(["add", "replace", "test"]);
 var NEEDS_FROM = /* @__PURE__ */ new Set(["move", "copy"]);
 var KNOWN_FIELDS = /* @__PURE__ */ new Set(["op", "path", "value", "from"]);
 var JSON_POINTER = /^(\/([^~]|~[01])*)*$/;
-function pointerProblem(value, field2, at) {
-  if (typeof value !== "string") return { path: at, message: `${field2} must be a JSON pointer string such as /spec/replicas` };
+function pointerProblem(value, field2, at2) {
+  if (typeof value !== "string") return { path: at2, message: `${field2} must be a JSON pointer string such as /spec/replicas` };
   if (!value.startsWith("/") || !JSON_POINTER.test(value)) {
-    return { path: at, message: `${field2} ${JSON.stringify(value)} is not a JSON pointer: it must start with "/" and escape "~" as ~0 and "/" as ~1` };
+    return { path: at2, message: `${field2} ${JSON.stringify(value)} is not a JSON pointer: it must start with "/" and escape "~" as ~0 and "/" as ~1` };
   }
   return void 0;
 }
@@ -34585,12 +34585,12 @@ function literalBlockMapper(file, node) {
   const indent = firstContent[1].length;
   return (patchText, start, end) => {
     const lineStarts = computeLineStarts(patchText);
-    const at = (offset) => {
+    const at2 = (offset) => {
       const p = positionIn(lineStarts, offset);
       return { line: indicator.line + p.line, column: indent + p.column };
     };
-    const s = at(start);
-    const e = at(Math.max(start, end));
+    const s = at2(start);
+    const e = at2(Math.max(start, end));
     return { file: file.path, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
   };
 }
@@ -34721,23 +34721,23 @@ var Collector = class {
   addPatchLists(doc, base, holder) {
     asList3(holder.patches).forEach((entry, i) => {
       if (!isObj4(entry)) return;
-      const at = [...base, "patches", i, "patch"];
-      if (typeof entry.patch === "string") this.addPatchString(doc, at, entry.patch, entry.target, `inline patch patches[${i}]`);
-      else if (isObj4(entry.patch) || Array.isArray(entry.patch)) this.addPatchValue(doc, at, entry.patch, entry.target, void 0);
+      const at2 = [...base, "patches", i, "patch"];
+      if (typeof entry.patch === "string") this.addPatchString(doc, at2, entry.patch, entry.target, `inline patch patches[${i}]`);
+      else if (isObj4(entry.patch) || Array.isArray(entry.patch)) this.addPatchValue(doc, at2, entry.patch, entry.target, void 0);
     });
     asList3(holder.patchesStrategicMerge).forEach((entry, i) => {
-      const at = [...base, "patchesStrategicMerge", i];
-      if (typeof entry === "string" && entry.includes("\n")) this.addPatchString(doc, at, entry, void 0, `inline patch patchesStrategicMerge[${i}]`);
-      else if (isObj4(entry)) this.addPatchValue(doc, at, entry, void 0, void 0);
+      const at2 = [...base, "patchesStrategicMerge", i];
+      if (typeof entry === "string" && entry.includes("\n")) this.addPatchString(doc, at2, entry, void 0, `inline patch patchesStrategicMerge[${i}]`);
+      else if (isObj4(entry)) this.addPatchValue(doc, at2, entry, void 0, void 0);
     });
     asList3(holder.patchesJson6902).forEach((entry, i) => {
       if (!isObj4(entry)) return;
-      const at = [...base, "patchesJson6902", i, "patch"];
+      const at2 = [...base, "patchesJson6902", i, "patch"];
       const label = `inline patch patchesJson6902[${i}]`;
       if (typeof entry.patch === "string") {
-        this.addPatchString(doc, at, entry.patch, entry.target, label);
+        this.addPatchString(doc, at2, entry.patch, entry.target, label);
       } else if (entry.patch !== void 0 && doc.class === "kustomization") {
-        this.out.ops.push({ doc, ops: entry.patch, base: at });
+        this.out.ops.push({ doc, ops: entry.patch, base: at2 });
       }
     });
   }
@@ -35255,6 +35255,551 @@ function judge(ctx, doc) {
   });
 }
 
+// src/checks/policy/chart-version.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+
+// src/checks/policy/applied.ts
+var isObj8 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var str7 = (v) => typeof v === "string" && v !== "" ? v : void 0;
+function appliedDocuments(ctx) {
+  return [...ctx.graph.appliedByDocument.values()].filter((list2) => list2.length > 0);
+}
+function judged(ctx, instances, judge2, where2) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const a of instances) {
+    const verdict = judge2(a);
+    if (verdict === void 0) continue;
+    const location = where2(a, verdict);
+    const key = `${location.file}:${location.line}:${location.column}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ a, verdict, location });
+  }
+  return out;
+}
+function appliedRef(a) {
+  return objectRef({ apiVersion: a.id.apiVersion, kind: a.id.kind, namespace: a.id.namespace, name: a.id.name });
+}
+function specOf2(value) {
+  return isObj8(value) && isObj8(value.spec) ? value.spec : {};
+}
+function describe3(a) {
+  return `${a.id.kind} "${a.id.name}"`;
+}
+function valueAt2(value, path10) {
+  let v = value;
+  for (const p of path10) v = isObj8(v) || Array.isArray(v) ? v[p] : void 0;
+  return v;
+}
+function locateField(ctx, a, path10, target = "value") {
+  const applied = valueAt2(a.value, path10);
+  if (valueAt2(a.doc.value, path10) === applied || !a.patchedBy?.length) return ctx.locate(a.doc, path10, target);
+  for (const p of [...a.patchedBy].reverse()) {
+    if (applied === void 0) break;
+    if (valueAt2(valueAt2(p.doc.value, p.path), path10) === applied) return ctx.locate(p.doc, [...p.path, ...path10], target);
+    for (const file of patchFiles(ctx, p)) {
+      const doc = ctx.repo.fileMap.get(file)?.documents.find((d) => valueAt2(d.value, path10) === applied);
+      if (doc) return ctx.locate(doc, path10, target);
+    }
+  }
+  const last = a.patchedBy[a.patchedBy.length - 1];
+  return ctx.locate(last.doc, last.path);
+}
+function patchFiles(ctx, p) {
+  const k = ctx.graph.kustomizeFiles.find((f) => f.doc === p.doc);
+  if (!k) return [];
+  const within = (path10) => p.path.every((seg, i) => path10[i] === seg);
+  return k.refs.filter((r) => r.status === "file" && r.path !== void 0 && within(r.at.path)).map((r) => r.path);
+}
+
+// src/checks/policy/chart-version.ts
+var EXACT = /^=?\s*v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+function unpinnedVersion(value) {
+  const chart = isObj8(value) && isObj8(value.spec) && isObj8(value.spec.chart) && isObj8(value.spec.chart.spec) ? value.spec.chart.spec : void 0;
+  if (!chart || !isObj8(chart.sourceRef) || (chart.sourceRef.kind ?? "HelmRepository") !== "HelmRepository") return void 0;
+  if (chart.version === void 0 || chart.version === null) return "";
+  const version = String(chart.version).trim();
+  return EXACT.test(version) || version.includes("${") ? void 0 : version;
+}
+function helmReleaseChartUnpinned(ctx) {
+  const paths = ctx.params.paths ?? [];
+  const inScope = paths.length === 0 ? () => true : (0, import_picomatch3.default)(paths, { dot: true });
+  for (const instances of appliedDocuments(ctx)) {
+    const first = instances[0];
+    if (first.id.kind !== "HelmRelease" || !inScope(first.doc.file)) continue;
+    const where2 = (a, version) => version === "" ? locateField(ctx, a, ["spec", "chart", "spec"], "key") : locateField(ctx, a, ["spec", "chart", "spec", "version"]);
+    for (const { a, verdict: version, location } of judged(ctx, instances, (a2) => unpinnedVersion(a2.value), where2)) {
+      ctx.report({
+        message: version === "" ? `HelmRelease "${a.id.name}" does not set spec.chart.spec.version: Flux installs the newest chart (*) and upgrades to every new release on its own; pin an exact version` : `HelmRelease "${a.id.name}" chart version "${version}" is a range: Flux upgrades to every matching chart release on its own; pin an exact version (e.g. 1.2.3)`,
+        location,
+        object: appliedRef(a)
+      });
+    }
+  }
+}
+var chartVersionChecks = {
+  "helmrelease-chart-unpinned": {
+    run: helmReleaseChartUnpinned,
+    params: {
+      type: "object",
+      properties: {
+        paths: {
+          type: "array",
+          items: { type: "string", description: "a glob of repo-relative files" },
+          description: "a list of globs of repo-relative files where HelmReleases must pin their chart, e.g. [clusters/production/**] (empty: everywhere)"
+        }
+      },
+      additionalProperties: false
+    }
+  }
+};
+
+// src/checks/policy/image-tag.ts
+var POD_SPEC = {
+  Pod: ["spec"],
+  Deployment: ["spec", "template", "spec"],
+  StatefulSet: ["spec", "template", "spec"],
+  DaemonSet: ["spec", "template", "spec"],
+  ReplicaSet: ["spec", "template", "spec"],
+  Job: ["spec", "template", "spec"],
+  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
+};
+function imageTag(image) {
+  if (image.includes("@")) return void 0;
+  const lastSlash = image.lastIndexOf("/");
+  const colon = image.indexOf(":", lastSlash + 1);
+  return colon < 0 ? "" : image.slice(colon + 1);
+}
+function at(value, path10) {
+  let v = value;
+  for (const p of path10) v = isObj8(v) || Array.isArray(v) ? v[p] : void 0;
+  return v;
+}
+function overridesOf(value) {
+  const list2 = isObj8(value) && Array.isArray(value.images) ? value.images : [];
+  return list2.filter(isObj8).flatMap((i) => {
+    const name = str7(i.name);
+    if (!name) return [];
+    const tag = i.newTag === void 0 || i.newTag === null ? void 0 : String(i.newTag);
+    return [{ name, newName: str7(i.newName), newTag: tag, digest: str7(i.digest) }];
+  });
+}
+function override(image, o) {
+  const lastSlash = image.lastIndexOf("/");
+  const at2 = image.indexOf("@");
+  const colon = image.indexOf(":", lastSlash + 1);
+  const end = at2 >= 0 ? at2 : colon >= 0 ? colon : image.length;
+  if (image.slice(0, end) !== o.name) return image;
+  const name = o.newName ?? o.name;
+  if (o.digest) return `${name}@${o.digest}`;
+  if (o.newTag !== void 0) return `${name}:${o.newTag}`;
+  return `${name}${image.slice(end)}`;
+}
+function transformedImage(ctx, a, image) {
+  const layers = [];
+  for (const dir of [...a.via].reverse()) {
+    const k = ctx.graph.kustomizeByDir.get(dir) ?? ctx.graph.kustomizeFiles.find((f) => f.path === dir);
+    if (k) layers.push(overridesOf(k.doc.value));
+  }
+  layers.push(overridesOf(isObj8(a.by.value) ? a.by.value.spec : void 0));
+  let out = image;
+  for (const layer of layers) {
+    const o = layer.find((x) => override(out, x) !== out);
+    if (o) out = override(out, o);
+  }
+  return out;
+}
+function workloadHits(ctx, a) {
+  const podPath = POD_SPEC[a.id.kind];
+  if (!podPath) return [];
+  const podSpec = at(a.value, podPath);
+  if (!isObj8(podSpec)) return [];
+  const hits = [];
+  for (const field2 of ["initContainers", "containers", "ephemeralContainers"]) {
+    const list2 = podSpec[field2];
+    if (!Array.isArray(list2)) continue;
+    list2.forEach((c, i) => {
+      const written = isObj8(c) ? str7(c.image) : void 0;
+      if (!written || written.includes("${")) return;
+      const image = transformedImage(ctx, a, written);
+      const tag = imageTag(image);
+      if (tag === "" || tag === "latest") hits.push({ path: [...podPath, field2, i, "image"], image, tag });
+    });
+  }
+  return hits;
+}
+function valuesHits(value, path10, out, seen = /* @__PURE__ */ new Set()) {
+  if (typeof value !== "object" || value === null || seen.has(value)) return;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => valuesHits(v, [...path10, i], out, seen));
+    return;
+  }
+  if (!isObj8(value)) return;
+  if (str7(value.repository) && value.tag === "latest") out.push({ path: [...path10, "tag"], image: `${value.repository}:latest`, tag: "latest" });
+  for (const [k, v] of Object.entries(value)) {
+    if (k === "image" && typeof v === "string" && imageTag(v) === "latest") out.push({ path: [...path10, k], image: v, tag: "latest" });
+    else valuesHits(v, [...path10, k], out, seen);
+  }
+}
+function hitsOf(ctx, a) {
+  if (a.id.kind === "HelmRelease") {
+    const out = [];
+    const values = isObj8(a.value) && isObj8(a.value.spec) ? a.value.spec.values : void 0;
+    valuesHits(values, ["spec", "values"], out);
+    return out;
+  }
+  return workloadHits(ctx, a);
+}
+function imageTagMutable(ctx) {
+  for (const instances of appliedDocuments(ctx)) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const a of instances) {
+      for (const hit of hitsOf(ctx, a)) {
+        const key = hit.path.join(".");
+        if (seen.has(key)) continue;
+        seen.add(key);
+        ctx.report({
+          message: `${describe3(a)} runs image "${hit.image}" ${hit.tag === "" ? "without a tag (read as :latest)" : "on :latest"}: it changes whenever a node pulls it again and Git no longer says what runs; pin a version tag or a digest`,
+          location: ctx.locate(a.doc, hit.path, "value"),
+          object: appliedRef(a)
+        });
+      }
+    }
+  }
+}
+
+// src/k8s/duration.ts
+var UNIT_MS = { ns: 1e-6, us: 1e-3, "\xB5s": 1e-3, "\u03BCs": 1e-3, ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+function parseGoDuration(text) {
+  if (text === "0") return 0;
+  const match = /^([-+]?)((?:(?:\d+\.?\d*|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/.exec(text);
+  if (!match) return void 0;
+  let total = 0;
+  for (const [, num, unit] of match[2].matchAll(/(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) total += Number(num) * UNIT_MS[unit];
+  return match[1] === "-" ? -total : total;
+}
+function formatDuration(ms) {
+  if (ms === 0) return "0s";
+  const parts = [];
+  let rest = ms;
+  for (const [unit, size] of [["h", 36e5], ["m", 6e4]]) {
+    const n = Math.floor(rest / size);
+    if (n > 0) parts.push(`${n}${unit}`);
+    rest -= n * size;
+  }
+  if (rest > 0) parts.push(rest % 1e3 === 0 ? `${rest / 1e3}s` : `${rest}ms`);
+  return parts.join("");
+}
+
+// src/checks/policy/interval.ts
+var DURATION = { type: "string", pattern: "^([0-9]+(\\.[0-9]+)?(ns|us|\xB5s|ms|s|m|h))+$", description: "a Go duration such as 30s, 10m or 24h" };
+function durationOf(a, field2) {
+  const text = str7(specOf2(a.value)[field2]);
+  const ms = text === void 0 ? void 0 : parseGoDuration(text);
+  return ms === void 0 ? void 0 : { ms, text };
+}
+function fluxInstances(ctx) {
+  return appliedDocuments(ctx).filter((list2) => isToolkitGroup(groupOf(list2[0].id.apiVersion)));
+}
+function fluxIntervalRange(ctx) {
+  const min = parseGoDuration(ctx.params.minimum);
+  const max = parseGoDuration(ctx.params.maximum);
+  for (const instances of fluxInstances(ctx)) {
+    const outOfRange = (a) => {
+      const interval = durationOf(a, "interval");
+      return interval && interval.ms > 0 && (interval.ms < min || interval.ms > max) ? interval : void 0;
+    };
+    for (const { a, verdict: interval, location } of judged(ctx, instances, outOfRange, (a2) => locateField(ctx, a2, ["spec", "interval"]))) {
+      const tooShort = interval.ms < min;
+      ctx.report({
+        message: tooShort ? `${describe3(a)} reconciles every ${interval.text}, more often than ${formatDuration(min)}: each run fetches its source again (Git hosts and registries rate-limit); use a longer interval and a notification Receiver for fast delivery` : `${describe3(a)} reconciles every ${interval.text}, less often than ${formatDuration(max)}: drift and deleted objects stay uncorrected that long; use a shorter interval`,
+        location,
+        object: appliedRef(a)
+      });
+    }
+  }
+}
+function fluxTimeoutExceedsInterval(ctx) {
+  for (const instances of fluxInstances(ctx)) {
+    const exceeds = (a) => {
+      const interval = durationOf(a, "interval");
+      const timeout = durationOf(a, "timeout");
+      return interval && timeout && interval.ms > 0 && timeout.ms > interval.ms ? { interval, timeout } : void 0;
+    };
+    for (const { a, verdict: { interval, timeout }, location } of judged(ctx, instances, exceeds, (a2) => locateField(ctx, a2, ["spec", "timeout"]))) {
+      ctx.report({
+        message: `${describe3(a)} has timeout ${timeout.text}, longer than its interval ${interval.text}: a stuck apply or health check holds it (and whatever depends on it) for longer than its schedule; make the timeout shorter than the interval`,
+        location,
+        object: appliedRef(a)
+      });
+    }
+  }
+}
+var intervalChecks = {
+  "flux-interval-range": {
+    run: fluxIntervalRange,
+    params: {
+      type: "object",
+      properties: {
+        minimum: { ...DURATION, description: "a Go duration such as 30s (the shortest acceptable interval)" },
+        maximum: { ...DURATION, description: "a Go duration such as 24h (the longest acceptable interval)" }
+      },
+      required: ["minimum", "maximum"],
+      additionalProperties: false
+    }
+  },
+  "flux-timeout-exceeds-interval": { run: fluxTimeoutExceedsInterval }
+};
+
+// src/checks/policy/suspended.ts
+function fluxSuspended(ctx) {
+  for (const instances of appliedDocuments(ctx)) {
+    if (!isToolkitGroup(groupOf(instances[0].id.apiVersion))) continue;
+    const suspended = (a) => specOf2(a.value).suspend === true ? true : void 0;
+    for (const { a, location } of judged(ctx, instances, suspended, (a2) => locateField(ctx, a2, ["spec", "suspend"], "key"))) {
+      const written = specOf2(a.doc.value).suspend === true;
+      ctx.report({
+        message: `${describe3(a)} is committed with spec.suspend: true${written ? "" : " (set by a patch)"}: Flux does not reconcile it (no apply, no drift correction, no pruning) until someone resumes it; remove suspend from Git, or say why in a suppression`,
+        location,
+        object: appliedRef(a)
+      });
+    }
+  }
+}
+
+// src/checks/policy/lockdown.ts
+var CONTROLLERS = ["kustomize-controller", "helm-controller"];
+function deploymentArgs(value) {
+  const containers = isObj8(value) && isObj8(value.spec) && isObj8(value.spec.template) && isObj8(value.spec.template.spec) ? value.spec.template.spec.containers : void 0;
+  if (!Array.isArray(containers)) return [];
+  return containers.flatMap((c) => isObj8(c) && Array.isArray(c.args) ? c.args.filter((a) => typeof a === "string") : []);
+}
+function flagValue(args, flag) {
+  let found;
+  for (const arg of args) {
+    if (arg === `--${flag}`) found = "true";
+    else if (arg.startsWith(`--${flag}=`)) found = arg.slice(flag.length + 3);
+  }
+  return found;
+}
+function patchedArgs(kustomizations) {
+  const out = /* @__PURE__ */ new Map();
+  for (const k of kustomizations) {
+    const patches = isObj8(k) && Array.isArray(k.patches) ? k.patches : [];
+    for (const p of patches) {
+      if (!isObj8(p) || !isObj8(p.target) || typeof p.patch !== "string") continue;
+      if (p.target.kind !== void 0 && p.target.kind !== "Deployment") continue;
+      const name = str7(p.target.name);
+      let matches = () => true;
+      if (name !== void 0) {
+        try {
+          const re = new RegExp(`^(?:${name})$`);
+          matches = (c) => re.test(c);
+        } catch {
+          matches = (c) => c === name;
+        }
+      }
+      const args = [...p.patch.matchAll(/--[a-z-]+(?:=[^\s"'\]]*)?/g)].map((m) => m[0]);
+      for (const c of CONTROLLERS) if (matches(c)) out.set(c, [...out.get(c) ?? [], ...args]);
+    }
+  }
+  return out;
+}
+function lockdownOf(cluster, kustomizations, declared) {
+  const lockdown = { noCrossNamespaceRefs: /* @__PURE__ */ new Set(), defaultServiceAccount: /* @__PURE__ */ new Map(), source: /* @__PURE__ */ new Map() };
+  const deployed = /* @__PURE__ */ new Map();
+  for (const o of cluster.objects) {
+    if (o.id.kind === "Deployment" && groupOf(o.id.apiVersion) === "apps" && CONTROLLERS.includes(o.id.name)) {
+      deployed.set(o.id.name, deploymentArgs(o.value));
+    }
+  }
+  const argsOf = deployed.size > 0 ? deployed : patchedArgs(kustomizations);
+  for (const [controller, args] of argsOf) {
+    if (flagValue(args, "no-cross-namespace-refs") === "true") {
+      lockdown.noCrossNamespaceRefs.add(controller);
+      lockdown.source.set(controller, `${controller} runs with --no-cross-namespace-refs=true`);
+    }
+    const sa = flagValue(args, "default-service-account");
+    if (sa) lockdown.defaultServiceAccount.set(controller, sa);
+  }
+  for (const o of cluster.objects) {
+    if (isFluxInstance({ apiVersion: o.id.apiVersion, kind: o.id.kind })) {
+      const spec = isObj8(o.value) && isObj8(o.value.spec) ? o.value.spec : {};
+      const c = isObj8(spec.cluster) ? spec.cluster : {};
+      if (c.multitenant === true) {
+        const sa = str7(c.tenantDefaultServiceAccount) ?? "default";
+        for (const controller of CONTROLLERS) {
+          lockdown.noCrossNamespaceRefs.add(controller);
+          lockdown.defaultServiceAccount.set(controller, sa);
+          lockdown.source.set(controller, `FluxInstance "${o.id.name}" sets spec.cluster.multitenant: true`);
+        }
+      }
+    }
+  }
+  if (declared && lockdown.noCrossNamespaceRefs.size === 0) {
+    for (const controller of CONTROLLERS) {
+      lockdown.noCrossNamespaceRefs.add(controller);
+      lockdown.source.set(controller, "the config declares it multi-tenant");
+    }
+  }
+  return lockdown;
+}
+
+// src/checks/policy/tenancy.ts
+function subjects(cluster) {
+  return [
+    ...cluster.kustomizations.map((k) => ({ object: k, kind: "Kustomization", controller: "kustomize-controller", value: k.value ?? k.doc.value, refs: k.sourceRef ? [k.sourceRef] : [] })),
+    ...cluster.helmReleases.map((h) => ({
+      object: h,
+      kind: "HelmRelease",
+      controller: "helm-controller",
+      value: h.doc.value,
+      refs: [h.chartSourceRef, h.chartRef].filter((r) => r !== void 0)
+    }))
+  ];
+}
+function declaredClusters(ctx) {
+  const list2 = ctx.params.clusters ?? [];
+  return (name) => list2.includes("*") || list2.includes(name);
+}
+function buildKustomizations(ctx, cluster) {
+  const files = new Set(cluster.objects.flatMap((o) => o.via));
+  const roots = cluster.roots.map((r) => r.path?.path).filter((p) => p !== void 0);
+  const underRoot = (dir) => roots.some((r) => r === "" || dir === r || dir.startsWith(`${r}/`));
+  return ctx.graph.kustomizeFiles.filter((k) => files.has(k.path) || underRoot(k.dir)).map((k) => k.doc.value);
+}
+function lockedClusters(ctx) {
+  const declared = declaredClusters(ctx);
+  return ctx.graph.clusters.filter((c) => c.origin !== "fallback").map((c) => [c, lockdownOf(c, buildKustomizations(ctx, c), declared(c.name))]);
+}
+function fluxCrossNamespaceRef(ctx) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const [cluster, lockdown] of lockedClusters(ctx)) {
+    if (lockdown.noCrossNamespaceRefs.size === 0) continue;
+    for (const s of subjects(cluster)) {
+      if (!lockdown.noCrossNamespaceRefs.has(s.controller)) continue;
+      for (const ref of s.refs) {
+        if (!ref.namespace || ref.namespace === s.object.namespace) continue;
+        const key = `${s.object.doc.file}#${s.object.doc.index} ${ref.at.path.join(".")}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        ctx.report({
+          message: `${s.kind} "${s.object.name}" in namespace "${s.object.namespace}" refers to ${ref.kind} "${ref.name}" in namespace "${ref.namespace}", but on cluster "${cluster.name}" ${lockdown.source.get(s.controller)}: the controller refuses cross-namespace references; define the ${ref.kind} in namespace "${s.object.namespace}"`,
+          location: ctx.locate(ref.at.doc, [...ref.at.path, "namespace"], "value"),
+          object: objectRef({ apiVersion: s.object.doc.apiVersion, kind: s.kind, namespace: s.object.namespace, name: s.object.name })
+        });
+      }
+    }
+  }
+}
+function boundServiceAccounts(cluster) {
+  const bound = /* @__PURE__ */ new Set();
+  for (const o of cluster.objects) {
+    if (o.id.kind !== "RoleBinding" && o.id.kind !== "ClusterRoleBinding") continue;
+    const subjectsOf = isObj8(o.value) && Array.isArray(o.value.subjects) ? o.value.subjects : [];
+    for (const s of subjectsOf) {
+      if (!isObj8(s) || s.kind !== "ServiceAccount" || !str7(s.name)) continue;
+      bound.add(`${str7(s.namespace) ?? o.id.namespace ?? ""}/${str7(s.name)}`);
+    }
+  }
+  return bound;
+}
+function fluxServiceAccountDefault(ctx) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const [cluster, lockdown] of lockedClusters(ctx)) {
+    if (lockdown.defaultServiceAccount.size === 0) continue;
+    const bound = boundServiceAccounts(cluster);
+    for (const s of subjects(cluster)) {
+      const sa = lockdown.defaultServiceAccount.get(s.controller);
+      if (sa === void 0 || str7(specOf2(s.value).serviceAccountName) || bound.has(`${s.object.namespace}/${sa}`)) continue;
+      const key = `${s.object.doc.file}#${s.object.doc.index}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      ctx.report({
+        message: `${s.kind} "${s.object.name}" sets no spec.serviceAccountName, and on cluster "${cluster.name}" ${s.controller} runs with --default-service-account=${sa}: it is applied as ServiceAccount "${sa}" of namespace "${s.object.namespace}", which nothing in the repository grants any rights, so every apply is forbidden; set spec.serviceAccountName to the tenant's service account`,
+        location: ctx.locate(s.object.doc, ["spec"], "key"),
+        object: objectRef({ apiVersion: s.object.doc.apiVersion, kind: s.kind, namespace: s.object.namespace, name: s.object.name })
+      });
+    }
+  }
+}
+var CLUSTERS_PARAM = {
+  type: "object",
+  properties: {
+    clusters: {
+      type: "array",
+      items: { type: "string", description: "a cluster name" },
+      description: 'a list of names of clusters locked down outside the repository, e.g. [aks-prod] ("*" for all)'
+    }
+  },
+  additionalProperties: false
+};
+var tenancyChecks = {
+  "flux-cross-namespace-ref": { run: fluxCrossNamespaceRef, params: CLUSTERS_PARAM },
+  "flux-service-account-default": { run: fluxServiceAccountDefault, params: CLUSTERS_PARAM }
+};
+
+// src/checks/policy/wait.ts
+var ROLLOUT_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "Pod"]);
+function waitsForReadiness(k) {
+  const spec = specOf2(k.value ?? k.doc.value);
+  const nonEmpty3 = (v) => Array.isArray(v) && v.length > 0;
+  return spec.wait === true || nonEmpty3(spec.healthChecks) || nonEmpty3(spec.healthCheckExprs);
+}
+function rolloutKinds(cluster, k) {
+  const kinds = /* @__PURE__ */ new Set();
+  for (const o of cluster.objects) {
+    if (o.by !== k) continue;
+    const group = groupOf(o.id.apiVersion);
+    if (ROLLOUT_KINDS.has(o.id.kind) && (group === "" || group === "apps" || group === "batch") || isToolkitGroup(group) && (o.id.kind === "HelmRelease" || o.id.kind === "Kustomization")) {
+      kinds.add(o.id.kind);
+    }
+  }
+  return [...kinds].sort();
+}
+function fluxDependencyNotReady(ctx) {
+  const byDoc = /* @__PURE__ */ new Map();
+  for (const cluster of ctx.graph.clusters) {
+    if (cluster.origin === "fallback") continue;
+    const byKey = new Map(cluster.kustomizations.map((k) => [objectKey(k.namespace, k.name), k]));
+    for (const dependent of cluster.kustomizations) {
+      for (const dep of dependent.dependsOn) {
+        const target = byKey.get(objectKey(dep.namespace, dep.name));
+        if (!target || target === dependent || waitsForReadiness(target)) continue;
+        const kinds = rolloutKinds(cluster, target);
+        if (kinds.length === 0) continue;
+        const key = `${target.doc.file}#${target.doc.index}`;
+        const entry = byDoc.get(key) ?? { k: target, dependents: /* @__PURE__ */ new Set(), clusters: /* @__PURE__ */ new Set(), kinds: /* @__PURE__ */ new Set() };
+        entry.dependents.add(dependent.name);
+        entry.clusters.add(cluster.name);
+        for (const kind of kinds) entry.kinds.add(kind);
+        byDoc.set(key, entry);
+      }
+    }
+  }
+  for (const { k, dependents, clusters, kinds } of byDoc.values()) {
+    const names = [...dependents].sort().map((n) => `"${n}"`).join(", ");
+    const spec = isObj8(k.doc.value) && isObj8(k.doc.value.spec) ? k.doc.value.spec : {};
+    ctx.report({
+      message: `Kustomization "${k.name}" is a dependency of ${names} on ${quoteClusters([...clusters])} but neither waits (spec.wait) nor has healthChecks: Flux marks it Ready as soon as it is applied, before its ${[...kinds].sort().map((k2) => `${k2}s`).join(", ")} are ready, so the dependents start too early; set spec.wait: true (or list healthChecks)`,
+      location: ctx.locate(k.doc, "wait" in spec ? ["spec", "wait"] : ["spec"], "value"),
+      object: objectRef({ apiVersion: k.doc.apiVersion, kind: "Kustomization", namespace: k.namespace, name: k.name })
+    });
+  }
+}
+
+// src/checks/policy/index.ts
+var policyChecks = {
+  "flux-suspended": { run: fluxSuspended },
+  "flux-dependency-not-ready": { run: fluxDependencyNotReady },
+  "image-tag-mutable": { run: imageTagMutable },
+  ...intervalChecks,
+  ...chartVersionChecks,
+  ...tenancyChecks
+};
+
 // src/checks/index.ts
 var builtinChecks = {
   ...loaderChecks,
@@ -35266,6 +35811,7 @@ var builtinChecks = {
   ...schemaChecks,
   ...celChecks,
   ...postbuildChecks,
+  ...policyChecks,
   "kustomize-component-misuse": { run: kustomizeComponentMisuse },
   "kustomize-generated-file": { run: kustomizeGeneratedFile },
   "kustomize-patch-unmatched": { run: kustomizePatchUnmatched },
@@ -35291,7 +35837,7 @@ function parseSeverity(value) {
 }
 
 // src/engine/lint.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
 import fs8 from "node:fs";
 import path7 from "node:path";
 
@@ -35302,7 +35848,7 @@ function compareFindings(a, b) {
 }
 
 // src/graph/ci-artifacts.ts
-var isObj8 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj9 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)\.gitlab-ci\.ya?ml$/;
 function pushedArtifacts(repo) {
   const out = [];
@@ -35314,7 +35860,7 @@ function pushedArtifacts(repo) {
 }
 function visit(v, onStep) {
   if (Array.isArray(v)) for (const item of v) visit(item, onStep);
-  else if (isObj8(v)) {
+  else if (isObj9(v)) {
     if (typeof v.run === "string" || typeof v.uses === "string" || Array.isArray(v.script)) onStep(v);
     for (const child of Object.values(v)) if (typeof child === "object") visit(child, onStep);
   }
@@ -35330,7 +35876,7 @@ function fromStep(step2, file) {
     }
   }
   const uses = typeof step2.uses === "string" ? step2.uses : "";
-  const w = isObj8(step2.with) ? step2.with : {};
+  const w = isObj9(step2.with) ? step2.with : {};
   if (/flux/i.test(uses) && /\/push@/.test(uses) && typeof w.repository === "string" && typeof w.path === "string") {
     out.push({ url: urlPattern(w.repository), path: w.path, file });
   }
@@ -35372,13 +35918,13 @@ function idOf(doc, scopes) {
 }
 
 // src/graph/patch.ts
-var isObj9 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-var str7 = (v) => typeof v === "string" && v !== "" ? v : void 0;
+var isObj10 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var str8 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 function toPatch(body, target) {
   const value = typeof body === "string" ? onlyDocument(body) : body;
   const t = readTarget(target);
   if (Array.isArray(value)) return t ? { type: "json6902", body: value, target: t } : void 0;
-  if (!isObj9(value)) return void 0;
+  if (!isObj10(value)) return void 0;
   return { type: "merge", body: value, target: t };
 }
 function onlyDocument(text) {
@@ -35386,7 +35932,7 @@ function onlyDocument(text) {
   return "documents" in parsed && parsed.documents.length === 1 ? parsed.documents[0].value : void 0;
 }
 function readTarget(target) {
-  if (!isObj9(target)) return void 0;
+  if (!isObj10(target)) return void 0;
   const out = {};
   for (const key of ["group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector"]) {
     if (typeof target[key] === "string") out[key] = target[key];
@@ -35396,17 +35942,17 @@ function readTarget(target) {
 function selects(patch, subject) {
   if (patch.target) return selectsTarget(patch.target, subject);
   const body = patch.body;
-  const meta = isObj9(body.metadata) ? body.metadata : {};
-  const [group, version] = splitApiVersion(str7(body.apiVersion));
+  const meta = isObj10(body.metadata) ? body.metadata : {};
+  const [group, version] = splitApiVersion(str8(body.apiVersion));
   if (body.kind !== subject.kind || group !== subject.group || version !== subject.version) return false;
-  const name = str7(meta.name);
-  const namespace = normalizeNamespace(str7(meta.namespace));
+  const name = str8(meta.name);
+  const namespace = normalizeNamespace(str8(meta.namespace));
   const ids = [{ name: subject.name, namespace: subject.namespace }, ...subject.previous];
   return ids.some((id) => id.name === name && normalizeNamespace(id.namespace) === namespace);
 }
 function selectsTarget(t, s) {
-  const meta = isObj9(s.value) && isObj9(s.value.metadata) ? s.value.metadata : {};
-  return matchesField(t.group, s.group) && matchesField(t.version, s.version) && matchesField(t.kind, s.kind) && matchesField(t.name, s.name) && matchesField(t.namespace, s.namespace ?? "") && matchesSelector(t.labelSelector, isObj9(meta.labels) ? meta.labels : {}) && matchesSelector(t.annotationSelector, isObj9(meta.annotations) ? meta.annotations : {});
+  const meta = isObj10(s.value) && isObj10(s.value.metadata) ? s.value.metadata : {};
+  return matchesField(t.group, s.group) && matchesField(t.version, s.version) && matchesField(t.kind, s.kind) && matchesField(t.name, s.name) && matchesField(t.namespace, s.namespace ?? "") && matchesSelector(t.labelSelector, isObj10(meta.labels) ? meta.labels : {}) && matchesSelector(t.annotationSelector, isObj10(meta.annotations) ? meta.annotations : {});
 }
 function normalizeNamespace(ns2) {
   return ns2 === void 0 || ns2 === "" ? "default" : ns2;
@@ -35449,7 +35995,7 @@ function applyPatch(patch, value) {
   const body = patch.body;
   if (body.$patch === "delete") return void 0;
   const { apiVersion: _a, kind: _k, ...rest } = body;
-  const meta = isObj9(rest.metadata) ? rest.metadata : void 0;
+  const meta = isObj10(rest.metadata) ? rest.metadata : void 0;
   if (meta) {
     const { name: _n, namespace: _ns, ...keep } = meta;
     rest.metadata = keep;
@@ -35457,13 +36003,13 @@ function applyPatch(patch, value) {
   return mergeValue(value, rest);
 }
 function mergeValue(base, patch) {
-  if (!isObj9(patch)) return structuredCloneSafe(patch);
+  if (!isObj10(patch)) return structuredCloneSafe(patch);
   if (patch.$patch === "replace") {
     const { $patch: _p, ...rest } = patch;
     return structuredCloneSafe(rest);
   }
   if (patch.$patch === "delete") return void 0;
-  const out = isObj9(base) ? { ...base } : {};
+  const out = isObj10(base) ? { ...base } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (key === "$patch") continue;
     if (value === null) {
@@ -35482,7 +36028,7 @@ function structuredCloneSafe(v) {
 function applyOperations(value, ops) {
   const holder = { root: structuredCloneSafe(value) };
   for (const op of ops) {
-    if (!isObj9(op) || typeof op.path !== "string") continue;
+    if (!isObj10(op) || typeof op.path !== "string") continue;
     const path10 = pointer(op.path);
     if (!path10) continue;
     const from = typeof op.from === "string" ? pointer(op.from) : void 0;
@@ -35522,54 +36068,54 @@ function parentOf2(holder, path10) {
   const keys = ["root", ...path10];
   for (const seg of keys.slice(0, -1)) {
     if (Array.isArray(parent)) parent = parent[Number(seg)];
-    else if (isObj9(parent)) parent = parent[seg];
+    else if (isObj10(parent)) parent = parent[seg];
     else return void 0;
   }
   return { parent, key: keys[keys.length - 1] };
 }
 function get(holder, path10) {
-  const at = parentOf2(holder, path10);
-  if (!at) return void 0;
-  if (Array.isArray(at.parent)) return at.parent[Number(at.key)];
-  return isObj9(at.parent) ? at.parent[at.key] : void 0;
+  const at2 = parentOf2(holder, path10);
+  if (!at2) return void 0;
+  if (Array.isArray(at2.parent)) return at2.parent[Number(at2.key)];
+  return isObj10(at2.parent) ? at2.parent[at2.key] : void 0;
 }
 function put(holder, path10, value, mode) {
-  const at = parentOf2(holder, path10);
-  if (!at) return;
-  if (Array.isArray(at.parent)) {
-    const index = at.key === "-" ? at.parent.length : Number(at.key);
-    if (!Number.isInteger(index) || index < 0 || index > at.parent.length) return;
-    if (mode === "insert") at.parent.splice(index, 0, value);
-    else if (index < at.parent.length) at.parent[index] = value;
-  } else if (isObj9(at.parent)) {
-    if (mode === "set" && !(at.key in at.parent)) return;
-    at.parent[at.key] = value;
+  const at2 = parentOf2(holder, path10);
+  if (!at2) return;
+  if (Array.isArray(at2.parent)) {
+    const index = at2.key === "-" ? at2.parent.length : Number(at2.key);
+    if (!Number.isInteger(index) || index < 0 || index > at2.parent.length) return;
+    if (mode === "insert") at2.parent.splice(index, 0, value);
+    else if (index < at2.parent.length) at2.parent[index] = value;
+  } else if (isObj10(at2.parent)) {
+    if (mode === "set" && !(at2.key in at2.parent)) return;
+    at2.parent[at2.key] = value;
   }
 }
 function take(holder, path10) {
-  const at = parentOf2(holder, path10);
-  if (!at) return void 0;
-  if (Array.isArray(at.parent)) {
-    const index = Number(at.key);
-    return Number.isInteger(index) && index >= 0 && index < at.parent.length ? at.parent.splice(index, 1)[0] : void 0;
+  const at2 = parentOf2(holder, path10);
+  if (!at2) return void 0;
+  if (Array.isArray(at2.parent)) {
+    const index = Number(at2.key);
+    return Number.isInteger(index) && index >= 0 && index < at2.parent.length ? at2.parent.splice(index, 1)[0] : void 0;
   }
-  if (!isObj9(at.parent) || !(at.key in at.parent)) return void 0;
-  const v = at.parent[at.key];
-  delete at.parent[at.key];
+  if (!isObj10(at2.parent) || !(at2.key in at2.parent)) return void 0;
+  const v = at2.parent[at2.key];
+  delete at2.parent[at2.key];
   return v;
 }
 
 // src/graph/transforms.ts
-var isObj10 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj11 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var asList4 = (v) => Array.isArray(v) ? v : [];
-var str8 = (v) => typeof v === "string" && v !== "" ? v : void 0;
+var str9 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 var NO_TRANSFORMS = { strategicMerge: [], patches: [], json6902: [], replacements: [] };
 function isEmpty(t) {
   return t.strategicMerge.length + t.patches.length + t.json6902.length + t.replacements.length + (t.components?.length ?? 0) === 0 && !t.namespace && !t.namePrefix && !t.nameSuffix;
 }
 function kustomizeTransforms(repo, k, resolve2) {
-  const value = isObj10(k.doc.value) ? k.doc.value : {};
-  const at = (path10) => ({ doc: k.doc, path: path10 });
+  const value = isObj11(k.doc.value) ? k.doc.value : {};
+  const at2 = (path10) => ({ doc: k.doc, path: path10 });
   const fileValues = (raw) => {
     const path10 = typeof raw === "string" ? resolve2(raw) : void 0;
     const file = path10 === void 0 ? void 0 : repo.fileMap.get(path10);
@@ -35577,7 +36123,7 @@ function kustomizeTransforms(repo, k, resolve2) {
   };
   const placed = (body, target, path10) => {
     const patch = toPatch(body, target);
-    return patch ? [{ patch, at: at(path10) }] : [];
+    return patch ? [{ patch, at: at2(path10) }] : [];
   };
   const strategicMerge = [];
   asList4(value.patchesStrategicMerge).forEach((entry, i) => {
@@ -35586,65 +36132,65 @@ function kustomizeTransforms(repo, k, resolve2) {
   });
   const patches = [];
   asList4(value.patches).forEach((entry, i) => {
-    if (!isObj10(entry)) return;
+    if (!isObj11(entry)) return;
     if (entry.patch !== void 0) patches.push(...placed(entry.patch, entry.target, ["patches", i]));
     else for (const v of fileValues(entry.path)) patches.push(...placed(v, entry.target, ["patches", i]));
   });
   const json6902 = [];
   asList4(value.patchesJson6902).forEach((entry, i) => {
-    if (!isObj10(entry)) return;
+    if (!isObj11(entry)) return;
     const bodies = entry.patch !== void 0 ? [entry.patch] : fileValues(entry.path);
     for (const body of bodies) json6902.push(...placed(body, entry.target, ["patchesJson6902", i]));
   });
   const replacements = [];
   asList4(value.replacements).forEach((entry, i) => {
-    if (!isObj10(entry)) return;
+    if (!isObj11(entry)) return;
     const list2 = entry.path !== void 0 ? fileValues(entry.path).flatMap((v) => Array.isArray(v) ? v : [v]) : [entry];
     for (const r of list2) {
-      const replacement = readReplacement(r, at(["replacements", i]));
+      const replacement = readReplacement(r, at2(["replacements", i]));
       if (replacement) replacements.push(replacement);
     }
   });
   return { strategicMerge, patches, namespace: k.namespace, namePrefix: k.namePrefix, nameSuffix: k.nameSuffix, json6902, replacements };
 }
-function readReplacement(r, at) {
-  if (!isObj10(r) || !isObj10(r.source) || !Array.isArray(r.targets)) return void 0;
+function readReplacement(r, at2) {
+  if (!isObj11(r) || !isObj11(r.source) || !Array.isArray(r.targets)) return void 0;
   const targets = [];
   for (const t of r.targets) {
-    if (!isObj10(t) || !isObj10(t.select)) continue;
-    const options = isObj10(t.options) ? t.options : {};
+    if (!isObj11(t) || !isObj11(t.select)) continue;
+    const options = isObj11(t.options) ? t.options : {};
     targets.push({
       select: readTarget(t.select) ?? {},
       reject: asList4(t.reject).map(readTarget).filter((x) => x !== void 0),
       fieldPaths: asList4(t.fieldPaths).filter((p) => typeof p === "string"),
       create: options.create === true,
-      delimiter: str8(options.delimiter),
+      delimiter: str9(options.delimiter),
       index: typeof options.index === "number" ? options.index : 0
     });
   }
   const source = readTarget(r.source) ?? {};
-  return { source: { selector: source, fieldPath: str8(r.source.fieldPath) ?? "metadata.name" }, targets, at };
+  return { source: { selector: source, fieldPath: str9(r.source.fieldPath) ?? "metadata.name" }, targets, at: at2 };
 }
 function fluxTransforms(doc, value, componentDir) {
-  const spec = isObj10(value) && isObj10(value.spec) ? value.spec : {};
-  const at = (path10) => ({ doc, path: path10 });
+  const spec = isObj11(value) && isObj11(value.spec) ? value.spec : {};
+  const at2 = (path10) => ({ doc, path: path10 });
   const patches = [];
   asList4(spec.patches).forEach((entry, i) => {
-    const patch = isObj10(entry) ? toPatch(entry.patch, entry.target) : void 0;
-    if (patch) patches.push({ patch, at: at(["spec", "patches", i]) });
+    const patch = isObj11(entry) ? toPatch(entry.patch, entry.target) : void 0;
+    if (patch) patches.push({ patch, at: at2(["spec", "patches", i]) });
   });
   const strategicMerge = [];
   asList4(spec.patchesStrategicMerge).forEach((entry, i) => {
     const patch = toPatch(entry, void 0);
-    if (patch) strategicMerge.push({ patch, at: at(["spec", "patchesStrategicMerge", i]) });
+    if (patch) strategicMerge.push({ patch, at: at2(["spec", "patchesStrategicMerge", i]) });
   });
   const json6902 = [];
   asList4(spec.patchesJson6902).forEach((entry, i) => {
-    const patch = isObj10(entry) ? toPatch(entry.patch, entry.target) : void 0;
-    if (patch) json6902.push({ patch, at: at(["spec", "patchesJson6902", i]) });
+    const patch = isObj11(entry) ? toPatch(entry.patch, entry.target) : void 0;
+    if (patch) json6902.push({ patch, at: at2(["spec", "patchesJson6902", i]) });
   });
   const components = componentDir ? asList4(spec.components).filter((c) => typeof c === "string").map(componentDir).filter((c) => c !== void 0) : [];
-  return { strategicMerge, patches, namespace: str8(spec.targetNamespace), json6902, replacements: [], ...components.length > 0 ? { components } : {} };
+  return { strategicMerge, patches, namespace: str9(spec.targetNamespace), json6902, replacements: [], ...components.length > 0 ? { components } : {} };
 }
 function withFlux(own, flux) {
   if (isEmpty(flux)) return own;
@@ -36016,41 +36562,41 @@ function sourceComponents(nodes, edges) {
 }
 
 // src/graph/instance.ts
-var isObj11 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-var str9 = (v) => typeof v === "string" && v !== "" ? v : void 0;
+var isObj12 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var str10 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 var SYNC_KINDS = /* @__PURE__ */ new Set(["GitRepository", "OCIRepository", "Bucket"]);
 function readInstanceSync(doc) {
-  if (!isObj11(doc.value) || !isObj11(doc.value.spec)) return void 0;
+  if (!isObj12(doc.value) || !isObj12(doc.value.spec)) return void 0;
   const spec = doc.value.spec;
-  const metadata = isObj11(doc.value.metadata) ? doc.value.metadata : {};
+  const metadata = isObj12(doc.value.metadata) ? doc.value.metadata : {};
   let sync;
   let path10;
   let namespace;
   if (isFluxInstance(doc)) {
     sync = spec.sync;
     path10 = ["spec", "sync"];
-    namespace = str9(metadata.namespace) ?? FLUX_NAMESPACE;
-  } else if (isHelmRelease(doc) && isObj11(spec.values) && isObj11(spec.values.instance)) {
+    namespace = str10(metadata.namespace) ?? FLUX_NAMESPACE;
+  } else if (isHelmRelease(doc) && isObj12(spec.values) && isObj12(spec.values.instance)) {
     sync = spec.values.instance.sync;
     path10 = ["spec", "values", "instance", "sync"];
-    namespace = str9(spec.targetNamespace) ?? str9(metadata.namespace) ?? FLUX_NAMESPACE;
+    namespace = str10(spec.targetNamespace) ?? str10(metadata.namespace) ?? FLUX_NAMESPACE;
   } else return void 0;
-  if (!isObj11(sync)) return void 0;
-  const kind = str9(sync.kind);
+  if (!isObj12(sync)) return void 0;
+  const kind = str10(sync.kind);
   if (!kind || !SYNC_KINDS.has(kind)) return void 0;
   return {
     doc,
     kind,
-    name: str9(sync.name) ?? namespace,
+    name: str10(sync.name) ?? namespace,
     namespace,
     path: typeof sync.path === "string" ? sync.path : "",
-    url: str9(sync.url),
+    url: str10(sync.url),
     at: { doc, path: path10 }
   };
 }
 
 // src/graph/replacements.ts
-var isObj12 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj13 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function splitFieldPath(path10) {
   const out = [];
   let current = "";
@@ -36068,9 +36614,9 @@ function splitFieldPath(path10) {
 }
 function step(node, segment) {
   const match = /^\[([^=\]]+)=([^\]]*)\]$/.exec(segment);
-  if (match) return Array.isArray(node) ? node.find((e) => isObj12(e) && String(e[match[1]]) === match[2]) : void 0;
+  if (match) return Array.isArray(node) ? node.find((e) => isObj13(e) && String(e[match[1]]) === match[2]) : void 0;
   if (Array.isArray(node)) return /^\d+$/.test(segment) ? node[Number(segment)] : void 0;
-  return isObj12(node) ? node[segment] : void 0;
+  return isObj13(node) ? node[segment] : void 0;
 }
 function getField(value, path10) {
   let node = value;
@@ -36084,13 +36630,13 @@ function setField(value, path10, field2, create) {
     const last = i === segments.length - 1;
     if (Array.isArray(node)) {
       const match = /^\[([^=\]]+)=([^\]]*)\]$/.exec(segment);
-      const index = match ? node.findIndex((e) => isObj12(e) && String(e[match[1]]) === match[2]) : /^\d+$/.test(segment) ? Number(segment) : -1;
+      const index = match ? node.findIndex((e) => isObj13(e) && String(e[match[1]]) === match[2]) : /^\d+$/.test(segment) ? Number(segment) : -1;
       if (index < 0 || index >= node.length) return node;
       const copy = [...node];
       copy[index] = last ? field2 : set2(node[index], i + 1);
       return copy;
     }
-    if (!isObj12(node)) return node;
+    if (!isObj13(node)) return node;
     if (!(segment in node) && !create) return node;
     if (segment.startsWith("[")) return node;
     const child = last ? field2 : set2(node[segment] ?? (create ? {} : void 0), i + 1);
@@ -36105,15 +36651,15 @@ function replacePart(current, field2, delimiter, index) {
   parts[index] = String(field2);
   return parts.join(delimiter);
 }
-function applyReplacements(subjects, replacements) {
-  const values = subjects.map((s) => s.value);
+function applyReplacements(subjects2, replacements) {
+  const values = subjects2.map((s) => s.value);
   for (const r of replacements) {
-    const sources = subjects.map((s, i) => ({ s, i })).filter(({ s, i }) => selectsTarget(r.source.selector, { ...s, value: values[i] }));
+    const sources = subjects2.map((s, i) => ({ s, i })).filter(({ s, i }) => selectsTarget(r.source.selector, { ...s, value: values[i] }));
     if (sources.length !== 1) continue;
     const field2 = getField(values[sources[0].i], r.source.fieldPath);
     if (field2 === void 0) continue;
     for (const t of r.targets) {
-      subjects.forEach((s, i) => {
+      subjects2.forEach((s, i) => {
         const current = { ...s, value: values[i] };
         if (!selectsTarget(t.select, current) || t.reject.some((rej) => selectsTarget(rej, current))) return;
         for (const path10 of t.fieldPaths) {
@@ -36267,8 +36813,8 @@ var Renderer = class {
       const after = metadataOf(value);
       const name = typeof after.name === "string" && after.name !== before2.name ? after.name : r.id.name;
       const namespace = typeof after.namespace === "string" && after.namespace !== before2.namespace && !this.scopes.isClusterScoped(r.id.group, r.id.kind) ? after.namespace : r.id.namespace;
-      const at = t.replacements.map((x) => x.at);
-      return { ...r, value, id: { ...r.id, name, namespace }, patchedBy: [...r.patchedBy ?? [], ...at] };
+      const at2 = t.replacements.map((x) => x.at);
+      return { ...r, value, id: { ...r.id, name, namespace }, patchedBy: [...r.patchedBy ?? [], ...at2] };
     });
   }
   noteUnmatched(p, build, input) {
@@ -36455,18 +37001,18 @@ var LocalSources = class {
     if (!ref || !this.isLocal(ref)) return void 0;
     const spec = typeof value === "object" && value !== null ? value.spec : void 0;
     const raw = typeof spec === "object" && spec !== null ? spec.path : void 0;
-    const at = { doc, path: ["spec", "path"] };
+    const at2 = { doc, path: ["spec", "path"] };
     const rawText = typeof raw === "string" ? raw : "";
-    if (raw !== void 0 && typeof raw !== "string") return { field: "flux-path", raw: JSON.stringify(raw), status: "unresolved", at };
+    if (raw !== void 0 && typeof raw !== "string") return { field: "flux-path", raw: JSON.stringify(raw), status: "unresolved", at: at2 };
     const generated = ref.kind === "ExternalArtifact" ? this.artifacts.get(ref.name) : void 0;
     const contentRoot = this.contentRoots.get(`${ref.kind}/${ref.name}`);
-    if (contentRoot !== void 0) return { field: "flux-path", raw: rawText, at, ...this.resolveIn(contentRoot, rawText) };
-    if (!generated) return { field: "flux-path", raw: rawText, at, ...this.resolveIn("", rawText) };
+    if (contentRoot !== void 0) return { field: "flux-path", raw: rawText, at: at2, ...this.resolveIn(contentRoot, rawText) };
+    if (!generated) return { field: "flux-path", raw: rawText, at: at2, ...this.resolveIn("", rawText) };
     const inArtifact = resolveRepoPath("", rawText || ".");
-    if (inArtifact.status !== "inside") return { field: "flux-path", raw: rawText, at, status: inArtifact.status };
+    if (inArtifact.status !== "inside") return { field: "flux-path", raw: rawText, at: at2, status: inArtifact.status };
     const repoPath = artifactToRepoPath(generated.artifact, inArtifact.path, generated.aliases);
-    if (repoPath === void 0) return { field: "flux-path", raw: rawText, at, status: "unresolved" };
-    return { field: "flux-path", raw: rawText, at, ...this.statusOf(repoPath) };
+    if (repoPath === void 0) return { field: "flux-path", raw: rawText, at: at2, status: "unresolved" };
+    return { field: "flux-path", raw: rawText, at: at2, ...this.statusOf(repoPath) };
   }
   resolveIn(dir, raw) {
     const resolved = resolveRepoPath(dir, typeof raw === "string" && raw !== "" ? raw : ".");
@@ -37052,32 +37598,32 @@ var compiled2 = /* @__PURE__ */ new WeakMap();
 function settingProblems(schema2, value) {
   let validate = compiled2.get(schema2);
   if (!validate) compiled2.set(schema2, validate = ajv.compile(schema2));
-  return validate(value) ? [] : (validate.errors ?? []).map(describe3);
+  return validate(value) ? [] : (validate.errors ?? []).map(describe4);
 }
 var isRecord5 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function describe3(error) {
+function describe4(error) {
   const path10 = error.instancePath.split("/").slice(1).map((s) => /^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~"));
-  const at = (segments, message) => ({ key: formatPath(segments), message });
+  const at2 = (segments, message) => ({ key: formatPath(segments), message });
   const schema2 = isRecord5(error.parentSchema) ? error.parentSchema : {};
   const params = error.params;
   const propertyNames = () => Object.keys(isRecord5(schema2.properties) ? schema2.properties : {}).join(", ");
   switch (error.keyword) {
     case "additionalProperties":
-      return at([...path10, String(params.additionalProperty)], `unknown key (allowed: ${propertyNames() || "none"})`);
+      return at2([...path10, String(params.additionalProperty)], `unknown key (allowed: ${propertyNames() || "none"})`);
     case "required":
-      return at([...path10, String(params.missingProperty)], "is required");
+      return at2([...path10, String(params.missingProperty)], "is required");
     case "minProperties":
-      return at(path10, `give at least one of ${propertyNames()}`);
+      return at2(path10, `give at least one of ${propertyNames()}`);
     case "enum": {
       const allowed = schema2.enum.map(String).join(", ");
-      if (typeof schema2.title !== "string") return at(path10, `must be one of ${allowed}`);
+      if (typeof schema2.title !== "string") return at2(path10, `must be one of ${allowed}`);
       const where2 = typeof path10[path10.length - 1] === "number" ? path10.slice(0, -1) : path10;
-      return at(where2, `unknown ${schema2.title} ${JSON.stringify(error.data)} (known: ${allowed})`);
+      return at2(where2, `unknown ${schema2.title} ${JSON.stringify(error.data)} (known: ${allowed})`);
     }
     case "const":
-      return at(path10, `must be ${JSON.stringify(schema2.const)}`);
+      return at2(path10, `must be ${JSON.stringify(schema2.const)}`);
     default:
-      return at(path10, typeof schema2.description === "string" ? `must be ${schema2.description}` : error.message ?? "is not valid");
+      return at2(path10, typeof schema2.description === "string" ? `must be ${schema2.description}` : error.message ?? "is not valid");
   }
 }
 
@@ -37590,8 +38136,8 @@ function dedupe(sorted) {
 }
 function objectIgnorer(entries) {
   const matchers = entries.map((e) => {
-    const name = e.name === void 0 ? void 0 : (0, import_picomatch3.default)(e.name, { dot: true });
-    const namespace = e.namespace === void 0 ? void 0 : (0, import_picomatch3.default)(e.namespace, { dot: true });
+    const name = e.name === void 0 ? void 0 : (0, import_picomatch4.default)(e.name, { dot: true });
+    const namespace = e.namespace === void 0 ? void 0 : (0, import_picomatch4.default)(e.namespace, { dot: true });
     return (o) => (e.apiVersion === void 0 || e.apiVersion === o.apiVersion) && (e.kind === void 0 || e.kind === o.kind) && (name === void 0 || o.name !== void 0 && name(o.name)) && (namespace === void 0 || o.namespace !== void 0 && namespace(o.namespace));
   });
   return (object) => !!object && matchers.some((m) => m(object));
