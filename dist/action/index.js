@@ -303,8 +303,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path10, { windows } = {}) => {
-      const segs = path10.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path11, { windows } = {}) => {
+      const segs = path11.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -869,12 +869,12 @@ var require_parse = __commonJS({
       }
       return depth;
     };
-    var analyzeRepeatedExtglob = (body, options) => {
+    var analyzeRepeatedExtglob = (body2, options) => {
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
       const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      const branches = splitTopLevel(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
           return { risky: true };
@@ -1045,8 +1045,8 @@ var require_parse = __commonJS({
       };
       const extglobClose = (token) => {
         const literal2 = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
+        const body2 = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body2, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open = tokens[token.tokensIndex];
@@ -1849,8 +1849,8 @@ var require_ignore = __commonJS({
       TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
     }
     var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define2 = (object, key, value) => {
-      Object.defineProperty(object, key, { value });
+    var define2 = (object3, key, value) => {
+      Object.defineProperty(object3, key, { value });
       return value;
     };
     var RETURN_FALSE = () => false;
@@ -1873,11 +1873,11 @@ var require_ignore = __commonJS({
     var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
     var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
     var NON_SLASH = "(?!\\/)";
-    var classSource = (negated, body) => {
+    var classSource = (negated, body2) => {
       if (negated) {
-        return `[^\\/${body}]`;
+        return `[^\\/${body2}]`;
       }
-      const source = `[${body}]`;
+      const source = `[${body2}]`;
       return new RegExp(source).test("/") ? NON_SLASH + source : source;
     };
     var scanBracket = (pattern, start) => {
@@ -1889,7 +1889,7 @@ var require_ignore = __commonJS({
         negated = "^";
         index++;
       }
-      let body = EMPTY;
+      let body2 = EMPTY;
       let prev = EMPTY;
       for (; ; ) {
         const char = pattern[index];
@@ -1898,7 +1898,7 @@ var require_ignore = __commonJS({
         }
         if (char === ESCAPE) {
           const escaped = pattern[++index];
-          body += escapeMember(escaped);
+          body2 += escapeMember(escaped);
           prev = escaped;
         } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
           index++;
@@ -1907,7 +1907,7 @@ var require_ignore = __commonJS({
             to = pattern[index += 1];
           }
           if (prev <= to) {
-            body += `-${escapeMember(to)}`;
+            body2 += `-${escapeMember(to)}`;
           }
           prev = EMPTY;
         } else if (char === "[" && pattern[index + 1] === ":") {
@@ -1924,23 +1924,23 @@ var require_ignore = __commonJS({
             if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES2, name)) {
               return null;
             }
-            body += POSIX_CLASSES2[name];
+            body2 += POSIX_CLASSES2[name];
             prev = EMPTY;
             index = end;
           } else {
-            body += escapeMember("[");
+            body2 += escapeMember("[");
             prev = "[";
             index = nameStart - 2;
           }
         } else {
-          body += escapeMember(char);
+          body2 += escapeMember(char);
           prev = char;
         }
         index++;
         if (pattern[index] === "]") {
           return {
             end: index,
-            source: classSource(negated, body)
+            source: classSource(negated, body2)
           };
         }
       }
@@ -2197,12 +2197,12 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run, at2) => {
-      let separator = EMPTY;
-      for (let index = at2 + 1; index < run.length && !run[index].wildcard; index++) {
-        separator += run[index].single;
+    var separatorAfter = (run, at3) => {
+      let separator2 = EMPTY;
+      for (let index = at3 + 1; index < run.length && !run[index].wildcard; index++) {
+        separator2 += run[index].single;
       }
-      return separator;
+      return separator2;
     };
     var pinWildcards = (source) => {
       if (source.indexOf(WILDCARD) < 0) {
@@ -2263,17 +2263,17 @@ var require_ignore = __commonJS({
       let run = [];
       const flush = () => {
         let lastWildcard;
-        run.forEach((token, at2) => {
+        run.forEach((token, at3) => {
           if (token.wildcard) {
-            lastWildcard = at2;
+            lastWildcard = at3;
           }
         });
-        run.forEach((token, at2) => {
+        run.forEach((token, at3) => {
           if (!token.wildcard) {
             out += token.single;
             return;
           }
-          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at2)})[^\\/])*`;
+          out += at3 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at3)})[^\\/])*`;
         });
         run = [];
       };
@@ -2314,48 +2314,48 @@ var require_ignore = __commonJS({
         (match, index) => sources[index]
       ) : replaced;
     };
-    var checkSourceOf = (body, prefix) => {
-      if (body[body.length - 1] === SLASH) {
-        prefix = makeRegexPrefix(body.slice(0, -1));
+    var checkSourceOf = (body2, prefix) => {
+      if (body2[body2.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body2.slice(0, -1));
       }
       const head = prefix.slice(0, -1);
       const last = prefix[prefix.length - 1];
       return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
     };
-    var matchesBasename = (body) => {
-      const index = body.indexOf(SLASH);
-      return index < 0 || index === body.length - 1;
+    var matchesBasename = (body2) => {
+      const index = body2.indexOf(SLASH);
+      return index < 0 || index === body2.length - 1;
     };
-    var basenameOf = (path10) => {
-      const end = path10.length - 1;
-      const index = path10.lastIndexOf(
+    var basenameOf = (path11) => {
+      const end = path11.length - 1;
+      const index = path11.lastIndexOf(
         SLASH,
-        path10[end] === SLASH ? end - 1 : end
+        path11[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path10 : path10.slice(index + 1);
+      return index < 0 ? path11 : path11.slice(index + 1);
     };
-    var parentOf3 = (path10) => {
-      if (path10.charCodeAt(0) === SLASH_CODE || path10.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path10.split(SLASH).filter(Boolean);
+    var parentOf3 = (path11) => {
+      if (path11.charCodeAt(0) === SLASH_CODE || path11.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path11.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path10.length - 1;
-      const cut = path10.lastIndexOf(
+      const end = path11.length - 1;
+      const cut = path11.lastIndexOf(
         SLASH,
-        path10.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path11.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path10.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path11.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
     var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
     var IgnoreRule = class {
-      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
+      constructor(pattern, mark, body2, ignoreCase, negative, prefix) {
         this.pattern = pattern;
         this.mark = mark;
         this.negative = negative;
-        define2(this, "body", body);
+        define2(this, "body", body2);
         define2(this, "ignoreCase", ignoreCase);
         define2(this, "regexPrefix", prefix);
       }
@@ -2396,54 +2396,54 @@ var require_ignore = __commonJS({
       }
       return count % 2 === 1;
     };
-    var trimEnd = (body, stripLineEnd) => {
-      let lineEnd = body.length;
+    var trimEnd2 = (body2, stripLineEnd) => {
+      let lineEnd = body2.length;
       let end;
       for (; ; ) {
-        if (stripLineEnd && body[lineEnd - 1] === "\r") {
+        if (stripLineEnd && body2[lineEnd - 1] === "\r") {
           lineEnd--;
         }
         end = lineEnd;
-        while (body[end - 1] === SPACE) {
+        while (body2[end - 1] === SPACE) {
           end--;
         }
-        if (!stripLineEnd || body[end - 1] !== "\n") {
+        if (!stripLineEnd || body2[end - 1] !== "\n") {
           break;
         }
         lineEnd = end - 1;
       }
       if (end === lineEnd) {
-        return body.slice(0, lineEnd);
+        return body2.slice(0, lineEnd);
       }
       let backslashes = 0;
-      while (body[end - backslashes - 1] === ESCAPE) {
+      while (body2[end - backslashes - 1] === ESCAPE) {
         backslashes++;
       }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+      return backslashes % 2 ? body2.slice(0, end - 1) + SPACE : body2.slice(0, end);
     };
     var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
-      if (body[0] === "#") {
+      let body2 = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
+      if (body2[0] === "#") {
         return;
       }
       let negative = false;
-      if (body[0] === "!") {
+      if (body2[0] === "!") {
         negative = true;
-        body = body.slice(1);
+        body2 = body2.slice(1);
       }
-      const last = body[body.length - 1];
+      const last = body2[body2.length - 1];
       if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
-        body = trimEnd(body, stripLineEnd);
+        body2 = trimEnd2(body2, stripLineEnd);
       }
-      if (!body || hasTrailingBackslash(body)) {
+      if (!body2 || hasTrailingBackslash(body2)) {
         return;
       }
-      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regexPrefix = makeRegexPrefix(body);
+      body2 = body2.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body2);
       return new IgnoreRule(
         pattern,
         mark,
-        body,
+        body2,
         ignoreCase,
         negative,
         regexPrefix
@@ -2495,16 +2495,16 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path10) {
+      testLiteral(path11) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+          ({ body: body2 }) => body2[body2.length - (body2[body2.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
         let ignored = false;
         let unignored = false;
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path10)) {
+          if (rule.checkRegex.test(path11)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -2524,15 +2524,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path10, mode) {
+      test(path11, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path10) : path10;
+        const basename = shortcut ? basenameOf(path11) : path11;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path10
+            shortcut && rule._basenameOnly ? basename : path11
           )) {
             const { negative } = rule;
             const ret = {
@@ -2554,17 +2554,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path10, originalPath, doThrow) => {
-      if (!isString(path10)) {
+    var checkPath = (path11, originalPath, doThrow) => {
+      if (!isString(path11)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path10) {
+      if (!path11) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path10)) {
+      if (checkPath.isNotRelative(path11)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -2573,25 +2573,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path10) => {
-      const first = path10.charCodeAt(0);
+    var isNotRelative = (path11) => {
+      const first = path11.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path10.length === 1) {
+      if (path11.length === 1) {
         return true;
       }
-      const second = path10.charCodeAt(1);
+      const second = path11.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path10.length === 2 || path10.charCodeAt(2) === SLASH_CODE;
+      return path11.length === 2 || path11.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -2622,59 +2622,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path10) {
+      _test(originalPath, cache2, path11) {
         checkPath(
-          path10,
+          path11,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path10 ? this._t(path10, cache2) : {
+        return path11 ? this._t(path11, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path10 = convertPath(target);
-        if (!path10 || path10.charCodeAt(path10.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path10);
+        const path11 = convertPath(target);
+        if (!path11 || path11.charCodeAt(path11.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path11);
         }
-        const dir = this._t(path10, this._testCache);
+        const dir = this._t(path11, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path10);
+        const literal2 = this._rules.testLiteral(path11);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path10, cache2) {
-        const cached = cache2[path10];
+      _t(path11, cache2) {
+        const cached = cache2[path11];
         if (cached) {
           return cached;
         }
-        const parentPath = parentOf3(path10);
+        const parentPath = parentOf3(path11);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path10] = parent && parent.ignored ? parent : this._rules.test(path10, MODE_IGNORE);
+        return cache2[path11] = parent && parent.ignored ? parent : this._rules.test(path11, MODE_IGNORE);
       }
-      ignores(path10) {
-        return this._test(path10, this._ignoreCache, convertPath(path10)).ignored;
+      ignores(path11) {
+        return this._test(path11, this._ignoreCache, convertPath(path11)).ignored;
       }
       createFilter() {
-        return (path10) => !this.ignores(path10);
+        return (path11) => !this.ignores(path11);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path10) {
-        return this._test(path10, this._testCache, convertPath(path10));
+      test(path11) {
+        return this._test(path11, this._testCache, convertPath(path11));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path10) => checkPath(convertPath(path10), path10, RETURN_FALSE);
+    var isPathValid = (path11) => checkPath(convertPath(path11), path11, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str11) => /^\\\\\?\\/.test(str11) || /["<>|\u0000-\u001F]+/u.test(str11) ? str11 : str11.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path10) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path10) || isNotRelative(path10);
+      checkPath.isNotRelative = (path11) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path11) || isNotRelative(path11);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -3576,10 +3576,10 @@ var require_codegen = __commonJS({
         return this._leafNode(new Throw(error));
       }
       // start self-balancing block
-      block(body, nodeCount) {
+      block(body2, nodeCount) {
         this._blockStarts.push(this._nodes.length);
-        if (body)
-          this.code(body).endBlock(nodeCount);
+        if (body2)
+          this.code(body2).endBlock(nodeCount);
         return this;
       }
       // end the current self-balancing block
@@ -3661,14 +3661,14 @@ var require_codegen = __commonJS({
         return replaceName(expr);
       if (!canOptimize(expr))
         return expr;
-      return new code_1._Code(expr._items.reduce((items, c) => {
+      return new code_1._Code(expr._items.reduce((items2, c) => {
         if (c instanceof code_1.Name)
           c = replaceName(c);
         if (c instanceof code_1._Code)
-          items.push(...c._items);
+          items2.push(...c._items);
         else
-          items.push(c);
-        return items;
+          items2.push(c);
+        return items2;
       }, []));
       function replaceName(n) {
         const c = constants[n.str];
@@ -3826,7 +3826,7 @@ var require_util = __commonJS({
         mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._)`${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
         mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._)`${to} > ${from} ? ${to} : ${from}`)),
         mergeValues: (from, to) => from === true ? true : Math.max(from, to),
-        resultToName: (gen, items) => gen.var("items", items)
+        resultToName: (gen, items2) => gen.var("items", items2)
       })
     };
     function evaluatedPropsToName(gen, ps) {
@@ -4334,13 +4334,13 @@ var require_defaults = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     function assignDefaults(it, ty) {
-      const { properties, items } = it.schema;
+      const { properties, items: items2 } = it.schema;
       if (ty === "object" && properties) {
         for (const key in properties) {
           assignDefault(it, key, properties[key].default);
         }
-      } else if (ty === "array" && Array.isArray(items)) {
-        items.forEach((sch, i) => assignDefault(it, i, sch.default));
+      } else if (ty === "array" && Array.isArray(items2)) {
+        items2.forEach((sch, i) => assignDefault(it, i, sch.default));
       }
     }
     exports.assignDefaults = assignDefaults;
@@ -5004,15 +5004,15 @@ var require_validate = __commonJS({
       validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
     }
     exports.validateFunctionCode = validateFunctionCode;
-    function validateFunction({ gen, validateName, schema: schema2, schemaEnv, opts }, body) {
+    function validateFunction({ gen, validateName, schema: schema2, schemaEnv, opts }, body2) {
       if (opts.code.es5) {
         gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
           gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema2, opts)}`);
           destructureValCxtES5(gen, opts);
-          gen.code(body);
+          gen.code(body2);
         });
       } else {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema2, opts)).code(body));
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema2, opts)).code(body2));
       }
     }
     function destructureValCxt(opts) {
@@ -5144,11 +5144,11 @@ var require_validate = __commonJS({
         gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
       }
     }
-    function assignEvaluated({ gen, evaluated, props, items }) {
+    function assignEvaluated({ gen, evaluated, props, items: items2 }) {
       if (props instanceof codegen_1.Name)
         gen.assign((0, codegen_1._)`${evaluated}.props`, props);
-      if (items instanceof codegen_1.Name)
-        gen.assign((0, codegen_1._)`${evaluated}.items`, items);
+      if (items2 instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._)`${evaluated}.items`, items2);
     }
     function schemaKeywords(it, types2, typeErrors, errsCount) {
       const { gen, schema: schema2, data, allErrors, opts, self: self2 } = it;
@@ -5611,12 +5611,12 @@ var require_compile = __commonJS({
           validate.source = { validateName, validateCode, scopeValues: gen._values };
         }
         if (this.opts.unevaluated) {
-          const { props, items } = schemaCxt;
+          const { props, items: items2 } = schemaCxt;
           validate.evaluated = {
             props: props instanceof codegen_1.Name ? void 0 : props,
-            items: items instanceof codegen_1.Name ? void 0 : items,
+            items: items2 instanceof codegen_1.Name ? void 0 : items2,
             dynamicProps: props instanceof codegen_1.Name,
-            dynamicItems: items instanceof codegen_1.Name
+            dynamicItems: items2 instanceof codegen_1.Name
           };
           if (validate.source)
             validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
@@ -5918,8 +5918,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path10) {
-      let input = path10;
+    function removeDotSegments(path11) {
+      let input = path11;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -5993,11 +5993,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path10) {
-      if (path10 === "" || path10[0] === "/") {
-        return removeDotSegments(path10);
+    function removeDotSegmentsRelative(path11) {
+      if (path11 === "" || path11[0] === "/") {
+        return removeDotSegments(path11);
       }
-      const segments = path10.split("/");
+      const segments = path11.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -6360,8 +6360,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path10 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path10 && path10 !== "/" ? path10 : void 0;
+        const path11 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path11 && path11 !== "/" ? path11 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -7334,10 +7334,10 @@ var require_core = __commonJS({
         this.formats[name] = format;
         return this;
       }
-      errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
+      errorsText(errors = this.errors, { separator: separator2 = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator2 + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -7682,8 +7682,8 @@ var require_ref = __commonJS({
               it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
             }
           } else {
-            const items = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
-            it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
+            const items2 = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
+            it.items = util_1.mergeEvaluated.items(gen, items2, it.items, codegen_1.Name);
           }
         }
       }
@@ -8223,28 +8223,28 @@ var require_additionalItems = __commonJS({
       error,
       code(cxt) {
         const { parentSchema, it } = cxt;
-        const { items } = parentSchema;
-        if (!Array.isArray(items)) {
+        const { items: items2 } = parentSchema;
+        if (!Array.isArray(items2)) {
           (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
           return;
         }
-        validateAdditionalItems(cxt, items);
+        validateAdditionalItems(cxt, items2);
       }
     };
-    function validateAdditionalItems(cxt, items) {
+    function validateAdditionalItems(cxt, items2) {
       const { gen, schema: schema2, data, keyword, it } = cxt;
       it.items = true;
       const len = gen.const("len", (0, codegen_1._)`${data}.length`);
       if (schema2 === false) {
-        cxt.setParams({ len: items.length });
-        cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
+        cxt.setParams({ len: items2.length });
+        cxt.pass((0, codegen_1._)`${len} <= ${items2.length}`);
       } else if (typeof schema2 == "object" && !(0, util_1.alwaysValidSchema)(it, schema2)) {
-        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
+        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items2.length}`);
         gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
         cxt.ok(valid);
       }
       function validateItems(valid) {
-        gen.forRange("i", items.length, len, (i) => {
+        gen.forRange("i", items2.length, len, (i) => {
           cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
           if (!it.allErrors)
             gen.if((0, codegen_1.not)(valid), () => gen.break());
@@ -9898,12 +9898,12 @@ var require_dist = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats(ajv2, list2, fs13, exportName) {
+    function addFormats(ajv2, list2, fs14, exportName) {
       var _a;
       var _b;
       (_a = (_b = ajv2.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv2.addFormat(f, fs13[f]);
+        ajv2.addFormat(f, fs14[f]);
     }
     module.exports = exports = formatsPlugin2;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -10075,17 +10075,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path10) {
-      const ctrl = callVisitor(key, node, visitor, path10);
+    function visit_(key, node, visitor, path11) {
+      const ctrl = callVisitor(key, node, visitor, path11);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visit_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path10);
+            const ci = visit_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -10096,13 +10096,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = visit_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = visit_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path10);
+          const cv = visit_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10123,17 +10123,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path10) {
-      const ctrl = await callVisitor(key, node, visitor, path10);
+    async function visitAsync_(key, node, visitor, path11) {
+      const ctrl = await callVisitor(key, node, visitor, path11);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visitAsync_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -10144,13 +10144,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path10);
+          const cv = await visitAsync_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10177,23 +10177,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path10) {
+    function callVisitor(key, node, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node, path10);
+        return visitor(key, node, path11);
       if (identity3.isMap(node))
-        return visitor.Map?.(key, node, path10);
+        return visitor.Map?.(key, node, path11);
       if (identity3.isSeq(node))
-        return visitor.Seq?.(key, node, path10);
+        return visitor.Seq?.(key, node, path11);
       if (identity3.isPair(node))
-        return visitor.Pair?.(key, node, path10);
+        return visitor.Pair?.(key, node, path11);
       if (identity3.isScalar(node))
-        return visitor.Scalar?.(key, node, path10);
+        return visitor.Scalar?.(key, node, path11);
       if (identity3.isAlias(node))
-        return visitor.Alias?.(key, node, path10);
+        return visitor.Alias?.(key, node, path11);
       return void 0;
     }
-    function replaceNode(key, path10, node) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key, path11, node) {
+      const parent = path11[path11.length - 1];
       if (identity3.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity3.isPair(parent)) {
@@ -10747,9 +10747,9 @@ var require_createNode = __commonJS({
       if (identity3.isNode(value))
         return value;
       if (identity3.isPair(value)) {
-        const map2 = ctx.schema[identity3.MAP].createNode?.(ctx.schema, null, ctx);
-        map2.items.push(value);
-        return map2;
+        const map3 = ctx.schema[identity3.MAP].createNode?.(ctx.schema, null, ctx);
+        map3.items.push(value);
+        return map3;
       }
       if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
         value = value.valueOf();
@@ -10805,10 +10805,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity3 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path10, value) {
+    function collectionFromPath(schema2, path11, value) {
       let v = value;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k = path10[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -10827,7 +10827,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type2, schema2) {
         super(type2);
@@ -10857,11 +10857,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value) {
-        if (isEmptyPath(path10))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path10;
+          const [key, ...rest] = path11;
           const node = this.get(key, true);
           if (identity3.isCollection(node))
             node.addIn(rest, value);
@@ -10875,8 +10875,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key, ...rest] = path10;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -10890,8 +10890,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key, ...rest] = path10;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity3.isScalar(node) ? node.value : node;
@@ -10909,8 +10909,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key, ...rest] = path10;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -10920,8 +10920,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        const [key, ...rest] = path10;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -10965,14 +10965,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -10989,14 +10989,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -11013,12 +11013,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -11030,12 +11030,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -11050,39 +11050,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -11301,10 +11301,10 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body2 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body}`;
+${indent}${body2}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
       return `|${header}
@@ -11674,30 +11674,30 @@ var require_merge = __commonJS({
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key) => (merge3.identify(key) || identity3.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
-    function addMergeToJSMap(ctx, map2, value) {
+    function addMergeToJSMap(ctx, map3, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity3.isSeq(source))
         for (const it of source.items)
-          mergeValue2(ctx, map2, it);
+          mergeValue2(ctx, map3, it);
       else if (Array.isArray(source))
         for (const it of source)
-          mergeValue2(ctx, map2, it);
+          mergeValue2(ctx, map3, it);
       else
-        mergeValue2(ctx, map2, source);
+        mergeValue2(ctx, map3, source);
     }
-    function mergeValue2(ctx, map2, value) {
+    function mergeValue2(ctx, map3, value) {
       const source = resolveAliasValue(ctx, value);
       if (!identity3.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
-        if (map2 instanceof Map) {
-          if (!map2.has(key))
-            map2.set(key, value2);
-        } else if (map2 instanceof Set) {
-          map2.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map2, key)) {
-          Object.defineProperty(map2, key, {
+        if (map3 instanceof Map) {
+          if (!map3.has(key))
+            map3.set(key, value2);
+        } else if (map3 instanceof Set) {
+          map3.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map3, key)) {
+          Object.defineProperty(map3, key, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -11705,7 +11705,7 @@ var require_merge = __commonJS({
           });
         }
       }
-      return map2;
+      return map3;
     }
     function resolveAliasValue(ctx, value) {
       return ctx && identity3.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
@@ -11725,32 +11725,32 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity3 = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map2, { key, value }) {
+    function addPairToJSMap(ctx, map3, { key, value }) {
       if (identity3.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map2, value);
+        key.addToJSMap(ctx, map3, value);
       else if (merge3.isMergeKey(ctx, key))
-        merge3.addMergeToJSMap(ctx, map2, value);
+        merge3.addMergeToJSMap(ctx, map3, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
-        if (map2 instanceof Map) {
-          map2.set(jsKey, toJS.toJS(value, jsKey, ctx));
-        } else if (map2 instanceof Set) {
-          map2.add(jsKey);
+        if (map3 instanceof Map) {
+          map3.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map3 instanceof Set) {
+          map3.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
-          if (stringKey in map2)
-            Object.defineProperty(map2, stringKey, {
+          if (stringKey in map3)
+            Object.defineProperty(map3, stringKey, {
               value: jsValue,
               writable: true,
               enumerable: true,
               configurable: true
             });
           else
-            map2[stringKey] = jsValue;
+            map3[stringKey] = jsValue;
         }
       }
-      return map2;
+      return map3;
     }
     function stringifyKey(key, jsKey, ctx) {
       if (jsKey === null)
@@ -11832,13 +11832,13 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i = 0; i < items2.length; ++i) {
+        const item = items2[i];
         let comment2 = null;
         if (identity3.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -11881,7 +11881,7 @@ ${indent}${line}` : "\n";
         onChompKeep();
       return str11;
     }
-    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
@@ -11892,8 +11892,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i = 0; i < items2.length; ++i) {
+        const item = items2[i];
         let comment = null;
         if (identity3.isNode(item)) {
           if (item.spaceBefore)
@@ -11924,7 +11924,7 @@ ${indent}${line}` : "\n";
           reqNewline = true;
         let str11 = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str11.includes("\n"));
-        if (i < items.length - 1) {
+        if (i < items2.length - 1) {
           str11 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -11981,9 +11981,9 @@ var require_YAMLMap = __commonJS({
     var identity3 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
+    function findPair(items2, key) {
       const k = identity3.isScalar(key) ? key.value : key;
-      for (const it of items) {
+      for (const it of items2) {
         if (identity3.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
@@ -12007,14 +12007,14 @@ var require_YAMLMap = __commonJS({
        */
       static from(schema2, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
-        const map2 = new this(schema2);
+        const map3 = new this(schema2);
         const add2 = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
-            map2.items.push(Pair.createPair(key, value, ctx));
+            map3.items.push(Pair.createPair(key, value, ctx));
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
@@ -12024,9 +12024,9 @@ var require_YAMLMap = __commonJS({
             add2(key, obj[key]);
         }
         if (typeof schema2.sortMapEntries === "function") {
-          map2.items.sort(schema2.sortMapEntries);
+          map3.items.sort(schema2.sortMapEntries);
         }
-        return map2;
+        return map3;
       }
       /**
        * Adds a value to the collection.
@@ -12085,12 +12085,12 @@ var require_YAMLMap = __commonJS({
        * @returns Instance of Type, Map, or Object
        */
       toJSON(_, ctx, Type3) {
-        const map2 = Type3 ? new Type3() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        const map3 = Type3 ? new Type3() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
-          ctx.onCreate(map2);
+          ctx.onCreate(map3);
         for (const item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map2, item);
-        return map2;
+          addPairToJSMap.addPairToJSMap(ctx, map3, item);
+        return map3;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -12121,19 +12121,19 @@ var require_map = __commonJS({
     "use strict";
     var identity3 = require_identity();
     var YAMLMap = require_YAMLMap();
-    var map2 = {
+    var map3 = {
       collection: "map",
       default: true,
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
-      resolve(map3, onError) {
-        if (!identity3.isMap(map3))
+      resolve(map4, onError) {
+        if (!identity3.isMap(map4))
           onError("Expected a mapping for this tag");
-        return map3;
+        return map4;
       },
       createNode: (schema2, obj, ctx) => YAMLMap.YAMLMap.from(schema2, obj, ctx)
     };
-    exports.map = map2;
+    exports.map = map3;
   }
 });
 
@@ -12208,13 +12208,13 @@ var require_YAMLSeq = __commonJS({
           this.items[idx] = value;
       }
       toJSON(_, ctx) {
-        const seq2 = [];
+        const seq3 = [];
         if (ctx?.onCreate)
-          ctx.onCreate(seq2);
+          ctx.onCreate(seq3);
         let i = 0;
         for (const item of this.items)
-          seq2.push(toJS.toJS(item, String(i++), ctx));
-        return seq2;
+          seq3.push(toJS.toJS(item, String(i++), ctx));
+        return seq3;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -12229,7 +12229,7 @@ var require_YAMLSeq = __commonJS({
       }
       static from(schema2, obj, ctx) {
         const { replacer } = ctx;
-        const seq2 = new this(schema2);
+        const seq3 = new this(schema2);
         if (obj && Symbol.iterator in Object(obj)) {
           let i = 0;
           for (let it of obj) {
@@ -12237,10 +12237,10 @@ var require_YAMLSeq = __commonJS({
               const key = obj instanceof Set ? it : String(i++);
               it = replacer.call(obj, key, it);
             }
-            seq2.items.push(createNode.createNode(it, void 0, ctx));
+            seq3.items.push(createNode.createNode(it, void 0, ctx));
           }
         }
-        return seq2;
+        return seq3;
       }
     };
     function asItemIndex(key) {
@@ -12259,19 +12259,19 @@ var require_seq = __commonJS({
     "use strict";
     var identity3 = require_identity();
     var YAMLSeq = require_YAMLSeq();
-    var seq2 = {
+    var seq3 = {
       collection: "seq",
       default: true,
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
-      resolve(seq3, onError) {
-        if (!identity3.isSeq(seq3))
+      resolve(seq4, onError) {
+        if (!identity3.isSeq(seq4))
           onError("Expected a sequence for this tag");
-        return seq3;
+        return seq4;
       },
       createNode: (schema2, obj, ctx) => YAMLSeq.YAMLSeq.from(schema2, obj, ctx)
     };
-    exports.seq = seq2;
+    exports.seq = seq3;
   }
 });
 
@@ -12458,16 +12458,16 @@ var require_int = __commonJS({
 var require_schema = __commonJS({
   "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
-    var map2 = require_map();
+    var map3 = require_map();
     var _null2 = require_null2();
-    var seq2 = require_seq();
+    var seq3 = require_seq();
     var string = require_string();
     var bool3 = require_bool();
     var float2 = require_float();
     var int2 = require_int();
     var schema2 = [
-      map2.map,
-      seq2.seq,
+      map3.map,
+      seq3.seq,
       string.string,
       _null2.nullTag,
       bool3.boolTag,
@@ -12487,8 +12487,8 @@ var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    var map2 = require_map();
-    var seq2 = require_seq();
+    var map3 = require_map();
+    var seq3 = require_seq();
     function intIdentify(value) {
       return typeof value === "bigint" || Number.isInteger(value);
     }
@@ -12544,7 +12544,7 @@ var require_schema2 = __commonJS({
         return str11;
       }
     };
-    var schema2 = [map2.map, seq2.seq].concat(jsonScalars, jsonError);
+    var schema2 = [map3.map, seq3.seq].concat(jsonScalars, jsonError);
     exports.schema = schema2;
   }
 });
@@ -12623,10 +12623,10 @@ var require_pairs = __commonJS({
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
-    function resolvePairs(seq2, onError) {
-      if (identity3.isSeq(seq2)) {
-        for (let i = 0; i < seq2.items.length; ++i) {
-          let item = seq2.items[i];
+    function resolvePairs(seq3, onError) {
+      if (identity3.isSeq(seq3)) {
+        for (let i = 0; i < seq3.items.length; ++i) {
+          let item = seq3.items[i];
           if (identity3.isPair(item))
             continue;
           else if (identity3.isMap(item)) {
@@ -12643,11 +12643,11 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq2.items[i] = identity3.isPair(item) ? item : new Pair.Pair(item);
+          seq3.items[i] = identity3.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
-      return seq2;
+      return seq3;
     }
     function createPairs(schema2, iterable, ctx) {
       const { replacer } = ctx;
@@ -12719,9 +12719,9 @@ var require_omap = __commonJS({
       toJSON(_, ctx) {
         if (!ctx)
           return super.toJSON(_);
-        const map2 = /* @__PURE__ */ new Map();
+        const map3 = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
-          ctx.onCreate(map2);
+          ctx.onCreate(map3);
         for (const pair of this.items) {
           let key, value;
           if (identity3.isPair(pair)) {
@@ -12730,11 +12730,11 @@ var require_omap = __commonJS({
           } else {
             key = toJS.toJS(pair, "", ctx);
           }
-          if (map2.has(key))
+          if (map3.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map2.set(key, value);
+          map3.set(key, value);
         }
-        return map2;
+        return map3;
       }
       static from(schema2, iterable, ctx) {
         const pairs$1 = pairs2.createPairs(schema2, iterable, ctx);
@@ -12750,8 +12750,8 @@ var require_omap = __commonJS({
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
-      resolve(seq2, onError) {
-        const pairs$1 = pairs2.resolvePairs(seq2, onError);
+      resolve(seq3, onError) {
+        const pairs$1 = pairs2.resolvePairs(seq3, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
           if (identity3.isScalar(key)) {
@@ -13004,15 +13004,15 @@ var require_set = __commonJS({
       default: false,
       tag: "tag:yaml.org,2002:set",
       createNode: (schema2, iterable, ctx) => YAMLSet.from(schema2, iterable, ctx),
-      resolve(map2, onError) {
-        if (identity3.isMap(map2)) {
-          if (map2.hasAllNullValues(true))
-            return Object.assign(new YAMLSet(), map2);
+      resolve(map3, onError) {
+        if (identity3.isMap(map3)) {
+          if (map3.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map3);
           else
             onError("Set items must all have null values");
         } else
           onError("Expected a mapping for this tag");
-        return map2;
+        return map3;
       }
     };
     exports.YAMLSet = YAMLSet;
@@ -13112,9 +13112,9 @@ var require_timestamp = __commonJS({
 var require_schema3 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
-    var map2 = require_map();
+    var map3 = require_map();
     var _null2 = require_null2();
-    var seq2 = require_seq();
+    var seq3 = require_seq();
     var string = require_string();
     var binary2 = require_binary();
     var bool3 = require_bool2();
@@ -13126,8 +13126,8 @@ var require_schema3 = __commonJS({
     var set2 = require_set();
     var timestamp2 = require_timestamp();
     var schema2 = [
-      map2.map,
-      seq2.seq,
+      map3.map,
+      seq3.seq,
       string.string,
       _null2.nullTag,
       bool3.trueTag,
@@ -13156,9 +13156,9 @@ var require_schema3 = __commonJS({
 var require_tags = __commonJS({
   "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
-    var map2 = require_map();
+    var map3 = require_map();
     var _null2 = require_null2();
-    var seq2 = require_seq();
+    var seq3 = require_seq();
     var string = require_string();
     var bool3 = require_bool();
     var float2 = require_float();
@@ -13174,7 +13174,7 @@ var require_tags = __commonJS({
     var timestamp2 = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema2.schema],
-      ["failsafe", [map2.map, seq2.seq, string.string]],
+      ["failsafe", [map3.map, seq3.seq, string.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -13190,12 +13190,12 @@ var require_tags = __commonJS({
       intHex: int2.intHex,
       intOct: int2.intOct,
       intTime: timestamp2.intTime,
-      map: map2.map,
+      map: map3.map,
       merge: merge3.merge,
       null: _null2.nullTag,
       omap: omap2.omap,
       pairs: pairs2.pairs,
-      seq: seq2.seq,
+      seq: seq3.seq,
       set: set2.set,
       timestamp: timestamp2.timestamp
     };
@@ -13251,8 +13251,8 @@ var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity3 = require_identity();
-    var map2 = require_map();
-    var seq2 = require_seq();
+    var map3 = require_map();
+    var seq3 = require_seq();
     var string = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
@@ -13263,9 +13263,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge3);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity3.MAP, { value: map2.map });
+        Object.defineProperty(this, identity3.MAP, { value: map3.map });
         Object.defineProperty(this, identity3.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity3.SEQ, { value: seq2.seq });
+        Object.defineProperty(this, identity3.SEQ, { value: seq3.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -13320,13 +13320,13 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body2 = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
-          body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
+          body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
+        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body2}`;
         } else
-          lines.push(body);
+          lines.push(body2);
       } else {
         lines.push(stringify.stringify(doc.contents, ctx));
       }
@@ -13436,9 +13436,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path10, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -13513,14 +13513,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection2.isEmptyPath(path10)) {
+      deleteIn(path11) {
+        if (Collection2.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -13535,10 +13535,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection2.isEmptyPath(path10))
+      getIn(path11, keepScalar) {
+        if (Collection2.isEmptyPath(path11))
           return !keepScalar && identity3.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity3.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity3.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -13549,10 +13549,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection2.isEmptyPath(path10))
+      hasIn(path11) {
+        if (Collection2.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity3.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity3.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -13569,13 +13569,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        if (Collection2.isEmptyPath(path10)) {
+      setIn(path11, value) {
+        if (Collection2.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path10), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -13931,12 +13931,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity3 = require_identity();
-    function mapIncludes(ctx, items, search) {
+    function mapIncludes(ctx, items2, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual2 = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity3.isScalar(a) && identity3.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual2(pair.key, search));
+      return items2.some((pair) => isEqual2(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -13955,7 +13955,7 @@ var require_resolve_block_map = __commonJS({
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
-      const map2 = new NodeClass(ctx.schema);
+      const map3 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       let offset = bm.offset;
@@ -13981,10 +13981,10 @@ var require_resolve_block_map = __commonJS({
           if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
-              if (map2.comment)
-                map2.comment += "\n" + keyProps.comment;
+              if (map3.comment)
+                map3.comment += "\n" + keyProps.comment;
               else
-                map2.comment = keyProps.comment;
+                map3.comment = keyProps.comment;
             }
             continue;
           }
@@ -14000,7 +14000,7 @@ var require_resolve_block_map = __commonJS({
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
         ctx.atKey = false;
-        if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
+        if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
@@ -14025,7 +14025,7 @@ var require_resolve_block_map = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          map2.items.push(pair);
+          map3.items.push(pair);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -14038,13 +14038,13 @@ var require_resolve_block_map = __commonJS({
           const pair = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          map2.items.push(pair);
+          map3.items.push(pair);
         }
       }
       if (commentEnd && commentEnd < offset)
         onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
-      map2.range = [bm.offset, offset, commentEnd ?? offset];
-      return map2;
+      map3.range = [bm.offset, offset, commentEnd ?? offset];
+      return map3;
     }
     exports.resolveBlockMap = resolveBlockMap;
   }
@@ -14059,7 +14059,7 @@ var require_resolve_block_seq = __commonJS({
     var utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
-      const seq2 = new NodeClass(ctx.schema);
+      const seq3 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       if (ctx.atKey)
@@ -14084,7 +14084,7 @@ var require_resolve_block_seq = __commonJS({
           } else {
             commentEnd = props.end;
             if (props.comment)
-              seq2.comment = props.comment;
+              seq3.comment = props.comment;
             continue;
           }
         }
@@ -14092,10 +14092,10 @@ var require_resolve_block_seq = __commonJS({
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
         offset = node.range[2];
-        seq2.items.push(node);
+        seq3.items.push(node);
       }
-      seq2.range = [bs.offset, offset, commentEnd ?? offset];
-      return seq2;
+      seq3.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq3;
     }
     exports.resolveBlockSeq = resolveBlockSeq;
   }
@@ -14293,17 +14293,17 @@ var require_resolve_flow_collection = __commonJS({
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
           if (isMap) {
-            const map2 = coll;
-            if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
+            const map3 = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map2.items.push(pair);
+            map3.items.push(pair);
           } else {
-            const map2 = new YAMLMap.YAMLMap(ctx.schema);
-            map2.flow = true;
-            map2.items.push(pair);
+            const map3 = new YAMLMap.YAMLMap(ctx.schema);
+            map3.flow = true;
+            map3.items.push(pair);
             const endRange = (valueNode ?? keyNode).range;
-            map2.range = [keyNode.range[0], endRange[1], endRange[2]];
-            coll.items.push(map2);
+            map3.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map3);
           }
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
@@ -14408,13 +14408,13 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      const start = scalar2.offset;
+      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type2 = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar2.source ? splitLines(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -14426,12 +14426,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
-        if (scalar.source)
-          end2 += scalar.source.length;
+        if (scalar2.source)
+          end2 += scalar2.source.length;
         return { value: value2, type: type2, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar2.indent + header.indent;
+      let offset = scalar2.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
@@ -14509,7 +14509,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
+      const end = start + header.length + scalar2.source.length;
       return { value, type: type2, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -14592,8 +14592,8 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type: type2, source, end } = scalar;
+    function resolveFlowScalar(scalar2, strict, onError) {
+      const { offset, type: type2, source, end } = scalar2;
       let _type;
       let value;
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
@@ -14612,7 +14612,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type2}`);
+          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type2}`);
           return {
             value: "",
             type: null,
@@ -14667,15 +14667,15 @@ var require_resolve_flow_scalar = __commonJS({
       let match = line.exec(source);
       if (!match)
         return source;
-      let trimEnd, trimBoth;
+      let trimEnd2, trimBoth;
       try {
-        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
+        trimEnd2 = new RegExp("(?<![ 	])[ 	]+$");
         trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
       } catch {
-        trimEnd = /[ \t]+$/;
+        trimEnd2 = /[ \t]+$/;
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, "");
+      let res = match[1].replace(trimEnd2, "");
       let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
@@ -14827,26 +14827,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity3.SCALAR];
-      let scalar;
+      let scalar2;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity3.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar2 = identity3.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar2 = new Scalar.Scalar(value);
       }
-      scalar.range = range;
-      scalar.source = value;
+      scalar2.range = range;
+      scalar2.source = value;
       if (type2)
-        scalar.type = type2;
+        scalar2.type = type2;
       if (tagName)
-        scalar.tag = tagName;
+        scalar2.tag = tagName;
       if (tag.format)
-        scalar.format = tag.format;
+        scalar2.format = tag.format;
       if (comment)
-        scalar.comment = comment;
-      return scalar;
+        scalar2.comment = comment;
+      return scalar2;
     }
     function findScalarTagByName(schema2, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -15319,13 +15319,13 @@ var require_cst_scalar = __commonJS({
         case ">": {
           const he = source.indexOf("\n");
           const head = source.substring(0, he);
-          const body = source.substring(he + 1) + "\n";
+          const body2 = source.substring(he + 1) + "\n";
           const props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
             props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body };
+          return { type: "block-scalar", offset, indent, props, source: body2 };
         }
         case '"':
           return { type: "double-quoted-scalar", offset, indent, source, end };
@@ -15382,13 +15382,13 @@ var require_cst_scalar = __commonJS({
     function setBlockScalarValue(token, source) {
       const he = source.indexOf("\n");
       const head = source.substring(0, he);
-      const body = source.substring(he + 1) + "\n";
+      const body2 = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
         const header = token.props[0];
         if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
         header.source = head;
-        token.source = body;
+        token.source = body2;
       } else {
         const { offset } = token;
         const indent = "indent" in token ? token.indent : -1;
@@ -15400,7 +15400,7 @@ var require_cst_scalar = __commonJS({
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -15536,9 +15536,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path10) => {
+    visit2.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field2, index] of path10) {
+      for (const [field2, index] of path11) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -15547,23 +15547,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path10) => {
-      const parent = visit2.itemAtPath(cst, path10.slice(0, -1));
-      const field2 = path10[path10.length - 1][0];
+    visit2.parentCollection = (cst, path11) => {
+      const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
+      const field2 = path11[path11.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15574,10 +15574,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -16674,37 +16674,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar) {
+      *scalar(scalar2) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
           let sep2;
-          if (scalar.end) {
-            sep2 = scalar.end;
+          if (scalar2.end) {
+            sep2 = scalar2.end;
             sep2.push(this.sourceToken);
-            delete scalar.end;
+            delete scalar2.end;
           } else
             sep2 = [this.sourceToken];
-          const map2 = {
+          const map3 = {
             type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start, key: scalar2, sep: sep2 }]
           };
           this.onKeyLine = true;
-          this.stack[this.stack.length - 1] = map2;
+          this.stack[this.stack.length - 1] = map3;
         } else
-          yield* this.lineEnd(scalar);
+          yield* this.lineEnd(scalar2);
       }
-      *blockScalar(scalar) {
+      *blockScalar(scalar2) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar.props.push(this.sourceToken);
+            scalar2.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar.source = this.source;
+            scalar2.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -16722,8 +16722,8 @@ var require_parser = __commonJS({
             yield* this.step();
         }
       }
-      *blockMap(map2) {
-        const it = map2.items[map2.items.length - 1];
+      *blockMap(map3) {
+        const it = map3.items[map3.items.length - 1];
         switch (this.type) {
           case "newline":
             this.onKeyLine = false;
@@ -16733,7 +16733,7 @@ var require_parser = __commonJS({
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
-                map2.items.push({ start: [this.sourceToken] });
+                map3.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
@@ -16743,17 +16743,17 @@ var require_parser = __commonJS({
           case "space":
           case "comment":
             if (it.value) {
-              map2.items.push({ start: [this.sourceToken] });
+              map3.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
-              if (this.atIndentedComment(it.start, map2.indent)) {
-                const prev = map2.items[map2.items.length - 2];
+              if (this.atIndentedComment(it.start, map3.indent)) {
+                const prev = map3.items[map3.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
                   arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
-                  map2.items.pop();
+                  map3.items.pop();
                   return;
                 }
               }
@@ -16761,8 +16761,8 @@ var require_parser = __commonJS({
             }
             return;
         }
-        if (this.indent >= map2.indent) {
-          const atMapIndent = !this.onKeyLine && this.indent === map2.indent;
+        if (this.indent >= map3.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map3.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
           let start = [];
           if (atNextItem && it.sep && !it.value) {
@@ -16776,7 +16776,7 @@ var require_parser = __commonJS({
                 case "space":
                   break;
                 case "comment":
-                  if (st.indent > map2.indent)
+                  if (st.indent > map3.indent)
                     nl.length = 0;
                   break;
                 default:
@@ -16791,7 +16791,7 @@ var require_parser = __commonJS({
             case "tag":
               if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map2.items.push({ start });
+                map3.items.push({ start });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -16805,7 +16805,7 @@ var require_parser = __commonJS({
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map2.items.push({ start, explicitKey: true });
+                map3.items.push({ start, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -16831,7 +16831,7 @@ var require_parser = __commonJS({
                     });
                   }
                 } else if (it.value) {
-                  map2.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                  map3.items.push({ start: [], key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -16861,7 +16861,7 @@ var require_parser = __commonJS({
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map2.items.push({ start, key: null, sep: [this.sourceToken] });
+                  map3.items.push({ start, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -16879,20 +16879,20 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs13 = this.flowScalar(this.type);
+              const fs14 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs13, sep: [] });
+                map3.items.push({ start, key: fs14, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs13);
+                this.stack.push(fs14);
               } else {
-                Object.assign(it, { key: fs13, sep: [] });
+                Object.assign(it, { key: fs14, sep: [] });
                 this.onKeyLine = true;
               }
               return;
             }
             default: {
-              const bv = this.startBlockValue(map2);
+              const bv = this.startBlockValue(map3);
               if (bv) {
                 if (bv.type === "block-seq") {
                   if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
@@ -16905,7 +16905,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map2.items.push({ start });
+                  map3.items.push({ start });
                 }
                 this.stack.push(bv);
                 return;
@@ -16916,8 +16916,8 @@ var require_parser = __commonJS({
         yield* this.pop();
         yield* this.step();
       }
-      *blockSequence(seq2) {
-        const it = seq2.items[seq2.items.length - 1];
+      *blockSequence(seq3) {
+        const it = seq3.items[seq3.items.length - 1];
         switch (this.type) {
           case "newline":
             if (it.value) {
@@ -16926,22 +16926,22 @@ var require_parser = __commonJS({
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
-                seq2.items.push({ start: [this.sourceToken] });
+                seq3.items.push({ start: [this.sourceToken] });
             } else
               it.start.push(this.sourceToken);
             return;
           case "space":
           case "comment":
             if (it.value)
-              seq2.items.push({ start: [this.sourceToken] });
+              seq3.items.push({ start: [this.sourceToken] });
             else {
-              if (this.atIndentedComment(it.start, seq2.indent)) {
-                const prev = seq2.items[seq2.items.length - 2];
+              if (this.atIndentedComment(it.start, seq3.indent)) {
+                const prev = seq3.items[seq3.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
                   arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
-                  seq2.items.pop();
+                  seq3.items.pop();
                   return;
                 }
               }
@@ -16950,21 +16950,21 @@ var require_parser = __commonJS({
             return;
           case "anchor":
           case "tag":
-            if (it.value || this.indent <= seq2.indent)
+            if (it.value || this.indent <= seq3.indent)
               break;
             it.start.push(this.sourceToken);
             return;
           case "seq-item-ind":
-            if (this.indent !== seq2.indent)
+            if (this.indent !== seq3.indent)
               break;
             if (it.value || includesToken(it.start, "seq-item-ind"))
-              seq2.items.push({ start: [this.sourceToken] });
+              seq3.items.push({ start: [this.sourceToken] });
             else
               it.start.push(this.sourceToken);
             return;
         }
-        if (this.indent > seq2.indent) {
-          const bv = this.startBlockValue(seq2);
+        if (this.indent > seq3.indent) {
+          const bv = this.startBlockValue(seq3);
           if (bv) {
             this.stack.push(bv);
             return;
@@ -17014,13 +17014,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs13 = this.flowScalar(this.type);
+              const fs14 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs13, sep: [] });
+                fc.items.push({ start: [], key: fs14, sep: [] });
               else if (it.sep)
-                this.stack.push(fs13);
+                this.stack.push(fs14);
               else
-                Object.assign(it, { key: fs13, sep: [] });
+                Object.assign(it, { key: fs14, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -17046,14 +17046,14 @@ var require_parser = __commonJS({
             fixFlowSeqItems(fc);
             const sep2 = fc.end.splice(1, fc.end.length);
             sep2.push(this.sourceToken);
-            const map2 = {
+            const map3 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
               items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
-            this.stack[this.stack.length - 1] = map2;
+            this.stack[this.stack.length - 1] = map3;
           } else {
             yield* this.lineEnd(fc);
           }
@@ -17329,10 +17329,10 @@ var require_dist2 = __commonJS({
 });
 
 // src/report/tool.ts
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 function toolVersion() {
   if (cachedVersion === void 0) {
-    const pkg = JSON.parse(fs9.readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+    const pkg = JSON.parse(fs10.readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
     cachedVersion = typeof pkg.version === "string" ? pkg.version : "0.0.0";
   }
   return cachedVersion;
@@ -17492,12 +17492,12 @@ var init_before_after_hook = __esm({
 });
 
 // node_modules/@octokit/endpoint/dist-bundle/index.js
-function lowercaseKeys(object) {
-  if (!object) {
+function lowercaseKeys(object3) {
+  if (!object3) {
     return {};
   }
-  return Object.keys(object).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object[key];
+  return Object.keys(object3).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object3[key];
     return newObj;
   }, {});
 }
@@ -17551,12 +17551,12 @@ function merge2(defaults, route, options) {
   return mergedOptions;
 }
 function addQueryParameters(url, parameters) {
-  const separator = /\?/.test(url) ? "&" : "?";
+  const separator2 = /\?/.test(url) ? "&" : "?";
   const names = Object.keys(parameters);
   if (names.length === 0) {
     return url;
   }
-  return url + separator + names.map((name) => {
+  return url + separator2 + names.map((name) => {
     if (name === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
@@ -17573,11 +17573,11 @@ function extractUrlVariableNames(url) {
   }
   return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
-function omit(object, keysToOmit) {
+function omit(object3, keysToOmit) {
   const result = { __proto__: null };
-  for (const key of Object.keys(object)) {
+  for (const key of Object.keys(object3)) {
     if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object[key];
+      result[key] = object3[key];
     }
   }
   return result;
@@ -17691,13 +17691,13 @@ function expand2(template, context) {
           values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
         });
         if (operator && operator !== "+") {
-          var separator = ",";
+          var separator2 = ",";
           if (operator === "?") {
-            separator = "&";
+            separator2 = "&";
           } else if (operator !== "#") {
-            separator = operator;
+            separator2 = operator;
           }
-          return (values.length !== 0 ? operator : "") + values.join(separator);
+          return (values.length !== 0 ? operator : "") + values.join(separator2);
         } else {
           return values.join(",");
         }
@@ -17716,7 +17716,7 @@ function parse2(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
-  let body;
+  let body2;
   let parameters = omit(options, [
     "method",
     "baseUrl",
@@ -17756,22 +17756,22 @@ function parse2(options) {
     url = addQueryParameters(url, remainingParameters);
   } else {
     if ("data" in remainingParameters) {
-      body = remainingParameters.data;
+      body2 = remainingParameters.data;
     } else {
       if (Object.keys(remainingParameters).length) {
-        body = remainingParameters;
+        body2 = remainingParameters;
       }
     }
   }
-  if (!headers["content-type"] && typeof body !== "undefined") {
+  if (!headers["content-type"] && typeof body2 !== "undefined") {
     headers["content-type"] = "application/json; charset=utf-8";
   }
-  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
-    body = "";
+  if (["PATCH", "PUT"].includes(method) && typeof body2 === "undefined") {
+    body2 = "";
   }
   return Object.assign(
     { method, url, headers },
-    typeof body !== "undefined" ? { body } : null,
+    typeof body2 !== "undefined" ? { body: body2 } : null,
     options.request ? { request: options.request } : null
   );
 }
@@ -18244,8 +18244,8 @@ var init_json_with_bigint = __esm({
       if (!hasUserReviver) return value;
       return userReviver(key, value, context);
     };
-    JSONParseV2 = (text, reviver) => {
-      return JSON.parse(text, (key, value, context) => {
+    JSONParseV2 = (text2, reviver) => {
+      return JSON.parse(text2, (key, value, context) => {
         const isNumber2 = typeof value === "number";
         const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
         const isBigNumber = isNumber2 && isOutOfBounds;
@@ -18303,8 +18303,8 @@ var init_json_with_bigint = __esm({
       }
       return rootHolder[""];
     };
-    serializeBigInts = (text) => {
-      return text.replace(
+    serializeBigInts = (text2) => {
+      return text2.replace(
         stringsOrLargeNumbers,
         (match, digits, fractional, exponential) => {
           const isString = match[0] === '"';
@@ -18318,18 +18318,18 @@ var init_json_with_bigint = __esm({
         }
       );
     };
-    JSONParse = (text, reviver) => {
-      if (!text) return originalParse(text, reviver);
+    JSONParse = (text2, reviver) => {
+      if (!text2) return originalParse(text2, reviver);
       try {
-        if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-        const serializedData = serializeBigInts(text);
+        if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+        const serializedData = serializeBigInts(text2);
         return originalParse(
           serializedData,
           (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
         );
       } catch (error) {
         if (error instanceof RangeError) {
-          const serializedData = serializeBigInts(text);
+          const serializedData = serializeBigInts(text2);
           const parsed = originalParse(serializedData);
           return applyReviverIteratively(parsed, reviver);
         }
@@ -18401,7 +18401,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body2 = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -18412,7 +18412,7 @@ async function fetchWrapper(requestOptions) {
   try {
     fetchResponse = await fetch(requestOptions.url, {
       method: requestOptions.method,
-      body,
+      body: body2,
       redirect: requestOptions.request?.redirect,
       headers: requestHeaders,
       signal: requestOptions.request?.signal,
@@ -18497,12 +18497,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse3(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -18909,17 +18909,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path10 = requestOptions.url.replace(options.baseUrl, "");
+    const path11 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path10} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path11} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path10} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path11} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -22623,12 +22623,12 @@ var require_light = __commonJS({
           stop(options = {}) {
             var done, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at2) => {
+            waitForExecuting = (at3) => {
               var finished;
               finished = () => {
                 var counts;
                 counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at3;
               };
               return new this.Promise((resolve2, reject) => {
                 if (finished()) {
@@ -22980,7 +22980,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path10) => path10.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path11) => path11.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -23181,7 +23181,7 @@ function createClient(token, apiUrl, log) {
     userAgent: `${TOOL_NAME}/${toolVersion()}`,
     log: { debug: () => {
     }, info: () => {
-    }, warn: (text) => log(text), error: (text) => log(text) },
+    }, warn: (text2) => log(text2), error: (text2) => log(text2) },
     throttle: {
       // Wait out a primary rate limit twice, a secondary one once; then the call fails and the bot falls back.
       onRateLimit: (retryAfter, options, _octokit, retryCount) => {
@@ -23208,15 +23208,15 @@ var init_octokit = __esm({
 });
 
 // src/github/action.ts
-import fs12 from "node:fs";
-import path9 from "node:path";
+import fs13 from "node:fs";
+import path10 from "node:path";
 
 // src/k8s/sensitive.ts
 var SENSITIVE_KEY = /pass(word)?|secret|token|private|credential|apikey|api[-_]key/i;
-function isSensitiveValue(kind, root, path10) {
-  if (kind === "Secret" && path10[0] !== "metadata") return true;
+function isSensitiveValue(kind, root, path11) {
+  if (kind === "Secret" && path11[0] !== "metadata") return true;
   let node = root;
-  for (const segment of path10) {
+  for (const segment of path11) {
     if (typeof segment === "string" && SENSITIVE_KEY.test(segment)) return true;
     if (typeof segment === "number" && isNamedCredential(node, segment)) return true;
     node = node !== null && typeof node === "object" ? node[segment] : void 0;
@@ -23293,14 +23293,14 @@ function goTimestamp(s) {
   if (s.length < 8 || s.charCodeAt(4) !== 45) return void 0;
   const m = TIMESTAMP.exec(s);
   if (!m) return void 0;
-  const [, year, month, day, separator, hour, minute, second, fraction, zone] = m;
+  const [, year, month, day, separator2, hour, minute, second, fraction, zone] = m;
   const y = Number(year);
   const mo = Number(month);
   const d = Number(day);
   if (mo < 1 || mo > 12 || d < 1 || d > daysIn(mo, y)) return void 0;
   const date = `${year}-${pad(mo)}-${pad(d)}`;
-  if (separator === void 0) return `${date}T00:00:00Z`;
-  if (separator === " " === (zone !== void 0)) return void 0;
+  if (separator2 === void 0) return `${date}T00:00:00Z`;
+  if (separator2 === " " === (zone !== void 0)) return void 0;
   const [h, mi, sec] = [Number(hour), Number(minute), Number(second)];
   if (h > 23 || mi > 59 || sec > 59) return void 0;
   const nanos = (fraction ?? "").slice(0, 9).replace(/0+$/, "");
@@ -23344,20 +23344,20 @@ var MAY_HOLD_AMBIGUITY = new RegExp(
   ].join("|") + ")",
   "m"
 );
-function ambiguityOf(text, role) {
+function ambiguityOf(text2, role) {
   if (role === "annotation") {
-    const kubectl2 = resolveV2(text);
-    return kubectl2.type === "string" || text === "" ? void 0 : { kind: "annotation", text, kubectl: kubectl2 };
+    const kubectl2 = resolveV2(text2);
+    return kubectl2.type === "string" || text2 === "" ? void 0 : { kind: "annotation", text: text2, kubectl: kubectl2 };
   }
-  const kubectl = YAML11_BOOLEAN_WORDS.get(text);
-  if (kubectl !== void 0) return { kind: "boolean-word", role, text, kubectl };
+  const kubectl = YAML11_BOOLEAN_WORDS.get(text2);
+  if (kubectl !== void 0) return { kind: "boolean-word", role, text: text2, kubectl };
   if (role === "value") {
-    const flux2 = goTimestamp(text);
-    return flux2 !== void 0 && flux2 !== text ? { kind: "timestamp", text, flux: flux2 } : void 0;
+    const flux2 = goTimestamp(text2);
+    return flux2 !== void 0 && flux2 !== text2 ? { kind: "timestamp", text: text2, flux: flux2 } : void 0;
   }
-  const flux = resolveV3(text);
+  const flux = resolveV3(text2);
   if (flux.type === "string" || flux.type === "null") return void 0;
-  return { kind: "non-string-key", text, flux };
+  return { kind: "non-string-key", text: text2, flux };
 }
 
 // node_modules/js-yaml/dist/js-yaml.mjs
@@ -23551,11 +23551,11 @@ function requireType() {
     "sequence",
     "mapping"
   ];
-  function compileStyleAliases(map2) {
+  function compileStyleAliases(map22) {
     const result = {};
-    if (map2 !== null) {
-      Object.keys(map2).forEach(function(style) {
-        map2[style].forEach(function(alias) {
+    if (map22 !== null) {
+      Object.keys(map22).forEach(function(style) {
+        map22[style].forEach(function(alias) {
           result[String(alias)] = style;
         });
       });
@@ -23752,8 +23752,8 @@ function require_null() {
   function constructYamlNull() {
     return null;
   }
-  function isNull(object) {
-    return object === null;
+  function isNull(object3) {
+    return object3 === null;
   }
   _null = new Type22("tag:yaml.org,2002:null", {
     kind: "scalar",
@@ -23795,8 +23795,8 @@ function requireBool() {
   function constructYamlBoolean(data) {
     return data === "true" || data === "True" || data === "TRUE";
   }
-  function isBoolean(object) {
-    return Object.prototype.toString.call(object) === "[object Boolean]";
+  function isBoolean(object3) {
+    return Object.prototype.toString.call(object3) === "[object Boolean]";
   }
   bool = new Type22("tag:yaml.org,2002:bool", {
     kind: "scalar",
@@ -23804,14 +23804,14 @@ function requireBool() {
     construct: constructYamlBoolean,
     predicate: isBoolean,
     represent: {
-      lowercase: function(object) {
-        return object ? "true" : "false";
+      lowercase: function(object3) {
+        return object3 ? "true" : "false";
       },
-      uppercase: function(object) {
-        return object ? "TRUE" : "FALSE";
+      uppercase: function(object3) {
+        return object3 ? "TRUE" : "FALSE";
       },
-      camelcase: function(object) {
-        return object ? "True" : "False";
+      camelcase: function(object3) {
+        return object3 ? "True" : "False";
       }
     },
     defaultStyle: "lowercase"
@@ -23902,8 +23902,8 @@ function requireInt() {
   function constructYamlInteger(data) {
     return parseYamlInteger(data);
   }
-  function isInteger(object) {
-    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 === 0 && !common2.isNegativeZero(object));
+  function isInteger(object3) {
+    return Object.prototype.toString.call(object3) === "[object Number]" && (object3 % 1 === 0 && !common2.isNegativeZero(object3));
   }
   int = new Type22("tag:yaml.org,2002:int", {
     kind: "scalar",
@@ -23972,8 +23972,8 @@ function requireFloat() {
     return sign * parseFloat(value, 10);
   }
   const SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
-  function representYamlFloat(object, style) {
-    if (isNaN(object)) {
+  function representYamlFloat(object3, style) {
+    if (isNaN(object3)) {
       switch (style) {
         case "lowercase":
           return ".nan";
@@ -23982,7 +23982,7 @@ function requireFloat() {
         case "camelcase":
           return ".NaN";
       }
-    } else if (Number.POSITIVE_INFINITY === object) {
+    } else if (Number.POSITIVE_INFINITY === object3) {
       switch (style) {
         case "lowercase":
           return ".inf";
@@ -23991,7 +23991,7 @@ function requireFloat() {
         case "camelcase":
           return ".Inf";
       }
-    } else if (Number.NEGATIVE_INFINITY === object) {
+    } else if (Number.NEGATIVE_INFINITY === object3) {
       switch (style) {
         case "lowercase":
           return "-.inf";
@@ -24000,14 +24000,14 @@ function requireFloat() {
         case "camelcase":
           return "-.Inf";
       }
-    } else if (common2.isNegativeZero(object)) {
+    } else if (common2.isNegativeZero(object3)) {
       return "-0.0";
     }
-    const res = object.toString(10);
+    const res = object3.toString(10);
     return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
   }
-  function isFloat(object) {
-    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 !== 0 || common2.isNegativeZero(object));
+  function isFloat(object3) {
+    return Object.prototype.toString.call(object3) === "[object Number]" && (object3 % 1 !== 0 || common2.isNegativeZero(object3));
   }
   float = new Type22("tag:yaml.org,2002:float", {
     kind: "scalar",
@@ -24092,8 +24092,8 @@ function requireTimestamp() {
     if (delta) date.setTime(date.getTime() - delta);
     return date;
   }
-  function representYamlTimestamp(object) {
-    return object.toISOString();
+  function representYamlTimestamp(object3) {
+    return object3.toISOString();
   }
   timestamp = new Type22("tag:yaml.org,2002:timestamp", {
     kind: "scalar",
@@ -24130,9 +24130,9 @@ function requireBinary() {
     if (data === null) return false;
     let bitlen = 0;
     const max = data.length;
-    const map2 = BASE64_MAP;
+    const map22 = BASE64_MAP;
     for (let idx = 0; idx < max; idx++) {
-      const code2 = map2.indexOf(data.charAt(idx));
+      const code2 = map22.indexOf(data.charAt(idx));
       if (code2 > 64) continue;
       if (code2 < 0) return false;
       bitlen += 6;
@@ -24142,7 +24142,7 @@ function requireBinary() {
   function constructYamlBinary(data) {
     const input = data.replace(/[\r\n=]/g, "");
     const max = input.length;
-    const map2 = BASE64_MAP;
+    const map22 = BASE64_MAP;
     let bits = 0;
     const result = [];
     for (let idx = 0; idx < max; idx++) {
@@ -24151,7 +24151,7 @@ function requireBinary() {
         result.push(bits >> 8 & 255);
         result.push(bits & 255);
       }
-      bits = bits << 6 | map2.indexOf(input.charAt(idx));
+      bits = bits << 6 | map22.indexOf(input.charAt(idx));
     }
     const tailbits = max % 4 * 6;
     if (tailbits === 0) {
@@ -24166,36 +24166,36 @@ function requireBinary() {
     }
     return new Uint8Array(result);
   }
-  function representYamlBinary(object) {
+  function representYamlBinary(object3) {
     let result = "";
     let bits = 0;
-    const max = object.length;
-    const map2 = BASE64_MAP;
+    const max = object3.length;
+    const map22 = BASE64_MAP;
     for (let idx = 0; idx < max; idx++) {
       if (idx % 3 === 0 && idx) {
-        result += map2[bits >> 18 & 63];
-        result += map2[bits >> 12 & 63];
-        result += map2[bits >> 6 & 63];
-        result += map2[bits & 63];
+        result += map22[bits >> 18 & 63];
+        result += map22[bits >> 12 & 63];
+        result += map22[bits >> 6 & 63];
+        result += map22[bits & 63];
       }
-      bits = (bits << 8) + object[idx];
+      bits = (bits << 8) + object3[idx];
     }
     const tail = max % 3;
     if (tail === 0) {
-      result += map2[bits >> 18 & 63];
-      result += map2[bits >> 12 & 63];
-      result += map2[bits >> 6 & 63];
-      result += map2[bits & 63];
+      result += map22[bits >> 18 & 63];
+      result += map22[bits >> 12 & 63];
+      result += map22[bits >> 6 & 63];
+      result += map22[bits & 63];
     } else if (tail === 2) {
-      result += map2[bits >> 10 & 63];
-      result += map2[bits >> 4 & 63];
-      result += map2[bits << 2 & 63];
-      result += map2[64];
+      result += map22[bits >> 10 & 63];
+      result += map22[bits >> 4 & 63];
+      result += map22[bits << 2 & 63];
+      result += map22[64];
     } else if (tail === 1) {
-      result += map2[bits >> 2 & 63];
-      result += map2[bits << 4 & 63];
-      result += map2[64];
-      result += map2[64];
+      result += map22[bits >> 2 & 63];
+      result += map22[bits << 4 & 63];
+      result += map22[64];
+      result += map22[64];
     }
     return result;
   }
@@ -24222,9 +24222,9 @@ function requireOmap() {
   function resolveYamlOmap(data) {
     if (data === null) return true;
     const objectKeys = {};
-    const object = data;
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      const pair = object[index];
+    const object3 = data;
+    for (let index = 0, length = object3.length; index < length; index += 1) {
+      const pair = object3[index];
       let pairHasKey = false;
       if (_toString.call(pair) !== "[object Object]") return false;
       let pairKey;
@@ -24259,10 +24259,10 @@ function requirePairs() {
   const _toString = Object.prototype.toString;
   function resolveYamlPairs(data) {
     if (data === null) return true;
-    const object = data;
-    const result = new Array(object.length);
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      const pair = object[index];
+    const object3 = data;
+    const result = new Array(object3.length);
+    for (let index = 0, length = object3.length; index < length; index += 1) {
+      const pair = object3[index];
       if (_toString.call(pair) !== "[object Object]") return false;
       const keys = Object.keys(pair);
       if (keys.length !== 1) return false;
@@ -24272,10 +24272,10 @@ function requirePairs() {
   }
   function constructYamlPairs(data) {
     if (data === null) return [];
-    const object = data;
-    const result = new Array(object.length);
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      const pair = object[index];
+    const object3 = data;
+    const result = new Array(object3.length);
+    for (let index = 0, length = object3.length; index < length; index += 1) {
+      const pair = object3[index];
       const keys = Object.keys(pair);
       result[index] = [keys[0], pair[keys[0]]];
     }
@@ -24297,10 +24297,10 @@ function requireSet() {
   const _hasOwnProperty = Object.prototype.hasOwnProperty;
   function resolveYamlSet(data) {
     if (data === null) return true;
-    const object = data;
-    for (const key in object) {
-      if (_hasOwnProperty.call(object, key)) {
-        if (object[key] !== null) return false;
+    const object3 = data;
+    for (const key in object3) {
+      if (_hasOwnProperty.call(object3, key)) {
+        if (object3[key] !== null) return false;
       }
     }
     return true;
@@ -24449,16 +24449,16 @@ function requireLoader() {
       (c - 65536 & 1023) + 56320
     );
   }
-  function setProperty(object, key, value) {
+  function setProperty(object3, key, value) {
     if (key === "__proto__") {
-      Object.defineProperty(object, key, {
+      Object.defineProperty(object3, key, {
         configurable: true,
         enumerable: true,
         writable: true,
         value
       });
     } else {
-      object[key] = value;
+      object3[key] = value;
     }
   }
   const simpleEscapeCheck = new Array(256);
@@ -25783,13 +25783,13 @@ function requireDumper() {
     "OFF"
   ];
   const DEPRECATED_BASE60_SYNTAX = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
-  function compileStyleMap(schema2, map2) {
-    if (map2 === null) return {};
+  function compileStyleMap(schema2, map22) {
+    if (map22 === null) return {};
     const result = {};
-    const keys = Object.keys(map2);
+    const keys = Object.keys(map22);
     for (let index = 0, length = keys.length; index < length; index += 1) {
       let tag = keys[index];
-      let style = String(map2[tag]);
+      let style = String(map22[tag]);
       if (tag.slice(0, 2) === "!!") {
         tag = "tag:yaml.org,2002:" + tag.slice(2);
       }
@@ -26092,13 +26092,13 @@ function requireDumper() {
     }
     return result;
   }
-  function writeFlowSequence(state, level, object) {
+  function writeFlowSequence(state, level, object3) {
     let _result = "";
     const _tag = state.tag;
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      let value = object[index];
+    for (let index = 0, length = object3.length; index < length; index += 1) {
+      let value = object3[index];
       if (state.replacer) {
-        value = state.replacer.call(object, String(index), value);
+        value = state.replacer.call(object3, String(index), value);
       }
       if (writeNode(state, level, value, false, false) || typeof value === "undefined" && writeNode(state, level, null, false, false)) {
         if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
@@ -26108,13 +26108,13 @@ function requireDumper() {
     state.tag = _tag;
     state.dump = "[" + _result + "]";
   }
-  function writeBlockSequence(state, level, object, compact) {
+  function writeBlockSequence(state, level, object3, compact) {
     let _result = "";
     const _tag = state.tag;
-    for (let index = 0, length = object.length; index < length; index += 1) {
-      let value = object[index];
+    for (let index = 0, length = object3.length; index < length; index += 1) {
+      let value = object3[index];
       if (state.replacer) {
-        value = state.replacer.call(object, String(index), value);
+        value = state.replacer.call(object3, String(index), value);
       }
       if (writeNode(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
         if (!compact || _result !== "") {
@@ -26131,18 +26131,18 @@ function requireDumper() {
     state.tag = _tag;
     state.dump = _result || "[]";
   }
-  function writeFlowMapping(state, level, object) {
+  function writeFlowMapping(state, level, object3) {
     let _result = "";
     const _tag = state.tag;
-    const objectKeyList = Object.keys(object);
+    const objectKeyList = Object.keys(object3);
     for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
       let pairBuffer = "";
       if (_result !== "") pairBuffer += ", ";
       if (state.condenseFlow) pairBuffer += '"';
       const objectKey2 = objectKeyList[index];
-      let objectValue = object[objectKey2];
+      let objectValue = object3[objectKey2];
       if (state.replacer) {
-        objectValue = state.replacer.call(object, objectKey2, objectValue);
+        objectValue = state.replacer.call(object3, objectKey2, objectValue);
       }
       if (!writeNode(state, level, objectKey2, false, false)) {
         continue;
@@ -26158,10 +26158,10 @@ function requireDumper() {
     state.tag = _tag;
     state.dump = "{" + _result + "}";
   }
-  function writeBlockMapping(state, level, object, compact) {
+  function writeBlockMapping(state, level, object3, compact) {
     let _result = "";
     const _tag = state.tag;
-    const objectKeyList = Object.keys(object);
+    const objectKeyList = Object.keys(object3);
     if (state.sortKeys === true) {
       objectKeyList.sort();
     } else if (typeof state.sortKeys === "function") {
@@ -26175,9 +26175,9 @@ function requireDumper() {
         pairBuffer += generateNextLine(state, level);
       }
       const objectKey2 = objectKeyList[index];
-      let objectValue = object[objectKey2];
+      let objectValue = object3[objectKey2];
       if (state.replacer) {
-        objectValue = state.replacer.call(object, objectKey2, objectValue);
+        objectValue = state.replacer.call(object3, objectKey2, objectValue);
       }
       if (!writeNode(state, level + 1, objectKey2, true, true, true)) {
         continue;
@@ -26208,14 +26208,14 @@ function requireDumper() {
     state.tag = _tag;
     state.dump = _result || "{}";
   }
-  function detectType(state, object, explicit) {
+  function detectType(state, object3, explicit) {
     const typeList = explicit ? state.explicitTypes : state.implicitTypes;
     for (let index = 0, length = typeList.length; index < length; index += 1) {
       const type2 = typeList[index];
-      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object === "object" && object instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object))) {
+      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object3 === "object" && object3 instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object3))) {
         if (explicit) {
           if (type2.multi && type2.representName) {
-            state.tag = type2.representName(object);
+            state.tag = type2.representName(object3);
           } else {
             state.tag = type2.tag;
           }
@@ -26226,9 +26226,9 @@ function requireDumper() {
           const style = state.styleMap[type2.tag] || type2.defaultStyle;
           let _result;
           if (_toString.call(type2.represent) === "[object Function]") {
-            _result = type2.represent(object, style);
+            _result = type2.represent(object3, style);
           } else if (_hasOwnProperty.call(type2.represent, style)) {
-            _result = type2.represent[style](object, style);
+            _result = type2.represent[style](object3, style);
           } else {
             throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
           }
@@ -26239,11 +26239,11 @@ function requireDumper() {
     }
     return false;
   }
-  function writeNode(state, level, object, block, compact, iskey, isblockseq) {
+  function writeNode(state, level, object3, block, compact, iskey, isblockseq) {
     state.tag = null;
-    state.dump = object;
-    if (!detectType(state, object, false)) {
-      detectType(state, object, true);
+    state.dump = object3;
+    if (!detectType(state, object3, false)) {
+      detectType(state, object3, true);
     }
     const type2 = _toString.call(state.dump);
     const inblock = block;
@@ -26254,7 +26254,7 @@ function requireDumper() {
     let duplicateIndex;
     let duplicate;
     if (objectOrArray) {
-      duplicateIndex = state.duplicates.indexOf(object);
+      duplicateIndex = state.duplicates.indexOf(object3);
       duplicate = duplicateIndex !== -1;
     }
     if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
@@ -26320,33 +26320,33 @@ function requireDumper() {
     }
     return true;
   }
-  function getDuplicateReferences(object, state) {
+  function getDuplicateReferences(object3, state) {
     const objects = [];
     const duplicatesIndexes = [];
-    inspectNode(object, objects, duplicatesIndexes);
+    inspectNode(object3, objects, duplicatesIndexes);
     const length = duplicatesIndexes.length;
     for (let index = 0; index < length; index += 1) {
       state.duplicates.push(objects[duplicatesIndexes[index]]);
     }
     state.usedDuplicates = new Array(length);
   }
-  function inspectNode(object, objects, duplicatesIndexes) {
-    if (object !== null && typeof object === "object") {
-      const index = objects.indexOf(object);
+  function inspectNode(object3, objects, duplicatesIndexes) {
+    if (object3 !== null && typeof object3 === "object") {
+      const index = objects.indexOf(object3);
       if (index !== -1) {
         if (duplicatesIndexes.indexOf(index) === -1) {
           duplicatesIndexes.push(index);
         }
       } else {
-        objects.push(object);
-        if (Array.isArray(object)) {
-          for (let i = 0, length = object.length; i < length; i += 1) {
-            inspectNode(object[i], objects, duplicatesIndexes);
+        objects.push(object3);
+        if (Array.isArray(object3)) {
+          for (let i = 0, length = object3.length; i < length; i += 1) {
+            inspectNode(object3[i], objects, duplicatesIndexes);
           }
         } else {
-          const objectKeyList = Object.keys(object);
+          const objectKeyList = Object.keys(object3);
           for (let i = 0, length = objectKeyList.length; i < length; i += 1) {
-            inspectNode(object[objectKeyList[i]], objects, duplicatesIndexes);
+            inspectNode(object3[objectKeyList[i]], objects, duplicatesIndexes);
           }
         }
       }
@@ -26454,7 +26454,7 @@ var GO_YAML_V2_SCHEMA = yaml.CORE_SCHEMA.extend({
 
 // src/load/tree.ts
 var NO_FRAMES = [];
-function parseDocument(text, start, end, schema2 = GO_YAML_V3_SCHEMA) {
+function parseDocument(text2, start, end, schema2 = GO_YAML_V3_SCHEMA) {
   const top = { open: 0, close: 0, kind: null, result: void 0, children: null };
   const stack = [top];
   const listener = (event, state) => {
@@ -26472,25 +26472,25 @@ function parseDocument(text, start, end, schema2 = GO_YAML_V3_SCHEMA) {
     const only = frame.children?.length === 1 ? frame.children[0] : void 0;
     siblings.push(only && only.close === frame.close && Object.is(only.result, frame.result) ? only : frame);
   };
-  const value = yaml.load(text.slice(start, end), { schema: schema2, json: true, listener });
+  const value = yaml.load(text2.slice(start, end), { schema: schema2, json: true, listener });
   const rootFrame = top.children?.[top.children.length - 1];
-  const root = rootFrame ? new TreeBuilder(text, start, end).node(rootFrame) : void 0;
+  const root = rootFrame ? new TreeBuilder(text2, start, end).node(rootFrame) : void 0;
   const isEmpty2 = !root || value === null && root.kind === "scalar" && root.start === root.end;
   return isEmpty2 ? { value } : { value, root };
 }
-function parseValue(text, start, end, schema2 = GO_YAML_V3_SCHEMA) {
-  return yaml.load(text.slice(start, end), { schema: schema2 });
+function parseValue(text2, start, end, schema2 = GO_YAML_V3_SCHEMA) {
+  return yaml.load(text2.slice(start, end), { schema: schema2 });
 }
-function parseAllStrict(text, schema2 = GO_YAML_V3_SCHEMA) {
-  return yaml.loadAll(text, void 0, { schema: schema2 });
+function parseAllStrict(text2, schema2 = GO_YAML_V3_SCHEMA) {
+  return yaml.loadAll(text2, void 0, { schema: schema2 });
 }
 function isDuplicateKeyError(error) {
   return String(error.reason).startsWith("duplicated mapping key");
 }
 var isSpace = (c) => c === 32 || c === 9 || c === 10 || c === 13;
 var TreeBuilder = class {
-  constructor(text, base, limit) {
-    this.text = text;
+  constructor(text2, base, limit) {
+    this.text = text2;
     this.base = base;
     this.limit = limit;
   }
@@ -26539,13 +26539,13 @@ var TreeBuilder = class {
     return { kind: "scalar", start, end, style: scalarStyle(this.text.charCodeAt(contentAt)) };
   }
   entries(children, close) {
-    const entries = [];
+    const entries2 = [];
     for (let i = 0; i < children.length; ) {
       const [entry, next] = this.entry(children, i, close);
-      entries.push(entry);
+      entries2.push(entry);
       i = next;
     }
-    return entries;
+    return entries2;
   }
   /** The entry whose key is children[i], and the index after it. */
   entry(children, i, close) {
@@ -26560,30 +26560,30 @@ var TreeBuilder = class {
     const values = Array.isArray(frame.result) ? frame.result : [];
     const children = frame.children ?? NO_FRAMES;
     if (children.length === values.length) return children.map((c2) => this.node(c2));
-    const items = [];
+    const items2 = [];
     let c = 0;
     let prevEnd = start;
     for (const v of values) {
-      const child = children[c];
+      const child2 = children[c];
       let item;
-      if (child && Object.is(child.result, v)) {
-        item = this.node(child);
+      if (child2 && Object.is(child2.result, v)) {
+        item = this.node(child2);
         c++;
-      } else if (child && v !== null && typeof v === "object" && !Array.isArray(v)) {
+      } else if (child2 && v !== null && typeof v === "object" && !Array.isArray(v)) {
         const [pair, next] = this.entry(children, c, close);
         c = next;
         item = { kind: "map", start: pair.keyNode.start, end: Math.max(pair.keyNode.end, pair.value.end), entries: [pair] };
-      } else if (child && v !== null) {
-        item = this.node(child);
+      } else if (child2 && v !== null) {
+        item = this.node(child2);
         c++;
       } else {
         const dash = this.text.indexOf("-", prevEnd);
         item = emptyAt(dash !== -1 && dash < close ? dash + 1 : prevEnd);
       }
-      items.push(item);
+      items2.push(item);
       prevEnd = Math.max(prevEnd, item.end);
     }
-    return items;
+    return items2;
   }
 };
 function emptyAt(offset) {
@@ -26591,12 +26591,12 @@ function emptyAt(offset) {
 }
 var isFlowStart = (c) => c === 91 || c === 123;
 var isFlowEnd = (c) => c === 44 || c === 93 || c === 125;
-function skipProperties(text, pos, end) {
+function skipProperties(text2, pos, end) {
   for (; ; ) {
-    const c = text.charCodeAt(pos);
+    const c = text2.charCodeAt(pos);
     if (pos >= end || c !== 38 && c !== 33) return pos;
-    while (pos < end && !isSpace(text.charCodeAt(pos))) pos++;
-    while (pos < end && isSpace(text.charCodeAt(pos))) pos++;
+    while (pos < end && !isSpace(text2.charCodeAt(pos))) pos++;
+    while (pos < end && isSpace(text2.charCodeAt(pos))) pos++;
   }
 }
 function scalarStyle(c) {
@@ -26617,44 +26617,44 @@ function keyString(key) {
 
 // src/load/annotations.ts
 var isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-function isAnnotationValuePath(kind, path10) {
-  const at2 = kind?.endsWith("List") && path10[0] === "items" && typeof path10[1] === "number" ? 2 : 0;
-  return path10.length === at2 + 3 && path10[at2] === "metadata" && path10[at2 + 1] === "annotations";
+function isAnnotationValuePath(kind, path11) {
+  const at3 = kind?.endsWith("List") && path11[0] === "items" && typeof path11[1] === "number" ? 2 : 0;
+  return path11.length === at3 + 3 && path11[at3] === "metadata" && path11[at3 + 1] === "annotations";
 }
 function objectsOf(value) {
   return typeof value.kind === "string" && value.kind.endsWith("List") && Array.isArray(value.items) ? value.items : [value];
 }
-var annotationsOf = (object) => isRecord(object) && isRecord(object.metadata) && isRecord(object.metadata.annotations) ? object.metadata.annotations : void 0;
+var annotationsOf = (object3) => isRecord(object3) && isRecord(object3.metadata) && isRecord(object3.metadata.annotations) ? object3.metadata.annotations : void 0;
 var fieldNode = (node, key) => node?.entries?.findLast((e) => e.key === key)?.value;
 var mayDifferFromText = (v) => typeof v !== "string" || goTimestamp(v) !== void 0;
 function hasRewrittenAnnotation(value) {
   if (!isRecord(value)) return false;
-  return objectsOf(value).some((object) => Object.values(annotationsOf(object) ?? {}).some(mayDifferFromText));
+  return objectsOf(value).some((object3) => Object.values(annotationsOf(object3) ?? {}).some(mayDifferFromText));
 }
-function annotationsAsText(value, root, text) {
+function annotationsAsText(value, root, text2) {
   if (!isRecord(value)) return;
   const objects = objectsOf(value);
   const objectNodes = objects === value.items ? fieldNode(root, "items")?.items ?? [] : [root];
-  objects.forEach((object, i) => {
-    const annotations = annotationsOf(object);
+  objects.forEach((object3, i) => {
+    const annotations = annotationsOf(object3);
     const node = fieldNode(fieldNode(objectNodes[i], "metadata"), "annotations");
     if (!annotations || !node) return;
     for (const entry of node.entries ?? []) {
       if (!mayDifferFromText(annotations[entry.key])) continue;
       const v = entry.value;
       if (v.kind !== "scalar") annotations[entry.key] = "";
-      else if (v.style === "plain") annotations[entry.key] = text.slice(skipProperties(text, v.start, v.end), v.end);
+      else if (v.style === "plain") annotations[entry.key] = text2.slice(skipProperties(text2, v.start, v.end), v.end);
     }
   });
 }
 
 // src/load/positions.ts
-function computeLineStarts(text) {
+function computeLineStarts(text2) {
   const starts = [0];
-  let i = text.indexOf("\n");
+  let i = text2.indexOf("\n");
   while (i !== -1) {
     starts.push(i + 1);
-    i = text.indexOf("\n", i + 1);
+    i = text2.indexOf("\n", i + 1);
   }
   return starts;
 }
@@ -26761,19 +26761,19 @@ var CelConverter = class {
     const templated = [];
     let out;
     if (Array.isArray(value)) {
-      const items = itemSchema(parts);
+      const items2 = itemSchema(parts);
       out = value.map((item, i) => {
         if (isTemplated(item)) templated.push(String(i));
-        return this.convert(items, item);
+        return this.convert(items2, item);
       });
     } else {
       out = {};
-      for (const [key, child] of Object.entries(value)) {
-        if (child === null) continue;
+      for (const [key, child2] of Object.entries(value)) {
+        if (child2 === null) continue;
         const name = isDeclared(parts, key) ? escapePropertyName(key) : key;
         if (name === void 0) continue;
-        if (isTemplated(child)) templated.push(name);
-        out[name] = this.convert(propertySchema(parts, key), child);
+        if (isTemplated(child2)) templated.push(name);
+        out[name] = this.convert(propertySchema(parts, key), child2);
       }
       for (const p of parts) {
         for (const [key, schema2] of Object.entries(p.properties ?? {})) {
@@ -26800,9 +26800,9 @@ function isDeclared(parts, key) {
 }
 
 // src/schema/field-type.ts
-function declaredField(schema2, definitions, path10) {
+function declaredField(schema2, definitions, path11) {
   let parts = schemaParts(schema2, definitions);
-  for (const segment of path10) {
+  for (const segment of path11) {
     const next = typeof segment === "number" ? itemSchema(parts) : propertySchema(parts, segment);
     if (!next) return void 0;
     parts = schemaParts(next, definitions);
@@ -26857,97 +26857,97 @@ function typeOf(value) {
   if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
   return typeof value;
 }
-function describe(value, root, path10, options) {
+function describe(value, root, path11, options) {
   const type2 = typeOf(value);
   if (type2 === "object" || type2 === "array" || type2 === "null") return type2;
   const shown = type2 === "integer" ? "number" : type2;
-  if (options.redact || isSensitiveValue(void 0, root, path10) || options.redactPaths?.some((p) => startsWith(path10, p))) return shown;
-  const text = typeof value === "string" ? JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value) : String(value);
-  return `${shown} ${text}`;
+  if (options.redact || isSensitiveValue(void 0, root, path11) || options.redactPaths?.some((p) => startsWith(path11, p))) return shown;
+  const text2 = typeof value === "string" ? JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value) : String(value);
+  return `${shown} ${text2}`;
 }
-var startsWith = (path10, prefix) => prefix.length <= path10.length && prefix.every((s, i) => path10[i] === s);
-function formatPath(path10) {
+var startsWith = (path11, prefix) => prefix.length <= path11.length && prefix.every((s, i) => path11[i] === s);
+function formatPath(path11) {
   let out = "";
-  for (const segment of path10) {
+  for (const segment of path11) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out;
 }
-function where(path10) {
-  return path10.length === 0 ? "the object" : formatPath(path10);
+function where(path11) {
+  return path11.length === 0 ? "the object" : formatPath(path11);
 }
 function toPath(instancePath, root) {
   if (instancePath === "") return [];
-  const path10 = [];
+  const path11 = [];
   let node = root;
   for (const raw of instancePath.slice(1).split("/")) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     const segment = Array.isArray(node) ? Number(key) : key;
-    path10.push(segment);
+    path11.push(segment);
     node = node !== null && typeof node === "object" ? node[segment] : void 0;
   }
-  return path10;
+  return path11;
 }
 function list(values) {
   return values.map((v) => typeof v === "string" ? v : JSON.stringify(v)).join(", ");
 }
 function single(e, root, options) {
-  const path10 = toPath(e.instancePath, root);
-  const at2 = formatPath(path10);
-  const got = () => describe(e.data, root, path10, options);
+  const path11 = toPath(e.instancePath, root);
+  const at3 = formatPath(path11);
+  const got = () => describe(e.data, root, path11, options);
   const p = e.params;
   switch (e.keyword) {
     case "type":
-      return { path: path10, keyword: "type", message: `${at2 || "the document"} must be ${String(p.type).split(",").join(" or ")}, got ${got()}` };
+      return { path: path11, keyword: "type", message: `${at3 || "the document"} must be ${String(p.type).split(",").join(" or ")}, got ${got()}` };
     case "enum":
-      return { path: path10, keyword: "enum", message: `${at2} must be one of: ${list(p.allowedValues)}` };
+      return { path: path11, keyword: "enum", message: `${at3} must be one of: ${list(p.allowedValues)}` };
     case "const":
-      return { path: path10, keyword: "const", message: `${at2} must be ${list([p.allowedValue])}` };
+      return { path: path11, keyword: "const", message: `${at3} must be ${list([p.allowedValue])}` };
     case "required":
-      return { path: path10, keyword: "required", message: `${path10.length ? `${at2} is missing` : "missing"} required field "${String(p.missingProperty)}"` };
+      return { path: path11, keyword: "required", message: `${path11.length ? `${at3} is missing` : "missing"} required field "${String(p.missingProperty)}"` };
     case "additionalProperties": {
       const field2 = String(p.additionalProperty);
-      const known = Object.keys(e.parentSchema?.properties ?? {});
-      const suggestion3 = closestName(field2, known, { partial: false });
+      const known2 = Object.keys(e.parentSchema?.properties ?? {});
+      const suggestion3 = closestName(field2, known2, { partial: false });
       const hint2 = suggestion3 ? ` (did you mean "${suggestion3}"?)` : "";
-      return { path: [...path10, field2], keyword: e.keyword, message: `unknown field "${field2}"${path10.length ? ` in ${at2}` : ""}${hint2}` };
+      return { path: [...path11, field2], keyword: e.keyword, message: `unknown field "${field2}"${path11.length ? ` in ${at3}` : ""}${hint2}` };
     }
     case "pattern":
       if (p.pattern === QUANTITY_PATTERN) {
-        return { path: path10, keyword: "pattern", message: `${at2} must be a Kubernetes quantity such as 500m, 1.5 or 2Gi, got ${got()}` };
+        return { path: path11, keyword: "pattern", message: `${at3} must be a Kubernetes quantity such as 500m, 1.5 or 2Gi, got ${got()}` };
       }
-      return { path: path10, keyword: "pattern", message: `${at2} must match ${String(p.pattern)}, got ${got()}` };
+      return { path: path11, keyword: "pattern", message: `${at3} must match ${String(p.pattern)}, got ${got()}` };
     case "format":
-      return { path: path10, keyword: "format", message: `${at2} must be a valid ${String(p.format)}, got ${got()}` };
+      return { path: path11, keyword: "format", message: `${at3} must be a valid ${String(p.format)}, got ${got()}` };
     case "minLength":
     case "maxLength":
-      return { path: path10, keyword: e.keyword, message: `${at2} must be ${e.keyword === "minLength" ? "at least" : "at most"} ${String(p.limit)} characters long` };
+      return { path: path11, keyword: e.keyword, message: `${at3} must be ${e.keyword === "minLength" ? "at least" : "at most"} ${String(p.limit)} characters long` };
     case "minItems":
     case "maxItems":
-      return { path: path10, keyword: e.keyword, message: `${at2} must have ${e.keyword === "minItems" ? "at least" : "at most"} ${String(p.limit)} items` };
+      return { path: path11, keyword: e.keyword, message: `${at3} must have ${e.keyword === "minItems" ? "at least" : "at most"} ${String(p.limit)} items` };
     case "minProperties":
     case "maxProperties":
-      return { path: path10, keyword: e.keyword, message: `${at2} must have ${e.keyword === "minProperties" ? "at least" : "at most"} ${String(p.limit)} entries` };
+      return { path: path11, keyword: e.keyword, message: `${at3} must have ${e.keyword === "minProperties" ? "at least" : "at most"} ${String(p.limit)} entries` };
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
     case "exclusiveMaximum":
-      return { path: path10, keyword: e.keyword, message: `${at2} must be ${String(p.comparison)} ${String(p.limit)}, got ${got()}` };
+      return { path: path11, keyword: e.keyword, message: `${at3} must be ${String(p.comparison)} ${String(p.limit)}, got ${got()}` };
     case "uniqueItems":
-      return { path: path10, keyword: e.keyword, message: `${at2} must not hold duplicate items (items ${String(p.j)} and ${String(p.i)} are equal)` };
+      return { path: path11, keyword: e.keyword, message: `${at3} must not hold duplicate items (items ${String(p.j)} and ${String(p.i)} are equal)` };
     case "not": {
       const forbidden = e.schema?.required;
-      const message = forbidden ? `${where(path10)} must not set ${forbidden.map((f) => `"${f}"`).join(" with ")}` : `${at2 || "the object"} is not allowed here`;
-      return { path: path10, keyword: "not", message };
+      const message = forbidden ? `${where(path11)} must not set ${forbidden.map((f) => `"${f}"`).join(" with ")}` : `${at3 || "the object"} is not allowed here`;
+      return { path: path11, keyword: "not", message };
     }
     default:
-      return { path: path10, keyword: e.keyword, message: `${at2 || "the object"} ${e.message ?? "is invalid"}` };
+      return { path: path11, keyword: e.keyword, message: `${at3 || "the object"} ${e.message ?? "is invalid"}` };
   }
 }
-function isUnder(child, parent) {
-  return child === parent || child.startsWith(`${parent}/`);
+function isUnder(child2, parent) {
+  return child2 === parent || child2.startsWith(`${parent}/`);
 }
 function requiredOnlyBranches(branches) {
   if (!Array.isArray(branches)) return void 0;
@@ -26959,7 +26959,7 @@ function requiredOnlyBranches(branches) {
   return lists.every((l) => l !== void 0) ? lists : void 0;
 }
 function collapse(logic, branchErrors, root, options) {
-  const path10 = toPath(logic.instancePath, root);
+  const path11 = toPath(logic.instancePath, root);
   const requiredLists = requiredOnlyBranches(logic.schema);
   if (requiredLists) {
     const unrelated = branchErrors.filter((b) => !(b.error.keyword === "required" && b.error.instancePath === logic.instancePath));
@@ -26967,11 +26967,11 @@ function collapse(logic, branchErrors, root, options) {
     const fields = requiredLists.map((l) => l.map((f) => `"${f}"`).join(" + ")).join(", ");
     const tooMany = logic.params.passingSchemas != null;
     const verb = tooMany ? "must set only one of" : logic.keyword === "oneOf" ? "must set exactly one of" : "must set one of";
-    return [...unrelated, { error: logic, converted: { path: path10, keyword: logic.keyword, message: `${where(path10)} ${verb}: ${fields}` } }];
+    return [...unrelated, { error: logic, converted: { path: path11, keyword: logic.keyword, message: `${where(path11)} ${verb}: ${fields}` } }];
   }
   if (branchErrors.length === 0) {
     if (logic.params.passingSchemas == null) return [];
-    return [{ error: logic, converted: { path: path10, keyword: logic.keyword, message: `${where(path10)} matches more than one allowed form` } }];
+    return [{ error: logic, converted: { path: path11, keyword: logic.keyword, message: `${where(path11)} matches more than one allowed form` } }];
   }
   const isShapeMismatch = (b) => !b.converted && b.error.keyword === "type" && b.error.instancePath === logic.instancePath;
   const branchOf = (b) => /^\/(\d+)\//.exec(b.error.schemaPath.slice(logic.schemaPath.length))?.[1];
@@ -27014,7 +27014,7 @@ function toSchemaErrors(errors, root, options) {
 var MAX_SCALAR = 64;
 function declaredFields(ctx) {
   const schemas = /* @__PURE__ */ new Map();
-  return (doc, path10) => {
+  return (doc, path11) => {
     if (!doc.apiVersion || !doc.kind) return void 0;
     const key = `${doc.apiVersion}/${doc.kind}`;
     let raw = schemas.get(key);
@@ -27024,89 +27024,89 @@ function declaredFields(ctx) {
       raw = lookup && "location" in lookup ? resolver.store.rawSchema(lookup.location) : null;
       schemas.set(key, raw);
     }
-    return raw ? declaredField(raw.schema, raw.definitions, path10) : void 0;
+    return raw ? declaredField(raw.schema, raw.definitions, path11) : void 0;
   };
 }
 var FLUX = "kustomize and Flux";
 var SENSITIVE_AMBIGUITY = "value is read differently by kustomize and Flux (go-yaml v3) and by kubectl apply -f (go-yaml v2); it is not shown, as it may be secret: quote it if a string is meant";
 var KUBECTL = "kubectl apply -f";
 function describe2(a, field2) {
-  const quoted = JSON.stringify(a.text);
-  const at2 = formatPath(field2.path) || "the document";
+  const quoted2 = JSON.stringify(a.text);
+  const at3 = formatPath(field2.path) || "the document";
   const types2 = field2.declared?.types ?? [];
   switch (a.kind) {
     case "boolean-word": {
       if (a.role === "key") {
-        const message = `key ${a.text} is the key ${quoted} for ${FLUX} but "${a.kubectl}" for ${KUBECTL} (go-yaml v2 reads YAML 1.1 boolean words); quote it (${quoted})`;
-        return { message, text: quoted };
+        const message = `key ${a.text} is the key ${quoted2} for ${FLUX} but "${a.kubectl}" for ${KUBECTL} (go-yaml v2 reads YAML 1.1 boolean words); quote it (${quoted2})`;
+        return { message, text: quoted2 };
       }
-      const readings = `${a.text} is the string ${quoted} for ${FLUX} (go-yaml v3) but the boolean ${a.kubectl} for ${KUBECTL} (go-yaml v2, YAML 1.1)`;
+      const readings = `${a.text} is the string ${quoted2} for ${FLUX} (go-yaml v3) but the boolean ${a.kubectl} for ${KUBECTL} (go-yaml v2, YAML 1.1)`;
       if (types2.length === 1 && types2[0] === "boolean") {
-        return { message: `${readings}; ${at2} is a boolean, so the API server rejects what Flux sends: write ${a.kubectl}`, text: String(a.kubectl) };
+        return { message: `${readings}; ${at3} is a boolean, so the API server rejects what Flux sends: write ${a.kubectl}`, text: String(a.kubectl) };
       }
       if (types2.includes("string")) {
-        return { message: `${readings}; ${at2} is a string, so the API server rejects what kubectl sends: quote it (${quoted})`, text: quoted };
+        return { message: `${readings}; ${at3} is a string, so the API server rejects what kubectl sends: quote it (${quoted2})`, text: quoted2 };
       }
-      return { message: `${readings}; quote it (${quoted}) to keep what Flux applies, or write ${a.kubectl} if a boolean is meant`, text: quoted };
+      return { message: `${readings}; quote it (${quoted2}) to keep what Flux applies, or write ${a.kubectl} if a boolean is meant`, text: quoted2 };
     }
     case "timestamp": {
-      const readings = `${a.text} is the string ${JSON.stringify(a.flux)} for ${FLUX} (go-yaml v3 reads a timestamp and writes it back in RFC 3339) but ${quoted} for ${KUBECTL}`;
+      const readings = `${a.text} is the string ${JSON.stringify(a.flux)} for ${FLUX} (go-yaml v3 reads a timestamp and writes it back in RFC 3339) but ${quoted2} for ${KUBECTL}`;
       if (field2.declared?.format === "date-time") {
         const full = JSON.stringify(a.flux);
-        return { message: `${readings}; ${at2} is a date-time, which ${quoted} is not: write ${full}`, text: full };
+        return { message: `${readings}; ${at3} is a date-time, which ${quoted2} is not: write ${full}`, text: full };
       }
-      return { message: `${readings}; quote it (${quoted})`, text: quoted };
+      return { message: `${readings}; quote it (${quoted2})`, text: quoted2 };
     }
     case "annotation": {
       const reading = a.kubectl.type === "null" ? "null" : `the ${a.kubectl.type} ${String(a.kubectl.value)}`;
-      const message = `${a.text} is the string ${quoted} for ${FLUX} (kustomize writes annotation values back as text) but ${reading} for ${KUBECTL} (go-yaml v2), which the API server rejects in an annotation; quote it (${quoted})`;
-      return { message, text: quoted };
+      const message = `${a.text} is the string ${quoted2} for ${FLUX} (kustomize writes annotation values back as text) but ${reading} for ${KUBECTL} (go-yaml v2), which the API server rejects in an annotation; quote it (${quoted2})`;
+      return { message, text: quoted2 };
     }
     case "non-string-key": {
       const reading = a.flux.type === "time" ? `the timestamp ${a.flux.value}` : a.flux.type === "null" ? "null" : `the ${a.flux.type} ${String(a.flux.value)}`;
-      const message = `key ${a.text} is ${reading} for ${FLUX}, which cannot build a map whose key is not a string (json: unsupported type), so the build fails; ${KUBECTL} turns it into a string; quote it (${quoted})`;
-      return { message, text: quoted };
+      const message = `key ${a.text} is ${reading} for ${FLUX}, which cannot build a map whose key is not a string (json: unsupported type), so the build fails; ${KUBECTL} turns it into a string; quote it (${quoted2})`;
+      return { message, text: quoted2 };
     }
   }
 }
 function walk(root, skipTopKey, visit2) {
-  const path10 = [];
+  const path11 = [];
   const go = (node) => {
     if (node.kind === "scalar") {
-      if (node.style === "plain") visit2(node, "value", path10);
+      if (node.style === "plain") visit2(node, "value", path11);
       return;
     }
     for (const entry of node.entries ?? []) {
-      if (path10.length === 0 && entry.key === skipTopKey) continue;
-      path10.push(entry.key);
-      if (entry.keyNode.kind === "scalar" && entry.keyNode.style === "plain" && entry.key !== "<<") visit2(entry.keyNode, "key", path10);
+      if (path11.length === 0 && entry.key === skipTopKey) continue;
+      path11.push(entry.key);
+      if (entry.keyNode.kind === "scalar" && entry.keyNode.style === "plain" && entry.key !== "<<") visit2(entry.keyNode, "key", path11);
       go(entry.value);
-      path10.pop();
+      path11.pop();
     }
     (node.items ?? []).forEach((item, i) => {
-      path10.push(i);
+      path11.push(i);
       go(item);
-      path10.pop();
+      path11.pop();
     });
   };
   go(root);
 }
 function checkDocument(ctx, file, doc, declared) {
-  const text = file.text;
-  if (!doc.annotationsAsText && !MAY_HOLD_AMBIGUITY.test(text.slice(doc.start, doc.end))) return;
+  const text2 = file.text;
+  if (!doc.annotationsAsText && !MAY_HOLD_AMBIGUITY.test(text2.slice(doc.start, doc.end))) return;
   if (!doc.root) return;
-  walk(doc.root, doc.class === "sops" ? "sops" : void 0, (node, role, path10) => {
-    if (text.charCodeAt(node.start) === 33) return;
-    const at2 = skipProperties(text, node.start, node.end);
-    const scalar = text.slice(at2, node.end);
-    if (scalar.length === 0 || scalar.length > MAX_SCALAR || scalar.includes("\n")) return;
-    const found = ambiguityOf(scalar, role === "value" && isAnnotationValuePath(doc.kind, path10) ? "annotation" : role);
+  walk(doc.root, doc.class === "sops" ? "sops" : void 0, (node, role, path11) => {
+    if (text2.charCodeAt(node.start) === 33) return;
+    const at3 = skipProperties(text2, node.start, node.end);
+    const scalar2 = text2.slice(at3, node.end);
+    if (scalar2.length === 0 || scalar2.length > MAX_SCALAR || scalar2.includes("\n")) return;
+    const found = ambiguityOf(scalar2, role === "value" && isAnnotationValuePath(doc.kind, path11) ? "annotation" : role);
     if (!found) return;
-    const location = rangeLocation(file.path, file.lineStarts, at2, node.end);
-    if (role === "value" && isSensitiveValue(doc.kind, doc.value, path10)) return ctx.report({ message: SENSITIVE_AMBIGUITY, location });
+    const location = rangeLocation(file.path, file.lineStarts, at3, node.end);
+    if (role === "value" && isSensitiveValue(doc.kind, doc.value, path11)) return ctx.report({ message: SENSITIVE_AMBIGUITY, location });
     const needsType = found.kind === "boolean-word" && role === "value" || found.kind === "timestamp";
-    const { message, text: replacement } = describe2(found, { path: path10, declared: needsType ? declared(doc, path10) : void 0 });
-    ctx.report({ message, location, fix: { range: [at2, node.end], text: replacement } });
+    const { message, text: replacement } = describe2(found, { path: path11, declared: needsType ? declared(doc, path11) : void 0 });
+    ctx.report({ message, location, fix: { range: [at3, node.end], text: replacement } });
   });
 }
 var ambiguousValueChecks = {
@@ -27136,15 +27136,15 @@ function objectRef(fields) {
 }
 
 // src/checks/field-path.ts
-function parseFieldPath(text) {
+function parseFieldPath(text2) {
   const tokens = [];
   const re = /\.?([A-Za-z0-9_$@/-]+)|\[(\*|\d+|"[^"]*"|'[^']*')\]/y;
-  let at2 = 0;
-  while (at2 < text.length) {
-    re.lastIndex = at2;
-    const m = re.exec(text);
-    if (!m || m[1] !== void 0 && m[0].startsWith(".") === (at2 === 0)) return void 0;
-    at2 = re.lastIndex;
+  let at3 = 0;
+  while (at3 < text2.length) {
+    re.lastIndex = at3;
+    const m = re.exec(text2);
+    if (!m || m[1] !== void 0 && m[0].startsWith(".") === (at3 === 0)) return void 0;
+    at3 = re.lastIndex;
     const bracket = m[2];
     if (m[1] !== void 0) tokens.push({ key: m[1] });
     else if (bracket === "*") tokens.push({ any: true });
@@ -27155,26 +27155,26 @@ function parseFieldPath(text) {
 }
 function resolveFieldPath(root, tokens) {
   const out = [];
-  const walk2 = (node, i, path10) => {
+  const walk2 = (node, i, path11) => {
     if (node === void 0 || node === null) {
-      out.push({ path: [...path10, ...literalTail(tokens, i)], present: false, value: void 0 });
+      out.push({ path: [...path11, ...literalTail(tokens, i)], present: false, value: void 0 });
       return;
     }
     const token = tokens[i];
     if (!token) {
-      out.push({ path: path10, present: true, value: node });
+      out.push({ path: path11, present: true, value: node });
       return;
     }
     if ("any" in token) {
-      if (Array.isArray(node)) node.forEach((item, n) => walk2(item, i + 1, [...path10, n]));
+      if (Array.isArray(node)) node.forEach((item, n) => walk2(item, i + 1, [...path11, n]));
       return;
     }
     if ("index" in token) {
-      walk2(Array.isArray(node) ? node[token.index] : void 0, i + 1, [...path10, token.index]);
+      walk2(Array.isArray(node) ? node[token.index] : void 0, i + 1, [...path11, token.index]);
       return;
     }
     const isMap = typeof node === "object" && !Array.isArray(node);
-    walk2(isMap && Object.hasOwn(node, token.key) ? node[token.key] : void 0, i + 1, [...path10, token.key]);
+    walk2(isMap && Object.hasOwn(node, token.key) ? node[token.key] : void 0, i + 1, [...path11, token.key]);
   };
   const [first] = tokens;
   if (first) walk2(root, 0, []);
@@ -27188,8 +27188,8 @@ function literalTail(tokens, i) {
   }
   return tail;
 }
-function formatFieldPath(path10) {
-  return path10.map((s, i) => typeof s === "number" ? `[${s}]` : /^[A-Za-z0-9_$@-]+$/.test(s) ? i === 0 ? s : `.${s}` : `[${JSON.stringify(s)}]`).join("");
+function formatFieldPath(path11) {
+  return path11.map((s, i) => typeof s === "number" ? `[${s}]` : /^[A-Za-z0-9_$@-]+$/.test(s) ? i === 0 ? s : `.${s}` : `[${JSON.stringify(s)}]`).join("");
 }
 
 // src/checks/custom.ts
@@ -27225,8 +27225,8 @@ var PARAMS = {
 function objectFieldParamProblems(params) {
   const problems = [];
   if (!parseFieldPath(params.path)) problems.push("path: must be a field path such as spec.template.spec.containers[*].image");
-  const given = ASSERTIONS.filter((a) => params[a] !== void 0);
-  if (given.length !== 1) problems.push(`give exactly one of ${ASSERTIONS.join(", ")} (got ${given.length === 0 ? "none" : given.join(", ")})`);
+  const given2 = ASSERTIONS.filter((a) => params[a] !== void 0);
+  if (given2.length !== 1) problems.push(`give exactly one of ${ASSERTIONS.join(", ")} (got ${given2.length === 0 ? "none" : given2.join(", ")})`);
   for (const key of ["pattern", "notPattern"]) {
     if (typeof params[key] !== "string") continue;
     try {
@@ -27276,8 +27276,8 @@ function namespacesByDoc(ctx) {
 function formatValue(m, redact) {
   if (!m.present) return "";
   if (redact) return "***";
-  const text = (typeof m.value === "string" ? m.value : JSON.stringify(m.value)).replace(/\r?\n/g, "\\n");
-  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}...` : text;
+  const text2 = (typeof m.value === "string" ? m.value : JSON.stringify(m.value)).replace(/\r?\n/g, "\\n");
+  return text2.length > MAX_VALUE_CHARS ? `${text2.slice(0, MAX_VALUE_CHARS)}...` : text2;
 }
 function objectField(ctx) {
   const tokens = parseFieldPath(ctx.params.path);
@@ -27304,8 +27304,8 @@ function objectField(ctx) {
           value: formatValue(m, redact)
         };
         const message = (template ?? defaultMessage).replace(/\{\{\s*(\w+)\s*\}\}/g, (all, key) => vars[key] ?? all);
-        const object = objectRef({ apiVersion: doc.apiVersion, kind: doc.kind, namespace: namespaces[0], name: doc.name });
-        ctx.report({ message, location: ctx.locate(doc, m.path, onKey || !m.present ? "key" : "value"), object });
+        const object3 = objectRef({ apiVersion: doc.apiVersion, kind: doc.kind, namespace: namespaces[0], name: doc.name });
+        ctx.report({ message, location: ctx.locate(doc, m.path, onKey || !m.present ? "key" : "value"), object: object3 });
       }
     }
   }
@@ -27315,15 +27315,15 @@ var customChecks = {
 };
 
 // src/load/locate.ts
-function locateNode(doc, path10, target) {
+function locateNode(doc, path11, target) {
   const root = doc.root;
   if (!root) return { start: doc.start, end: doc.start };
-  if (path10.length === 0) return root.entries?.[0]?.keyNode ?? root;
+  if (path11.length === 0) return root.entries?.[0]?.keyNode ?? root;
   let node = root;
   let pointAt = root.entries?.[0]?.keyNode ?? root;
-  for (let i = 0; i < path10.length; i++) {
-    const segment = path10[i];
-    const last = i === path10.length - 1;
+  for (let i = 0; i < path11.length; i++) {
+    const segment = path11[i];
+    const last = i === path11.length - 1;
     if (typeof segment === "string" && node.entries) {
       const entry = node.entries.findLast((e) => e.key === segment);
       if (!entry) return pointAt;
@@ -27341,17 +27341,17 @@ function locateNode(doc, path10, target) {
   }
   return node;
 }
-function nodeAt(root, path10) {
+function nodeAt(root, path11) {
   let node = root;
-  for (const segment of path10) {
+  for (const segment of path11) {
     node = typeof segment === "number" ? node?.items?.[segment] : node?.entries?.findLast((e) => e.key === segment)?.value;
   }
   return node;
 }
-function locateIn(repo, doc, path10, target) {
+function locateIn(repo, doc, path11, target) {
   const file = repo.fileMap.get(doc.file);
   if (!file) return { file: doc.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
-  const { start, end } = locateNode(doc, path10, target);
+  const { start, end } = locateNode(doc, path11, target);
   return rangeLocation(doc.file, file.lineStarts, start, end);
 }
 
@@ -27375,8 +27375,8 @@ function quoteClusters(clusters) {
   const list2 = [...new Set(clusters)].map((c) => `"${c}"`).join(", ");
   return clusters.length > 1 ? `clusters ${list2}` : `cluster ${list2}`;
 }
-function namePath(at2) {
-  return at2.path[at2.path.length - 1] === "name" ? at2.path : [...at2.path, "name"];
+function namePath(at3) {
+  return at3.path[at3.path.length - 1] === "name" ? at3.path : [...at3.path, "name"];
 }
 function kustomizationsByKey(cluster) {
   const byKey = /* @__PURE__ */ new Map();
@@ -27416,8 +27416,8 @@ var DEPENDENT_KINDS = [
 function locationKey(location) {
   return `${location.file}:${location.line}:${location.column}`;
 }
-function suggestion(kind, name, namespace, byKey) {
-  const all = [...byKey.values()];
+function suggestion(kind, name, namespace, byKey, owner) {
+  const all = [...byKey.values()].filter((d) => d !== owner);
   const sameName = all.find((d) => d.name === name);
   if (sameName) return `; a ${kind} "${name}" exists in namespace "${sameName.namespace}": set namespace: ${sameName.namespace}`;
   const close = closestName(name, all.filter((d) => d.namespace === namespace).map((d) => d.name));
@@ -27444,7 +27444,7 @@ function fluxDependsOnMissing(ctx) {
       const key = objectKey(namespace, name);
       const elsewhere = perCluster.filter((c) => c.available.has(key)).map((c) => c.name);
       const available = perCluster.find((c) => c.name === clusters[0]).available;
-      const fix = elsewhere.length > 0 ? ` (it exists only on ${quoteClusters(elsewhere)}); add it to this cluster or remove the entry` : suggestion(kind, name, namespace, available);
+      const fix = elsewhere.length > 0 ? ` (it exists only on ${quoteClusters(elsewhere)}); add it to this cluster or remove the entry` : suggestion(kind, name, namespace, available, owner);
       ctx.report({
         message: `${kind} "${owner.name}" depends on ${kind} ${quoteName(name, namespace, owner.namespace)} which does not exist on ${quoteClusters(clusters)}${fix}`,
         location,
@@ -27494,9 +27494,9 @@ function cycleFrom(start, members, edges) {
     for (const next of edges(current)) {
       if (!members.has(next)) continue;
       if (next === start) {
-        const path10 = [current];
-        while (path10[0] !== start) path10.unshift(previous.get(path10[0]));
-        return [...path10, start];
+        const path11 = [current];
+        while (path11[0] !== start) path11.unshift(previous.get(path11[0]));
+        return [...path11, start];
       }
       if (!previous.has(next)) {
         previous.set(next, current);
@@ -27681,10 +27681,10 @@ function crdKindKey(value) {
 var BUILTIN_NAMESPACES = /* @__PURE__ */ new Set(["default", "kube-system", "kube-public", "kube-node-lease"]);
 
 // src/checks/depends-required.ts
-function add(map2, key, by) {
-  const list2 = map2.get(key) ?? [];
+function add(map3, key, by) {
+  const list2 = map3.get(key) ?? [];
   if (!list2.includes(by)) list2.push(by);
-  map2.set(key, list2);
+  map3.set(key, list2);
 }
 function findCreators(cluster, objects) {
   const creators = { namespaces: /* @__PURE__ */ new Map(), crds: /* @__PURE__ */ new Map(), sources: /* @__PURE__ */ new Map() };
@@ -27708,8 +27708,8 @@ function ancestors(k, appliedBy2) {
   }
   return result;
 }
-function needsOf(object, creators, releases) {
-  const { id, doc, by } = object;
+function needsOf(object3, creators, releases) {
+  const { id, doc, by } = object3;
   const needs = [];
   if (id.namespace !== void 0 && id.namespace !== by.namespace && !BUILTIN_NAMESPACES.has(id.namespace)) {
     const namespace = id.namespace;
@@ -27754,8 +27754,8 @@ function fluxDependsOnRequired(ctx) {
     for (const a of byKey.values()) {
       const closure = dependencyClosure(a, byKey);
       const satisfied = (b) => b === a || closure.has(objectKey(b.namespace, b.name)) || !!ancestorsOf.get(a)?.has(b) || !!ancestorsOf.get(b)?.has(a);
-      for (const object of appliedObjects.get(a) ?? []) {
-        for (const need of needsOf(object, creators, releases)) {
+      for (const object3 of appliedObjects.get(a) ?? []) {
+        for (const need of needsOf(object3, creators, releases)) {
           if (!need.creators || need.creators.some(satisfied)) continue;
           const b = need.creators[0];
           const pair = `${a.doc.file}#${a.doc.index} ${objectKey(b.namespace, b.name)}`;
@@ -27775,16 +27775,16 @@ function fluxDependsOnRequired(ctx) {
 }
 
 // src/checks/sources.ts
-function fromSourceRef(owner, field2, ref, path10) {
-  return { owner, field: field2, kind: ref.kind, name: ref.name, namespace: ref.namespace || owner.namespace, doc: ref.at.doc, path: path10 };
+function fromSourceRef(owner, field2, ref, path11) {
+  return { owner, field: field2, kind: ref.kind, name: ref.name, namespace: ref.namespace || owner.namespace, doc: ref.at.doc, path: path11 };
 }
 function isSourceRefValue(value) {
   return typeof value === "object" && value !== null && typeof value.name === "string";
 }
 function otherSourceRefs(cluster) {
   const refs = [];
-  for (const object of cluster.objects) {
-    const { doc, id } = object;
+  for (const object3 of cluster.objects) {
+    const { doc, id } = object3;
     if (!isToolkitGroup(id.group) || isFluxKustomization(doc) || isHelmRelease(doc)) continue;
     const spec = doc.value.spec;
     const ref = typeof spec === "object" && spec !== null ? spec.sourceRef : void 0;
@@ -27855,10 +27855,10 @@ function reportMissingSources(ctx, referencesOf) {
       const key = sourceKey(ref.kind, ref.namespace, ref.name);
       if (provided.has(key) || ctx.graph.externalSources.has(key)) continue;
       const location = ctx.locate(ref.doc, ref.path, "value");
-      const at2 = `${location.file}:${location.line}:${location.column}`;
-      const entry = missing.get(at2) ?? { ref, location, clusters: [], sources };
+      const at3 = `${location.file}:${location.line}:${location.column}`;
+      const entry = missing.get(at3) ?? { ref, location, clusters: [], sources };
       entry.clusters.push(cluster.name);
-      missing.set(at2, entry);
+      missing.set(at3, entry);
     }
   }
   const bySource = /* @__PURE__ */ new Map();
@@ -27930,20 +27930,20 @@ function fluxKustomizationPrune(ctx) {
   for (const instances of appliedByDoc(ctx).values()) {
     const k = instances.find((i) => i.prune === false) ?? instances.find((i) => i.prune === void 0);
     if (!k) continue;
-    const object = kustomizationRef(k);
+    const object3 = kustomizationRef(k);
     if (k.prune === false) {
-      const scalar = k.doc.value?.spec?.prune === false ? nodeAt(k.doc.root, ["spec", "prune"]) : void 0;
+      const scalar2 = k.doc.value?.spec?.prune === false ? nodeAt(k.doc.root, ["spec", "prune"]) : void 0;
       ctx.report({
         message: `Kustomization "${k.name}" sets prune: false: objects removed from Git stay on the cluster; set prune: true`,
         location: ctx.locate(k.doc, ["spec", "prune"], "value"),
-        object,
-        ...scalar?.kind === "scalar" ? { fix: { range: [scalar.start, scalar.end], text: "true" } } : {}
+        object: object3,
+        ...scalar2?.kind === "scalar" ? { fix: { range: [scalar2.start, scalar2.end], text: "true" } } : {}
       });
     } else {
       ctx.report({
         message: `Kustomization "${k.name}" does not set spec.prune (default false): objects removed from Git stay on the cluster; add prune: true`,
         location: ctx.locate(k.doc, ["spec"]),
-        object
+        object: object3
       });
     }
   }
@@ -27977,14 +27977,14 @@ function kubeConfigOf(doc, spec) {
 function placement(id) {
   return { name: id.name, namespace: id.namespace ?? FLUX_NAMESPACE };
 }
-function sourceRefAt(doc, value, path10, ownerNamespace) {
+function sourceRefAt(doc, value, path11, ownerNamespace) {
   if (!isObj(value) || !str2(value.name)) return void 0;
   return {
     kind: str2(value.kind) ?? "",
     name: str2(value.name),
     namespace: str2(value.namespace) ?? ownerNamespace,
     apiVersion: str2(value.apiVersion),
-    at: { doc, path: path10 }
+    at: { doc, path: path11 }
   };
 }
 function dependsOnOf(doc, spec, namespace) {
@@ -28090,7 +28090,43 @@ function artifactToRepoPath(artifact, artifactPath, localAliases) {
 }
 
 // src/load/index.ts
-import fs2 from "node:fs";
+import fs3 from "node:fs";
+
+// src/load/git-remotes.ts
+import fs from "node:fs";
+import path from "node:path";
+var MAX_CONFIG_BYTES = 1024 * 1024;
+function gitRemoteUrls(root) {
+  try {
+    const dotGit = path.join(root, ".git");
+    const stat = fs.statSync(dotGit, { throwIfNoEntry: false });
+    let gitDir;
+    if (stat?.isDirectory()) gitDir = dotGit;
+    else if (stat?.isFile()) {
+      const target = /^gitdir:\s*(.+)$/m.exec(fs.readFileSync(dotGit, "utf8"))?.[1]?.trim();
+      if (!target) return [];
+      const dir = path.resolve(root, target);
+      const common2 = path.join(dir, "commondir");
+      gitDir = fs.existsSync(common2) ? path.resolve(dir, fs.readFileSync(common2, "utf8").trim()) : dir;
+    }
+    if (!gitDir) return [];
+    const config = path.join(gitDir, "config");
+    if ((fs.statSync(config, { throwIfNoEntry: false })?.size ?? MAX_CONFIG_BYTES + 1) > MAX_CONFIG_BYTES) return [];
+    const urls = [];
+    let inRemote = false;
+    for (const line of fs.readFileSync(config, "utf8").split("\n")) {
+      const section = /^\s*\[([^\]]+)\]/.exec(line);
+      if (section) inRemote = /^remote\s+"/.test(section[1]);
+      else if (inRemote) {
+        const url = /^\s*url\s*=\s*(.+?)\s*$/.exec(line)?.[1];
+        if (url) urls.push(url);
+      }
+    }
+    return urls;
+  } catch {
+    return [];
+  }
+}
 
 // src/load/gitignore.ts
 var import_ignore = __toESM(require_ignore(), 1);
@@ -28099,13 +28135,13 @@ function literal(dir) {
   return dir.replace(/[\\*?[\]]/g, "\\$&").replace(/^[#!]/, "\\$&");
 }
 function rootRelativePattern(dir, line) {
-  const text = line.replace(/\r$/, "");
-  if (text.trim() === "" || text.startsWith("#")) return void 0;
-  if (dir === "") return text;
-  const negated = text.startsWith("!");
-  const body = negated ? text.slice(1) : text;
-  const anchored = body.replace(/\/+$/, "").includes("/");
-  const rooted = anchored ? `${literal(dir)}/${body.replace(/^\//, "")}` : `${literal(dir)}/**/${body}`;
+  const text2 = line.replace(/\r$/, "");
+  if (text2.trim() === "" || text2.startsWith("#")) return void 0;
+  if (dir === "") return text2;
+  const negated = text2.startsWith("!");
+  const body2 = negated ? text2.slice(1) : text2;
+  const anchored = body2.replace(/\/+$/, "").includes("/");
+  const rooted = anchored ? `${literal(dir)}/${body2.replace(/^\//, "")}` : `${literal(dir)}/**/${body2}`;
   return `${negated ? "!" : ""}${rooted}`;
 }
 function gitIgnoreMatcher(files) {
@@ -28118,7 +28154,553 @@ function gitIgnoreMatcher(files) {
       if (pattern !== void 0) matcher.add(pattern);
     }
   }
-  return (path10) => path10 !== "" && import_ignore.default.isPathValid(path10) && matcher.ignores(path10);
+  return (path11) => path11 !== "" && import_ignore.default.isPathValid(path11) && matcher.ignores(path11);
+}
+
+// src/load/iac/scan.ts
+function isExpression(v) {
+  return typeof v === "object" && v !== null && typeof v["@expr"] === "string";
+}
+var ScanError = class extends Error {
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+  offset;
+};
+var CLOSERS = { "(": ")", "[": "]", "{": "}" };
+var Scanner = class {
+  constructor(text2, lineComments) {
+    this.text = text2;
+    this.lineComments = lineComments;
+  }
+  text;
+  lineComments;
+  pos = 0;
+  get done() {
+    return this.pos >= this.text.length;
+  }
+  peek(offset = 0) {
+    return this.text[this.pos + offset] ?? "";
+  }
+  startsWith(s) {
+    return this.text.startsWith(s, this.pos);
+  }
+  /** Skips spaces, tabs and comments; newlines too when `newlines`. A block comment spanning lines counts as a newline. */
+  skip(newlines) {
+    for (; ; ) {
+      const c = this.peek();
+      if (c === " " || c === "	" || c === "\r" || newlines && c === "\n") this.pos++;
+      else if (c === "\\" && this.peek(1) === "\n") this.pos += 2;
+      else if (this.lineComments.some((l) => this.startsWith(l))) {
+        const end = this.text.indexOf("\n", this.pos);
+        this.pos = end === -1 ? this.text.length : end;
+      } else if (this.startsWith("/*")) {
+        const end = this.text.indexOf("*/", this.pos + 2);
+        const close = end === -1 ? this.text.length : end + 2;
+        if (!newlines && this.text.slice(this.pos, close).includes("\n")) return;
+        this.pos = close;
+      } else return;
+    }
+  }
+  expect(s) {
+    if (!this.startsWith(s)) throw new ScanError(`expected "${s}"`, this.pos);
+    this.pos += s.length;
+  }
+  /** An identifier (letters, digits, `_`, `-` after the first). */
+  ident() {
+    const m = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(this.text.slice(this.pos, this.pos + 256));
+    if (!m) return void 0;
+    this.pos += m[0].length;
+    return m[0];
+  }
+  /** Past the quoted string starting here (`quote` is its delimiter), `${...}` interpolations included. */
+  skipString(quote2) {
+    this.pos++;
+    while (!this.done) {
+      const c = this.peek();
+      if (c === "\\") this.pos += 2;
+      else if (c === quote2) {
+        this.pos++;
+        return;
+      } else if ((c === "$" || c === "%") && this.peek(1) === "{") {
+        this.pos++;
+        this.skipBalanced();
+      } else if (c === "\n" && quote2 === '"') throw new ScanError("unterminated string", this.pos);
+      else this.pos++;
+    }
+    throw new ScanError("unterminated string", this.pos);
+  }
+  /** Past the bracketed group starting here, strings and comments inside included. */
+  skipBalanced() {
+    const stack = [];
+    do {
+      this.skip(true);
+      const c = this.peek();
+      if (c === "") throw new ScanError("unbalanced brackets", this.pos);
+      if (c === '"' || c === "'") {
+        if (this.startsWith("'''")) this.skipTripleQuoted();
+        else this.skipString(c);
+        continue;
+      }
+      if (CLOSERS[c]) stack.push(CLOSERS[c]);
+      else if (c === ")" || c === "]" || c === "}") {
+        if (stack.pop() !== c) throw new ScanError(`unexpected "${c}"`, this.pos);
+      }
+      this.pos++;
+    } while (stack.length > 0);
+  }
+  skipTripleQuoted() {
+    const end = this.text.indexOf("'''", this.pos + 3);
+    if (end === -1) throw new ScanError("unterminated string", this.pos);
+    this.pos = end + 3;
+  }
+  /**
+   * The rest of an expression from `start` as opaque text: up to a newline, `,`, or a closing bracket at depth 0.
+   * Brackets (with newlines inside) and strings are skipped whole.
+   */
+  opaque(start, stopAtColon = false) {
+    this.pos = start;
+    for (; ; ) {
+      this.skip(false);
+      const c = this.peek();
+      if (c === "" || c === "\n" || c === "," || c === ")" || c === "]" || c === "}" || stopAtColon && c === ":") break;
+      if (c === '"' || c === "'") {
+        if (this.startsWith("'''")) this.skipTripleQuoted();
+        else this.skipString(c);
+      } else if (CLOSERS[c]) this.skipBalanced();
+      else if (this.startsWith("<<") && /^<<-?[A-Za-z_]/.test(this.text.slice(this.pos, this.pos + 4))) this.skipHeredoc();
+      else this.pos++;
+    }
+    const end = trimEnd(this.text, start, this.pos);
+    return { value: { "@expr": this.text.slice(start, end) }, node: scalar(start, end) };
+  }
+  /** A Terraform heredoc (`<<EOT` / `<<-EOT` ... `EOT`). */
+  skipHeredoc() {
+    const m = /^<<(-?)([A-Za-z_][A-Za-z0-9_]*)[ \t]*\r?\n/.exec(this.text.slice(this.pos, this.pos + 256));
+    if (!m) throw new ScanError("bad heredoc", this.pos);
+    const bodyStart = this.pos + m[0].length;
+    const close = new RegExp(`^[ \\t]*${m[2]}[ \\t]*$`, "m");
+    const rest = this.text.slice(bodyStart);
+    const found = close.exec(rest);
+    if (!found) throw new ScanError("unterminated heredoc", this.pos);
+    this.pos = bodyStart + found.index + found[0].length;
+    const body2 = rest.slice(0, found.index);
+    return m[1] ? dedent(body2) : body2;
+  }
+  /**
+   * The list starting here (`[`): `readItem` reads each item, `separate` what may follow one (a comma, a newline).
+   * A `[for ...]` comprehension is an expression.
+   */
+  sequence(readItem, separate) {
+    const start = this.pos;
+    this.pos++;
+    this.skip(true);
+    if (/^for\s/.test(this.text.slice(this.pos, this.pos + 4))) return this.opaque(start);
+    const items2 = [];
+    while (this.peek() !== "]") {
+      if (this.done) throw new ScanError("unterminated list", start);
+      items2.push(readItem());
+      separate();
+    }
+    this.pos++;
+    return { value: items2.map((i) => i.value), node: { kind: "seq", start, end: this.pos, items: items2.map((i) => i.node) } };
+  }
+  /** A number, `true`, `false` or `null` here (consumed); undefined (nothing consumed) for anything else. */
+  literal() {
+    const start = this.pos;
+    const m = /^-?[A-Za-z0-9_.]+/.exec(this.text.slice(start, start + 256));
+    const word = m ? literalWord(m[0]) : void 0;
+    if (!m || !word) return void 0;
+    this.pos += m[0].length;
+    return { value: word.value, node: scalar(start, this.pos) };
+  }
+  /** `parsed` when it is the whole expression from `start`; else (an operator, `.attr` or a call follows) the expression as opaque text. */
+  finish(parsed, start) {
+    return parsed && this.atValueEnd() ? parsed : this.opaque(start);
+  }
+  /** True when the next character ends the value just read (so it was the whole expression). */
+  atValueEnd(stopAtColon = false) {
+    const save = this.pos;
+    this.skip(false);
+    const c = this.peek();
+    const end = c === "" || c === "\n" || c === "," || c === ")" || c === "]" || c === "}" || stopAtColon && c === ":";
+    this.pos = save;
+    return end;
+  }
+};
+function trimEnd(text2, start, end) {
+  let e = end;
+  while (e > start && /\s/.test(text2[e - 1])) e--;
+  return e;
+}
+function dedent(body2) {
+  const lines = body2.split("\n");
+  const indent = Math.min(...lines.filter((l) => l.trim() !== "").map((l) => /^[ \t]*/.exec(l)[0].length));
+  return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join("\n");
+}
+function scalar(start, end) {
+  return { kind: "scalar", start, end };
+}
+function literalWord(word) {
+  if (word === "true") return { value: true };
+  if (word === "false") return { value: false };
+  if (word === "null") return { value: null };
+  if (/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(word)) return { value: Number(word) };
+  return void 0;
+}
+var MapBuilder = class {
+  value = {};
+  entries = [];
+  set(key, keyNode, item) {
+    this.value[key] = item.value;
+    this.entries.push({ key, keyNode, value: item.node });
+  }
+  /** Appends `item` to the sequence at `key` (repeated blocks of HCL). */
+  push(key, keyNode, item) {
+    let entry = this.entries.find((e) => e.key === key && e.value.kind === "seq");
+    if (!entry) {
+      entry = { key, keyNode, value: { kind: "seq", start: keyNode.start, end: item.node.end, items: [] } };
+      this.entries.push(entry);
+      this.value[key] = [];
+    }
+    this.value[key].push(item.value);
+    entry.value.items.push(item.node);
+    entry.value.end = item.node.end;
+  }
+  parsed(start, end) {
+    return { value: this.value, node: { kind: "map", start, end, entries: this.entries } };
+  }
+};
+
+// src/load/iac/bicep.ts
+var DECLARATIONS = /* @__PURE__ */ new Set(["param", "var", "resource", "module", "output"]);
+function parseBicep(text2) {
+  const s = new Scanner(text2, ["//"]);
+  const out = new MapBuilder();
+  for (; ; ) {
+    s.skip(true);
+    if (s.done) break;
+    const start = s.pos;
+    if (s.peek() === "@") {
+      s.pos++;
+      skipDecorator(s);
+      continue;
+    }
+    const word = s.ident();
+    if (!word || !DECLARATIONS.has(word)) {
+      skipStatement(s, start);
+      continue;
+    }
+    s.skip(false);
+    const nameStart = s.pos;
+    const name = s.ident();
+    if (!name) {
+      skipStatement(s, start);
+      continue;
+    }
+    const decl = new MapBuilder();
+    const keyNode = scalar(nameStart, s.pos);
+    decl.set("declare", scalar(start, start + word.length), { value: word, node: scalar(start, start + word.length) });
+    s.skip(false);
+    if ((word === "resource" || word === "module") && s.peek() === "'") {
+      decl.set("type", keyNode, stringLiteral(s));
+      s.skip(false);
+      if (s.startsWith("existing")) {
+        decl.set("existing", keyNode, { value: true, node: scalar(s.pos, s.pos + 8) });
+        s.pos += 8;
+        s.skip(false);
+      }
+    } else if (word !== "var") skipType(s);
+    if (s.peek() !== "=") {
+      out.set(name, keyNode, decl.parsed(start, s.pos));
+      continue;
+    }
+    s.pos++;
+    s.skip(false);
+    body(s, decl, keyNode);
+    out.set(name, keyNode, decl.parsed(start, s.pos));
+  }
+  return out.parsed(0, s.pos);
+}
+function body(s, decl, keyNode) {
+  if (s.peek() === "[" && /^\[\s*for\s/.test(s.text.slice(s.pos, s.pos + 16))) {
+    const start = s.pos;
+    s.pos++;
+    s.skip(true);
+    s.opaque(s.pos, true);
+    if (s.peek() !== ":") {
+      decl.set("value", keyNode, s.opaque(start));
+      return;
+    }
+    s.pos++;
+    s.skip(true);
+    decl.set("loop", keyNode, { value: true, node: scalar(start, start + 1) });
+    body(s, decl, keyNode);
+    s.skip(true);
+    s.expect("]");
+    return;
+  }
+  if (/^if\s*\(/.test(s.text.slice(s.pos, s.pos + 8))) {
+    const start = s.pos;
+    s.pos += 2;
+    s.skip(false);
+    const condStart = s.pos;
+    s.skipBalanced();
+    decl.set("condition", keyNode, { value: s.text.slice(condStart + 1, s.pos - 1).trim(), node: scalar(start, s.pos) });
+    s.skip(false);
+  }
+  decl.set("value", keyNode, parseExpr(s));
+}
+function skipDecorator(s) {
+  while (s.ident() !== void 0) if (s.peek() === ".") s.pos++;
+  if (s.peek() === "(") s.skipBalanced();
+}
+function skipType(s) {
+  for (; ; ) {
+    s.skip(false);
+    const c = s.peek();
+    if (c === "" || c === "\n" || c === "=") return;
+    if (c === "'") s.skipString("'");
+    else if (c === "{" || c === "[" || c === "(") s.skipBalanced();
+    else s.pos++;
+  }
+}
+function skipStatement(s, start) {
+  s.opaque(start);
+  if (s.pos === start) s.pos++;
+}
+function parseExpr(s) {
+  const start = s.pos;
+  const c = s.peek();
+  let parsed;
+  if (c === "'") parsed = stringLiteral(s);
+  else if (c === "{") parsed = object(s);
+  else if (c === "[") parsed = array(s);
+  else parsed = s.literal();
+  return s.finish(parsed, start);
+}
+function stringLiteral(s) {
+  const start = s.pos;
+  if (s.startsWith("'''")) {
+    s.skipTripleQuoted();
+    const raw2 = s.text.slice(start + 3, s.pos - 3);
+    return { value: raw2.replace(/^\r?\n/, ""), node: { kind: "scalar", start, end: s.pos, style: "block" } };
+  }
+  s.skipString("'");
+  const raw = s.text.slice(start + 1, s.pos - 1);
+  const node = { kind: "scalar", start, end: s.pos, style: "single" };
+  if (/(^|[^\\])\$\{/.test(raw)) return { value: { "@expr": s.text.slice(start, s.pos) }, node };
+  const value = raw.replace(
+    /\\(u\{[0-9a-fA-F]+\}|.)/g,
+    (_, e) => e.length > 1 ? String.fromCodePoint(parseInt(e.slice(2, -1), 16)) : { n: "\n", r: "\r", t: "	" }[e] ?? e
+  );
+  return { value, node };
+}
+function separator(s, close) {
+  s.skip(false);
+  if (s.peek() === "," || s.peek() === "\n") s.pos++;
+  else if (s.peek() !== close) throw new ScanError(`expected a new line, "," or "${close}"`, s.pos);
+  s.skip(true);
+}
+function object(s) {
+  const start = s.pos;
+  s.pos++;
+  s.skip(true);
+  const out = new MapBuilder();
+  while (s.peek() !== "}") {
+    if (s.done) throw new ScanError("unterminated object", start);
+    if (s.peek() === "@") {
+      s.pos++;
+      skipDecorator(s);
+      s.skip(true);
+      continue;
+    }
+    const keyStart = s.pos;
+    let key;
+    if (s.peek() === "'") {
+      const k = stringLiteral(s);
+      key = isExpression(k.value) ? k.value["@expr"] : String(k.value);
+    } else key = s.ident();
+    if (key === void 0) throw new ScanError("expected a property name", s.pos);
+    const keyNode = scalar(keyStart, s.pos);
+    s.skip(false);
+    if (key === "resource" && s.peek() !== ":") {
+      skipType(s);
+      s.pos++;
+      s.skip(false);
+      body(s, new MapBuilder(), keyNode);
+      separator(s, "}");
+      continue;
+    }
+    s.expect(":");
+    s.skip(false);
+    out.set(key, keyNode, parseExpr(s));
+    separator(s, "}");
+  }
+  s.pos++;
+  return out.parsed(start, s.pos);
+}
+function array(s) {
+  return s.sequence(
+    () => parseExpr(s),
+    () => separator(s, "]")
+  );
+}
+
+// src/load/iac/hcl.ts
+var LABELS = "@labels";
+function parseHcl(text2) {
+  const s = new Scanner(text2, ["#", "//"]);
+  const body2 = parseBody(s, 0);
+  s.skip(true);
+  if (!s.done) throw new ScanError(`unexpected "${s.peek()}"`, s.pos);
+  return body2;
+}
+function parseBody(s, start) {
+  const out = new MapBuilder();
+  for (; ; ) {
+    s.skip(true);
+    if (s.done || s.peek() === "}") break;
+    const keyStart = s.pos;
+    const key = s.ident();
+    if (!key) throw new ScanError(`expected an attribute or block name, found "${s.peek()}"`, s.pos);
+    const keyNode = scalar(keyStart, s.pos);
+    s.skip(false);
+    if (s.peek() === "=" && s.peek(1) !== "=") {
+      s.pos++;
+      s.skip(false);
+      out.set(key, keyNode, parseExpr2(s));
+      continue;
+    }
+    const labels = [];
+    while (s.peek() !== "{") {
+      const at3 = s.pos;
+      if (s.peek() === '"') labels.push(quoted(s));
+      else {
+        const label = s.ident();
+        if (!label) throw new ScanError(`expected a block label or "{" after ${key}`, s.pos);
+        labels.push({ value: label, node: scalar(at3, s.pos) });
+      }
+      s.skip(false);
+    }
+    const blockStart = s.pos;
+    s.pos++;
+    const block = parseBody(s, blockStart);
+    s.expect("}");
+    const map3 = block.value;
+    const node = block.node;
+    if (labels.length > 0) {
+      map3[LABELS] = labels.map((l) => l.value);
+      node.entries.unshift({ key: LABELS, keyNode: labels[0].node, value: { kind: "seq", start: labels[0].node.start, end: labels[labels.length - 1].node.end, items: labels.map((l) => l.node) } });
+    }
+    node.start = keyStart;
+    node.end = s.pos;
+    out.push(key, keyNode, { value: map3, node });
+  }
+  return out.parsed(start, s.pos);
+}
+function parseExpr2(s) {
+  const start = s.pos;
+  const c = s.peek();
+  let parsed;
+  if (c === '"') parsed = quoted(s);
+  else if (c === "[") parsed = tuple(s);
+  else if (c === "{") parsed = object2(s);
+  else if (s.startsWith("<<")) {
+    const body2 = s.skipHeredoc();
+    parsed = { value: /[$%]\{/.test(body2) ? { "@expr": s.text.slice(start, s.pos) } : body2, node: { kind: "scalar", start, end: s.pos, style: "block" } };
+  } else parsed = s.literal();
+  return s.finish(parsed, start);
+}
+function quoted(s) {
+  const start = s.pos;
+  s.skipString('"');
+  const raw = s.text.slice(start + 1, s.pos - 1);
+  const node = { kind: "scalar", start, end: s.pos, style: "double" };
+  if (/(^|[^$%])[$%]\{/.test(raw)) return { value: { "@expr": s.text.slice(start, s.pos) }, node };
+  return { value: unescape(raw), node };
+}
+function unescape(raw) {
+  return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_, e) => {
+    if (e.length > 1) return String.fromCodePoint(parseInt(e.slice(1), 16));
+    return { n: "\n", r: "\r", t: "	" }[e] ?? e;
+  }).replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
+}
+function tuple(s) {
+  return s.sequence(
+    () => parseExpr2(s),
+    () => {
+      s.skip(true);
+      if (s.peek() === ",") {
+        s.pos++;
+        s.skip(true);
+      } else if (s.peek() !== "]") throw new ScanError('expected "," or "]"', s.pos);
+    }
+  );
+}
+function object2(s) {
+  const start = s.pos;
+  s.pos++;
+  s.skip(true);
+  if (/^for\s/.test(s.text.slice(s.pos, s.pos + 4))) return s.opaque(start);
+  const out = new MapBuilder();
+  while (s.peek() !== "}") {
+    const keyStart = s.pos;
+    let key;
+    if (s.peek() === '"') {
+      const k = quoted(s);
+      key = isExpression(k.value) ? k.value["@expr"] : String(k.value);
+    } else if (s.peek() === "(") {
+      s.skipBalanced();
+      key = s.text.slice(keyStart, s.pos);
+    } else key = s.ident();
+    if (key === void 0) throw new ScanError("expected an object key", s.pos);
+    const keyNode = scalar(keyStart, s.pos);
+    s.skip(false);
+    if (s.peek() !== "=" && s.peek() !== ":") throw new ScanError('expected "=" or ":" after an object key', s.pos);
+    s.pos++;
+    s.skip(false);
+    out.set(key, keyNode, parseExpr2(s));
+    s.skip(true);
+    if (s.peek() === ",") {
+      s.pos++;
+      s.skip(true);
+    }
+  }
+  s.pos++;
+  return out.parsed(start, s.pos);
+}
+
+// src/load/iac/index.ts
+function iacFormat(path11, text2) {
+  if (/\.bicep$/i.test(path11)) return /Microsoft\.KubernetesConfiguration\/fluxConfigurations/i.test(text2) ? "bicep" : void 0;
+  if (/\.tf$/i.test(path11)) return text2.includes("azurerm_kubernetes_flux_configuration") ? "terraform" : void 0;
+  if (/\.json$/i.test(path11)) return /"Microsoft\.KubernetesConfiguration\/fluxConfigurations"/i.test(text2) ? "arm" : void 0;
+  return void 0;
+}
+function isIacCandidate(name) {
+  return /\.(bicep|tf)$/i.test(name);
+}
+function parseIacFile(path11, text2, format, skipped) {
+  const lineStarts = computeLineStarts(text2);
+  const file = { path: path11, text: text2, lineStarts, documents: [] };
+  let parsed;
+  try {
+    if (format === "arm") {
+      const doc = parseDocument(text2, 0, text2.length);
+      if (!doc.root) return file;
+      parsed = { value: doc.value, node: doc.root };
+    } else parsed = format === "bicep" ? parseBicep(text2) : parseHcl(text2);
+  } catch (error) {
+    const offset = error instanceof ScanError ? error.offset : error.mark?.position ?? 0;
+    const { line, column } = positionIn(lineStarts, offset);
+    const detail = `its Flux configurations were not read: ${error.message.split("\n")[0]} at line ${line}, column ${column}`;
+    skipped.push({ path: path11, reason: "unsupported-syntax", detail });
+    return file;
+  }
+  file.documents.push({ file: path11, index: 0, value: parsed.value, root: parsed.node, start: 0, end: text2.length, class: "other" });
+  return file;
 }
 
 // src/load/classify.ts
@@ -28173,31 +28755,31 @@ function inHiddenDir(relPath) {
 }
 
 // src/load/split.ts
-function isMarkerEnd(text, at2) {
-  const c = text.charCodeAt(at2);
+function isMarkerEnd(text2, at3) {
+  const c = text2.charCodeAt(at3);
   return Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13;
 }
-function findMarkers(text, marker) {
+function findMarkers(text2, marker) {
   const found = [];
-  if (text.startsWith(marker) && isMarkerEnd(text, 3)) found.push(0);
+  if (text2.startsWith(marker) && isMarkerEnd(text2, 3)) found.push(0);
   const needle = `
 ${marker}`;
-  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) {
-    if (isMarkerEnd(text, i + 4)) found.push(i + 1);
+  for (let i = text2.indexOf(needle); i !== -1; i = text2.indexOf(needle, i + 1)) {
+    if (isMarkerEnd(text2, i + 4)) found.push(i + 1);
   }
   return found;
 }
-function chunkContent(text, start, end) {
+function chunkContent(text2, start, end) {
   let found = "none";
   let i = start;
   while (i < end) {
-    const lineStart = i === start || text.charCodeAt(i - 1) === 10;
-    const c = text.charCodeAt(i);
+    const lineStart = i === start || text2.charCodeAt(i - 1) === 10;
+    const c = text2.charCodeAt(i);
     if (c === 32 || c === 9 || c === 13 || c === 10) {
       i++;
     } else if (c === 35 || c === 37 && lineStart) {
       if (c === 37) found = "directives";
-      const nl = text.indexOf("\n", i);
+      const nl = text2.indexOf("\n", i);
       i = nl === -1 ? end : nl + 1;
     } else {
       return "content";
@@ -28205,9 +28787,9 @@ function chunkContent(text, start, end) {
   }
   return found;
 }
-function splitDocuments(text) {
-  const starts = findMarkers(text, "---");
-  const ends = findMarkers(text, "...");
+function splitDocuments(text2) {
+  const starts = findMarkers(text2, "---");
+  const ends = findMarkers(text2, "...");
   const raw = [];
   let cur = { start: 0, explicit: false };
   for (let s = 0, e = 0; s < starts.length || e < ends.length; ) {
@@ -28219,12 +28801,12 @@ function splitDocuments(text) {
       s++;
     } else {
       raw.push({ ...cur, end: nextEnd });
-      const nl = text.indexOf("\n", nextEnd);
-      cur = { start: nl === -1 ? text.length : nl + 1, explicit: false };
+      const nl = text2.indexOf("\n", nextEnd);
+      cur = { start: nl === -1 ? text2.length : nl + 1, explicit: false };
       e++;
     }
   }
-  raw.push({ ...cur, end: text.length });
+  raw.push({ ...cur, end: text2.length });
   const chunks = [];
   let pendingDirectives;
   for (const c of raw) {
@@ -28233,43 +28815,43 @@ function splitDocuments(text) {
       pendingDirectives = void 0;
       continue;
     }
-    const content = chunkContent(text, c.start, c.end);
+    const content = chunkContent(text2, c.start, c.end);
     if (content === "content") chunks.push({ start: c.start, end: c.end });
     else if (content === "directives") pendingDirectives = c.start;
   }
-  if (chunks.length === 0 && /\S/.test(text)) chunks.push({ start: 0, end: text.length });
+  if (chunks.length === 0 && /\S/.test(text2)) chunks.push({ start: 0, end: text2.length });
   return chunks;
 }
 
 // src/load/parse.ts
 var TEMPLATE_HINT = '; the file contains "{{", so it looks like a Go/Helm template, which is not YAML until rendered';
-function parseYamlFile(path10, rawText, inHelmChart, problems) {
-  const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
-  const lineStarts = computeLineStarts(text);
-  const file = { path: path10, text, lineStarts, documents: [] };
+function parseYamlFile(path11, rawText, inHelmChart, problems) {
+  const text2 = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
+  const lineStarts = computeLineStarts(text2);
+  const file = { path: path11, text: text2, lineStarts, documents: [] };
   if (inHelmChart) file.inHelmChart = true;
-  const base = baseName(path10);
+  const base = baseName(path11);
   const kustomizationFile = isKustomizationFileName(base);
-  const chunks = splitDocuments(text);
+  const chunks = splitDocuments(text2);
   for (let index = 0; index < chunks.length; index++) {
     file.documents.push(parseChunk(file, chunks[index], { index, base, inHelmChart, kustomizationFile }, problems));
   }
   return file;
 }
 function parseChunk(file, chunk, { index, base, inHelmChart, kustomizationFile }, problems) {
-  const { text } = file;
+  const { text: text2 } = file;
   const schema2 = kustomizationFile ? GO_YAML_V2_SCHEMA : GO_YAML_V3_SCHEMA;
-  const bounds = contentBounds(text, chunk);
+  const bounds = contentBounds(text2, chunk);
   let value;
   let root;
   let hasDuplicates = false;
   try {
     try {
-      value = parseValue(text, chunk.start, chunk.end, schema2);
+      value = parseValue(text2, chunk.start, chunk.end, schema2);
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       hasDuplicates = true;
-      ({ value, root } = parseDocument(text, chunk.start, chunk.end, schema2));
+      ({ value, root } = parseDocument(text2, chunk.start, chunk.end, schema2));
     }
   } catch (error) {
     problems.push(syntaxProblem(file, chunk, error));
@@ -28277,39 +28859,39 @@ function parseChunk(file, chunk, { index, base, inHelmChart, kustomizationFile }
   }
   const doc = { file: file.path, index, value, ...bounds, ...classifyDocument(value, base, inHelmChart) };
   if (!kustomizationFile && (doc.class === "k8s" || doc.class === "sops") && hasRewrittenAnnotation(value)) {
-    root ??= parseDocument(text, chunk.start, chunk.end, schema2).root;
-    if (root) annotationsAsText(value, root, text);
+    root ??= parseDocument(text2, chunk.start, chunk.end, schema2).root;
+    if (root) annotationsAsText(value, root, text2);
     doc.annotationsAsText = true;
   }
   if (root) {
     doc.root = root;
     if (hasDuplicates) reportDuplicateKeys(file, root, problems);
   } else if (!hasDuplicates) {
-    defineLazyRoot(doc, text, chunk, schema2);
+    defineLazyRoot(doc, text2, chunk, schema2);
   }
   return doc;
 }
-function defineLazyRoot(doc, text, chunk, schema2) {
+function defineLazyRoot(doc, text2, chunk, schema2) {
   let root = null;
   Object.defineProperty(doc, "root", {
     enumerable: true,
     configurable: true,
-    get: () => root === null ? root = parseDocument(text, chunk.start, chunk.end, schema2).root : root
+    get: () => root === null ? root = parseDocument(text2, chunk.start, chunk.end, schema2).root : root
   });
 }
-function contentBounds(text, chunk) {
+function contentBounds(text2, chunk) {
   const skipBlank = (from) => {
-    while (from < chunk.end && /\s/.test(text[from])) from++;
+    while (from < chunk.end && /\s/.test(text2[from])) from++;
     return from;
   };
-  const firstNonBlank = skipBlank(text.startsWith("---", chunk.start) ? chunk.start + 3 : chunk.start);
+  const firstNonBlank = skipBlank(text2.startsWith("---", chunk.start) ? chunk.start + 3 : chunk.start);
   let start = firstNonBlank;
-  while (start < chunk.end && text.charCodeAt(start) === 35) {
-    const nl = text.indexOf("\n", start);
+  while (start < chunk.end && text2.charCodeAt(start) === 35) {
+    const nl = text2.indexOf("\n", start);
     start = skipBlank(nl === -1 || nl >= chunk.end ? chunk.end : nl + 1);
   }
   let end = chunk.end;
-  while (end > firstNonBlank && /\s/.test(text[end - 1])) end--;
+  while (end > firstNonBlank && /\s/.test(text2[end - 1])) end--;
   return start < end ? { start, end } : { start: firstNonBlank, end };
 }
 function syntaxProblem(file, chunk, error) {
@@ -28325,13 +28907,13 @@ function syntaxProblem(file, chunk, error) {
   };
 }
 function reportDuplicateKeys(file, node, problems) {
-  const entries = node.entries;
-  if (entries) {
-    const firstByKey = entries.length > 16 ? new Map(entries.map((e) => [e.key, e]).reverse()) : void 0;
-    for (let i = 1; i < entries.length; i++) {
-      const entry = entries[i];
+  const entries2 = node.entries;
+  if (entries2) {
+    const firstByKey = entries2.length > 16 ? new Map(entries2.map((e) => [e.key, e]).reverse()) : void 0;
+    for (let i = 1; i < entries2.length; i++) {
+      const entry = entries2[i];
       if (entry.key === "<<") continue;
-      const first = firstByKey?.get(entry.key) ?? entries.find((e) => e.key === entry.key);
+      const first = firstByKey?.get(entry.key) ?? entries2.find((e) => e.key === entry.key);
       if (first === entry) continue;
       const firstLine2 = positionIn(file.lineStarts, first.keyNode.start).line;
       problems.push({
@@ -28340,24 +28922,24 @@ function reportDuplicateKeys(file, node, problems) {
         location: rangeLocation(file.path, file.lineStarts, entry.keyNode.start, entry.keyNode.end)
       });
     }
-    for (const entry of entries) reportDuplicateKeys(file, entry.value, problems);
+    for (const entry of entries2) reportDuplicateKeys(file, entry.value, problems);
   }
   for (const item of node.items ?? []) reportDuplicateKeys(file, item, problems);
 }
 
 // src/load/walk.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import fs from "node:fs/promises";
-import path from "node:path";
+import fs2 from "node:fs/promises";
+import path2 from "node:path";
 var NEVER_WALKED = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function isYamlFileName(name) {
   return /\.ya?ml$/i.test(name) || name === "Kustomization";
 }
 async function walkRepo(root, ignore2) {
-  const result = { files: [], dirs: [""], yaml: [], json: [], gitignores: [], skipped: [], problems: [] };
+  const result = { files: [], dirs: [""], yaml: [], json: [], iac: [], gitignores: [], skipped: [], problems: [] };
   const isIgnored = ignore2.length > 0 ? (0, import_picomatch2.default)(ignore2, { dot: true }) : () => false;
   const walking = /* @__PURE__ */ new Set([root]);
-  const inside = (real) => real === root || real.startsWith(root + path.sep);
+  const inside = (real) => real === root || real.startsWith(root + path2.sep);
   const skip = (rel, reason, detail, problem) => {
     result.skipped.push(detail ? { path: rel, reason, detail } : { path: rel, reason });
     if (problem) result.problems.push({ kind: problem, message: `${rel}: ${detail ?? reason}`, location: fileLocation(rel) });
@@ -28368,23 +28950,24 @@ async function walkRepo(root, ignore2) {
     if (ignored) return;
     if (isIgnored(rel)) return skip(rel, "ignored");
     if (/\.json$/i.test(name) && !chart.inChart) result.json.push({ rel, abs, inHelmChart: false });
+    if (isIacCandidate(name) && !chart.inChart) result.iac.push({ rel, abs, inHelmChart: false });
     if (name === ".gitignore") result.gitignores.push({ rel, abs, inHelmChart: chart.inChart });
     if (!isYamlFileName(name)) return;
     if (chart.inTemplates) return skip(rel, "helm-template");
     result.yaml.push({ rel, abs, inHelmChart: chart.inChart });
   };
   const walkDir = async (abs, rel, chart, ignored) => {
-    let entries;
+    let entries2;
     try {
-      entries = await fs.readdir(abs, { withFileTypes: true });
+      entries2 = await fs2.readdir(abs, { withFileTypes: true });
     } catch (error) {
       return skip(rel, "unreadable", `cannot read directory: ${errorText(error)}`, "unreadable");
     }
-    const isChart = entries.some((e) => e.name === "Chart.yaml" && !e.isDirectory());
-    for (const entry of entries) {
+    const isChart = entries2.some((e) => e.name === "Chart.yaml" && !e.isDirectory());
+    for (const entry of entries2) {
       if (NEVER_WALKED.has(entry.name)) continue;
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      let childAbs = path.join(abs, entry.name);
+      let childAbs = path2.join(abs, entry.name);
       let isDir = entry.isDirectory();
       if (entry.isSymbolicLink() && (ignored || isIgnored(childRel))) {
         if (!ignored) skip(childRel, "ignored");
@@ -28428,9 +29011,9 @@ async function walkRepo(root, ignore2) {
 }
 async function followSymlink(abs, inside) {
   try {
-    const real = await fs.realpath(abs);
+    const real = await fs2.realpath(abs);
     if (!inside(real)) return { outside: real };
-    return { real, isDir: (await fs.stat(real)).isDirectory() };
+    return { real, isDir: (await fs2.stat(real)).isDirectory() };
   } catch (error) {
     return { error: errorText(error), loop: error.code === "ELOOP" };
   }
@@ -28443,12 +29026,12 @@ function errorText(error) {
 // src/load/index.ts
 var DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 var BINARY_SNIFF_BYTES = 8192;
-var NO_FOLLOW = fs2.constants.O_NOFOLLOW ?? 0;
+var NO_FOLLOW = fs3.constants.O_NOFOLLOW ?? 0;
 async function loadRepo(root, options = {}) {
   let realRoot;
   try {
-    realRoot = fs2.realpathSync(root);
-    if (!fs2.statSync(realRoot).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+    realRoot = fs3.realpathSync(root);
+    if (!fs3.statSync(realRoot).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
   } catch (error) {
     throw new Error(`cannot load repository ${root}: ${errorText(error)}`);
   }
@@ -28457,15 +29040,16 @@ async function loadRepo(root, options = {}) {
   const texts = readAll(walk2.yaml, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, skipped, problems);
   const files = [];
   walk2.yaml.forEach((candidate, i) => {
-    const text = texts[i];
-    if (text !== void 0) files.push(parseYamlFile(candidate.rel, text, candidate.inHelmChart, problems));
+    const text2 = texts[i];
+    if (text2 !== void 0) files.push(parseYamlFile(candidate.rel, text2, candidate.inHelmChart, problems));
   });
   const listed = jsonListedByKustomizations(files);
   const json2 = walk2.json.filter((candidate) => listed.has(candidate.rel));
-  readAll(json2, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, skipped, problems).forEach((text, i) => {
-    if (text !== void 0) files.push(parseYamlFile(json2[i].rel, text, false, problems));
+  readAll(json2, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, skipped, problems).forEach((text2, i) => {
+    if (text2 !== void 0) files.push(parseYamlFile(json2[i].rel, text2, false, problems));
   });
   const byPath = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+  const iacFiles = readIacFiles([...walk2.iac, ...walk2.json.filter((c) => !listed.has(c.rel))], options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, skipped);
   files.sort(byPath);
   skipped.sort(byPath);
   problems.sort(compareProblems);
@@ -28478,11 +29062,37 @@ async function loadRepo(root, options = {}) {
     allDirs,
     skipped,
     problems,
-    fileMap: new Map(files.map((f) => [f.path, f])),
+    iacFiles,
+    gitRemotes: gitRemoteUrls(realRoot),
+    fileMap: new Map([...iacFiles, ...files].map((f) => [f.path, f])),
     fileSet: new Set(allFiles),
     dirSet: new Set(allDirs),
     gitIgnored: gitIgnoreMatcher(readGitIgnores(walk2.gitignores))
   };
+}
+var ARM_SNIFF_BYTES = 4096;
+function readIacFiles(candidates, maxBytes, skipped) {
+  const out = [];
+  for (const { rel, abs } of candidates) {
+    let fd;
+    try {
+      fd = fs3.openSync(abs, fs3.constants.O_RDONLY | NO_FOLLOW);
+      const size = fs3.fstatSync(fd).size;
+      if (size > maxBytes) continue;
+      if (/\.json$/i.test(rel)) {
+        const head = Buffer.alloc(Math.min(size, ARM_SNIFF_BYTES));
+        fs3.readSync(fd, head, 0, head.length, 0);
+        if (!/deploymentTemplate\.json/i.test(head.toString("utf8"))) continue;
+      }
+      const text2 = fs3.readFileSync(fd, "utf8");
+      const format = iacFormat(rel, text2);
+      if (format) out.push(parseIacFile(rel, text2, format, skipped));
+    } catch {
+    } finally {
+      if (fd !== void 0) fs3.closeSync(fd);
+    }
+  }
+  return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 var MAX_GITIGNORE_BYTES = 1024 * 1024;
 function readGitIgnores(candidates) {
@@ -28490,13 +29100,13 @@ function readGitIgnores(candidates) {
   for (const { rel, abs } of candidates) {
     let fd;
     try {
-      fd = fs2.openSync(abs, fs2.constants.O_RDONLY | NO_FOLLOW);
-      if (fs2.fstatSync(fd).size > MAX_GITIGNORE_BYTES) continue;
-      const text = fs2.readFileSync(fd, "utf8");
-      out.push({ dir: rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "", text });
+      fd = fs3.openSync(abs, fs3.constants.O_RDONLY | NO_FOLLOW);
+      if (fs3.fstatSync(fd).size > MAX_GITIGNORE_BYTES) continue;
+      const text2 = fs3.readFileSync(fd, "utf8");
+      out.push({ dir: rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "", text: text2 });
     } catch {
     } finally {
-      if (fd !== void 0) fs2.closeSync(fd);
+      if (fd !== void 0) fs3.closeSync(fd);
     }
   }
   return out;
@@ -28509,9 +29119,9 @@ function jsonListedByKustomizations(files) {
     for (const doc of file.documents) {
       if (doc.class !== "kustomization" || typeof doc.value !== "object" || doc.value === null) continue;
       for (const field2 of FILE_FIELDS) {
-        const entries = doc.value[field2];
-        if (!Array.isArray(entries)) continue;
-        for (const entry of entries) {
+        const entries2 = doc.value[field2];
+        if (!Array.isArray(entries2)) continue;
+        for (const entry of entries2) {
           const ref = typeof entry === "string" ? entry : entry?.path;
           if (typeof ref !== "string" || !/\.json$/i.test(ref)) continue;
           const resolved = resolveRepoPath(dir, ref);
@@ -28531,16 +29141,16 @@ function readAll(candidates, maxBytes, skipped, problems) {
   return candidates.map(({ rel, abs }) => {
     let fd;
     try {
-      fd = fs2.openSync(abs, fs2.constants.O_RDONLY | NO_FOLLOW);
-      const size = fs2.fstatSync(fd).size;
+      fd = fs3.openSync(abs, fs3.constants.O_RDONLY | NO_FOLLOW);
+      const size = fs3.fstatSync(fd).size;
       if (size > maxBytes) return skip(rel, "too-large", "too-large", `file is ${size} bytes, more than the ${maxBytes} bytes limit; not parsed`);
-      const bytes = fs2.readFileSync(fd);
+      const bytes = fs3.readFileSync(fd);
       if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return skip(rel, "binary", "binary", "file has a NUL byte, so it is binary, not YAML; not parsed");
       return bytes.toString("utf8");
     } catch (error) {
       return skip(rel, "unreadable", "unreadable", `cannot read file: ${errorText(error)}`);
     } finally {
-      if (fd !== void 0) fs2.closeSync(fd);
+      if (fd !== void 0) fs3.closeSync(fd);
     }
   });
 }
@@ -28549,8 +29159,8 @@ function compareProblems(a, b) {
   const y = b.location;
   return (x.file < y.file ? -1 : x.file > y.file ? 1 : 0) || x.line - y.line || x.column - y.column || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
 }
-function locate(repo, doc, path10, target = "key") {
-  return locateIn(repo, doc, path10, target);
+function locate(repo, doc, path11, target = "key") {
+  return locateIn(repo, doc, path11, target);
 }
 
 // src/graph/kustomize.ts
@@ -28584,14 +29194,14 @@ var RefCollector = class {
   doc;
   dir;
   refs = [];
-  add(field2, value, path10, stripKey = false) {
-    const at2 = { doc: this.doc, path: path10 };
+  add(field2, value, path11, stripKey = false) {
+    const at3 = { doc: this.doc, path: path11 };
     if (typeof value !== "string" || value.trim() === "") {
-      if (value !== void 0 && value !== null) this.refs.push({ field: field2, raw: String(JSON.stringify(value)), status: "unresolved", at: at2 });
+      if (value !== void 0 && value !== null) this.refs.push({ field: field2, raw: String(JSON.stringify(value)), status: "unresolved", at: at3 });
       return;
     }
     const raw = stripKey && value.includes("=") ? value.slice(value.indexOf("=") + 1) : value;
-    this.refs.push({ field: field2, raw, at: at2, ...resolveRef(this.repo, this.dir, raw.trim()) });
+    this.refs.push({ field: field2, raw, at: at3, ...resolveRef(this.repo, this.dir, raw.trim()) });
   }
   /** Entries that are file paths or inline YAML (a string with a newline is inline). */
   addPathsOrInline(field2, list2) {
@@ -28737,11 +29347,11 @@ var FILE_FIELDS2 = /* @__PURE__ */ new Set([
 ]);
 var parentOf = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
 var baseOf = (p) => p.slice(p.lastIndexOf("/") + 1);
-function suggestion2(repo, path10, raw) {
-  const parent = parentOf(path10);
+function suggestion2(repo, path11, raw) {
+  const parent = parentOf(path11);
   if (!repo.dirSet.has(parent)) return void 0;
   const siblings = [...repo.allFiles, ...repo.allDirs].filter((p) => p !== "" && parentOf(p) === parent).map(baseOf);
-  const best = closestName(baseOf(path10), siblings);
+  const best = closestName(baseOf(path11), siblings);
   if (!best) return void 0;
   const trimmed = raw.replace(/\/+$/, "");
   return `${trimmed.slice(0, trimmed.length - baseOf(trimmed).length)}${best}`;
@@ -28749,8 +29359,8 @@ function suggestion2(repo, path10, raw) {
 function checkedKustomizeFiles(graph) {
   return graph.mode === "roots" ? graph.kustomizeFiles.filter((k) => graph.builtKustomizeFiles.has(k)) : graph.kustomizeFiles;
 }
-function unencryptedTwin(repo, path10) {
-  const m = /^(.*)\.(?:enc|sops)\.(ya?ml|json)$/.exec(path10);
+function unencryptedTwin(repo, path11) {
+  const m = /^(.*)\.(?:enc|sops)\.(ya?ml|json)$/.exec(path11);
   const plain = m ? `${m[1]}.${m[2]}` : void 0;
   return plain && repo.fileSet.has(plain) ? plain : void 0;
 }
@@ -28858,24 +29468,24 @@ function identity({ id }) {
   if (isTemplated2(id.name) || isTemplated2(id.namespace ?? "")) return void 0;
   return idKey(id);
 }
-function appliedBy(object) {
-  return object.by.synthetic ? "" : ` by Kustomization "${object.by.name}"`;
+function appliedBy(object3) {
+  return object3.by.synthetic ? "" : ` by Kustomization "${object3.by.name}"`;
 }
 function duplicateObject(ctx) {
   const duplicates = /* @__PURE__ */ new Map();
   for (const cluster of ctx.graph.clusters) {
     const firsts = /* @__PURE__ */ new Map();
     const objects = [...cluster.objects].sort((a, b) => compareDocs(a.doc, b.doc));
-    for (const object of objects) {
-      const key = identity(object);
+    for (const object3 of objects) {
+      const key = identity(object3);
       if (key === void 0) continue;
       const first = firsts.get(key);
       if (!first) {
-        firsts.set(key, object);
+        firsts.set(key, object3);
         continue;
       }
-      const pair = `${first.doc.file}#${first.doc.index} ${object.doc.file}#${object.doc.index} ${key}`;
-      const entry = duplicates.get(pair) ?? { first, second: object, clusters: [] };
+      const pair = `${first.doc.file}#${first.doc.index} ${object3.doc.file}#${object3.doc.index} ${key}`;
+      const entry = duplicates.get(pair) ?? { first, second: object3, clusters: [] };
       if (!entry.clusters.includes(cluster.name)) entry.clusters.push(cluster.name);
       duplicates.set(pair, entry);
     }
@@ -28898,7 +29508,7 @@ function builtKustomizeFiles(index, clusters) {
   const built = /* @__PURE__ */ new Set();
   const byPath = new Map(index.files.map((k) => [k.path, k]));
   for (const cluster of clusters) {
-    for (const object of cluster.objects) for (const path10 of object.via) if (byPath.has(path10)) built.add(byPath.get(path10));
+    for (const object3 of cluster.objects) for (const path11 of object3.via) if (byPath.has(path11)) built.add(byPath.get(path11));
     for (const k of [...cluster.roots, ...cluster.kustomizations]) {
       if (!k.sourceIsThisRepo || k.path?.status !== "dir" || k.path.path === void 0) continue;
       const dir = k.path.path;
@@ -29039,16 +29649,16 @@ var objectChecks = {
 };
 
 // src/k8s/yaml11.ts
-function resolveYaml11Plain(text) {
-  const value = resolveV2(text);
+function resolveYaml11Plain(text2) {
+  const value = resolveV2(text2);
   return value.type === "null" ? null : value.value;
 }
 
 // src/load/inline.ts
-function parseInlineYaml(text, options = {}) {
+function parseInlineYaml(text2, options = {}) {
   let values;
   try {
-    values = parseAllStrict(text);
+    values = parseAllStrict(text2);
   } catch (err) {
     const mark = err instanceof yaml.YAMLException ? err.mark : void 0;
     if (!mark) return { error: { message: String(err) } };
@@ -29056,7 +29666,7 @@ function parseInlineYaml(text, options = {}) {
   }
   if (!options.positions) return { documents: values.map((value) => ({ value })) };
   try {
-    return { documents: splitDocuments(text).map((chunk) => parseDocument(text, chunk.start, chunk.end)) };
+    return { documents: splitDocuments(text2).map((chunk) => parseDocument(text2, chunk.start, chunk.end)) };
   } catch {
     return { documents: [] };
   }
@@ -29075,19 +29685,19 @@ var Parser = class {
   i = 0;
   parseText() {
     const parts = [];
-    let text = "";
+    let text2 = "";
     while (this.i < this.s.length) {
       if (this.s.startsWith("${", this.i)) {
-        if (text) parts.push(text);
-        text = "";
+        if (text2) parts.push(text2);
+        text2 = "";
         this.i += 2;
         parts.push(this.parseExpr());
       } else if (this.s.startsWith("$$", this.i)) {
-        text += "$";
+        text2 += "$";
         this.i += 2;
-      } else text += this.s[this.i++];
+      } else text2 += this.s[this.i++];
     }
-    if (text) parts.push(text);
+    if (text2) parts.push(text2);
     return parts;
   }
   peek(offset = 0) {
@@ -29108,19 +29718,19 @@ var Parser = class {
       this.i += 2;
       return this.parseExpr();
     }
-    let text = "";
+    let text2 = "";
     while (this.i < this.s.length && !this.s.startsWith("${", this.i)) {
       const c = this.peek();
       if (escapes && (c === "\\" && (this.peek(1) === "/" || this.peek(1) === "\\") || c === "$" && this.peek(1) === "$")) {
-        text += this.peek(1);
+        text2 += this.peek(1);
         this.i += 2;
       } else if (accept(c)) {
-        text += c;
+        text2 += c;
         this.i++;
       } else break;
     }
-    if (!text) throw new BadSubstitution();
-    return text;
+    if (!text2) throw new BadSubstitution();
+    return text2;
   }
   /** After `${`. */
   parseExpr() {
@@ -29187,10 +29797,10 @@ var Parser = class {
     throw new BadSubstitution();
   }
 };
-function expand(text, lookup) {
+function expand(text2, lookup) {
   let parts;
   try {
-    parts = new Parser(text).parseText();
+    parts = new Parser(text2).parseText();
   } catch (error) {
     if (error instanceof BadSubstitution) return void 0;
     throw error;
@@ -29209,8 +29819,8 @@ function expand(text, lookup) {
   const result = evalParts(parts);
   return { text: unknown ? void 0 : result, uses };
 }
-function mayExpand(text) {
-  return text.includes("${") || text.includes("$$");
+function mayExpand(text2) {
+  return text2.includes("${") || text2.includes("$$");
 }
 function apply(op, v, args) {
   switch (op) {
@@ -29290,8 +29900,8 @@ function globToRegExp(pattern) {
     } else if (c === "[") {
       const end = pattern.indexOf("]", i + 2);
       if (end < 0) return void 0;
-      const body = pattern.slice(i + 1, end);
-      out += body.startsWith("^") ? `[^${escapeClass(body.slice(1))}]` : `[${escapeClass(body)}]`;
+      const body2 = pattern.slice(i + 1, end);
+      out += body2.startsWith("^") ? `[^${escapeClass(body2.slice(1))}]` : `[${escapeClass(body2)}]`;
       i = end;
     } else out += escapeRe(c);
   }
@@ -29388,13 +29998,13 @@ function dataOf(doc) {
   if (!isObj3(doc.value)) return [];
   const encrypted = doc.class === "sops";
   const out = [];
-  const read = (map2, decode) => {
-    if (!isObj3(map2)) return;
-    for (const [key, raw] of Object.entries(map2)) {
+  const read = (map3, decode) => {
+    if (!isObj3(map3)) return;
+    for (const [key, raw] of Object.entries(map3)) {
       if (raw === null || typeof raw === "object") continue;
-      const text = String(raw);
-      if (encrypted && text.startsWith("ENC[")) out.push([key, null]);
-      else out.push([key, decode ? Buffer.from(text, "base64").toString("utf8") : text]);
+      const text2 = String(raw);
+      if (encrypted && text2.startsWith("ENC[")) out.push([key, null]);
+      else out.push([key, decode ? Buffer.from(text2, "base64").toString("utf8") : text2]);
     }
   };
   if (doc.kind === "Secret") {
@@ -29407,7 +30017,7 @@ function substituteValue(value, vars, root) {
   const uses = [];
   if (vars.values.size === 0 && !vars.unknown?.size && !vars.incomplete) return { value, uses };
   const lookup = (name) => vars.values.get(name) ?? (vars.unknown?.has(name) ? null : void 0);
-  const path10 = [];
+  const path11 = [];
   const done = /* @__PURE__ */ new Map();
   const walk2 = (v) => {
     if (typeof v === "string") return mayExpand(v) ? substituteString(v) : v;
@@ -29422,9 +30032,9 @@ function substituteValue(value, vars, root) {
     if (Array.isArray(v)) {
       let out2;
       v.forEach((item, i) => {
-        path10.push(i);
+        path11.push(i);
         const next = walk2(item);
-        path10.pop();
+        path11.pop();
         if (next !== item) (out2 ??= [...v])[i] = next;
       });
       return out2 ?? v;
@@ -29434,31 +30044,31 @@ function substituteValue(value, vars, root) {
     for (const key in v) {
       const item = v[key];
       if (typeof item !== "string" && (typeof item !== "object" || item === null)) continue;
-      path10.push(key);
+      path11.push(key);
       const next = walk2(item);
-      path10.pop();
+      path11.pop();
       if (next !== item) (out ??= { ...v })[key] = next;
     }
     return out ?? v;
   };
-  const substituteString = (text) => {
-    const result = expand(text, lookup);
-    if (!result) return text;
-    const at2 = [...path10];
+  const substituteString = (text2) => {
+    const result = expand(text2, lookup);
+    if (!result) return text2;
+    const at3 = [...path11];
     for (const u of result.uses) {
       const defined = u.state !== "unset";
       uses.push({
         name: u.name,
-        path: at2,
+        path: at3,
         hasDefault: u.hasDefault,
         defined,
         ...u.state === "unknown" ? { unknown: true } : {},
         ...vars.secret?.has(u.name) ? { secret: true } : {}
       });
     }
-    if (result.text === void 0) return text;
-    const node = root && nodeAt(root, at2);
-    const plain = node ? node.style === "plain" : !text.includes("\n");
+    if (result.text === void 0) return text2;
+    const node = root && nodeAt(root, at3);
+    const plain = node ? node.style === "plain" : !text2.includes("\n");
     return plain && result.uses.length > 0 ? resolvePlainText(result.text) : result.text;
   };
   return { value: walk2(value), uses };
@@ -29468,21 +30078,21 @@ function isOptedOut(doc) {
   if (!isObj3(metadata)) return false;
   return [metadata.labels, metadata.annotations].some((m) => isObj3(m) && m[SUBSTITUTE_OPT_OUT] === "disabled");
 }
-function substitute(text, vars) {
-  if (!mayExpand(text)) return text;
-  const result = expand(text, (name) => Object.hasOwn(vars, name) ? vars[name] : void 0);
-  return !result?.text || result.uses.some((u) => u.state === "unset" && !u.hasDefault) ? text : result.text;
+function substitute(text2, vars) {
+  if (!mayExpand(text2)) return text2;
+  const result = expand(text2, (name) => Object.hasOwn(vars, name) ? vars[name] : void 0);
+  return !result?.text || result.uses.some((u) => u.state === "unset" && !u.hasDefault) ? text2 : result.text;
 }
-function resolvePlainText(text) {
-  if (/^['"[{]/.test(text)) {
-    const parsed = parseInlineYaml(text);
+function resolvePlainText(text2) {
+  if (/^['"[{]/.test(text2)) {
+    const parsed = parseInlineYaml(text2);
     if ("documents" in parsed && parsed.documents.length === 1) return parsed.documents[0].value;
   }
-  return resolveYaml11Plain(text);
+  return resolveYaml11Plain(text2);
 }
-function substituteScalar(text, vars) {
-  const out = substitute(text, vars);
-  return out !== text && /^['"[{]/.test(out) && !/^['"[{]/.test(text) ? resolvePlainText(out) : out;
+function substituteScalar(text2, vars) {
+  const out = substitute(text2, vars);
+  return out !== text2 && /^['"[{]/.test(out) && !/^['"[{]/.test(text2) ? resolvePlainText(out) : out;
 }
 
 // src/checks/postbuild.ts
@@ -29502,9 +30112,9 @@ function describeKustomizations(list2) {
   return `${parts.length === 1 ? "Kustomization" : "Kustomizations"} ${parts.join(", ")}`;
 }
 function postbuildVariableUndefined(ctx) {
-  for (const [doc, entries] of ctx.services.substitutions().byDocument()) {
+  for (const [doc, entries2] of ctx.services.substitutions().byDocument()) {
     const missing = /* @__PURE__ */ new Map();
-    for (const { kustomization, vars } of entries) {
+    for (const { kustomization, vars } of entries2) {
       if (vars.incomplete) continue;
       for (const use of substituteValue(doc.value, vars).uses) {
         if (use.defined || use.hasDefault) continue;
@@ -29514,10 +30124,10 @@ function postbuildVariableUndefined(ctx) {
         missing.set(key, found);
       }
     }
-    for (const { name, path: path10, by } of missing.values()) {
+    for (const { name, path: path11, by } of missing.values()) {
       ctx.report({
         message: `variable \${${name}} is not defined in spec.postBuild of ${describeKustomizations(by)}: Flux replaces it with an empty string; define it in substitute or substituteFrom, or give a default \${${name}:=...}`,
-        location: ctx.locate(doc, path10, "value"),
+        location: ctx.locate(doc, path11, "value"),
         object: objectRef(doc)
       });
     }
@@ -30662,9 +31272,9 @@ var celTypes = {
 };
 for (const t of [celTypes.string, celTypes.double, celTypes.int]) {
   const list2 = _createListType(t);
-  const map2 = _createMapType(celTypes.string, t);
+  const map3 = _createMapType(celTypes.string, t);
   celTypes[list2.name] = list2;
-  celTypes[map2.name] = map2;
+  celTypes[map3.name] = map3;
 }
 Object.freeze(celTypes);
 var Candidates = class {
@@ -31817,10 +32427,10 @@ function resolveAstArray(ev, astArray, ctx, i = astArray.length) {
   while (i--) if ((results[i] = ev.run(astArray[i], ctx)) instanceof Promise) async ??= true;
   return async ? Promise.all(results) : results;
 }
-function safeFromEntries(entries) {
+function safeFromEntries(entries2) {
   const obj = {};
-  for (let i = 0; i < entries.length; i++) {
-    const [k, v] = entries[i];
+  for (let i = 0; i < entries2.length; i++) {
+    const [k, v] = entries2[i];
     if (k === "__proto__" || k === "constructor" || k === "prototype") continue;
     obj[k] = v;
   }
@@ -31851,69 +32461,69 @@ function toIterable(ev, args, coll) {
     args.iterable
   );
 }
-function runQualifier(items, args, ev, ctx) {
-  if (!isArray(items)) items = toIterable(ev, args, items);
+function runQualifier(items2, args, ev, ctx) {
+  if (!isArray(items2)) items2 = toIterable(ev, args, items2);
   const accu = ev.run(args.init, ctx = args.iterCtx.reuse(ctx));
   ctx.accuValue = accu;
-  if (ctx === args.iterCtx) return iterateQuantifier(ev, ctx, args, items, accu, 0);
-  return continueQuantifier(ev, ctx, args, items, accu, 0);
+  if (ctx === args.iterCtx) return iterateQuantifier(ev, ctx, args, items2, accu, 0);
+  return continueQuantifier(ev, ctx, args, items2, accu, 0);
 }
-function runComprehension(items, args, ev, ctx) {
-  if (!isArray(items)) items = toIterable(ev, args, items);
+function runComprehension(items2, args, ev, ctx) {
+  if (!isArray(items2)) items2 = toIterable(ev, args, items2);
   const accu = ev.run(args.init, ctx = args.iterCtx.reuse(ctx));
   ctx.accuValue = accu;
-  if (ctx === args.iterCtx) return iterateLoop(ev, ctx, args, items, accu, 0);
-  return continueLoop(ev, ctx, args, items, accu, 0);
+  if (ctx === args.iterCtx) return iterateLoop(ev, ctx, args, items2, accu, 0);
+  return continueLoop(ev, ctx, args, items2, accu, 0);
 }
-function iterateLoop(ev, ctx, args, items, accu, i) {
+function iterateLoop(ev, ctx, args, items2, accu, i) {
   const condition = args.condition;
   const step2 = args.step;
-  const len = items.length;
+  const len = items2.length;
   while (i < len) {
     if (condition && !condition(accu)) break;
-    accu = ev.run(step2, ctx.setIterValue(items[i++], ev));
-    if (accu instanceof Promise) return continueLoop(ev, ctx, args, items, accu, i);
+    accu = ev.run(step2, ctx.setIterValue(items2[i++], ev));
+    if (accu instanceof Promise) return continueLoop(ev, ctx, args, items2, accu, i);
   }
   return args.result(accu);
 }
-async function continueLoop(ev, ctx, args, items, accu, i) {
+async function continueLoop(ev, ctx, args, items2, accu, i) {
   if (ctx === args.iterCtx) ctx.async = true;
   const condition = args.condition;
   const step2 = args.step;
-  const len = items.length;
+  const len = items2.length;
   accu = await accu;
   while (i < len) {
     if (condition && !condition(accu)) return args.result(accu);
-    accu = ev.run(step2, ctx.setIterValue(items[i++], ev));
+    accu = ev.run(step2, ctx.setIterValue(items2[i++], ev));
     if (accu instanceof Promise) accu = await accu;
   }
   return args.result(accu);
 }
-function iterateQuantifier(ev, ctx, args, items, accu, i, error, stp) {
+function iterateQuantifier(ev, ctx, args, items2, accu, i, error, stp) {
   const condition = args.condition;
   const step2 = args.step;
-  const len = items.length;
+  const len = items2.length;
   while (i < len) {
     if (!condition(accu)) return args.result(accu);
-    stp = ev.tryEval(step2, ctx.setIterValue(items[i++], ev));
-    if (stp instanceof Promise) return continueQuantifier(ev, ctx, args, items, accu, i, error, stp);
+    stp = ev.tryEval(step2, ctx.setIterValue(items2[i++], ev));
+    if (stp instanceof Promise) return continueQuantifier(ev, ctx, args, items2, accu, i, error, stp);
     if (stp instanceof Error && (error ??= stp)) continue;
     accu = stp;
   }
   if (error && condition(accu)) throw error;
   return args.result(accu);
 }
-async function continueQuantifier(ev, ctx, args, items, accu, i, error, stp) {
+async function continueQuantifier(ev, ctx, args, items2, accu, i, error, stp) {
   if (ctx === args.iterCtx) ctx.async = true;
   const condition = args.condition;
   const step2 = args.step;
-  const len = items.length;
+  const len = items2.length;
   stp = await stp;
   if (stp instanceof Error) error ??= stp;
   else accu = stp;
   while (i < len) {
     if (!condition(accu)) return args.result(accu);
-    stp = ev.tryEval(step2, ctx.setIterValue(items[i++], ev));
+    stp = ev.tryEval(step2, ctx.setIterValue(items2[i++], ev));
     if (stp instanceof Promise) stp = await stp;
     if (stp instanceof Error && (error ??= stp)) continue;
     accu = stp;
@@ -32546,10 +33156,10 @@ function registerOverloads(registry) {
     }
     if (a instanceof Map || b instanceof Map) {
       const obj = a instanceof Map ? b : a;
-      const map2 = a instanceof Map ? a : b;
+      const map3 = a instanceof Map ? a : b;
       const keysObj = objKeys(obj);
-      if (map2.size !== keysObj.length) return false;
-      for (const [key, value] of map2) {
+      if (map3.size !== keysObj.length) return false;
+      for (const [key, value] of map3) {
         if (!(key in obj && isEqual(value, obj[key], ast, ev))) return false;
       }
       return true;
@@ -33722,11 +34332,11 @@ var IPAddress = class _IPAddress {
   }
   family;
   bits;
-  static parse(text) {
-    const family = net.isIP(text);
-    if (family === 4) return new _IPAddress(4, text.split(".").reduce((n, octet) => n << 8n | BigInt(octet), 0n));
-    if (family === 6 && !text.includes("%") && !/^::ffff:\d/i.test(text)) return new _IPAddress(6, ipv6Bits(text));
-    throw new Error(`invalid IP address: ${JSON.stringify(text)}`);
+  static parse(text2) {
+    const family = net.isIP(text2);
+    if (family === 4) return new _IPAddress(4, text2.split(".").reduce((n, octet) => n << 8n | BigInt(octet), 0n));
+    if (family === 6 && !text2.includes("%") && !/^::ffff:\d/i.test(text2)) return new _IPAddress(6, ipv6Bits(text2));
+    throw new Error(`invalid IP address: ${JSON.stringify(text2)}`);
   }
   get width() {
     return this.family === 4 ? 32 : 128;
@@ -33760,11 +34370,11 @@ var CIDR = class _CIDR {
   }
   address;
   prefixLength;
-  static parse(text) {
-    const slash = text.indexOf("/");
-    const length = text.slice(slash + 1);
-    const address = IPAddress.parse(slash < 0 ? "" : text.slice(0, slash));
-    if (!/^\d{1,3}$/.test(length) || Number(length) > address.width) throw new Error(`invalid CIDR: ${JSON.stringify(text)}`);
+  static parse(text2) {
+    const slash = text2.indexOf("/");
+    const length = text2.slice(slash + 1);
+    const address = IPAddress.parse(slash < 0 ? "" : text2.slice(0, slash));
+    if (!/^\d{1,3}$/.test(length) || Number(length) > address.width) throw new Error(`invalid CIDR: ${JSON.stringify(text2)}`);
     return new _CIDR(address, Number(length));
   }
   containsIP(ip) {
@@ -33784,8 +34394,8 @@ var CIDR = class _CIDR {
     return bits >> host << host;
   }
 };
-function ipv6Bits(text) {
-  const withV4 = text.replace(
+function ipv6Bits(text2) {
+  const withV4 = text2.replace(
     /(\d+)\.(\d+)\.(\d+)\.(\d+)$/,
     (_, a, b, c, d) => [(Number(a) << 8 | Number(b)).toString(16), (Number(c) << 8 | Number(d)).toString(16)].join(":")
   );
@@ -33807,9 +34417,9 @@ var Quantity = class _Quantity {
     this.nanos = nanos;
   }
   nanos;
-  static parse(text) {
-    if (!QUANTITY.test(text)) throw new Error(`invalid quantity: ${JSON.stringify(text)}`);
-    const m = /^([+-]?)(\d*)(?:\.(\d*))?(.*)$/.exec(text);
+  static parse(text2) {
+    if (!QUANTITY.test(text2)) throw new Error(`invalid quantity: ${JSON.stringify(text2)}`);
+    const m = /^([+-]?)(\d*)(?:\.(\d*))?(.*)$/.exec(text2);
     const [, sign, whole, fraction = "", suffix] = m;
     let exponent = 0;
     let binary2 = 0;
@@ -33825,9 +34435,9 @@ var Quantity = class _Quantity {
     }
     return new _Quantity(sign === "-" ? -value : value);
   }
-  static isValid(text) {
+  static isValid(text2) {
     try {
-      _Quantity.parse(text);
+      _Quantity.parse(text2);
       return true;
     } catch {
       return false;
@@ -33937,14 +34547,14 @@ function foldCase(pattern) {
   }
   return out;
 }
-function caseInsensitiveClass(body) {
+function caseInsensitiveClass(body2) {
   const extra = [];
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
+  for (let i = 0; i < body2.length; i++) {
+    const c = body2[i];
     if (c === "\\") {
       i++;
-    } else if (body[i + 1] === "-" && body[i + 2] !== void 0 && body[i + 2] !== "]") {
-      const [from, to] = [c, body[i + 2]];
+    } else if (body2[i + 1] === "-" && body2[i + 2] !== void 0 && body2[i + 2] !== "]") {
+      const [from, to] = [c, body2[i + 2]];
       if (/[a-z]/.test(from) && /[a-z]/.test(to)) extra.push(`${from.toUpperCase()}-${to.toUpperCase()}`);
       if (/[A-Z]/.test(from) && /[A-Z]/.test(to)) extra.push(`${from.toLowerCase()}-${to.toLowerCase()}`);
       i += 2;
@@ -33952,7 +34562,7 @@ function caseInsensitiveClass(body) {
       extra.push(c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase());
     }
   }
-  return `[${body}${extra.join("")}]`;
+  return `[${body2}${extra.join("")}]`;
 }
 
 // src/schema/cel/regex.ts
@@ -33995,14 +34605,14 @@ function findAll(s, pattern, limit) {
   const all = [...s.matchAll(new RegExp(re.source, `${re.flags}g`))].map((m) => m[0]);
   return limit < 0n ? all : all.slice(0, Number(limit));
 }
-function parseURL(text) {
-  if (text.startsWith("/")) return new URL(text, "relative:///");
-  if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(text)) throw new Error(`invalid URL: ${JSON.stringify(text)}`);
-  return new URL(text);
+function parseURL(text2) {
+  if (text2.startsWith("/")) return new URL(text2, "relative:///");
+  if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(text2)) throw new Error(`invalid URL: ${JSON.stringify(text2)}`);
+  return new URL(text2);
 }
-function isValid(parse4, text) {
+function isValid(parse4, text2) {
   try {
-    parse4(text);
+    parse4(text2);
     return true;
   } catch {
     return false;
@@ -34086,11 +34696,11 @@ function compileRule(rule, optionalOldSelf = false) {
 }
 function compile(rule, optionalOldSelf) {
   try {
-    const { text, identifiers } = rewriteCalls(rule);
+    const { text: text2, identifiers } = rewriteCalls(rule);
     const transition = identifiers.has("oldSelf");
     if (transition && !optionalOldSelf) return { ok: false, transition, reason: "transition rule (uses oldSelf, checked only on updates)" };
     environment ??= kubernetesEnvironment();
-    const program = environment.parse(text);
+    const program = environment.parse(text2);
     const check2 = program.check();
     if (!check2.valid) return { ok: false, transition: false, reason: `not supported offline: ${firstLine(check2.error?.message ?? "type check failed")}` };
     return { ok: true, run: transition ? (self2) => program({ self: self2, oldSelf: Optional.none() }) : (self2) => program({ self: self2 }) };
@@ -34098,8 +34708,8 @@ function compile(rule, optionalOldSelf) {
     return { ok: false, transition: false, reason: firstLine(error instanceof Error ? error.message : String(error)) };
   }
 }
-function firstLine(text) {
-  return text.split("\n")[0].trim();
+function firstLine(text2) {
+  return text2.split("\n")[0].trim();
 }
 var RENAMED = { matches: MATCHES_FUNCTION, has: HAS_MACRO };
 function rewriteCalls(rule) {
@@ -34160,28 +34770,28 @@ var Walker = class {
   converter;
   taint;
   result = { violations: [], skipped: [], evaluated: 0 };
-  walk(node, value, path10, depth) {
+  walk(node, value, path11, depth) {
     if (value === null || value === void 0 || depth > MAX_DEPTH) return;
     const parts = schemaParts(node, this.definitions);
     if (parts.length === 0) return;
     for (const part of parts) {
       const rules = part["x-kubernetes-validations"];
       if (!Array.isArray(rules)) continue;
-      for (const rule of rules) if (isRule(rule)) this.check(rule, node, value, path10);
+      for (const rule of rules) if (isRule(rule)) this.check(rule, node, value, path11);
     }
     if (Array.isArray(value)) {
-      const items = itemSchema(parts);
-      if (items) value.forEach((item, i) => this.walk(items, item, [...path10, i], depth + 1));
+      const items2 = itemSchema(parts);
+      if (items2) value.forEach((item, i) => this.walk(items2, item, [...path11, i], depth + 1));
     } else if (typeof value === "object") {
-      for (const [key, child] of Object.entries(value)) {
+      for (const [key, child2] of Object.entries(value)) {
         const schema2 = propertySchema(parts, key);
-        if (schema2) this.walk(schema2, child, [...path10, key], depth + 1);
+        if (schema2) this.walk(schema2, child2, [...path11, key], depth + 1);
       }
     }
   }
-  check(rule, node, value, path10) {
+  check(rule, node, value, path11) {
     const skip = (kind, reason) => {
-      this.result.skipped.push({ rule: rule.rule, reason, kind, path: path10 });
+      this.result.skipped.push({ rule: rule.rule, reason, kind, path: path11 });
     };
     const compiled3 = compileRule(rule.rule, rule.optionalOldSelf === true);
     if (!compiled3.ok) return skip(compiled3.transition ? "transition" : "unsupported", compiled3.reason);
@@ -34192,16 +34802,16 @@ var Walker = class {
       outcome = compiled3.run(self2);
     } catch (error) {
       if (this.taint.touched) return skip("substitution", "reads a Flux ${VAR} placeholder");
-      const text = firstLine(error instanceof Error ? error.message : String(error));
+      const text2 = firstLine(error instanceof Error ? error.message : String(error));
       const code2 = error.code;
-      if (code2 === "no_such_key") return skip("unset-field", `${text} (a field that is not set; the API server may fill a default)`);
-      return skip("error", text);
+      if (code2 === "no_such_key") return skip("unset-field", `${text2} (a field that is not set; the API server may fill a default)`);
+      return skip("error", text2);
     }
     if (outcome !== true && outcome !== false) return skip("error", `rule returned ${typeof outcome}, not a bool`);
     if (outcome === false && this.taint.touched) return skip("substitution", "reads a Flux ${VAR} placeholder");
     this.result.evaluated++;
     if (outcome) return;
-    this.result.violations.push({ path: [...path10, ...parseFieldPath2(rule.fieldPath)], message: this.message(rule, self2), rule: rule.rule });
+    this.result.violations.push({ path: [...path11, ...parseFieldPath2(rule.fieldPath)], message: this.message(rule, self2), rule: rule.rule });
   }
   /** The rule's message, else its messageExpression's value, else what the API server says. */
   message(rule, self2) {
@@ -34210,8 +34820,8 @@ var Walker = class {
       const compiled3 = compileRule(rule.messageExpression);
       if (compiled3.ok) {
         try {
-          const text = compiled3.run(self2);
-          if (typeof text === "string" && text.trim() !== "") return text;
+          const text2 = compiled3.run(self2);
+          if (typeof text2 === "string" && text2.trim() !== "") return text2;
         } catch {
         }
       }
@@ -34248,14 +34858,14 @@ function substitutedVariants(value, root, substitutions, reached) {
     return { value: substituted.value, skipVariables: true, secretPaths };
   });
 }
-function restore(into, from, path10) {
+function restore(into, from, path11) {
   let target = into;
   let source = from;
-  for (const segment of path10.slice(0, -1)) {
+  for (const segment of path11.slice(0, -1)) {
     target = target[segment];
     source = source[segment];
   }
-  const last = path10[path10.length - 1];
+  const last = path11[path11.length - 1];
   if (last !== void 0 && target !== source) target[last] = source[last];
 }
 
@@ -34357,10 +34967,10 @@ var NEEDS_VALUE = /* @__PURE__ */ new Set(["add", "replace", "test"]);
 var NEEDS_FROM = /* @__PURE__ */ new Set(["move", "copy"]);
 var KNOWN_FIELDS = /* @__PURE__ */ new Set(["op", "path", "value", "from"]);
 var JSON_POINTER = /^(\/([^~]|~[01])*)*$/;
-function pointerProblem(value, field2, at2) {
-  if (typeof value !== "string") return { path: at2, message: `${field2} must be a JSON pointer string such as /spec/replicas` };
+function pointerProblem(value, field2, at3) {
+  if (typeof value !== "string") return { path: at3, message: `${field2} must be a JSON pointer string such as /spec/replicas` };
   if (!value.startsWith("/") || !JSON_POINTER.test(value)) {
-    return { path: at2, message: `${field2} ${JSON.stringify(value)} is not a JSON pointer: it must start with "/" and escape "~" as ~0 and "/" as ~1` };
+    return { path: at3, message: `${field2} ${JSON.stringify(value)} is not a JSON pointer: it must start with "/" and escape "~" as ~0 and "/" as ~1` };
   }
   return void 0;
 }
@@ -34400,8 +35010,8 @@ function json6902Problems(ops) {
 }
 
 // src/schema/user-schemas.ts
-import fs3 from "node:fs";
-import path2 from "node:path";
+import fs4 from "node:fs";
+import path3 from "node:path";
 
 // src/schema/convert.ts
 var OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
@@ -34546,16 +35156,16 @@ var UserSchemas = class {
     if (/[\\/]|^\.\.?$/.test(kind) || apiVersion.includes("..") || apiVersion.split("/").length > 2) return void 0;
     for (const dir of this.dirs) {
       for (const name of schemaFileNames(apiVersion, kind)) {
-        const file = path2.join(dir, name);
-        let text;
+        const file = path3.join(dir, name);
+        let text2;
         try {
-          text = fs3.readFileSync(file, "utf8");
+          text2 = fs4.readFileSync(file, "utf8");
         } catch (err) {
           if (err.code === "ENOENT" || err.code === "ENOTDIR") continue;
           return { error: `cannot read: ${err.message}`, file };
         }
         try {
-          const raw = JSON.parse(text);
+          const raw = JSON.parse(text2);
           if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return { error: "not a JSON schema object", file };
           const root = { ...raw };
           for (const key of ROOT_ONLY_KEYS) delete root[key];
@@ -34572,8 +35182,8 @@ var UserSchemas = class {
 };
 
 // src/checks/schema/inline-patch.ts
-function nodeRange(root, path10, target) {
-  return locateNode({ root, start: 0 }, path10, target);
+function nodeRange(root, path11, target) {
+  return locateNode({ root, start: 0 }, path11, target);
 }
 function literalBlockMapper(file, node) {
   if (node.kind !== "scalar" || node.style !== "block" || file.text[node.start] !== "|") return void 0;
@@ -34585,12 +35195,12 @@ function literalBlockMapper(file, node) {
   const indent = firstContent[1].length;
   return (patchText, start, end) => {
     const lineStarts = computeLineStarts(patchText);
-    const at2 = (offset) => {
+    const at3 = (offset) => {
       const p = positionIn(lineStarts, offset);
       return { line: indicator.line + p.line, column: indent + p.column };
     };
-    const s = at2(start);
-    const e = at2(Math.max(start, end));
+    const s = at3(start);
+    const e = at3(Math.max(start, end));
     return { file: file.path, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
   };
 }
@@ -34652,9 +35262,9 @@ function notFromPatches(variant, t, errors) {
   if (variant.patched === void 0) return errors;
   return errors.filter((e) => JSON.stringify(valueAt(variant.patched, e.path)) === JSON.stringify(valueAt(t.value, e.path)));
 }
-function valueAt(value, path10) {
+function valueAt(value, path11) {
   let v = value;
-  for (const seg of path10) v = typeof v === "object" && v !== null ? v[seg] : void 0;
+  for (const seg of path11) v = typeof v === "object" && v !== null ? v[seg] : void 0;
   return v;
 }
 function clusterCrd(ctx, variant, apiVersion, kind) {
@@ -34668,8 +35278,8 @@ function acceptedOnCluster(ctx, variant, t, errors) {
   return errors.filter((e) => {
     const [spec, field2, index, leaf] = e.path;
     if (e.keyword !== "enum" || spec !== "spec" || field2 !== list2 || leaf !== "kind" || e.path.length !== 4) return true;
-    const items = variant.value.spec?.[list2];
-    const kind = Array.isArray(items) && typeof index === "number" ? items[index]?.kind : void 0;
+    const items2 = variant.value.spec?.[list2];
+    const kind = Array.isArray(items2) && typeof index === "number" ? items2[index]?.kind : void 0;
     return !(typeof kind === "string" && OPERATOR_EVENT_KINDS.has(kind));
   });
 }
@@ -34703,15 +35313,15 @@ var Collector = class {
     this.out.objects.push({ doc, value: withoutDirectives(value), ...type2, base, ...label, ...from, whole: false, partial: true, encrypted: false });
   }
   /** A patch written as a YAML (or JSON) string: one or more documents. */
-  addPatchString(doc, base, text, target, label) {
-    const parsed = parseInlineYaml(text, { positions: true });
+  addPatchString(doc, base, text2, target, label) {
+    const parsed = parseInlineYaml(text2, { positions: true });
     if ("error" in parsed) {
       const { message, offset } = parsed.error;
-      this.out.broken.push({ doc, base, message: `${label} is not valid YAML: ${message}`, text, ...offset === void 0 ? {} : { offset } });
+      this.out.broken.push({ doc, base, message: `${label} is not valid YAML: ${message}`, text: text2, ...offset === void 0 ? {} : { offset } });
       return;
     }
     for (const { value, root } of parsed.documents) {
-      if (value !== null && value !== void 0) this.addPatchValue(doc, base, value, target, label, root ? { text, root } : void 0);
+      if (value !== null && value !== void 0) this.addPatchValue(doc, base, value, target, label, root ? { text: text2, root } : void 0);
     }
   }
   /**
@@ -34721,23 +35331,23 @@ var Collector = class {
   addPatchLists(doc, base, holder) {
     asList3(holder.patches).forEach((entry, i) => {
       if (!isObj4(entry)) return;
-      const at2 = [...base, "patches", i, "patch"];
-      if (typeof entry.patch === "string") this.addPatchString(doc, at2, entry.patch, entry.target, `inline patch patches[${i}]`);
-      else if (isObj4(entry.patch) || Array.isArray(entry.patch)) this.addPatchValue(doc, at2, entry.patch, entry.target, void 0);
+      const at3 = [...base, "patches", i, "patch"];
+      if (typeof entry.patch === "string") this.addPatchString(doc, at3, entry.patch, entry.target, `inline patch patches[${i}]`);
+      else if (isObj4(entry.patch) || Array.isArray(entry.patch)) this.addPatchValue(doc, at3, entry.patch, entry.target, void 0);
     });
     asList3(holder.patchesStrategicMerge).forEach((entry, i) => {
-      const at2 = [...base, "patchesStrategicMerge", i];
-      if (typeof entry === "string" && entry.includes("\n")) this.addPatchString(doc, at2, entry, void 0, `inline patch patchesStrategicMerge[${i}]`);
-      else if (isObj4(entry)) this.addPatchValue(doc, at2, entry, void 0, void 0);
+      const at3 = [...base, "patchesStrategicMerge", i];
+      if (typeof entry === "string" && entry.includes("\n")) this.addPatchString(doc, at3, entry, void 0, `inline patch patchesStrategicMerge[${i}]`);
+      else if (isObj4(entry)) this.addPatchValue(doc, at3, entry, void 0, void 0);
     });
     asList3(holder.patchesJson6902).forEach((entry, i) => {
       if (!isObj4(entry)) return;
-      const at2 = [...base, "patchesJson6902", i, "patch"];
+      const at3 = [...base, "patchesJson6902", i, "patch"];
       const label = `inline patch patchesJson6902[${i}]`;
       if (typeof entry.patch === "string") {
-        this.addPatchString(doc, at2, entry.patch, entry.target, label);
+        this.addPatchString(doc, at3, entry.patch, entry.target, label);
       } else if (entry.patch !== void 0 && doc.class === "kustomization") {
-        this.out.ops.push({ doc, ops: entry.patch, base: at2 });
+        this.out.ops.push({ doc, ops: entry.patch, base: at3 });
       }
     });
   }
@@ -34809,30 +35419,30 @@ var targetsOf = ({ repo, graph }) => collectTargets(repo, graph);
 function objectRef2(doc) {
   return doc.apiVersion && doc.kind ? objectRef(doc) : void 0;
 }
-function reportAt(ctx, doc, path10, target, message) {
-  const object = objectRef2(doc);
-  ctx.report({ message, location: ctx.locate(doc, path10, target), ...object ? { object } : {} });
+function reportAt(ctx, doc, path11, target, message) {
+  const object3 = objectRef2(doc);
+  ctx.report({ message, location: ctx.locate(doc, path11, target), ...object3 ? { object: object3 } : {} });
 }
-function reportInline(ctx, t, path10, target, message) {
-  const range = t.source ? nodeRange(t.source.root, path10, target) : void 0;
+function reportInline(ctx, t, path11, target, message) {
+  const range = t.source ? nodeRange(t.source.root, path11, target) : void 0;
   reportInString(ctx, t.doc, t.base, t.source?.text, range, message);
 }
-function reportInString(ctx, doc, base, text, range, message) {
+function reportInString(ctx, doc, base, text2, range, message) {
   const file = ctx.repo.fileMap.get(doc.file);
   const node = nodeAt(doc.root, base);
   const mapper = file && node ? literalBlockMapper(file, node) : void 0;
-  if (!mapper || text === void 0 || !range) return reportAt(ctx, doc, base, "key", message);
-  const object = objectRef2(doc);
-  ctx.report({ message, location: mapper(text, range.start, range.end), ...object ? { object } : {} });
+  if (!mapper || text2 === void 0 || !range) return reportAt(ctx, doc, base, "key", message);
+  const object3 = objectRef2(doc);
+  ctx.report({ message, location: mapper(text2, range.start, range.end), ...object3 ? { object: object3 } : {} });
 }
-function writtenAs(ctx, doc, path10, message) {
-  const node = nodeAt(doc.root, path10);
+function writtenAs(ctx, doc, path11, message) {
+  const node = nodeAt(doc.root, path11);
   const file = ctx.repo.fileMap.get(doc.file);
   if (!file || node?.kind !== "scalar" || node.style !== "plain") return "";
-  const text = file.text.slice(skipProperties(file.text, node.start, node.end), node.end);
-  const value = goNumber(text);
-  if (value === void 0 || String(value) === text || !message.endsWith(`got number ${value}`)) return "";
-  return /^[-+]?0[0-7]+$/.test(text.replaceAll("_", "")) ? ` (written ${text}: Go YAML readers take a leading 0 as octal)` : ` (written ${text})`;
+  const text2 = file.text.slice(skipProperties(file.text, node.start, node.end), node.end);
+  const value = goNumber(text2);
+  if (value === void 0 || String(value) === text2 || !message.endsWith(`got number ${value}`)) return "";
+  return /^[-+]?0[0-7]+$/.test(text2.replaceAll("_", "")) ? ` (written ${text2}: Go YAML readers take a leading 0 as octal)` : ` (written ${text2})`;
 }
 function lookupFor(ctx, variant, t) {
   const crd = clusterCrd(ctx, variant, t.apiVersion, t.kind);
@@ -35007,13 +35617,13 @@ var BuildInputs = class {
 var isObj5 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var str5 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 function namedBy(record2) {
-  const body = record2.patch.body;
-  if (!isObj5(body)) return void 0;
-  const meta = isObj5(body.metadata) ? body.metadata : {};
-  const kind = str5(body.kind);
+  const body2 = record2.patch.body;
+  if (!isObj5(body2)) return void 0;
+  const meta = isObj5(body2.metadata) ? body2.metadata : {};
+  const kind = str5(body2.kind);
   const name = str5(meta.name);
   if (!kind || !name) return void 0;
-  return { apiVersion: str5(body.apiVersion), kind, name, namespace: str5(meta.namespace) };
+  return { apiVersion: str5(body2.apiVersion), kind, name, namespace: str5(meta.namespace) };
 }
 var ns = (namespace) => namespace || "default";
 function nearHint(named, record2) {
@@ -35161,21 +35771,21 @@ var PRIVATE_PEM = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/;
 var SSH_PUBLIC = /^(?:(?:ssh|ecdsa|sk-ssh|sk-ecdsa)-[a-z0-9@.-]+ AAAA[A-Za-z0-9+/=]+(?: [^\n]*)?\s*)+$/;
 var URL2 = /^[a-z][a-z0-9+.:-]*:\/\/(?:([^\s/@]*)@)?[^\s?#]*(?:\?([^\s#]*))?(?:#\S*)?$/i;
 var PATH = /^\/[^\s]*$/;
-function withoutVariables(text) {
-  let out = text;
+function withoutVariables(text2) {
+  let out = text2;
   for (let prev = ""; prev !== out; ) {
     prev = out;
     out = out.replace(/\$\{[^{}]*\}/g, "VAR");
   }
   return out;
 }
-function isPublicMaterial(text) {
-  const blocks = [...text.matchAll(PEM_BLOCK)];
-  if (blocks.length > 0) return blocks.every((b) => PUBLIC_PEM.test(b[1])) && text.replace(PEM_BLOCK, "").trim() === "";
-  return SSH_PUBLIC.test(text.trim());
+function isPublicMaterial(text2) {
+  const blocks = [...text2.matchAll(PEM_BLOCK)];
+  if (blocks.length > 0) return blocks.every((b) => PUBLIC_PEM.test(b[1])) && text2.replace(PEM_BLOCK, "").trim() === "";
+  return SSH_PUBLIC.test(text2.trim());
 }
-function isUrlWithoutCredential(text) {
-  const m = URL2.exec(withoutVariables(text.trim()));
+function isUrlWithoutCredential(text2) {
+  const m = URL2.exec(withoutVariables(text2.trim()));
   if (!m) return false;
   if (m[1]?.includes(":")) return false;
   return (m[2] ?? "").split("&").every((pair) => {
@@ -35192,23 +35802,23 @@ function configHoldsCredential(value, key, seen = /* @__PURE__ */ new Set()) {
   if (typeof value === "number") return key !== void 0 && SENSITIVE_KEY.test(key);
   if (value === null || typeof value !== "object" || seen.has(value)) return false;
   seen.add(value);
-  const entries = Array.isArray(value) ? value.map((v) => [key, v]) : Object.entries(value);
-  return entries.some(([k, v]) => configHoldsCredential(v, k, seen));
+  const entries2 = Array.isArray(value) ? value.map((v) => [key, v]) : Object.entries(value);
+  return entries2.some(([k, v]) => configHoldsCredential(v, k, seen));
 }
-function parsedConfig(text) {
-  if (!text.includes("\n")) return void 0;
+function parsedConfig(text2) {
+  if (!text2.includes("\n")) return void 0;
   try {
-    const parsed = yaml.load(text, { json: true });
+    const parsed = yaml.load(text2, { json: true });
     return parsed !== null && typeof parsed === "object" ? parsed : void 0;
   } catch {
     return void 0;
   }
 }
-function holdsCredential(text) {
-  if (isSopsCiphertext(text) || isPlaceholderOrReference(text)) return false;
-  if (PRIVATE_PEM.test(text)) return true;
-  if (PATH.test(text.trim()) || isPublicMaterial(text) || isUrlWithoutCredential(text)) return false;
-  const config = parsedConfig(text);
+function holdsCredential(text2) {
+  if (isSopsCiphertext(text2) || isPlaceholderOrReference(text2)) return false;
+  if (PRIVATE_PEM.test(text2)) return true;
+  if (PATH.test(text2.trim()) || isPublicMaterial(text2) || isUrlWithoutCredential(text2)) return false;
+  const config = parsedConfig(text2);
   return config === void 0 || configHoldsCredential(config, void 0);
 }
 
@@ -35287,20 +35897,20 @@ function specOf2(value) {
 function describe3(a) {
   return `${a.id.kind} "${a.id.name}"`;
 }
-function valueAt2(value, path10) {
+function valueAt2(value, path11) {
   let v = value;
-  for (const p of path10) v = isObj8(v) || Array.isArray(v) ? v[p] : void 0;
+  for (const p of path11) v = isObj8(v) || Array.isArray(v) ? v[p] : void 0;
   return v;
 }
-function locateField(ctx, a, path10, target = "value") {
-  const applied = valueAt2(a.value, path10);
-  if (valueAt2(a.doc.value, path10) === applied || !a.patchedBy?.length) return ctx.locate(a.doc, path10, target);
+function locateField(ctx, a, path11, target = "value") {
+  const applied = valueAt2(a.value, path11);
+  if (valueAt2(a.doc.value, path11) === applied || !a.patchedBy?.length) return ctx.locate(a.doc, path11, target);
   for (const p of [...a.patchedBy].reverse()) {
     if (applied === void 0) break;
-    if (valueAt2(valueAt2(p.doc.value, p.path), path10) === applied) return ctx.locate(p.doc, [...p.path, ...path10], target);
+    if (valueAt2(valueAt2(p.doc.value, p.path), path11) === applied) return ctx.locate(p.doc, [...p.path, ...path11], target);
     for (const file of patchFiles(ctx, p)) {
-      const doc = ctx.repo.fileMap.get(file)?.documents.find((d) => valueAt2(d.value, path10) === applied);
-      if (doc) return ctx.locate(doc, path10, target);
+      const doc = ctx.repo.fileMap.get(file)?.documents.find((d) => valueAt2(d.value, path11) === applied);
+      if (doc) return ctx.locate(doc, path11, target);
     }
   }
   const last = a.patchedBy[a.patchedBy.length - 1];
@@ -35309,7 +35919,7 @@ function locateField(ctx, a, path10, target = "value") {
 function patchFiles(ctx, p) {
   const k = ctx.graph.kustomizeFiles.find((f) => f.doc === p.doc);
   if (!k) return [];
-  const within = (path10) => p.path.every((seg, i) => path10[i] === seg);
+  const within = (path11) => p.path.every((seg, i) => path11[i] === seg);
   return k.refs.filter((r) => r.status === "file" && r.path !== void 0 && within(r.at.path)).map((r) => r.path);
 }
 
@@ -35371,9 +35981,9 @@ function imageTag(image) {
   const colon = image.indexOf(":", lastSlash + 1);
   return colon < 0 ? "" : image.slice(colon + 1);
 }
-function at(value, path10) {
+function at(value, path11) {
   let v = value;
-  for (const p of path10) v = isObj8(v) || Array.isArray(v) ? v[p] : void 0;
+  for (const p of path11) v = isObj8(v) || Array.isArray(v) ? v[p] : void 0;
   return v;
 }
 function overridesOf(value) {
@@ -35387,9 +35997,9 @@ function overridesOf(value) {
 }
 function override(image, o) {
   const lastSlash = image.lastIndexOf("/");
-  const at2 = image.indexOf("@");
+  const at3 = image.indexOf("@");
   const colon = image.indexOf(":", lastSlash + 1);
-  const end = at2 >= 0 ? at2 : colon >= 0 ? colon : image.length;
+  const end = at3 >= 0 ? at3 : colon >= 0 ? colon : image.length;
   if (image.slice(0, end) !== o.name) return image;
   const name = o.newName ?? o.name;
   if (o.digest) return `${name}@${o.digest}`;
@@ -35429,18 +36039,18 @@ function workloadHits(ctx, a) {
   }
   return hits;
 }
-function valuesHits(value, path10, out, seen = /* @__PURE__ */ new Set()) {
+function valuesHits(value, path11, out, seen = /* @__PURE__ */ new Set()) {
   if (typeof value !== "object" || value === null || seen.has(value)) return;
   seen.add(value);
   if (Array.isArray(value)) {
-    value.forEach((v, i) => valuesHits(v, [...path10, i], out, seen));
+    value.forEach((v, i) => valuesHits(v, [...path11, i], out, seen));
     return;
   }
   if (!isObj8(value)) return;
-  if (str7(value.repository) && value.tag === "latest") out.push({ path: [...path10, "tag"], image: `${value.repository}:latest`, tag: "latest" });
+  if (str7(value.repository) && value.tag === "latest") out.push({ path: [...path11, "tag"], image: `${value.repository}:latest`, tag: "latest" });
   for (const [k, v] of Object.entries(value)) {
-    if (k === "image" && typeof v === "string" && imageTag(v) === "latest") out.push({ path: [...path10, k], image: v, tag: "latest" });
-    else valuesHits(v, [...path10, k], out, seen);
+    if (k === "image" && typeof v === "string" && imageTag(v) === "latest") out.push({ path: [...path11, k], image: v, tag: "latest" });
+    else valuesHits(v, [...path11, k], out, seen);
   }
 }
 function hitsOf(ctx, a) {
@@ -35472,9 +36082,9 @@ function imageTagMutable(ctx) {
 
 // src/k8s/duration.ts
 var UNIT_MS = { ns: 1e-6, us: 1e-3, "\xB5s": 1e-3, "\u03BCs": 1e-3, ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-function parseGoDuration(text) {
-  if (text === "0") return 0;
-  const match = /^([-+]?)((?:(?:\d+\.?\d*|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/.exec(text);
+function parseGoDuration(text2) {
+  if (text2 === "0") return 0;
+  const match = /^([-+]?)((?:(?:\d+\.?\d*|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/.exec(text2);
   if (!match) return void 0;
   let total = 0;
   for (const [, num, unit] of match[2].matchAll(/(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) total += Number(num) * UNIT_MS[unit];
@@ -35496,9 +36106,9 @@ function formatDuration(ms) {
 // src/checks/policy/interval.ts
 var DURATION = { type: "string", pattern: "^([0-9]+(\\.[0-9]+)?(ns|us|\xB5s|ms|s|m|h))+$", description: "a Go duration such as 30s, 10m or 24h" };
 function durationOf(a, field2) {
-  const text = str7(specOf2(a.value)[field2]);
-  const ms = text === void 0 ? void 0 : parseGoDuration(text);
-  return ms === void 0 ? void 0 : { ms, text };
+  const text2 = str7(specOf2(a.value)[field2]);
+  const ms = text2 === void 0 ? void 0 : parseGoDuration(text2);
+  return ms === void 0 ? void 0 : { ms, text: text2 };
 }
 function fluxInstances(ctx) {
   return appliedDocuments(ctx).filter((list2) => isToolkitGroup(groupOf(list2[0].id.apiVersion)));
@@ -35638,10 +36248,11 @@ function lockdownOf(cluster, kustomizations, declared) {
       }
     }
   }
-  if (declared && lockdown.noCrossNamespaceRefs.size === 0) {
+  if (lockdown.noCrossNamespaceRefs.size === 0 && (declared || cluster.enforcesMultiTenancy)) {
+    const source = declared ? "the config declares it multi-tenant" : "the microsoft.flux extension enforces multi-tenancy by default";
     for (const controller of CONTROLLERS) {
       lockdown.noCrossNamespaceRefs.add(controller);
-      lockdown.source.set(controller, "the config declares it multi-tenant");
+      lockdown.source.set(controller, source);
     }
   }
   return lockdown;
@@ -35838,8 +36449,8 @@ function parseSeverity(value) {
 
 // src/engine/lint.ts
 var import_picomatch4 = __toESM(require_picomatch2(), 1);
-import fs8 from "node:fs";
-import path7 from "node:path";
+import fs9 from "node:fs";
+import path8 from "node:path";
 
 // src/finding.ts
 var SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
@@ -35862,17 +36473,17 @@ function visit(v, onStep) {
   if (Array.isArray(v)) for (const item of v) visit(item, onStep);
   else if (isObj9(v)) {
     if (typeof v.run === "string" || typeof v.uses === "string" || Array.isArray(v.script)) onStep(v);
-    for (const child of Object.values(v)) if (typeof child === "object") visit(child, onStep);
+    for (const child2 of Object.values(v)) if (typeof child2 === "object") visit(child2, onStep);
   }
 }
 function fromStep(step2, file) {
   const out = [];
   const scripts = [step2.run, ...Array.isArray(step2.script) ? step2.script : []].filter((s) => typeof s === "string");
   for (const script of scripts) {
-    const text = script.replace(/\\\r?\n/g, " ");
-    for (const m of text.matchAll(/flux\s+push\s+artifact\s+(\S+)([^\n]*)/g)) {
-      const path10 = /--path(?:=|\s+)(["']?)([^"'\s]+)\1/.exec(m[2])?.[2];
-      if (path10) out.push({ url: urlPattern(m[1]), path: path10, file });
+    const text2 = script.replace(/\\\r?\n/g, " ");
+    for (const m of text2.matchAll(/flux\s+push\s+artifact\s+(\S+)([^\n]*)/g)) {
+      const path11 = /--path(?:=|\s+)(["']?)([^"'\s]+)\1/.exec(m[2])?.[2];
+      if (path11) out.push({ url: urlPattern(m[1]), path: path11, file });
     }
   }
   const uses = typeof step2.uses === "string" ? step2.uses : "";
@@ -35917,22 +36528,587 @@ function idOf(doc, scopes) {
   return { group, apiVersion, kind, name: doc.name ?? "", namespace: clusterScoped ? void 0 : doc.namespace };
 }
 
-// src/graph/patch.ts
+// src/graph/azure/model.ts
+var AZURE_DEFAULTS = { namespace: "default", scope: "cluster", seconds: 600 };
+var AZURE_SOURCE_KINDS = {
+  GitRepository: "GitRepository",
+  Bucket: "Bucket",
+  AzureBlob: "Bucket",
+  OCIRepository: "OCIRepository"
+};
+
+// src/graph/azure/written.ts
 var isObj10 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function child(w, key) {
+  if (!w || !isObj10(w.value) || !(key in w.value)) return void 0;
+  const entry = w.node.entries?.findLast((e) => e.key === key);
+  return { value: w.value[key], node: entry?.value ?? w.node };
+}
+function items(w) {
+  if (!w || !Array.isArray(w.value)) return [];
+  return w.value.map((value, i) => ({ value, node: w.node.items?.[i] ?? w.node }));
+}
+function entries(w) {
+  if (!w || !isObj10(w.value)) return [];
+  return (w.node.entries ?? []).filter((e, i, all) => all.findLastIndex((o) => o.key === e.key) === i).map((e) => ({ key: { value: e.key, node: e.keyNode }, value: { value: w.value[e.key], node: e.value } }));
+}
+function text(w) {
+  return typeof w?.value === "string" && w.value !== "" ? w.value : void 0;
+}
+function given(w) {
+  return w && w.value !== null && w.value !== void 0 ? w : void 0;
+}
+
+// src/graph/azure/rest.ts
+var SOURCE_FIELDS = {
+  GitRepository: "gitRepository",
+  Bucket: "bucket",
+  AzureBlob: "azureBlob",
+  OCIRepository: "ociRepository"
+};
+function readRestConfiguration(doc, cluster, name, node, properties, resolve2) {
+  const field2 = (w, key) => {
+    const c = given(child(w, key));
+    return c ? given(resolve2(c)) : void 0;
+  };
+  const sourceKind = text(field2(properties, "sourceKind")) ?? "GitRepository";
+  const source = field2(properties, SOURCE_FIELDS[sourceKind] ?? "gitRepository");
+  const repositoryRef = field2(source, "repositoryRef");
+  const ref = {};
+  for (const key of ["branch", "tag", "semver", "commit"]) {
+    const v = text(field2(repositoryRef, key));
+    if (v) ref[key] = v;
+  }
+  const scope = text(field2(properties, "scope"));
+  return {
+    doc,
+    cluster,
+    name,
+    node,
+    namespace: text(field2(properties, "namespace")) ?? AZURE_DEFAULTS.namespace,
+    scope: scope === "namespace" ? "namespace" : "cluster",
+    sourceKind: AZURE_SOURCE_KINDS[sourceKind] ?? sourceKind,
+    sourceNode: source?.node ?? node,
+    url: text(field2(source, "url")),
+    ...Object.keys(ref).length > 0 ? { ref } : {},
+    suspend: field2(properties, "suspend")?.value === true,
+    kustomizations: entries(field2(properties, "kustomizations")).map(({ key, value }) => readKustomization2(key, value, field2))
+  };
+}
+function readKustomization2(name, k, field2) {
+  const dependsOn = items(field2(k, "dependsOn")).flatMap((d) => {
+    const named = isObj10(d.value) ? child(d, "kustomizationName") : d;
+    const value = text(named);
+    return value ? [{ value, node: named.node }] : [];
+  });
+  return kustomizationOf(name, k, field2, REST_FIELDS, dependsOn, field2(k, "postBuild"));
+}
+var REST_FIELDS = {
+  prune: "prune",
+  wait: "wait",
+  force: "force",
+  timeoutInSeconds: "timeoutInSeconds",
+  syncIntervalInSeconds: "syncIntervalInSeconds",
+  retryIntervalInSeconds: "retryIntervalInSeconds",
+  substitute: "substitute",
+  substituteFrom: "substituteFrom"
+};
+function kustomizationOf(name, k, field2, names, dependsOn, postBuild) {
+  const substitute2 = field2(postBuild, names.substitute);
+  return {
+    name,
+    node: k.node,
+    path: field2(k, "path"),
+    dependsOn,
+    prune: field2(k, names.prune),
+    wait: field2(k, names.wait),
+    force: field2(k, names.force),
+    timeoutInSeconds: field2(k, names.timeoutInSeconds),
+    syncIntervalInSeconds: field2(k, names.syncIntervalInSeconds),
+    retryIntervalInSeconds: field2(k, names.retryIntervalInSeconds),
+    ...substitute2 && isObj10(substitute2.value) ? { substitute: stringMap(substitute2) } : {},
+    substituteFrom: items(child(postBuild, names.substituteFrom)).flatMap((s) => {
+      const sName = text(field2(s, "name"));
+      if (!sName) return [];
+      return [{ value: { kind: text(field2(s, "kind")) ?? "ConfigMap", name: sName, optional: field2(s, "optional")?.value === true }, node: s.node }];
+    })
+  };
+}
+function stringMap(w) {
+  const out = {};
+  for (const { key, value } of entries(w)) {
+    if (value.value !== null && typeof value.value !== "object") out[key.value] = String(value.value);
+  }
+  return { value: out, node: w.node };
+}
+
+// src/graph/azure/arm.ts
+var FLUX_CONFIGURATION = /^Microsoft\.(KubernetesConfiguration\/|ContainerService\/managedClusters\/providers\/|Kubernetes\/connectedClusters\/providers\/)fluxConfigurations$/i;
+function armConfigurations(doc) {
+  if (!doc.root) return [];
+  const out = [];
+  readTemplate(doc, { value: doc.value, node: doc.root }, out);
+  return out;
+}
+function readTemplate(doc, template, out) {
+  const parameters = child(template, "parameters");
+  const variables = child(template, "variables");
+  const lookup = (fn, name) => fn === "parameters" ? child(child(parameters, name), "defaultValue")?.value : child(variables, name)?.value;
+  const resolve2 = (w) => {
+    if (typeof w.value !== "string" || !w.value.startsWith("[")) return w;
+    if (w.value.startsWith("[[")) return { value: w.value.slice(1), node: w.node };
+    const m = /^\[\s*(parameters|variables)\(\s*'([^']+)'\s*\)\s*\]$/.exec(w.value);
+    const value = m ? lookup(m[1], m[2]) : void 0;
+    return value !== void 0 && !(typeof value === "string" && value.startsWith("[")) ? { value, node: w.node } : { value: { "@expr": w.value }, node: w.node };
+  };
+  const clusterIn = (expression) => {
+    if (!expression) return void 0;
+    const param = /parameters\(\s*'([^']+)'\s*\)/.exec(expression);
+    if (param) {
+      const value = lookup("parameters", param[1]);
+      return typeof value === "string" && !value.startsWith("[") ? value : param[1];
+    }
+    return /(?:managedClusters|connectedClusters)\/([^/'"\]]+)/.exec(expression)?.[1];
+  };
+  const resources = child(template, "resources");
+  const list2 = Array.isArray(resources?.value) ? items(resources) : entries(resources).map((e) => e.value);
+  for (const resource of list2) {
+    const type2 = text(child(resource, "type")) ?? "";
+    if (/^Microsoft\.Resources\/deployments$/i.test(type2)) {
+      const nested = child(child(resource, "properties"), "template");
+      if (nested && isObj10(nested.value)) readTemplate(doc, nested, out);
+      continue;
+    }
+    if (isObj10(resource.value) && resource.value.resources) readTemplate(doc, { value: { resources: resource.value.resources }, node: resource.node }, out);
+    if (!FLUX_CONFIGURATION.test(type2)) continue;
+    const properties = child(resource, "properties");
+    const nameW = child(resource, "name");
+    if (!properties || !nameW) continue;
+    const resolved = resolve2(nameW);
+    const rawName = text(resolved);
+    const name = rawName?.split("/").pop();
+    if (!name) continue;
+    const cluster = clusterIn(text(child(resource, "scope"))) ?? (rawName.includes("/") ? rawName.split("/")[0] : clusterIn(typeof nameW.value === "string" ? nameW.value : void 0)) ?? name;
+    out.push(readRestConfiguration(doc, cluster, { value: name, node: nameW.node }, resource.node, properties, resolve2));
+  }
+}
+
+// src/graph/azure/bicep.ts
+var FLUX_CONFIGURATION2 = /^Microsoft\.KubernetesConfiguration\/fluxConfigurations@/i;
+function bicepConfigurations(doc) {
+  if (!doc.root) return [];
+  const file = { value: doc.value, node: doc.root };
+  const symbols = new Map(entries(file).map(({ key, value }) => [key.value, value]));
+  const resolve2 = (w) => {
+    if (!isExpression(w.value)) return w;
+    const declared = symbols.get(w.value["@expr"].trim());
+    const kind = text(child(declared, "declare"));
+    const value = kind === "param" || kind === "var" ? child(declared, "value") : void 0;
+    return value && !isExpression(value.value) ? { value: value.value, node: w.node } : w;
+  };
+  const out = [];
+  for (const [symbol, declared] of symbols) {
+    if (text(child(declared, "declare")) !== "resource" || !FLUX_CONFIGURATION2.test(text(child(declared, "type")) ?? "")) continue;
+    if (child(declared, "loop")) continue;
+    const body2 = child(declared, "value");
+    const properties = child(body2, "properties");
+    if (!body2 || !properties) continue;
+    const nameW = child(body2, "name");
+    const name = nameW && resolve2(nameW);
+    const nameText = text(name) ?? symbol;
+    out.push(readRestConfiguration(doc, clusterOf(child(body2, "scope"), symbols, resolve2) ?? nameText, { value: nameText, node: (name ?? body2).node }, body2.node, properties, resolve2));
+  }
+  return out;
+}
+function clusterOf(scope, symbols, resolve2) {
+  if (!scope || !isExpression(scope.value)) return void 0;
+  const symbol = scope.value["@expr"].trim();
+  if (!/^[A-Za-z_]\w*$/.test(symbol)) return void 0;
+  const name = child(child(symbols.get(symbol), "value"), "name");
+  return (name && text(resolve2(name))) ?? symbol;
+}
+
+// src/graph/azure/config.ts
+var CONFIG_FILES = [".gitops-lint.yaml", ".gitops-lint.yml"];
+function configConfigurations(list2, doc) {
+  const at3 = doc ?? { file: CONFIG_FILES[0], index: 0, value: { fluxConfigurations: list2 }, start: 0, end: 0, class: "other" };
+  const nowhere = { kind: "scalar", start: 0, end: 0 };
+  const fromDoc = doc?.root && isObj10(doc.value) && JSON.stringify(doc.value.fluxConfigurations) === JSON.stringify(list2) ? child({ value: doc.value, node: doc.root }, "fluxConfigurations") : void 0;
+  const entries2 = fromDoc ? items(fromDoc) : list2.map((value) => ({ value, node: mirror(value, nowhere) }));
+  return entries2.flatMap((entry) => {
+    const name = child(entry, "name");
+    if (!text(name)) return [];
+    const properties = child(entry, "properties") ?? entry;
+    const withKustomizations = azKustomizations(properties);
+    const cluster = text(child(entry, "cluster")) ?? text(name);
+    return [readRestConfiguration(at3, cluster, name, entry.node, withKustomizations, (w) => w)];
+  });
+}
+function azKustomizations(properties) {
+  const list2 = child(properties, "kustomizations");
+  if (!list2 || !Array.isArray(list2.value) || !isObj10(properties.value)) return properties;
+  const map3 = {};
+  const mapEntries = [];
+  for (const item of items(list2)) {
+    if (typeof item.value !== "string") continue;
+    const fields = parseAzKustomization(item.value);
+    const name = fields.name;
+    if (typeof name !== "string" || name === "") continue;
+    map3[name] = fields;
+    mapEntries.push({ key: name, keyNode: item.node, value: mirror(fields, item.node) });
+  }
+  const value = { ...properties.value, kustomizations: map3 };
+  const node = {
+    ...properties.node,
+    entries: [...(properties.node.entries ?? []).filter((e) => e.key !== "kustomizations"), { key: "kustomizations", keyNode: list2.node, value: { kind: "map", start: list2.node.start, end: list2.node.end, entries: mapEntries } }]
+  };
+  return { value, node };
+}
+var AZ_FIELDS = {
+  path: "path",
+  prune: "prune",
+  force: "force",
+  wait: "wait",
+  depends_on: "dependsOn",
+  timeout: "timeoutInSeconds",
+  sync_interval: "syncIntervalInSeconds",
+  retry_interval: "retryIntervalInSeconds"
+};
+function parseAzKustomization(raw) {
+  const out = {};
+  for (const m of raw.matchAll(/([A-Za-z_-]+)=(\[[^\]]*\]|"[^"]*"|'[^']*'|\S+)/g)) {
+    const key = m[1].replace(/-/g, "_");
+    let value = m[2].replace(/^(["'])(.*)\1$/, "$2");
+    if (key === "depends_on") {
+      value = String(value).replace(/^\[|\]$/g, "").split(/[\s,]+/).map((s) => s.replace(/^["']|["']$/g, "")).filter(Boolean);
+    } else if (value === "true" || value === "false") value = value === "true";
+    if (key === "name") out.name = value;
+    else if (AZ_FIELDS[key]) out[AZ_FIELDS[key]] = value;
+  }
+  return out;
+}
+function mirror(value, at3) {
+  if (Array.isArray(value)) return { kind: "seq", start: at3.start, end: at3.end, items: value.map((v) => mirror(v, at3)) };
+  if (isObj10(value)) return { kind: "map", start: at3.start, end: at3.end, entries: Object.entries(value).map(([key, v]) => ({ key, keyNode: at3, value: mirror(v, at3) })) };
+  return at3;
+}
+
+// src/graph/sources.ts
+function normalizeGitUrl(url) {
+  return url.trim().toLowerCase().replace(/^[a-z+]+:\/\//, "").replace(/^[^@/]+@/, "").replace(/^([^/:]+):(?!\d)/, "$1/").replace(/\/+$/, "").replace(/\.git$/, "");
+}
+var LocalSources = class {
+  constructor(repo, options, docs, renderKustomizationDocs) {
+    this.repo = repo;
+    for (const s of options.externalSources ?? []) if (s.kind === "GitRepository") this.gitNames.add(s.name);
+    for (const s of options.localSources ?? []) {
+      const dir = resolveRepoPath("", s.path || ".");
+      if (s.kind === "GitRepository") this.gitNames.add(s.name);
+      else if (dir.status === "inside") this.contentRoots.set(`${s.kind}/${s.name}`, dir.path);
+    }
+    for (const sync of docs.syncs) if (sync.kind === "GitRepository") this.gitNames.add(sync.name);
+    for (const config of docs.azure ?? []) if (config.sourceKind === "GitRepository") this.gitNames.add(config.name.value);
+    const pushedRoot = (url) => {
+      if (!url) return void 0;
+      const bare = bareOciUrl(url);
+      const hit = docs.pushed.find((p) => p.url.test(bare));
+      if (!hit) return void 0;
+      const dir = resolveRepoPath("", hit.path);
+      return dir.status === "inside" ? dir.path : void 0;
+    };
+    for (const sync of docs.syncs) {
+      const root = sync.kind === "OCIRepository" ? pushedRoot(sync.url) : void 0;
+      if (root !== void 0 && !this.contentRoots.has(`${sync.kind}/${sync.name}`)) this.contentRoots.set(`${sync.kind}/${sync.name}`, root);
+    }
+    for (const d of docs.ociRepositories) {
+      const root = pushedRoot(typeof specOf(d).url === "string" ? specOf(d).url : void 0);
+      if (root !== void 0 && d.name && !this.contentRoots.has(`OCIRepository/${d.name}`)) this.contentRoots.set(`OCIRepository/${d.name}`, root);
+    }
+    const defined = new Set(docs.gitRepositories.map((d) => d.name ?? ""));
+    const referenced = [
+      ...docs.kustomizations.map((d) => specOf(d).sourceRef),
+      ...docs.generators.flatMap((d) => Array.isArray(specOf(d).sources) ? specOf(d).sources : [])
+    ];
+    for (const ref of referenced) {
+      if (ref?.kind === "GitRepository" && typeof ref.name === "string" && !defined.has(ref.name)) this.gitNames.add(ref.name);
+    }
+    for (let changed = true; changed; ) {
+      changed = this.addSameUrl(docs.gitRepositories);
+      for (const k of docs.kustomizations) {
+        const ref = specOf(k).sourceRef;
+        if (ref?.kind !== "GitRepository" || typeof ref.name !== "string" || this.gitNames.has(ref.name)) continue;
+        const path11 = this.resolveIn("", specOf(k).path);
+        if (path11.status === "dir" && path11.path !== "" && renderKustomizationDocs(path11.path).has(k)) {
+          this.gitNames.add(ref.name);
+          changed = true;
+        }
+      }
+    }
+    for (const gen of docs.generators) {
+      for (const artifact of readArtifacts(gen)) {
+        const aliases = new Set([...artifact.sources].filter(([, s]) => s.kind === "GitRepository" && this.gitNames.has(s.name)).map(([a]) => a));
+        if (aliases.size > 0 && !this.artifacts.has(artifact.name)) this.artifacts.set(artifact.name, { artifact, aliases });
+      }
+    }
+  }
+  repo;
+  gitNames = /* @__PURE__ */ new Set([FLUX_NAMESPACE]);
+  artifacts = /* @__PURE__ */ new Map();
+  /** `Kind/name` of OCIRepositories and Buckets whose content is a directory of this repo -> that directory. */
+  contentRoots = /* @__PURE__ */ new Map();
+  addSameUrl(gitRepositories) {
+    const urlOf = (d) => typeof specOf(d).url === "string" ? `${normalizeGitUrl(specOf(d).url)} ${JSON.stringify(specOf(d).ref ?? null)}` : void 0;
+    const localUrls = new Set(gitRepositories.filter((d) => this.gitNames.has(d.name ?? "")).map(urlOf).filter(Boolean));
+    let changed = false;
+    for (const d of gitRepositories) {
+      const url = urlOf(d);
+      if (d.name && url && localUrls.has(url) && !this.gitNames.has(d.name)) {
+        this.gitNames.add(d.name);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+  isLocal(ref) {
+    if (!ref) return false;
+    if (ref.kind === "GitRepository") return this.gitNames.has(ref.name);
+    if (ref.kind === "ExternalArtifact") return this.artifacts.has(ref.name);
+    return this.contentRoots.has(`${ref.kind}/${ref.name}`);
+  }
+  /** spec.sync.path of a FluxInstance as a repo path, when its source is this repo. */
+  syncPath(sync) {
+    if (!this.isLocal(sync)) return void 0;
+    const root = this.contentRoots.get(`${sync.kind}/${sync.name}`) ?? "";
+    return { field: "flux-path", raw: sync.path, at: { doc: sync.at.doc, path: [...sync.at.path, "path"] }, ...this.resolveIn(root, sync.path) };
+  }
+  /** spec.path of a Flux Kustomization (its value on the cluster) as a repo path, when its source is this repo. */
+  fluxPath(doc, ref, value = doc.value) {
+    if (!ref || !this.isLocal(ref)) return void 0;
+    const spec = typeof value === "object" && value !== null ? value.spec : void 0;
+    const raw = typeof spec === "object" && spec !== null ? spec.path : void 0;
+    const at3 = { doc, path: ["spec", "path"] };
+    const rawText = typeof raw === "string" ? raw : "";
+    if (raw !== void 0 && typeof raw !== "string") return { field: "flux-path", raw: JSON.stringify(raw), status: "unresolved", at: at3 };
+    const generated = ref.kind === "ExternalArtifact" ? this.artifacts.get(ref.name) : void 0;
+    const contentRoot = this.contentRoots.get(`${ref.kind}/${ref.name}`);
+    if (contentRoot !== void 0) return { field: "flux-path", raw: rawText, at: at3, ...this.resolveIn(contentRoot, rawText) };
+    if (!generated) return { field: "flux-path", raw: rawText, at: at3, ...this.resolveIn("", rawText) };
+    const inArtifact = resolveRepoPath("", rawText || ".");
+    if (inArtifact.status !== "inside") return { field: "flux-path", raw: rawText, at: at3, status: inArtifact.status };
+    const repoPath = artifactToRepoPath(generated.artifact, inArtifact.path, generated.aliases);
+    if (repoPath === void 0) return { field: "flux-path", raw: rawText, at: at3, status: "unresolved" };
+    return { field: "flux-path", raw: rawText, at: at3, ...this.statusOf(repoPath) };
+  }
+  resolveIn(dir, raw) {
+    const resolved = resolveRepoPath(dir, typeof raw === "string" && raw !== "" ? raw : ".");
+    return resolved.status === "inside" ? this.statusOf(resolved.path) : { status: resolved.status };
+  }
+  statusOf(p) {
+    return { path: p, status: this.repo.dirSet.has(p) ? "dir" : this.repo.fileSet.has(p) ? "file" : "missing" };
+  }
+};
+
+// src/graph/azure/terraform.ts
+var RESOURCE = "azurerm_kubernetes_flux_configuration";
+var REFERENCE_TYPES = /* @__PURE__ */ new Set(["branch", "tag", "semver", "commit"]);
+function terraformConfigurations(doc, files) {
+  if (!doc.root) return [];
+  const blocks = (d, type2) => d.root ? items(child({ value: d.value, node: d.root }, type2)) : [];
+  const labels = (b) => isObj10(b.value) && Array.isArray(b.value[LABELS]) ? b.value[LABELS] : [];
+  const resolve2 = (w) => {
+    if (!w || !isExpression(w.value)) return given(w);
+    const m = /^var\.([A-Za-z_][\w-]*)$/.exec(w.value["@expr"].trim());
+    if (!m) return w;
+    for (const d of [doc, ...files]) {
+      const variable = blocks(d, "variable").find((b) => labels(b)[0] === m[1]);
+      const def = child(variable, "default");
+      if (def && !isExpression(def.value)) return { value: def.value, node: w.node };
+    }
+    return w;
+  };
+  const field2 = (w, key) => given(resolve2(child(w, key)));
+  const clusterOf2 = (id) => {
+    const m = id && isExpression(id.value) ? /^azurerm_kubernetes_cluster\.([A-Za-z_][\w-]*)\.id$/.exec(id.value["@expr"].trim()) : null;
+    if (!m) return void 0;
+    for (const d of [doc, ...files]) {
+      const cluster = blocks(d, "resource").find((b) => labels(b)[0] === "azurerm_kubernetes_cluster" && labels(b)[1] === m[1]);
+      if (cluster) return text(field2(cluster, "name")) ?? m[1];
+    }
+    return m[1];
+  };
+  const out = [];
+  for (const block of blocks(doc, "resource")) {
+    if (labels(block)[0] !== RESOURCE) continue;
+    const nameW = field2(block, "name");
+    const name = text(nameW) ?? String(labels(block)[1] ?? "");
+    const source = firstBlock(block, "git_repository") ?? firstBlock(block, "bucket") ?? firstBlock(block, "blob_storage");
+    const sourceType = source ? Object.keys(block.value).find((k) => ["git_repository", "bucket", "blob_storage"].includes(k)) : void 0;
+    const refType = text(field2(source, "reference_type"));
+    const refValue = text(field2(source, "reference_value"));
+    const scope = text(field2(block, "scope"));
+    out.push({
+      doc,
+      cluster: clusterOf2(child(block, "cluster_id")) ?? name,
+      name: { value: name, node: (nameW ?? block).node },
+      node: block.node,
+      namespace: text(field2(block, "namespace")) ?? AZURE_DEFAULTS.namespace,
+      // azurerm's default scope is namespace (the REST API's is cluster).
+      scope: scope === "cluster" ? "cluster" : "namespace",
+      sourceKind: sourceType === "git_repository" || !sourceType ? "GitRepository" : "Bucket",
+      sourceNode: (source ?? block).node,
+      url: text(field2(source, "url")),
+      ...refType && refValue && REFERENCE_TYPES.has(refType) ? { ref: { [refType]: refValue } } : {},
+      suspend: field2(block, "suspension_enabled")?.value === true,
+      kustomizations: items(child(block, "kustomizations")).map((k) => readKustomization3(k, field2))
+    });
+  }
+  return out;
+}
+function firstBlock(block, type2) {
+  return items(child(block, type2))[0];
+}
+var AZURERM_FIELDS = {
+  prune: "garbage_collection_enabled",
+  wait: "wait",
+  force: "recreating_enabled",
+  timeoutInSeconds: "timeout_in_seconds",
+  syncIntervalInSeconds: "sync_interval_in_seconds",
+  retryIntervalInSeconds: "retry_interval_in_seconds",
+  substitute: "substitute",
+  substituteFrom: "substitute_from"
+};
+function readKustomization3(k, field2) {
+  const nameW = field2(k, "name");
+  const dependsOn = items(field2(k, "depends_on")).flatMap((d) => text(d) ? [{ value: text(d), node: d.node }] : []);
+  return kustomizationOf({ value: text(nameW) ?? "", node: (nameW ?? k).node }, k, field2, AZURERM_FIELDS, dependsOn, items(child(k, "post_build"))[0]);
+}
+
+// src/graph/azure/objects.ts
+var KUSTOMIZE_API = "kustomize.toolkit.fluxcd.io/v1";
+var SOURCE_API = { GitRepository: "source.toolkit.fluxcd.io/v1", Bucket: "source.toolkit.fluxcd.io/v1", OCIRepository: "source.toolkit.fluxcd.io/v1" };
+function map2(anchor, fields) {
+  const present = fields.filter((f) => f[1] !== void 0);
+  return {
+    value: Object.fromEntries(present.map(([k, p]) => [k, p.value])),
+    node: { kind: "map", start: anchor.start, end: anchor.end, entries: present.map(([key, p, keyNode]) => ({ key, keyNode: keyNode ?? p.node, value: p.node })) }
+  };
+}
+function seq2(anchor, parts) {
+  return { value: parts.map((p) => p.value), node: { kind: "seq", start: anchor.start, end: anchor.end, items: parts.map((p) => p.node) } };
+}
+var at2 = (value, node) => ({ value, node });
+var known = (w) => w && !isExpression(w.value) ? w : void 0;
+function duration(w, fallback) {
+  if (!known(w)) return at2(`${AZURE_DEFAULTS.seconds}s`, w?.node ?? fallback);
+  return at2(typeof w.value === "number" ? `${w.value}s` : w.value, w.node);
+}
+function document(config, object3, kind, name) {
+  return {
+    file: config.doc.file,
+    index: config.doc.index,
+    value: object3.value,
+    root: object3.node,
+    start: object3.node.start,
+    end: object3.node.end,
+    class: "k8s",
+    apiVersion: object3.value.apiVersion,
+    kind,
+    name,
+    namespace: config.namespace
+  };
+}
+function kustomizationName(config, k) {
+  return `${config.name.value}-${typeof k === "string" ? k : k.name.value}`;
+}
+function sourceDocument(config) {
+  const anchor = config.sourceNode;
+  const spec = map2(anchor, [
+    ["interval", at2(`${AZURE_DEFAULTS.seconds}s`, anchor)],
+    ["url", config.url === void 0 ? void 0 : at2(config.url, anchor)],
+    ["ref", config.ref === void 0 ? void 0 : at2(config.ref, anchor)],
+    ["suspend", config.suspend ? at2(true, config.node) : void 0]
+  ]);
+  const object3 = map2(config.node, [
+    ["apiVersion", at2(SOURCE_API[config.sourceKind] ?? "source.toolkit.fluxcd.io/v1", anchor)],
+    ["kind", at2(config.sourceKind, anchor)],
+    ["metadata", map2(config.name.node, [["name", at2(config.name.value, config.name.node)], ["namespace", at2(config.namespace, config.node)]])],
+    ["spec", spec, anchor]
+  ]);
+  return document(config, object3, config.sourceKind, config.name.value);
+}
+function kustomizationDocument(config, k) {
+  const name = kustomizationName(config, k);
+  const postBuild = k.substitute || k.substituteFrom.length > 0 ? map2(k.node, [
+    ["substitute", k.substitute],
+    ["substituteFrom", k.substituteFrom.length > 0 ? seq2(k.node, k.substituteFrom) : void 0]
+  ]) : void 0;
+  const spec = map2(k.node, [
+    ["interval", duration(k.syncIntervalInSeconds, k.node)],
+    ["retryInterval", duration(k.retryIntervalInSeconds, k.node)],
+    ["timeout", duration(k.timeoutInSeconds, k.node)],
+    // A path only known at deployment stays an expression: the graph marks it unresolved and renders nothing.
+    ["path", k.path ?? at2("", k.node)],
+    ["prune", known(k.prune)],
+    ["wait", known(k.wait) ?? at2(true, k.wait?.node ?? k.node)],
+    ["force", known(k.force)],
+    ["suspend", config.suspend ? at2(true, config.node) : void 0],
+    ["sourceRef", map2(config.name.node, [["kind", at2(config.sourceKind, config.name.node)], ["name", at2(config.name.value, config.name.node)]])],
+    ["dependsOn", k.dependsOn.length > 0 ? seq2(k.node, k.dependsOn.map((d) => map2(d.node, [["name", at2(kustomizationName(config, d.value), d.node)]]))) : void 0],
+    ["postBuild", postBuild]
+  ]);
+  const object3 = map2(k.node, [
+    ["apiVersion", at2(KUSTOMIZE_API, k.name.node)],
+    ["kind", at2("Kustomization", k.name.node)],
+    ["metadata", map2(k.name.node, [["name", at2(name, k.name.node)], ["namespace", at2(config.namespace, config.node)]])],
+    ["spec", spec, k.name.node]
+  ]);
+  return document(config, object3, "Kustomization", name);
+}
+
+// src/graph/azure/index.ts
+function readFluxConfigurations(repo, configured) {
+  const docs = (repo.iacFiles ?? []).flatMap((f) => f.documents);
+  const terraform = docs.filter((d) => /\.tf$/i.test(d.file));
+  const out = [];
+  for (const doc of docs) {
+    if (/\.bicep$/i.test(doc.file)) out.push(...bicepConfigurations(doc));
+    else if (/\.json$/i.test(doc.file)) out.push(...armConfigurations(doc));
+    else out.push(...terraformConfigurations(doc, terraform));
+  }
+  if (configured && configured.length > 0) out.push(...configConfigurations(configured, configDocument(repo, configured)));
+  return out;
+}
+function configDocument(repo, list2) {
+  for (const name of CONFIG_FILES) {
+    const doc = repo.fileMap.get(name)?.documents[0];
+    const written = doc?.value?.fluxConfigurations;
+    if (doc && JSON.stringify(written) === JSON.stringify(list2)) return doc;
+  }
+  return void 0;
+}
+function isThisRepo(config, remotes) {
+  if (config.sourceKind !== "GitRepository") return false;
+  if (config.url === void 0 || remotes.length === 0) return true;
+  const url = normalizeGitUrl(config.url);
+  return remotes.some((r) => normalizeGitUrl(r) === url);
+}
+
+// src/graph/patch.ts
+var isObj11 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var str8 = (v) => typeof v === "string" && v !== "" ? v : void 0;
-function toPatch(body, target) {
-  const value = typeof body === "string" ? onlyDocument(body) : body;
+function toPatch(body2, target) {
+  const value = typeof body2 === "string" ? onlyDocument(body2) : body2;
   const t = readTarget(target);
   if (Array.isArray(value)) return t ? { type: "json6902", body: value, target: t } : void 0;
-  if (!isObj10(value)) return void 0;
+  if (!isObj11(value)) return void 0;
   return { type: "merge", body: value, target: t };
 }
-function onlyDocument(text) {
-  const parsed = parseInlineYaml(text);
+function onlyDocument(text2) {
+  const parsed = parseInlineYaml(text2);
   return "documents" in parsed && parsed.documents.length === 1 ? parsed.documents[0].value : void 0;
 }
 function readTarget(target) {
-  if (!isObj10(target)) return void 0;
+  if (!isObj11(target)) return void 0;
   const out = {};
   for (const key of ["group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector"]) {
     if (typeof target[key] === "string") out[key] = target[key];
@@ -35941,18 +37117,18 @@ function readTarget(target) {
 }
 function selects(patch, subject) {
   if (patch.target) return selectsTarget(patch.target, subject);
-  const body = patch.body;
-  const meta = isObj10(body.metadata) ? body.metadata : {};
-  const [group, version] = splitApiVersion(str8(body.apiVersion));
-  if (body.kind !== subject.kind || group !== subject.group || version !== subject.version) return false;
+  const body2 = patch.body;
+  const meta = isObj11(body2.metadata) ? body2.metadata : {};
+  const [group, version] = splitApiVersion(str8(body2.apiVersion));
+  if (body2.kind !== subject.kind || group !== subject.group || version !== subject.version) return false;
   const name = str8(meta.name);
   const namespace = normalizeNamespace(str8(meta.namespace));
   const ids = [{ name: subject.name, namespace: subject.namespace }, ...subject.previous];
   return ids.some((id) => id.name === name && normalizeNamespace(id.namespace) === namespace);
 }
 function selectsTarget(t, s) {
-  const meta = isObj10(s.value) && isObj10(s.value.metadata) ? s.value.metadata : {};
-  return matchesField(t.group, s.group) && matchesField(t.version, s.version) && matchesField(t.kind, s.kind) && matchesField(t.name, s.name) && matchesField(t.namespace, s.namespace ?? "") && matchesSelector(t.labelSelector, isObj10(meta.labels) ? meta.labels : {}) && matchesSelector(t.annotationSelector, isObj10(meta.annotations) ? meta.annotations : {});
+  const meta = isObj11(s.value) && isObj11(s.value.metadata) ? s.value.metadata : {};
+  return matchesField(t.group, s.group) && matchesField(t.version, s.version) && matchesField(t.kind, s.kind) && matchesField(t.name, s.name) && matchesField(t.namespace, s.namespace ?? "") && matchesSelector(t.labelSelector, isObj11(meta.labels) ? meta.labels : {}) && matchesSelector(t.annotationSelector, isObj11(meta.annotations) ? meta.annotations : {});
 }
 function normalizeNamespace(ns2) {
   return ns2 === void 0 || ns2 === "" ? "default" : ns2;
@@ -35992,10 +37168,10 @@ function matchesSelector(selector, labels) {
 }
 function applyPatch(patch, value) {
   if (patch.type === "json6902") return applyOperations(value, patch.body);
-  const body = patch.body;
-  if (body.$patch === "delete") return void 0;
-  const { apiVersion: _a, kind: _k, ...rest } = body;
-  const meta = isObj10(rest.metadata) ? rest.metadata : void 0;
+  const body2 = patch.body;
+  if (body2.$patch === "delete") return void 0;
+  const { apiVersion: _a, kind: _k, ...rest } = body2;
+  const meta = isObj11(rest.metadata) ? rest.metadata : void 0;
   if (meta) {
     const { name: _n, namespace: _ns, ...keep } = meta;
     rest.metadata = keep;
@@ -36003,13 +37179,13 @@ function applyPatch(patch, value) {
   return mergeValue(value, rest);
 }
 function mergeValue(base, patch) {
-  if (!isObj10(patch)) return structuredCloneSafe(patch);
+  if (!isObj11(patch)) return structuredCloneSafe(patch);
   if (patch.$patch === "replace") {
     const { $patch: _p, ...rest } = patch;
     return structuredCloneSafe(rest);
   }
   if (patch.$patch === "delete") return void 0;
-  const out = isObj10(base) ? { ...base } : {};
+  const out = isObj11(base) ? { ...base } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (key === "$patch") continue;
     if (value === null) {
@@ -36028,30 +37204,30 @@ function structuredCloneSafe(v) {
 function applyOperations(value, ops) {
   const holder = { root: structuredCloneSafe(value) };
   for (const op of ops) {
-    if (!isObj10(op) || typeof op.path !== "string") continue;
-    const path10 = pointer(op.path);
-    if (!path10) continue;
+    if (!isObj11(op) || typeof op.path !== "string") continue;
+    const path11 = pointer(op.path);
+    if (!path11) continue;
     const from = typeof op.from === "string" ? pointer(op.from) : void 0;
     switch (op.op) {
       case "add":
-        put(holder, path10, structuredCloneSafe(op.value), "insert");
+        put(holder, path11, structuredCloneSafe(op.value), "insert");
         break;
       case "replace":
-        put(holder, path10, structuredCloneSafe(op.value), "set");
+        put(holder, path11, structuredCloneSafe(op.value), "set");
         break;
       case "remove":
-        take(holder, path10);
+        take(holder, path11);
         break;
       case "move":
         if (from) {
           const v = take(holder, from);
-          if (v !== void 0) put(holder, path10, v, "insert");
+          if (v !== void 0) put(holder, path11, v, "insert");
         }
         break;
       case "copy":
         if (from) {
           const v = get(holder, from);
-          if (v !== void 0) put(holder, path10, structuredCloneSafe(v), "insert");
+          if (v !== void 0) put(holder, path11, structuredCloneSafe(v), "insert");
         }
         break;
     }
@@ -36063,50 +37239,50 @@ function pointer(p) {
   if (!p.startsWith("/")) return void 0;
   return p.slice(1).split("/").map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
 }
-function parentOf2(holder, path10) {
+function parentOf2(holder, path11) {
   let parent = holder;
-  const keys = ["root", ...path10];
+  const keys = ["root", ...path11];
   for (const seg of keys.slice(0, -1)) {
     if (Array.isArray(parent)) parent = parent[Number(seg)];
-    else if (isObj10(parent)) parent = parent[seg];
+    else if (isObj11(parent)) parent = parent[seg];
     else return void 0;
   }
   return { parent, key: keys[keys.length - 1] };
 }
-function get(holder, path10) {
-  const at2 = parentOf2(holder, path10);
-  if (!at2) return void 0;
-  if (Array.isArray(at2.parent)) return at2.parent[Number(at2.key)];
-  return isObj10(at2.parent) ? at2.parent[at2.key] : void 0;
+function get(holder, path11) {
+  const at3 = parentOf2(holder, path11);
+  if (!at3) return void 0;
+  if (Array.isArray(at3.parent)) return at3.parent[Number(at3.key)];
+  return isObj11(at3.parent) ? at3.parent[at3.key] : void 0;
 }
-function put(holder, path10, value, mode) {
-  const at2 = parentOf2(holder, path10);
-  if (!at2) return;
-  if (Array.isArray(at2.parent)) {
-    const index = at2.key === "-" ? at2.parent.length : Number(at2.key);
-    if (!Number.isInteger(index) || index < 0 || index > at2.parent.length) return;
-    if (mode === "insert") at2.parent.splice(index, 0, value);
-    else if (index < at2.parent.length) at2.parent[index] = value;
-  } else if (isObj10(at2.parent)) {
-    if (mode === "set" && !(at2.key in at2.parent)) return;
-    at2.parent[at2.key] = value;
+function put(holder, path11, value, mode) {
+  const at3 = parentOf2(holder, path11);
+  if (!at3) return;
+  if (Array.isArray(at3.parent)) {
+    const index = at3.key === "-" ? at3.parent.length : Number(at3.key);
+    if (!Number.isInteger(index) || index < 0 || index > at3.parent.length) return;
+    if (mode === "insert") at3.parent.splice(index, 0, value);
+    else if (index < at3.parent.length) at3.parent[index] = value;
+  } else if (isObj11(at3.parent)) {
+    if (mode === "set" && !(at3.key in at3.parent)) return;
+    at3.parent[at3.key] = value;
   }
 }
-function take(holder, path10) {
-  const at2 = parentOf2(holder, path10);
-  if (!at2) return void 0;
-  if (Array.isArray(at2.parent)) {
-    const index = Number(at2.key);
-    return Number.isInteger(index) && index >= 0 && index < at2.parent.length ? at2.parent.splice(index, 1)[0] : void 0;
+function take(holder, path11) {
+  const at3 = parentOf2(holder, path11);
+  if (!at3) return void 0;
+  if (Array.isArray(at3.parent)) {
+    const index = Number(at3.key);
+    return Number.isInteger(index) && index >= 0 && index < at3.parent.length ? at3.parent.splice(index, 1)[0] : void 0;
   }
-  if (!isObj10(at2.parent) || !(at2.key in at2.parent)) return void 0;
-  const v = at2.parent[at2.key];
-  delete at2.parent[at2.key];
+  if (!isObj11(at3.parent) || !(at3.key in at3.parent)) return void 0;
+  const v = at3.parent[at3.key];
+  delete at3.parent[at3.key];
   return v;
 }
 
 // src/graph/transforms.ts
-var isObj11 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj12 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var asList4 = (v) => Array.isArray(v) ? v : [];
 var str9 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 var NO_TRANSFORMS = { strategicMerge: [], patches: [], json6902: [], replacements: [] };
@@ -36114,16 +37290,16 @@ function isEmpty(t) {
   return t.strategicMerge.length + t.patches.length + t.json6902.length + t.replacements.length + (t.components?.length ?? 0) === 0 && !t.namespace && !t.namePrefix && !t.nameSuffix;
 }
 function kustomizeTransforms(repo, k, resolve2) {
-  const value = isObj11(k.doc.value) ? k.doc.value : {};
-  const at2 = (path10) => ({ doc: k.doc, path: path10 });
+  const value = isObj12(k.doc.value) ? k.doc.value : {};
+  const at3 = (path11) => ({ doc: k.doc, path: path11 });
   const fileValues = (raw) => {
-    const path10 = typeof raw === "string" ? resolve2(raw) : void 0;
-    const file = path10 === void 0 ? void 0 : repo.fileMap.get(path10);
+    const path11 = typeof raw === "string" ? resolve2(raw) : void 0;
+    const file = path11 === void 0 ? void 0 : repo.fileMap.get(path11);
     return (file?.documents ?? []).filter((d) => d.value !== null && d.value !== void 0).map((d) => d.value);
   };
-  const placed = (body, target, path10) => {
-    const patch = toPatch(body, target);
-    return patch ? [{ patch, at: at2(path10) }] : [];
+  const placed = (body2, target, path11) => {
+    const patch = toPatch(body2, target);
+    return patch ? [{ patch, at: at3(path11) }] : [];
   };
   const strategicMerge = [];
   asList4(value.patchesStrategicMerge).forEach((entry, i) => {
@@ -36132,33 +37308,33 @@ function kustomizeTransforms(repo, k, resolve2) {
   });
   const patches = [];
   asList4(value.patches).forEach((entry, i) => {
-    if (!isObj11(entry)) return;
+    if (!isObj12(entry)) return;
     if (entry.patch !== void 0) patches.push(...placed(entry.patch, entry.target, ["patches", i]));
     else for (const v of fileValues(entry.path)) patches.push(...placed(v, entry.target, ["patches", i]));
   });
   const json6902 = [];
   asList4(value.patchesJson6902).forEach((entry, i) => {
-    if (!isObj11(entry)) return;
+    if (!isObj12(entry)) return;
     const bodies = entry.patch !== void 0 ? [entry.patch] : fileValues(entry.path);
-    for (const body of bodies) json6902.push(...placed(body, entry.target, ["patchesJson6902", i]));
+    for (const body2 of bodies) json6902.push(...placed(body2, entry.target, ["patchesJson6902", i]));
   });
   const replacements = [];
   asList4(value.replacements).forEach((entry, i) => {
-    if (!isObj11(entry)) return;
+    if (!isObj12(entry)) return;
     const list2 = entry.path !== void 0 ? fileValues(entry.path).flatMap((v) => Array.isArray(v) ? v : [v]) : [entry];
     for (const r of list2) {
-      const replacement = readReplacement(r, at2(["replacements", i]));
+      const replacement = readReplacement(r, at3(["replacements", i]));
       if (replacement) replacements.push(replacement);
     }
   });
   return { strategicMerge, patches, namespace: k.namespace, namePrefix: k.namePrefix, nameSuffix: k.nameSuffix, json6902, replacements };
 }
-function readReplacement(r, at2) {
-  if (!isObj11(r) || !isObj11(r.source) || !Array.isArray(r.targets)) return void 0;
+function readReplacement(r, at3) {
+  if (!isObj12(r) || !isObj12(r.source) || !Array.isArray(r.targets)) return void 0;
   const targets = [];
   for (const t of r.targets) {
-    if (!isObj11(t) || !isObj11(t.select)) continue;
-    const options = isObj11(t.options) ? t.options : {};
+    if (!isObj12(t) || !isObj12(t.select)) continue;
+    const options = isObj12(t.options) ? t.options : {};
     targets.push({
       select: readTarget(t.select) ?? {},
       reject: asList4(t.reject).map(readTarget).filter((x) => x !== void 0),
@@ -36169,25 +37345,25 @@ function readReplacement(r, at2) {
     });
   }
   const source = readTarget(r.source) ?? {};
-  return { source: { selector: source, fieldPath: str9(r.source.fieldPath) ?? "metadata.name" }, targets, at: at2 };
+  return { source: { selector: source, fieldPath: str9(r.source.fieldPath) ?? "metadata.name" }, targets, at: at3 };
 }
 function fluxTransforms(doc, value, componentDir) {
-  const spec = isObj11(value) && isObj11(value.spec) ? value.spec : {};
-  const at2 = (path10) => ({ doc, path: path10 });
+  const spec = isObj12(value) && isObj12(value.spec) ? value.spec : {};
+  const at3 = (path11) => ({ doc, path: path11 });
   const patches = [];
   asList4(spec.patches).forEach((entry, i) => {
-    const patch = isObj11(entry) ? toPatch(entry.patch, entry.target) : void 0;
-    if (patch) patches.push({ patch, at: at2(["spec", "patches", i]) });
+    const patch = isObj12(entry) ? toPatch(entry.patch, entry.target) : void 0;
+    if (patch) patches.push({ patch, at: at3(["spec", "patches", i]) });
   });
   const strategicMerge = [];
   asList4(spec.patchesStrategicMerge).forEach((entry, i) => {
     const patch = toPatch(entry, void 0);
-    if (patch) strategicMerge.push({ patch, at: at2(["spec", "patchesStrategicMerge", i]) });
+    if (patch) strategicMerge.push({ patch, at: at3(["spec", "patchesStrategicMerge", i]) });
   });
   const json6902 = [];
   asList4(spec.patchesJson6902).forEach((entry, i) => {
-    const patch = isObj11(entry) ? toPatch(entry.patch, entry.target) : void 0;
-    if (patch) json6902.push({ patch, at: at2(["spec", "patchesJson6902", i]) });
+    const patch = isObj12(entry) ? toPatch(entry.patch, entry.target) : void 0;
+    if (patch) json6902.push({ patch, at: at3(["spec", "patchesJson6902", i]) });
   });
   const components = componentDir ? asList4(spec.components).filter((c) => typeof c === "string").map(componentDir).filter((c) => c !== void 0) : [];
   return { strategicMerge, patches, namespace: str9(spec.targetNamespace), json6902, replacements: [], ...components.length > 0 ? { components } : {} };
@@ -36207,11 +37383,11 @@ function withFlux(own, flux) {
 }
 
 // src/graph/clusters.ts
-function clusterNameIn(path10) {
-  return /(?:^|\/)clusters\/([^/]+)/.exec(path10)?.[1];
+function clusterNameIn(path11) {
+  return /(?:^|\/)clusters\/([^/]+)/.exec(path11)?.[1];
 }
-function clusterNameOf(path10) {
-  return clusterNameIn(path10) ?? (path10 || ".");
+function clusterNameOf(path11) {
+  return clusterNameIn(path11) ?? (path11 || ".");
 }
 function makeKustomization(parts, doc, id, cluster, value = doc.value) {
   const k = readKustomization(doc, id, cluster, value);
@@ -36293,6 +37469,33 @@ var ClusterBuilder = class {
     if (root.sourceIsThisRepo && root.path?.status === "dir") this.apply(root, this.parts.renderer.renderDir(root.path.path));
     this.drain();
   }
+  /**
+   * The Flux objects the AKS / Azure Arc microsoft.flux extension creates from the cluster's Flux configurations: each
+   * configuration's source and Kustomizations, applied by a stand-in for the extension (synthetic, never listed).
+   */
+  addAzureRoot(configs) {
+    const docs = configs.flatMap((c) => [sourceDocument(c), ...c.kustomizations.map((k) => kustomizationDocument(c, k))]);
+    const first = docs[0];
+    if (!first) return;
+    this.cluster.enforcesMultiTenancy = true;
+    const root = {
+      doc: first,
+      name: "microsoft.flux",
+      namespace: FLUX_NAMESPACE,
+      cluster: this.cluster.name,
+      value: void 0,
+      sourceIsThisRepo: false,
+      dependsOn: [],
+      patches: [],
+      synthetic: true
+    };
+    this.cluster.roots.push(root);
+    this.apply(
+      root,
+      docs.map((doc) => ({ doc, seq: this.parts.renderer.nextSequence(), id: idOf(doc, this.parts.scopes), via: [], value: doc.value }))
+    );
+    this.drain();
+  }
   /** A directory applied by something outside the repo (config entry point, fallback roots). */
   addDirectoryRoot(dir, extra, names = {}) {
     const rendered = [...this.parts.renderer.renderDir(dir), ...extra];
@@ -36325,9 +37528,9 @@ var ClusterBuilder = class {
     }
   }
   /** The record of `doc` applied as `id` on this cluster; `created` when it is the first time. */
-  instance(seq2, id) {
-    let list2 = this.applied[seq2];
-    if (!list2) this.applied[seq2] = list2 = [];
+  instance(seq3, id) {
+    let list2 = this.applied[seq3];
+    if (!list2) this.applied[seq3] = list2 = [];
     for (const e of list2) if (e.namespace === id.namespace && e.name === id.name) return { entry: e, created: false };
     const entry = { namespace: id.namespace, name: id.name, by: [] };
     list2.push(entry);
@@ -36394,7 +37597,7 @@ var ClusterBuilder = class {
     }
   }
 };
-function derivedDocument(outer, path10, value) {
+function derivedDocument(outer, path11, value) {
   const meta = value.metadata ?? {};
   if (typeof value.apiVersion !== "string" || typeof value.kind !== "string") return void 0;
   const doc = {
@@ -36409,7 +37612,7 @@ function derivedDocument(outer, path10, value) {
     ...typeof meta.name === "string" ? { name: meta.name } : {},
     ...typeof meta.namespace === "string" ? { namespace: meta.namespace } : {}
   };
-  Object.defineProperty(doc, "root", { enumerable: true, get: () => nodeAt(outer.root, path10) });
+  Object.defineProperty(doc, "root", { enumerable: true, get: () => nodeAt(outer.root, path11) });
   return doc;
 }
 function componentsIn(dir) {
@@ -36446,16 +37649,16 @@ function substituteStrings(value, vars) {
   };
   return walk2(value);
 }
-function planRoots(parts, options, kustomizationDocs, syncs, repoFiles) {
+function planRoots(parts, options, kustomizationDocs, syncs, repoFiles, azure = []) {
   const plans = [];
   const reachedByRoots = /* @__PURE__ */ new Set();
   const edges = /* @__PURE__ */ new Map();
   const paths = /* @__PURE__ */ new Map();
   const appliedBy2 = (dir) => [...new Set(parts.renderer.renderDir(dir).map((r) => r.doc))].filter((d) => isFluxKustomization(d));
   for (const doc of kustomizationDocs) {
-    const path10 = makeKustomization(parts, doc, idOf(doc, parts.scopes), void 0).path;
-    paths.set(doc, path10?.path);
-    edges.set(doc, path10?.status === "dir" ? appliedBy2(path10.path) : []);
+    const path11 = makeKustomization(parts, doc, idOf(doc, parts.scopes), void 0).path;
+    paths.set(doc, path11?.path);
+    edges.set(doc, path11?.status === "dir" ? appliedBy2(path11.path) : []);
   }
   const markFrom = (docs) => {
     for (const stack = [...docs]; stack.length > 0; ) {
@@ -36471,10 +37674,22 @@ function planRoots(parts, options, kustomizationDocs, syncs, repoFiles) {
     plans.push({ type: "config", cluster: e.cluster, dir: resolved.path, name: e.name, namespace: e.namespace });
     markFrom(appliedBy2(resolved.path));
   }
+  const byCluster = /* @__PURE__ */ new Map();
+  for (const config of azure) byCluster.set(config.cluster, [...byCluster.get(config.cluster) ?? [], config]);
+  for (const [cluster, configs] of byCluster) {
+    plans.push({ type: "azure", cluster, configs });
+    for (const config of configs) {
+      for (const k of config.kustomizations) {
+        const doc = kustomizationDocument(config, k);
+        const path11 = makeKustomization(parts, doc, idOf(doc, parts.scopes), void 0).path;
+        if (path11?.status === "dir") markFrom(appliedBy2(path11.path));
+      }
+    }
+  }
   for (const sync of syncs) {
-    const path10 = parts.sources.syncPath(sync);
-    plans.push({ type: "instance", cluster: clusterNameIn(sync.doc.file) ?? clusterNameOf(path10?.path ?? sync.path), sync });
-    if (path10?.status === "dir" && parts.sources.isLocal(sync)) markFrom(appliedBy2(path10.path));
+    const path11 = parts.sources.syncPath(sync);
+    plans.push({ type: "instance", cluster: clusterNameIn(sync.doc.file) ?? clusterNameOf(path11?.path ?? sync.path), sync });
+    if (path11?.status === "dir" && parts.sources.isLocal(sync)) markFrom(appliedBy2(path11.path));
   }
   for (const doc of kustomizationDocs.filter((d) => isGotkSync(d) && !inHiddenDir(d.file) && d.name === FLUX_NAMESPACE)) {
     plans.push({ type: "bootstrap", cluster: clusterNameIn(doc.file) ?? clusterNameOf(paths.get(doc) ?? dirOf(doc.file)), doc });
@@ -36562,26 +37777,26 @@ function sourceComponents(nodes, edges) {
 }
 
 // src/graph/instance.ts
-var isObj12 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj13 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var str10 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 var SYNC_KINDS = /* @__PURE__ */ new Set(["GitRepository", "OCIRepository", "Bucket"]);
 function readInstanceSync(doc) {
-  if (!isObj12(doc.value) || !isObj12(doc.value.spec)) return void 0;
+  if (!isObj13(doc.value) || !isObj13(doc.value.spec)) return void 0;
   const spec = doc.value.spec;
-  const metadata = isObj12(doc.value.metadata) ? doc.value.metadata : {};
+  const metadata = isObj13(doc.value.metadata) ? doc.value.metadata : {};
   let sync;
-  let path10;
+  let path11;
   let namespace;
   if (isFluxInstance(doc)) {
     sync = spec.sync;
-    path10 = ["spec", "sync"];
+    path11 = ["spec", "sync"];
     namespace = str10(metadata.namespace) ?? FLUX_NAMESPACE;
-  } else if (isHelmRelease(doc) && isObj12(spec.values) && isObj12(spec.values.instance)) {
+  } else if (isHelmRelease(doc) && isObj13(spec.values) && isObj13(spec.values.instance)) {
     sync = spec.values.instance.sync;
-    path10 = ["spec", "values", "instance", "sync"];
+    path11 = ["spec", "values", "instance", "sync"];
     namespace = str10(spec.targetNamespace) ?? str10(metadata.namespace) ?? FLUX_NAMESPACE;
   } else return void 0;
-  if (!isObj12(sync)) return void 0;
+  if (!isObj13(sync)) return void 0;
   const kind = str10(sync.kind);
   if (!kind || !SYNC_KINDS.has(kind)) return void 0;
   return {
@@ -36591,17 +37806,17 @@ function readInstanceSync(doc) {
     namespace,
     path: typeof sync.path === "string" ? sync.path : "",
     url: str10(sync.url),
-    at: { doc, path: path10 }
+    at: { doc, path: path11 }
   };
 }
 
 // src/graph/replacements.ts
-var isObj13 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function splitFieldPath(path10) {
+var isObj14 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function splitFieldPath(path11) {
   const out = [];
   let current = "";
   let depth = 0;
-  for (const c of path10) {
+  for (const c of path11) {
     if (c === "[") depth++;
     if (c === "]") depth = Math.max(0, depth - 1);
     if (c === "." && depth === 0) {
@@ -36614,33 +37829,33 @@ function splitFieldPath(path10) {
 }
 function step(node, segment) {
   const match = /^\[([^=\]]+)=([^\]]*)\]$/.exec(segment);
-  if (match) return Array.isArray(node) ? node.find((e) => isObj13(e) && String(e[match[1]]) === match[2]) : void 0;
+  if (match) return Array.isArray(node) ? node.find((e) => isObj14(e) && String(e[match[1]]) === match[2]) : void 0;
   if (Array.isArray(node)) return /^\d+$/.test(segment) ? node[Number(segment)] : void 0;
-  return isObj13(node) ? node[segment] : void 0;
+  return isObj14(node) ? node[segment] : void 0;
 }
-function getField(value, path10) {
+function getField(value, path11) {
   let node = value;
-  for (const segment of splitFieldPath(path10)) node = step(node, segment);
+  for (const segment of splitFieldPath(path11)) node = step(node, segment);
   return node;
 }
-function setField(value, path10, field2, create) {
-  const segments = splitFieldPath(path10);
+function setField(value, path11, field2, create) {
+  const segments = splitFieldPath(path11);
   const set2 = (node, i) => {
     const segment = segments[i];
     const last = i === segments.length - 1;
     if (Array.isArray(node)) {
       const match = /^\[([^=\]]+)=([^\]]*)\]$/.exec(segment);
-      const index = match ? node.findIndex((e) => isObj13(e) && String(e[match[1]]) === match[2]) : /^\d+$/.test(segment) ? Number(segment) : -1;
+      const index = match ? node.findIndex((e) => isObj14(e) && String(e[match[1]]) === match[2]) : /^\d+$/.test(segment) ? Number(segment) : -1;
       if (index < 0 || index >= node.length) return node;
       const copy = [...node];
       copy[index] = last ? field2 : set2(node[index], i + 1);
       return copy;
     }
-    if (!isObj13(node)) return node;
+    if (!isObj14(node)) return node;
     if (!(segment in node) && !create) return node;
     if (segment.startsWith("[")) return node;
-    const child = last ? field2 : set2(node[segment] ?? (create ? {} : void 0), i + 1);
-    return child === node[segment] ? node : { ...node, [segment]: child };
+    const child2 = last ? field2 : set2(node[segment] ?? (create ? {} : void 0), i + 1);
+    return child2 === node[segment] ? node : { ...node, [segment]: child2 };
   };
   return segments.length === 0 ? value : set2(value, 0);
 }
@@ -36662,9 +37877,9 @@ function applyReplacements(subjects2, replacements) {
       subjects2.forEach((s, i) => {
         const current = { ...s, value: values[i] };
         if (!selectsTarget(t.select, current) || t.reject.some((rej) => selectsTarget(rej, current))) return;
-        for (const path10 of t.fieldPaths) {
-          const next = replacePart(getField(values[i], path10), field2, t.delimiter, t.index);
-          values[i] = setField(values[i], path10, next, t.create);
+        for (const path11 of t.fieldPaths) {
+          const next = replacePart(getField(values[i], path11), field2, t.delimiter, t.index);
+          values[i] = setField(values[i], path11, next, t.create);
         }
       });
     }
@@ -36719,7 +37934,7 @@ var Renderer = class {
     this.rendering.add(dir);
     const k = this.kustomize.byDir.get(dir);
     let acc = this.accumulate(dir);
-    for (const path10 of flux.components ?? []) acc = this.addComponent(path10, acc, k?.path ?? dir);
+    for (const path11 of flux.components ?? []) acc = this.addComponent(path11, acc, k?.path ?? dir);
     const out = this.transform(acc, withFlux(k ? this.transformsOf(k) : NO_TRANSFORMS, flux), build);
     this.rendering.delete(dir);
     return out;
@@ -36729,12 +37944,12 @@ var Renderer = class {
     return this.nextSeq++;
   }
   /** Manifests of one file (as a resources entry or a Flux-generated kustomization sees them). */
-  renderFile(path10) {
-    let out = this.fileMemo.get(path10);
+  renderFile(path11) {
+    let out = this.fileMemo.get(path11);
     if (out) return out;
-    const file = this.repo.fileMap.get(path10);
+    const file = this.repo.fileMap.get(path11);
     out = !file || file.inHelmChart ? [] : file.documents.filter((d) => this.isManifest(d)).map((doc) => ({ doc, seq: this.nextSeq++, id: idOf(doc, this.scopes), via: [], value: doc.value }));
-    this.fileMemo.set(path10, out);
+    this.fileMemo.set(path11, out);
     return out;
   }
   isManifest(doc) {
@@ -36813,8 +38028,8 @@ var Renderer = class {
       const after = metadataOf(value);
       const name = typeof after.name === "string" && after.name !== before2.name ? after.name : r.id.name;
       const namespace = typeof after.namespace === "string" && after.namespace !== before2.namespace && !this.scopes.isClusterScoped(r.id.group, r.id.kind) ? after.namespace : r.id.namespace;
-      const at2 = t.replacements.map((x) => x.at);
-      return { ...r, value, id: { ...r.id, name, namespace }, patchedBy: [...r.patchedBy ?? [], ...at2] };
+      const at3 = t.replacements.map((x) => x.at);
+      return { ...r, value, id: { ...r.id, name, namespace }, patchedBy: [...r.patchedBy ?? [], ...at3] };
     });
   }
   noteUnmatched(p, build, input) {
@@ -36876,19 +38091,19 @@ function withMetadata(value, name, namespace) {
   return { ...value, metadata: next };
 }
 function nearMisses(patch, input) {
-  const body = patch.body;
-  const name = typeof body.metadata === "object" && body.metadata !== null ? body.metadata.name : void 0;
+  const body2 = patch.body;
+  const name = typeof body2.metadata === "object" && body2.metadata !== null ? body2.metadata.name : void 0;
   const out = [];
   for (const { id, previous } of input) {
-    if (id.kind !== body.kind) continue;
+    if (id.kind !== body2.kind) continue;
     for (const was of [{ name: id.name, namespace: id.namespace }, ...previous ?? []]) {
       if (was.name === name) out.push({ apiVersion: id.apiVersion, kind: id.kind, name: was.name, namespace: was.namespace });
     }
   }
   return out;
 }
-function via(r, path10) {
-  return { ...r, via: [path10, ...r.via] };
+function via(r, path11) {
+  return { ...r, via: [path11, ...r.via] };
 }
 function subjectOf(r) {
   const [, version] = splitApiVersion(r.id.apiVersion);
@@ -36901,127 +38116,13 @@ function hasList(v, seen = /* @__PURE__ */ new Set()) {
   if (Array.isArray(v)) return true;
   if (typeof v !== "object" || v === null || seen.has(v)) return false;
   seen.add(v);
-  return Object.values(v).some((child) => hasList(child, seen));
+  return Object.values(v).some((child2) => hasList(child2, seen));
 }
-function pushTo(map2, key, value) {
-  const list2 = map2.get(key);
+function pushTo(map3, key, value) {
+  const list2 = map3.get(key);
   if (list2) list2.push(value);
-  else map2.set(key, [value]);
+  else map3.set(key, [value]);
 }
-
-// src/graph/sources.ts
-function normalizeGitUrl(url) {
-  return url.trim().toLowerCase().replace(/^[a-z+]+:\/\//, "").replace(/^[^@/]+@/, "").replace(/^([^/:]+):(?!\d)/, "$1/").replace(/\/+$/, "").replace(/\.git$/, "");
-}
-var LocalSources = class {
-  constructor(repo, options, docs, renderKustomizationDocs) {
-    this.repo = repo;
-    for (const s of options.externalSources ?? []) if (s.kind === "GitRepository") this.gitNames.add(s.name);
-    for (const s of options.localSources ?? []) {
-      const dir = resolveRepoPath("", s.path || ".");
-      if (s.kind === "GitRepository") this.gitNames.add(s.name);
-      else if (dir.status === "inside") this.contentRoots.set(`${s.kind}/${s.name}`, dir.path);
-    }
-    for (const sync of docs.syncs) if (sync.kind === "GitRepository") this.gitNames.add(sync.name);
-    const pushedRoot = (url) => {
-      if (!url) return void 0;
-      const bare = bareOciUrl(url);
-      const hit = docs.pushed.find((p) => p.url.test(bare));
-      if (!hit) return void 0;
-      const dir = resolveRepoPath("", hit.path);
-      return dir.status === "inside" ? dir.path : void 0;
-    };
-    for (const sync of docs.syncs) {
-      const root = sync.kind === "OCIRepository" ? pushedRoot(sync.url) : void 0;
-      if (root !== void 0 && !this.contentRoots.has(`${sync.kind}/${sync.name}`)) this.contentRoots.set(`${sync.kind}/${sync.name}`, root);
-    }
-    for (const d of docs.ociRepositories) {
-      const root = pushedRoot(typeof specOf(d).url === "string" ? specOf(d).url : void 0);
-      if (root !== void 0 && d.name && !this.contentRoots.has(`OCIRepository/${d.name}`)) this.contentRoots.set(`OCIRepository/${d.name}`, root);
-    }
-    const defined = new Set(docs.gitRepositories.map((d) => d.name ?? ""));
-    const referenced = [
-      ...docs.kustomizations.map((d) => specOf(d).sourceRef),
-      ...docs.generators.flatMap((d) => Array.isArray(specOf(d).sources) ? specOf(d).sources : [])
-    ];
-    for (const ref of referenced) {
-      if (ref?.kind === "GitRepository" && typeof ref.name === "string" && !defined.has(ref.name)) this.gitNames.add(ref.name);
-    }
-    for (let changed = true; changed; ) {
-      changed = this.addSameUrl(docs.gitRepositories);
-      for (const k of docs.kustomizations) {
-        const ref = specOf(k).sourceRef;
-        if (ref?.kind !== "GitRepository" || typeof ref.name !== "string" || this.gitNames.has(ref.name)) continue;
-        const path10 = this.resolveIn("", specOf(k).path);
-        if (path10.status === "dir" && path10.path !== "" && renderKustomizationDocs(path10.path).has(k)) {
-          this.gitNames.add(ref.name);
-          changed = true;
-        }
-      }
-    }
-    for (const gen of docs.generators) {
-      for (const artifact of readArtifacts(gen)) {
-        const aliases = new Set([...artifact.sources].filter(([, s]) => s.kind === "GitRepository" && this.gitNames.has(s.name)).map(([a]) => a));
-        if (aliases.size > 0 && !this.artifacts.has(artifact.name)) this.artifacts.set(artifact.name, { artifact, aliases });
-      }
-    }
-  }
-  repo;
-  gitNames = /* @__PURE__ */ new Set([FLUX_NAMESPACE]);
-  artifacts = /* @__PURE__ */ new Map();
-  /** `Kind/name` of OCIRepositories and Buckets whose content is a directory of this repo -> that directory. */
-  contentRoots = /* @__PURE__ */ new Map();
-  addSameUrl(gitRepositories) {
-    const urlOf = (d) => typeof specOf(d).url === "string" ? `${normalizeGitUrl(specOf(d).url)} ${JSON.stringify(specOf(d).ref ?? null)}` : void 0;
-    const localUrls = new Set(gitRepositories.filter((d) => this.gitNames.has(d.name ?? "")).map(urlOf).filter(Boolean));
-    let changed = false;
-    for (const d of gitRepositories) {
-      const url = urlOf(d);
-      if (d.name && url && localUrls.has(url) && !this.gitNames.has(d.name)) {
-        this.gitNames.add(d.name);
-        changed = true;
-      }
-    }
-    return changed;
-  }
-  isLocal(ref) {
-    if (!ref) return false;
-    if (ref.kind === "GitRepository") return this.gitNames.has(ref.name);
-    if (ref.kind === "ExternalArtifact") return this.artifacts.has(ref.name);
-    return this.contentRoots.has(`${ref.kind}/${ref.name}`);
-  }
-  /** spec.sync.path of a FluxInstance as a repo path, when its source is this repo. */
-  syncPath(sync) {
-    if (!this.isLocal(sync)) return void 0;
-    const root = this.contentRoots.get(`${sync.kind}/${sync.name}`) ?? "";
-    return { field: "flux-path", raw: sync.path, at: { doc: sync.at.doc, path: [...sync.at.path, "path"] }, ...this.resolveIn(root, sync.path) };
-  }
-  /** spec.path of a Flux Kustomization (its value on the cluster) as a repo path, when its source is this repo. */
-  fluxPath(doc, ref, value = doc.value) {
-    if (!ref || !this.isLocal(ref)) return void 0;
-    const spec = typeof value === "object" && value !== null ? value.spec : void 0;
-    const raw = typeof spec === "object" && spec !== null ? spec.path : void 0;
-    const at2 = { doc, path: ["spec", "path"] };
-    const rawText = typeof raw === "string" ? raw : "";
-    if (raw !== void 0 && typeof raw !== "string") return { field: "flux-path", raw: JSON.stringify(raw), status: "unresolved", at: at2 };
-    const generated = ref.kind === "ExternalArtifact" ? this.artifacts.get(ref.name) : void 0;
-    const contentRoot = this.contentRoots.get(`${ref.kind}/${ref.name}`);
-    if (contentRoot !== void 0) return { field: "flux-path", raw: rawText, at: at2, ...this.resolveIn(contentRoot, rawText) };
-    if (!generated) return { field: "flux-path", raw: rawText, at: at2, ...this.resolveIn("", rawText) };
-    const inArtifact = resolveRepoPath("", rawText || ".");
-    if (inArtifact.status !== "inside") return { field: "flux-path", raw: rawText, at: at2, status: inArtifact.status };
-    const repoPath = artifactToRepoPath(generated.artifact, inArtifact.path, generated.aliases);
-    if (repoPath === void 0) return { field: "flux-path", raw: rawText, at: at2, status: "unresolved" };
-    return { field: "flux-path", raw: rawText, at: at2, ...this.statusOf(repoPath) };
-  }
-  resolveIn(dir, raw) {
-    const resolved = resolveRepoPath(dir, typeof raw === "string" && raw !== "" ? raw : ".");
-    return resolved.status === "inside" ? this.statusOf(resolved.path) : { status: resolved.status };
-  }
-  statusOf(p) {
-    return { path: p, status: this.repo.dirSet.has(p) ? "dir" : this.repo.fileSet.has(p) ? "file" : "missing" };
-  }
-};
 
 // src/graph/index.ts
 function buildGraph(repo, options = {}) {
@@ -37033,29 +38134,34 @@ function buildGraph(repo, options = {}) {
   const renderer = new Renderer(repo, kustomize, scopes);
   const kustomizationDocs = manifests.filter(isFluxKustomization);
   const syncs = manifests.filter((d) => isFluxInstance(d) || isHelmRelease(d)).map(readInstanceSync).filter((s) => s !== void 0);
+  const azure = readFluxConfigurations(repo, options.fluxConfigurations);
+  const azureLocal = azure.filter((c) => isThisRepo(c, repo.gitRemotes ?? []));
   const sources = new LocalSources(
     repo,
     options,
     {
       kustomizations: kustomizationDocs,
-      gitRepositories: manifests.filter((d) => isSource(d) && d.kind === "GitRepository"),
+      // An in-repo GitRepository with the URL of a configuration syncing this repo is this repo too.
+      gitRepositories: [...manifests.filter((d) => isSource(d) && d.kind === "GitRepository"), ...azureLocal.filter((c) => c.sourceKind === "GitRepository").map(sourceDocument)],
       ociRepositories: manifests.filter((d) => isSource(d) && d.kind === "OCIRepository"),
       generators: manifests.filter(isArtifactGenerator),
       syncs,
-      pushed: pushedArtifacts(repo)
+      pushed: pushedArtifacts(repo),
+      azure: azureLocal
     },
     (dir) => new Set(renderer.renderDir(dir).map((r) => r.doc))
   );
   const parts = { renderer, scopes, sources };
   const reached = /* @__PURE__ */ new Set();
   const set2 = new ClusterSet(parts, reached);
-  const plans = planRoots(parts, options, kustomizationDocs, syncs, repo.fileSet);
+  const plans = planRoots(parts, options, kustomizationDocs, syncs, repo.fileSet, azure);
   const mode = plans.some((p) => p.type !== "fallback") ? "roots" : "fallback";
   for (const plan of plans) {
     if (plan.type === "config") set2.builder(plan.cluster, "config").addDirectoryRoot(plan.dir, [], plan);
     else if (plan.type === "layout") set2.builder(set2.freshName(plan.cluster), "bootstrap").addDirectoryRoot(plan.dir, []);
     else if (plan.type === "bootstrap") set2.builder(set2.freshName(plan.cluster), "bootstrap").addRoot(plan.doc);
     else if (plan.type === "instance") set2.builder(set2.freshName(plan.cluster), "instance").addInstanceRoot(plan.sync);
+    else if (plan.type === "azure") set2.builder(set2.freshName(plan.cluster), "azure").addAzureRoot(plan.configs);
     else {
       const rendered = new Set(renderer.renderDir(plan.dir).map((r) => r.doc));
       const missing = [...new Set(plan.docs.filter((d) => !rendered.has(d)).map((d) => d.file))].flatMap((f) => renderer.renderFile(f));
@@ -37091,7 +38197,8 @@ function buildGraph(repo, options = {}) {
       return [...renderer.unmatched.values()];
     },
     externalSources: externalSources(options, clusters),
-    externalNamespaces: new Set(options.namespaces ?? [])
+    // The microsoft.flux extension runs in flux-system and puts each configuration's objects in its namespace.
+    externalNamespaces: /* @__PURE__ */ new Set([...options.namespaces ?? [], ...azure.length > 0 ? [FLUX_NAMESPACE, ...azure.map((c) => c.namespace)] : []])
   };
 }
 function orphanKustomizations(parts, docs, reached, idFor) {
@@ -37218,10 +38325,10 @@ function createCompiler(options) {
 
 // src/schema/cache.ts
 import { createHash } from "node:crypto";
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 import { createRequire } from "node:module";
 var import_standalone = __toESM(require_standalone(), 1);
-import path3 from "node:path";
+import path4 from "node:path";
 var require2 = createRequire(import.meta.url);
 var standaloneCode = import_standalone.default.default;
 var ajvVersion;
@@ -37248,7 +38355,7 @@ var ValidatorCache = class {
   load(key) {
     let code2;
     try {
-      code2 = fs4.readFileSync(this.file(key), "utf8");
+      code2 = fs5.readFileSync(this.file(key), "utf8");
     } catch {
       return void 0;
     }
@@ -37263,42 +38370,42 @@ var ValidatorCache = class {
   /** Stores a validator compiled by `ajv` (which must have `code.source` on). Best effort: errors are ignored. */
   save(key, ajv2, validator) {
     try {
-      fs4.mkdirSync(this.dir, { recursive: true });
+      fs5.mkdirSync(this.dir, { recursive: true });
       const temp = `${this.file(key)}.${process.pid}.tmp`;
-      fs4.writeFileSync(temp, standaloneCode(ajv2, validator));
-      fs4.renameSync(temp, this.file(key));
+      fs5.writeFileSync(temp, standaloneCode(ajv2, validator));
+      fs5.renameSync(temp, this.file(key));
     } catch {
     }
   }
   file(key) {
-    return path3.join(this.dir, `${key}.cjs`);
+    return path4.join(this.dir, `${key}.cjs`);
   }
 };
 
 // src/schema/files.ts
 import { createHash as createHash2 } from "node:crypto";
-import fs5 from "node:fs";
-import path4 from "node:path";
+import fs6 from "node:fs";
+import path5 from "node:path";
 import { fileURLToPath } from "node:url";
 function defaultSchemaDir() {
-  let dir = path4.dirname(fileURLToPath(import.meta.url));
+  let dir = path5.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
-    const candidate = path4.join(dir, "schemas");
-    if (fs5.existsSync(path4.join(candidate, "index.json"))) return candidate;
-    dir = path4.dirname(dir);
+    const candidate = path5.join(dir, "schemas");
+    if (fs6.existsSync(path5.join(candidate, "index.json"))) return candidate;
+    dir = path5.dirname(dir);
   }
   throw new Error(`gitops-lint: schemas/index.json not found above ${fileURLToPath(import.meta.url)}`);
 }
 function readSchemaText(dir, file) {
-  const full = path4.join(dir, file);
+  const full = path5.join(dir, file);
   try {
-    return fs5.readFileSync(full, "utf8");
+    return fs6.readFileSync(full, "utf8");
   } catch (err) {
     throw new Error(`gitops-lint: cannot read schema file ${full}: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
-function digestOf(text) {
-  return createHash2("sha256").update(text).digest("hex");
+function digestOf(text2) {
+  return createHash2("sha256").update(text2).digest("hex");
 }
 function pointerSegment(key) {
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
@@ -37314,8 +38421,8 @@ function withoutNullFields(value, ancestors2 = /* @__PURE__ */ new Set(), done =
   if (Array.isArray(value)) {
     let copy;
     for (let i = 0; i < value.length; i++) {
-      const child = withoutNullFields(value[i], ancestors2, done);
-      if (child !== value[i]) (copy ??= value.slice())[i] = child;
+      const child2 = withoutNullFields(value[i], ancestors2, done);
+      if (child2 !== value[i]) (copy ??= value.slice())[i] = child2;
     }
     out = copy ?? value;
   } else {
@@ -37323,12 +38430,12 @@ function withoutNullFields(value, ancestors2 = /* @__PURE__ */ new Set(), done =
     const keys = Object.keys(record2);
     let changed;
     for (const key of keys) {
-      const child = withoutNullFields(record2[key], ancestors2, done);
-      if (child !== record2[key] || child === null) (changed ??= /* @__PURE__ */ new Map()).set(key, child);
+      const child2 = withoutNullFields(record2[key], ancestors2, done);
+      if (child2 !== record2[key] || child2 === null) (changed ??= /* @__PURE__ */ new Map()).set(key, child2);
     }
     if (changed) {
       out = Object.fromEntries(
-        keys.map((key) => [key, changed.has(key) ? changed.get(key) : record2[key]]).filter(([, child]) => child !== null)
+        keys.map((key) => [key, changed.has(key) ? changed.get(key) : record2[key]]).filter(([, child2]) => child2 !== null)
       );
     }
   }
@@ -37489,9 +38596,9 @@ var SchemaStore = class {
   file(file) {
     let entry = this.files.get(file);
     if (!entry) {
-      const text = readSchemaText(this.dir, file);
-      const digest = digestOf(text);
-      entry = { doc: JSON.parse(text), digest, inAjv: false };
+      const text2 = readSchemaText(this.dir, file);
+      const digest = digestOf(text2);
+      entry = { doc: JSON.parse(text2), digest, inAjv: false };
       this.files.set(file, entry);
     }
     return entry;
@@ -37512,13 +38619,13 @@ var ConfigError = class extends Error {
 
 // src/config/index.ts
 var import_yaml2 = __toESM(require_dist2(), 1);
-import fs7 from "node:fs";
-import path6 from "node:path";
+import fs8 from "node:fs";
+import path7 from "node:path";
 
 // src/config/rules.ts
 var import_yaml = __toESM(require_dist2(), 1);
-import fs6 from "node:fs";
-import path5 from "node:path";
+import fs7 from "node:fs";
+import path6 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var RULE_SEVERITIES = SEVERITY_SPELLINGS.filter((s) => parseSeverity(s) !== "off");
 var RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -37570,8 +38677,8 @@ function toRuleDefinition(raw, origin) {
 var builtinCache;
 function loadBuiltinRules(dir = BUILTIN_RULES_DIR) {
   if (builtinCache?.dir === dir) return builtinCache.rules;
-  const files = fs6.existsSync(dir) ? fs6.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
-  const rules = files.map((file) => readBuiltinRule(path5.join(dir, file))).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const files = fs7.existsSync(dir) ? fs7.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  const rules = files.map((file) => readBuiltinRule(path6.join(dir, file))).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   builtinCache = { dir, rules };
   return rules;
 }
@@ -37579,14 +38686,14 @@ function readBuiltinRule(file) {
   const fail = (message) => new Error(`invalid built-in rule ${file}: ${message}`);
   let raw;
   try {
-    raw = (0, import_yaml.parse)(fs6.readFileSync(file, "utf8"));
+    raw = (0, import_yaml.parse)(fs7.readFileSync(file, "utf8"));
   } catch (err) {
     throw fail(err instanceof Error ? err.message : String(err));
   }
   const problems = ruleDefinitionProblems(raw, "builtin");
   if (problems.length > 0) throw fail(problems.map((p) => p.key ? `${p.key}: ${p.message}` : p.message).join("; "));
   const rule = { ...toRuleDefinition(raw, "builtin"), file };
-  const expectedId = path5.basename(file).replace(/\.ya?ml$/, "");
+  const expectedId = path6.basename(file).replace(/\.ya?ml$/, "");
   if (rule.id !== expectedId) throw fail(`id '${rule.id}' does not match the file name '${expectedId}'`);
   return rule;
 }
@@ -37602,28 +38709,28 @@ function settingProblems(schema2, value) {
 }
 var isRecord5 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function describe4(error) {
-  const path10 = error.instancePath.split("/").slice(1).map((s) => /^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~"));
-  const at2 = (segments, message) => ({ key: formatPath(segments), message });
+  const path11 = error.instancePath.split("/").slice(1).map((s) => /^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const at3 = (segments, message) => ({ key: formatPath(segments), message });
   const schema2 = isRecord5(error.parentSchema) ? error.parentSchema : {};
   const params = error.params;
   const propertyNames = () => Object.keys(isRecord5(schema2.properties) ? schema2.properties : {}).join(", ");
   switch (error.keyword) {
     case "additionalProperties":
-      return at2([...path10, String(params.additionalProperty)], `unknown key (allowed: ${propertyNames() || "none"})`);
+      return at3([...path11, String(params.additionalProperty)], `unknown key (allowed: ${propertyNames() || "none"})`);
     case "required":
-      return at2([...path10, String(params.missingProperty)], "is required");
+      return at3([...path11, String(params.missingProperty)], "is required");
     case "minProperties":
-      return at2(path10, `give at least one of ${propertyNames()}`);
+      return at3(path11, `give at least one of ${propertyNames()}`);
     case "enum": {
       const allowed = schema2.enum.map(String).join(", ");
-      if (typeof schema2.title !== "string") return at2(path10, `must be one of ${allowed}`);
-      const where2 = typeof path10[path10.length - 1] === "number" ? path10.slice(0, -1) : path10;
-      return at2(where2, `unknown ${schema2.title} ${JSON.stringify(error.data)} (known: ${allowed})`);
+      if (typeof schema2.title !== "string") return at3(path11, `must be one of ${allowed}`);
+      const where2 = typeof path11[path11.length - 1] === "number" ? path11.slice(0, -1) : path11;
+      return at3(where2, `unknown ${schema2.title} ${JSON.stringify(error.data)} (known: ${allowed})`);
     }
     case "const":
-      return at2(path10, `must be ${JSON.stringify(schema2.const)}`);
+      return at3(path11, `must be ${JSON.stringify(schema2.const)}`);
     default:
-      return at2(path10, typeof schema2.description === "string" ? `must be ${schema2.description}` : error.message ?? "is not valid");
+      return at3(path11, typeof schema2.description === "string" ? `must be ${schema2.description}` : error.message ?? "is not valid");
   }
 }
 
@@ -37631,7 +38738,7 @@ function describe4(error) {
 var EXTENDS = ["recommended", "all", "none"];
 var SETTINGS = SEVERITY_SPELLINGS.join(", ");
 var nonEmpty2 = { type: "string", minLength: 1, description: "a non-empty string" };
-var listOf = (items, description) => ({ type: "array", items, description });
+var listOf = (items2, description) => ({ type: "array", items: items2, description });
 var record = (properties, required = []) => ({
   type: "object",
   additionalProperties: false,
@@ -37650,6 +38757,23 @@ var CONFIG_SCHEMA = {
     entryPoints: listOf(record(["cluster", "path", "name", "namespace"], ["cluster", "path"]), "a list of mappings"),
     externalSources: listOf(record(["kind", "name", "namespace"], ["kind", "name"]), "a list of mappings"),
     localSources: listOf(record(["kind", "name", "namespace", "path"], ["kind", "name", "path"]), "a list of mappings"),
+    fluxConfigurations: listOf(
+      {
+        type: "object",
+        required: ["name", "kustomizations"],
+        properties: {
+          name: nonEmpty2,
+          cluster: nonEmpty2,
+          kustomizations: {
+            type: ["object", "array"],
+            items: { type: "string", description: "an az --kustomization string: name=... path=... prune=... depends_on=[...]" },
+            description: "a mapping of kustomization name to {path, dependsOn, prune, ...}, or a list of az --kustomization strings"
+          }
+        },
+        description: "an AKS / Azure Arc Flux configuration: name, optional cluster, and the Azure REST fields (namespace, sourceKind, gitRepository, kustomizations, ...)"
+      },
+      "a list of Flux configurations"
+    ),
     customRules: { type: "array", description: "a list of rule definitions" },
     kubernetesVersion: {},
     fluxVersion: {},
@@ -37666,15 +38790,15 @@ var CONFIG_SCHEMA = {
   }
 };
 var isRecord6 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function validateConfig(raw, file, known) {
+function validateConfig(raw, file, known2) {
   const fail = (key, detail) => {
     throw new ConfigError(file, key, detail);
   };
   const problem = settingProblems(CONFIG_SCHEMA, raw)[0];
   if (problem) fail(problem.key, problem.message);
   const out = { ...raw };
-  if (raw.customRules !== void 0) out.customRules = customRules(raw.customRules, fail, known.builtinIds);
-  if (raw.rules !== void 0) out.rules = ruleSettings(raw.rules, fail, known.knownRuleIds);
+  if (raw.customRules !== void 0) out.customRules = customRules(raw.customRules, fail, known2.builtinIds);
+  if (raw.rules !== void 0) out.rules = ruleSettings(raw.rules, fail, known2.knownRuleIds);
   if (raw.schemaLocations !== void 0) schemaLocations(raw.schemaLocations, fail);
   for (const key of ["kubernetesVersion", "fluxVersion"]) {
     const v = raw[key];
@@ -37686,11 +38810,11 @@ function validateConfig(raw, file, known) {
   }
   return out;
 }
-function ruleSettings(raw, fail, known) {
+function ruleSettings(raw, fail, known2) {
   const out = {};
   for (const [id, setting] of Object.entries(raw)) {
     const key = `rules.${id}`;
-    if (!known.has(id)) fail(key, "unknown rule id");
+    if (!known2.has(id)) fail(key, "unknown rule id");
     if (!isRecord6(setting)) {
       const severity = parseSeverity(setting);
       if (severity === void 0) fail(key, `must be one of ${SETTINGS}, or a mapping { severity, params }`);
@@ -37741,10 +38865,10 @@ function resolveConfig(root, options = {}) {
   const customIds = [fromFile, fromOptions].flatMap(
     (c) => Array.isArray(c.customRules) ? c.customRules.map((r) => r?.id) : []
   );
-  const known = /* @__PURE__ */ new Set([...builtinIds, ...customIds.filter((id) => typeof id === "string")]);
-  const label = file ? options.configPath ?? path6.basename(file) : "";
-  const fileConfig = validateConfig(fromFile, label, { builtinIds, knownRuleIds: known });
-  const optionConfig = validateConfig(fromOptions, "options.config", { builtinIds, knownRuleIds: known });
+  const known2 = /* @__PURE__ */ new Set([...builtinIds, ...customIds.filter((id) => typeof id === "string")]);
+  const label = file ? options.configPath ?? path7.basename(file) : "";
+  const fileConfig = validateConfig(fromFile, label, { builtinIds, knownRuleIds: known2 });
+  const optionConfig = validateConfig(fromOptions, "options.config", { builtinIds, knownRuleIds: known2 });
   const config = { ...defaultConfig(), ...fileConfig, ...optionConfig, rules: { ...fileConfig.rules, ...optionConfig.rules } };
   config.customRules = mergeCustomRules(fileConfig.customRules ?? [], optionConfig.customRules ?? []);
   const sources = { customRules: /* @__PURE__ */ new Map(), rules: /* @__PURE__ */ new Map() };
@@ -37753,7 +38877,7 @@ function resolveConfig(root, options = {}) {
     for (const id of Object.keys(part.rules ?? {})) sources.rules.set(id, { file: from, key: `rules.${id}` });
   }
   if (options.kubernetesVersion !== void 0) config.kubernetesVersion = options.kubernetesVersion;
-  const locations = [...(options.schemaLocations ?? []).map((d) => path6.resolve(d)), ...(config.schemaLocations ?? []).map((d) => path6.resolve(root, d))];
+  const locations = [...(options.schemaLocations ?? []).map((d) => path7.resolve(d)), ...(config.schemaLocations ?? []).map((d) => path7.resolve(root, d))];
   if (locations.length > 0) config.schemaLocations = locations;
   return file ? { config, file, sources } : { config, sources };
 }
@@ -37763,17 +38887,17 @@ function mergeCustomRules(base, over) {
 }
 function findConfigFile(root, configPath) {
   if (configPath !== void 0) {
-    const file = path6.resolve(configPath);
-    if (!fs7.existsSync(file) || !fs7.statSync(file).isFile()) throw new ConfigError(configPath, void 0, "config file not found");
+    const file = path7.resolve(configPath);
+    if (!fs8.existsSync(file) || !fs8.statSync(file).isFile()) throw new ConfigError(configPath, void 0, "config file not found");
     return file;
   }
-  return CONFIG_FILE_NAMES.map((name) => path6.join(root, name)).find((f) => fs7.existsSync(f) && fs7.statSync(f).isFile());
+  return CONFIG_FILE_NAMES.map((name) => path7.join(root, name)).find((f) => fs8.existsSync(f) && fs8.statSync(f).isFile());
 }
 function readConfigFile(file) {
-  const label = path6.basename(file);
+  const label = path7.basename(file);
   let raw;
   try {
-    raw = (0, import_yaml2.parse)(fs7.readFileSync(file, "utf8"));
+    raw = (0, import_yaml2.parse)(fs8.readFileSync(file, "utf8"));
   } catch (err) {
     throw new ConfigError(label, void 0, `cannot read: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -37954,19 +39078,19 @@ function scanSuppressions(repo, knownRuleIds) {
 }
 function scanFile(file, knownRuleIds, problems) {
   const lines = file.text.split("\n");
-  const quoted = quotedRanges(file);
+  const quoted2 = quotedRanges(file);
   const result = { wholeFile: /* @__PURE__ */ new Set(), byLine: /* @__PURE__ */ new Map() };
   let offset = 0;
   for (let i = 0; i < lines.length; i++) {
-    const text = lines[i].replace(/\r$/, "");
+    const text2 = lines[i].replace(/\r$/, "");
     const lineStart = offset;
     offset += lines[i].length + 1;
-    const m = DIRECTIVE.exec(text);
+    const m = DIRECTIVE.exec(text2);
     if (!m) continue;
     const hashColumn = m.index + m[1].length;
-    if (quoted.some(([s, e]) => lineStart + hashColumn >= s && lineStart + hashColumn < e)) continue;
+    if (quoted2.some(([s, e]) => lineStart + hashColumn >= s && lineStart + hashColumn < e)) continue;
     const directive = `${MARKER}-${m[2]}`;
-    const location = { file: file.path, line: i + 1, column: hashColumn + 1, endLine: i + 1, endColumn: text.length + 1 };
+    const location = { file: file.path, line: i + 1, column: hashColumn + 1, endLine: i + 1, endColumn: text2.length + 1 };
     const [idsPart = "", ...reasonParts] = m[3].split("--");
     const reason = reasonParts.join("--").trim();
     const ids = idsPart.split(",").map((s) => s.trim()).filter(Boolean);
@@ -37978,17 +39102,17 @@ function scanFile(file, knownRuleIds, problems) {
       problems.push({ message: `${directive} ${ids.join(", ")} has no reason, so it suppresses nothing: add "-- why" after the rule ids`, location });
       continue;
     }
-    const known = ids.filter((id) => knownRuleIds.has(id));
+    const known2 = ids.filter((id) => knownRuleIds.has(id));
     for (const id of ids.filter((id2) => !knownRuleIds.has(id2))) problems.push({ message: `unknown rule '${id}' in ${directive}`, location });
-    if (known.length === 0) continue;
+    if (known2.length === 0) continue;
     if (m[2] === "file") {
-      for (const id of known) result.wholeFile.add(id);
+      for (const id of known2) result.wholeFile.add(id);
       continue;
     }
     const target = m[2] === "line" ? i : nextContentLine(lines, i);
     if (target === void 0) continue;
     const set2 = result.byLine.get(target + 1) ?? /* @__PURE__ */ new Set();
-    for (const id of known) set2.add(id);
+    for (const id of known2) set2.add(id);
     result.byLine.set(target + 1, set2);
   }
   return result.wholeFile.size > 0 || result.byLine.size > 0 ? result : void 0;
@@ -38046,12 +39170,12 @@ function createServices(repo, graph, config, options) {
 var DOCS_BASE_URL = "https://github.com/gitops-lint/gitops-lint/blob/main/docs/rules/";
 async function lint(root, options, checks) {
   const started = performance.now();
-  const absRoot = path7.resolve(root);
-  if (!fs8.existsSync(absRoot)) throw new UsageError(`repository root not found: ${absRoot}`);
-  if (!fs8.statSync(absRoot).isDirectory()) throw new UsageError(`repository root is not a directory: ${absRoot}`);
+  const absRoot = path8.resolve(root);
+  if (!fs9.existsSync(absRoot)) throw new UsageError(`repository root not found: ${absRoot}`);
+  if (!fs9.statSync(absRoot).isDirectory()) throw new UsageError(`repository root is not a directory: ${absRoot}`);
   const { config, builtins } = configureRun(absRoot, options, checks);
   for (const dir of config.schemaLocations ?? []) {
-    if (!fs8.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`schema location is not a folder: ${dir}`);
+    if (!fs9.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`schema location is not a folder: ${dir}`);
   }
   const repo = await loadRepo(absRoot, { ignore: config.ignore });
   return lintRepo(repo, { config, builtins }, checks, { schemaCacheDir: options.schemaCacheDir, started });
@@ -38071,10 +39195,10 @@ function lintRepo(repo, { config, builtins }, checks, options = {}) {
       params,
       services,
       locate: (doc, p, target) => locate(repo, doc, p, target),
-      report: ({ message, location, object, fix }) => {
+      report: ({ message, location, object: object3, fix }) => {
         const { file, line, column, endLine, endColumn } = location;
         const finding = { file, line, column, endLine, endColumn, ruleId: rule.id, severity, message };
-        if (object) finding.object = object;
+        if (object3) finding.object = object3;
         if (fix) finding.fix = fix;
         raw.push(finding);
       }
@@ -38134,13 +39258,13 @@ function dedupe(sorted) {
     return true;
   });
 }
-function objectIgnorer(entries) {
-  const matchers = entries.map((e) => {
+function objectIgnorer(entries2) {
+  const matchers = entries2.map((e) => {
     const name = e.name === void 0 ? void 0 : (0, import_picomatch4.default)(e.name, { dot: true });
     const namespace = e.namespace === void 0 ? void 0 : (0, import_picomatch4.default)(e.namespace, { dot: true });
     return (o) => (e.apiVersion === void 0 || e.apiVersion === o.apiVersion) && (e.kind === void 0 || e.kind === o.kind) && (name === void 0 || o.name !== void 0 && name(o.name)) && (namespace === void 0 || o.namespace !== void 0 && namespace(o.namespace));
   });
-  return (object) => !!object && matchers.some((m) => m(object));
+  return (object3) => !!object3 && matchers.some((m) => m(object3));
 }
 
 // src/report/counts.ts
@@ -38156,11 +39280,11 @@ init_tool();
 // src/report/github.ts
 init_tool();
 var ANNOTATION_COMMAND = { error: "error", warning: "warning", info: "notice" };
-function escapeData(text) {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function escapeData(text2) {
+  return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function escapeProperty(text) {
-  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function escapeProperty(text2) {
+  return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function annotationCommand(f, pathPrefix) {
   const properties = [
@@ -38178,14 +39302,14 @@ function annotationCommand(f, pathPrefix) {
 // src/report/markdown.ts
 init_tool();
 var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", info: "\u2139\uFE0F" };
-function escapeMarkdown(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]|~#]/g, "\\$&").replace(/@/g, "@\u200B").replace(/\r?\n/g, " ");
+function escapeMarkdown(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]|~#]/g, "\\$&").replace(/@/g, "@\u200B").replace(/\r?\n/g, " ");
 }
-function code(text) {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+function code(text2) {
+  const longest = Math.max(0, ...[...text2.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = "`".repeat(longest + 1);
-  const pad2 = text.startsWith("`") || text.endsWith("`") ? " " : "";
-  return `${fence}${pad2}${text.replace(/\r?\n/g, " ")}${pad2}${fence}`;
+  const pad2 = text2.startsWith("`") || text2.endsWith("`") ? " " : "";
+  return `${fence}${pad2}${text2.replace(/\r?\n/g, " ")}${pad2}${fence}`;
 }
 function blobUrl(file, line, options) {
   const links = options.links;
@@ -38267,8 +39391,8 @@ function bySeverity(findings) {
 
 // src/github/diff.ts
 import { execFileSync } from "node:child_process";
-import fs10 from "node:fs";
-import path8 from "node:path";
+import fs11 from "node:fs";
+import path9 from "node:path";
 function changedLines(root, base, head) {
   let top;
   let diff;
@@ -38279,7 +39403,7 @@ function changedLines(root, base, head) {
   } catch {
     return void 0;
   }
-  const prefix = path8.relative(realpath(top), realpath(root)).split(path8.sep).join("/");
+  const prefix = path9.relative(realpath(top), realpath(root)).split(path9.sep).join("/");
   return parseUnifiedDiff(diff, prefix);
 }
 function parseUnifiedDiff(diff, prefix = "") {
@@ -38302,24 +39426,24 @@ function parseUnifiedDiff(diff, prefix = "") {
   }
   return changed;
 }
-function diffPath(text) {
-  const name = text.startsWith('"') ? unquote(text) : text.replace(/\t.*$/, "");
+function diffPath(text2) {
+  const name = text2.startsWith('"') ? unquote(text2) : text2.replace(/\t.*$/, "");
   if (name === "/dev/null") return void 0;
   return name.startsWith("b/") ? name.slice(2) : name;
 }
-function unquote(text) {
-  const body = text.slice(1, text.lastIndexOf('"'));
+function unquote(text2) {
+  const body2 = text2.slice(1, text2.lastIndexOf('"'));
   const bytes = [];
   const escapes = { n: 10, t: 9, r: 13, '"': 34, "\\": 92, a: 7, b: 8, f: 12, v: 11 };
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
+  for (let i = 0; i < body2.length; i++) {
+    const c = body2[i];
     if (c !== "\\") {
       bytes.push(...Buffer.from(c, "utf8"));
       continue;
     }
-    const next = body[i + 1] ?? "";
+    const next = body2[i + 1] ?? "";
     if (/[0-7]/.test(next)) {
-      bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
+      bytes.push(parseInt(body2.slice(i + 1, i + 4), 8));
       i += 3;
     } else {
       bytes.push(escapes[next] ?? next.charCodeAt(0));
@@ -38337,9 +39461,9 @@ function git(cwd, args) {
 }
 function realpath(dir) {
   try {
-    return fs10.realpathSync(dir);
+    return fs11.realpathSync(dir);
   } catch {
-    return path8.resolve(dir);
+    return path9.resolve(dir);
   }
 }
 function isChanged(changed, file, line) {
@@ -38372,7 +39496,7 @@ function planAnnotations(findings, changed, pathPrefix) {
 }
 
 // src/github/context.ts
-import fs11 from "node:fs";
+import fs12 from "node:fs";
 function readGitHubContext(env) {
   const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
   const repository = env.GITHUB_REPOSITORY ?? "";
@@ -38393,7 +39517,7 @@ function readPullRequest(eventPath, repository) {
   if (!eventPath) return void 0;
   let payload;
   try {
-    payload = JSON.parse(fs11.readFileSync(eventPath, "utf8"));
+    payload = JSON.parse(fs12.readFileSync(eventPath, "utf8"));
   } catch {
     return void 0;
   }
@@ -38414,8 +39538,8 @@ function blobLinks(context) {
 }
 
 // src/github/mask.ts
-function maskToken(text, token) {
-  return token.length >= 4 ? text.split(token).join("***") : text;
+function maskToken(text2, token) {
+  return token.length >= 4 ? text2.split(token).join("***") : text2;
 }
 
 // src/github/sarif-limits.ts
@@ -38485,10 +39609,10 @@ var sarif = (result, options) => {
 };
 function withRulesOfFindings(rules, findings) {
   const all = [...rules];
-  const known = new Set(rules.map((r) => r.id));
+  const known2 = new Set(rules.map((r) => r.id));
   for (const f of findings) {
-    if (known.has(f.ruleId)) continue;
-    known.add(f.ruleId);
+    if (known2.has(f.ruleId)) continue;
+    known2.add(f.ruleId);
     all.push({ id: f.ruleId, severity: f.severity, description: f.ruleId, remediation: "", helpUri: "" });
   }
   return all;
@@ -38526,8 +39650,8 @@ function cappedSarif(result, pathPrefix, limits = { results: SARIF_MAX_RESULTS, 
   let keep = Math.min(ordered.length, limits.results);
   for (; ; ) {
     const findings = ordered.slice(0, keep).sort(compareFindings);
-    const text = sarif({ ...result, findings }, { color: false, verbose: false, pathPrefix });
-    if (keep === 0 || gzipSync(text).length <= limits.gzippedBytes) return { text, results: keep, left: ordered.length - keep };
+    const text2 = sarif({ ...result, findings }, { color: false, verbose: false, pathPrefix });
+    if (keep === 0 || gzipSync(text2).length <= limits.gzippedBytes) return { text: text2, results: keep, left: ordered.length - keep };
     keep = Math.floor(keep / 2);
   }
 }
@@ -38550,9 +39674,9 @@ function jobSummary(input) {
   const maxBytes = input.maxBytes ?? SUMMARY_MAX_BYTES;
   let budget = maxBytes - Buffer.byteLength(top + open + close);
   for (; ; ) {
-    const text = top + open + groupedFindings(input.findings, options, budget).text + close;
-    const bytes = Buffer.byteLength(text);
-    if (bytes <= maxBytes || budget <= 0) return text;
+    const text2 = top + open + groupedFindings(input.findings, options, budget).text + close;
+    const bytes = Buffer.byteLength(text2);
+    if (bytes <= maxBytes || budget <= 0) return text2;
     budget = Math.floor(budget * (maxBytes / bytes) * 0.98);
   }
 }
@@ -38621,20 +39745,20 @@ async function post(client, input) {
     }
   }
   const inReview = /* @__PURE__ */ new Set([...alreadyOnDiff, ...toReview.slice(0, reviewComments)]);
-  const body = stickyBody(input, input.findings.filter((f) => !inReview.has(f)), inReview.size);
+  const body2 = stickyBody(input, input.findings.filter((f) => !inReview.has(f)), inReview.size);
   const marker = stickyMarker(input.pathPrefix);
   const comments = await client.paginate(client.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 });
   const sticky = comments.find((c) => c.body?.includes(marker));
   if (sticky) {
-    if (sticky.body !== body) await client.rest.issues.updateComment({ owner, repo, comment_id: sticky.id, body });
+    if (sticky.body !== body2) await client.rest.issues.updateComment({ owner, repo, comment_id: sticky.id, body: body2 });
     input.log(`${TOOL_NAME}: updated the pull request comment (${countsPhrase(input.findings)}; ${reviewComments} new review comments)`);
-    return { status: "posted", commentId: sticky.id, action: sticky.body === body ? "none" : "updated", reviewComments };
+    return { status: "posted", commentId: sticky.id, action: sticky.body === body2 ? "none" : "updated", reviewComments };
   }
   if (input.findings.length === 0) {
     input.log(`${TOOL_NAME}: no findings and no earlier comment: nothing to post`);
     return { status: "posted", commentId: 0, action: "none", reviewComments };
   }
-  const created = await client.rest.issues.createComment({ owner, repo, issue_number: number, body });
+  const created = await client.rest.issues.createComment({ owner, repo, issue_number: number, body: body2 });
   input.log(`${TOOL_NAME}: commented on the pull request (${countsPhrase(input.findings)}; ${reviewComments} review comments)`);
   return { status: "posted", commentId: created.data.id, action: "created", reviewComments };
 }
@@ -38665,9 +39789,9 @@ function failureText(err) {
   return status === void 0 ? message : `HTTP ${status}: ${message}`;
 }
 function describeFailure(err, fromFork) {
-  const text = failureText(err);
-  if (statusOf(err) !== 403) return text;
-  return fromFork ? `${text} (a pull request from a fork gets a read-only GITHUB_TOKEN)` : `${text} (the token needs "pull-requests: write" permission)`;
+  const text2 = failureText(err);
+  if (statusOf(err) !== 403) return text2;
+  return fromFork ? `${text2} (a pull request from a fork gets a read-only GITHUB_TOKEN)` : `${text2} (the token needs "pull-requests: write" permission)`;
 }
 
 // src/github/pull-request.ts
@@ -38702,7 +39826,7 @@ var InputError = class extends Error {
 };
 async function runAction(env, io, cwd = process.cwd()) {
   const token = actionInput(env, "token") || env.GITHUB_TOKEN || "";
-  const write = (text) => io.stdout.write(maskToken(text, token));
+  const write = (text2) => io.stdout.write(maskToken(text2, token));
   try {
     return await act(env, write, token, cwd);
   } catch (err) {
@@ -38715,8 +39839,8 @@ async function runAction(env, io, cwd = process.cwd()) {
 async function act(env, write, token, cwd) {
   const context = readGitHubContext(env);
   const workspace = context.workspace ?? cwd;
-  const root = path9.resolve(workspace, actionInput(env, "path") || ".");
-  if (!fs12.existsSync(root) || !fs12.statSync(root).isDirectory()) throw new InputError(`path: not a directory: ${root}`);
+  const root = path10.resolve(workspace, actionInput(env, "path") || ".");
+  if (!fs13.existsSync(root) || !fs13.statSync(root).isDirectory()) throw new InputError(`path: not a directory: ${root}`);
   const isPullRequest = context.pullRequest !== void 0;
   const failOn = readFailOn(actionInput(env, "fail-on") || "error");
   const onlyNew = readBoolean(env, "only-new", isPullRequest);
@@ -38737,10 +39861,10 @@ async function act(env, write, token, cwd) {
   let sarifFile = "";
   const sarifInput = actionInput(env, "sarif");
   if (sarifInput) {
-    sarifFile = path9.resolve(workspace, sarifInput);
+    sarifFile = path10.resolve(workspace, sarifInput);
     const capped = cappedSarif({ ...result, findings }, pathPrefix);
-    fs12.mkdirSync(path9.dirname(sarifFile), { recursive: true });
-    fs12.writeFileSync(sarifFile, capped.text);
+    fs13.mkdirSync(path10.dirname(sarifFile), { recursive: true });
+    fs13.writeFileSync(sarifFile, capped.text);
     if (capped.left > 0) notes.push(`The SARIF file holds the ${capped.results} most severe findings (code scanning takes at most 25,000 results and 10 MB gzipped); ${capped.left} more are listed here.`);
   }
   const links = blobLinks(context);
@@ -38753,7 +39877,7 @@ async function act(env, write, token, cwd) {
     }
   }
   const summaryFile = env.GITHUB_STEP_SUMMARY;
-  if (summaryFile) fs12.appendFileSync(summaryFile, jobSummary({ findings, rules: result.rules, markdown: { links, pathPrefix }, notes }));
+  if (summaryFile) fs13.appendFileSync(summaryFile, jobSummary({ findings, rules: result.rules, markdown: { links, pathPrefix }, notes }));
   else for (const note of notes) write(`${TOOL_NAME}: ${note}
 `);
   const counts = severityCounts(findings);
@@ -38769,7 +39893,7 @@ function onlyNewFindings(findings, notes) {
 function lintOptions(env, workspace) {
   const options = {};
   const config = actionInput(env, "config");
-  if (config) options.configPath = path9.resolve(workspace, config);
+  if (config) options.configPath = path10.resolve(workspace, config);
   const kubernetesVersion = actionInput(env, "kubernetes-version");
   if (kubernetesVersion) {
     if (!isKubernetesVersion(kubernetesVersion)) throw new InputError(`kubernetes-version: expected ${KUBERNETES_VERSION_FORMS}, got "${kubernetesVersion}"`);
@@ -38792,21 +39916,21 @@ function readBoolean(env, name, fallback) {
   throw new InputError(`${name}: expected true or false, got "${value}"`);
 }
 function relativePrefix(workspace, root) {
-  const relative = path9.relative(realpath2(workspace), realpath2(root));
-  if (relative.startsWith("..") || path9.isAbsolute(relative)) return "";
-  return relative.split(path9.sep).join("/");
+  const relative = path10.relative(realpath2(workspace), realpath2(root));
+  if (relative.startsWith("..") || path10.isAbsolute(relative)) return "";
+  return relative.split(path10.sep).join("/");
 }
 function realpath2(dir) {
   try {
-    return fs12.realpathSync(dir);
+    return fs13.realpathSync(dir);
   } catch {
-    return path9.resolve(dir);
+    return path10.resolve(dir);
   }
 }
 function setOutputs(env, outputs) {
   const file = env.GITHUB_OUTPUT;
   if (!file) return;
-  fs12.appendFileSync(file, Object.entries(outputs).map(([k, v]) => `${k}=${v}
+  fs13.appendFileSync(file, Object.entries(outputs).map(([k, v]) => `${k}=${v}
 `).join(""));
 }
 
