@@ -23,8 +23,10 @@ import { printable } from './report/ansi.js';
 import { defaultCacheDir } from './schema/cache.js';
 import { isKubernetesVersion, KUBERNETES_VERSION_FORMS } from './schema/versions.js';
 import { severityCounts } from './report/counts.js';
-import { DEFAULT_FORMAT, FORMAT_NAMES, formatters, type FormatName } from './report/index.js';
+import { DEFAULT_FORMAT, FORMAT_NAMES, formatters, summary, type FormatName } from './report/index.js';
 import { TOOL_NAME, toolVersion } from './report/tool.js';
+import { entryPointNotices } from './cli/notices.js';
+import { nothingToLint, resolveTargets, selectFindings, type Targets } from './cli/targets.js';
 
 export interface CliIO {
   stdout: { write(text: string): unknown };
@@ -35,6 +37,8 @@ export interface CliIO {
   env?: Record<string, string | undefined>;
   /** Directory relative paths are resolved from; defaults to process.cwd(). */
   cwd?: string;
+  /** Width of the terminal stdout is (stylish wraps long messages to it); undefined when not a terminal. */
+  columns?: number;
 }
 
 type FailOn = Severity | 'none';
@@ -44,6 +48,7 @@ interface CliOptions {
   output?: string;
   failOn: FailOn;
   config?: string;
+  root?: string;
   color: boolean;
   verbose?: boolean;
   quiet?: boolean;
@@ -53,6 +58,7 @@ interface CliOptions {
   cache: boolean;
   printConfig?: boolean;
   listRules?: boolean;
+  summary?: boolean;
 }
 
 const EXIT_OK = 0;
@@ -88,9 +94,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     throw err;
   }
   const options = program.opts<CliOptions>();
-  const target = path.resolve(cwd, (program.processedArgs[0] as string | undefined) ?? '.');
   try {
-    return await execute(target, options, io, env, cwd);
+    const targets = resolveTargets(program.processedArgs[0] as string[], cwd, options.root);
+    return await execute(targets, options, io, env, cwd);
   } catch (err) {
     io.stderr.write(`${TOOL_NAME}: ${errorMessage(err)}\n`);
     if (env.DEBUG?.split(',').includes(TOOL_NAME) && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
@@ -101,7 +107,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 function buildProgram(io: CliIO): Command {
   return new Command(TOOL_NAME)
     .description('Lint a Flux CD GitOps repository: references, dependencies, schemas, deprecations and secrets.')
-    .argument('[path]', 'root of the repository to lint', '.')
+    .argument('[paths...]', 'files and directories to report on; the whole repository around them is read (default: ".")')
     .addOption(new Option('-f, --format <name>', 'report format').choices(FORMAT_NAMES).default(DEFAULT_FORMAT))
     .option('-o, --output <file>', 'write the report to <file> instead of stdout (default: stdout)')
     .addOption(
@@ -109,7 +115,8 @@ function buildProgram(io: CliIO): Command {
         .default('error')
         .argParser(parseFailOn),
     )
-    .option('-c, --config <file>', 'config file (default: <path>/.gitops-lint.yaml when present)')
+    .option('-c, --config <file>', 'config file (default: .gitops-lint.yaml at the repository root when present)')
+    .option('--root <dir>', 'repository root (default: the nearest folder at or above the first path with .gitops-lint.yaml or .git, else that path)')
     .option('--no-color', 'never colour the output (default: colour only when stdout is a terminal and NO_COLOR is unset)')
     .option('--verbose', 'also list skipped files and stats (stylish format) (default: off)')
     .option('--quiet', 'report errors only; warnings and info still count for --fail-on and --max-warnings (default: off)')
@@ -122,6 +129,7 @@ function buildProgram(io: CliIO): Command {
       [],
     )
     .option('--no-cache', 'do not reuse compiled schema validators from $XDG_CACHE_HOME/gitops-lint (default: ~/.cache/gitops-lint)')
+    .option('--summary', 'print counts only, one line (kubeconform -summary), instead of each finding (stylish and compact formats)')
     .option('--print-config', 'print the effective config as YAML and exit')
     .option('--list-rules', 'list every rule with its effective severity and description (--format json: id, severity, description, recommended, docs), and exit')
     .version(toolVersion(), '-v, --version', 'print the version and exit')
@@ -154,9 +162,11 @@ function parseKubernetesVersion(value: string): string {
   return value;
 }
 
-async function execute(root: string, options: CliOptions, io: CliIO, env: Record<string, string | undefined>, cwd: string): Promise<number> {
-  if (!fs.existsSync(root)) throw new UsageError(`path not found: ${root}`);
-  if (!fs.statSync(root).isDirectory()) throw new UsageError(`not a directory: ${root}`);
+async function execute(targets: Targets, options: CliOptions, io: CliIO, env: Record<string, string | undefined>, cwd: string): Promise<number> {
+  const { root } = targets;
+  if (options.summary && options.format !== 'stylish' && options.format !== 'compact') {
+    throw new UsageError(`--summary prints one line of counts instead of the findings (stylish or compact format), not ${options.format}`);
+  }
   const lintOptions: LintOptions = {};
   if (options.config !== undefined) lintOptions.configPath = path.resolve(cwd, options.config);
   if (options.kubernetesVersion !== undefined) lintOptions.kubernetesVersion = options.kubernetesVersion;
@@ -177,16 +187,21 @@ async function execute(root: string, options: CliOptions, io: CliIO, env: Record
     return EXIT_OK;
   }
 
-  const result = await lint(root, lintOptions, builtinChecks);
-  for (const notice of result.notices) io.stderr.write(`${TOOL_NAME}: note: ${notice}\n`);
+  const whole = await lint(root, lintOptions, builtinChecks);
+  const empty = nothingToLint(whole, targets);
+  if (empty !== undefined) throw new UsageError(empty);
+  const result = selectFindings(whole, targets);
+  for (const notice of [...result.notices, ...entryPointNotices(result)]) io.stderr.write(`${TOOL_NAME}: note: ${notice}\n`);
   if (options.verbose) for (const notice of result.verboseNotices ?? []) io.stderr.write(`${TOOL_NAME}: note: ${notice}\n`);
   const shown: LintResult = options.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result;
-  const report = formatters[options.format](shown, {
+  const report = (options.summary ? summary : formatters[options.format])(shown, {
     color: options.color && io.isTTY && !env.NO_COLOR && options.output === undefined,
     verbose: options.verbose === true,
     pathPrefix: pathPrefix(cwd, result.root),
+    cwd: realCwd(cwd),
     failOn: options.failOn,
     links: blobLinks(readGitHubContext(env)),
+    width: options.output === undefined ? io.columns : undefined,
   });
   if (options.output !== undefined) writeReport(path.resolve(cwd, options.output), report);
   else io.stdout.write(report);
@@ -243,15 +258,18 @@ function writeReport(file: string, report: string): void {
 
 /** Where the linted root sits under the working directory: GitHub resolves annotation and SARIF paths from the checkout. */
 function pathPrefix(cwd: string, root: string): string {
-  let base = cwd;
-  try {
-    base = fs.realpathSync(cwd);
-  } catch {
-    // A vanished cwd: paths stay relative to the linted root.
-  }
-  const relative = path.relative(base, root);
+  const relative = path.relative(realCwd(cwd), root);
   if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return '';
   return relative.split(path.sep).join('/');
+}
+
+/** The working directory with symlinks resolved, as the root is (a vanished cwd stays as given). */
+function realCwd(cwd: string): string {
+  try {
+    return fs.realpathSync(cwd);
+  } catch {
+    return cwd;
+  }
 }
 
 function errorMessage(err: unknown): string {
@@ -279,7 +297,8 @@ if (isMain()) {
       process.exit(process.exitCode ?? 0);
     });
   }
-  void run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, isTTY: process.stdout.isTTY === true }).then((code) => {
+  const isTTY = process.stdout.isTTY === true;
+  void run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, isTTY, columns: isTTY ? process.stdout.columns : undefined }).then((code) => {
     process.exitCode = code;
   });
 }

@@ -88,6 +88,7 @@ export function lintRepo(
     findings,
     rules: rules.map(({ rule, severity }) => ruleMeta(rule, severity)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     skipped: repo.skipped,
+    files: repo.files.map((f) => f.path),
     suppressedCount: raw.length - kept.length,
     notices: kubernetesVersionNotices(config.kubernetesVersion),
     verboseNotices:

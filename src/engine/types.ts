@@ -25,6 +25,8 @@ export interface LintResult {
   /** Enabled rules, sorted by id. */
   rules: RuleMeta[];
   skipped: SkippedFile[];
+  /** Repo-relative paths of the YAML files read, sorted (what a report per file lists: junit, tap; the CLI's path checks). */
+  files: string[];
   /** Findings dropped by inline suppressions or ignoreObjects. */
   suppressedCount: number;
   /** Things the user should know about the run itself, not about a file (e.g. a Kubernetes version not bundled). */

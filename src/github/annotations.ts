@@ -7,6 +7,7 @@ import type { Finding, Severity } from '../finding.js';
 import { severityCounts } from '../report/counts.js';
 import { annotationCommand, escapeData } from '../report/github.js';
 import { bySeverity } from '../report/markdown.js';
+import { prefixedPath } from '../report/tool.js';
 import { isChanged, type ChangedLines } from './diff.js';
 
 /** GitHub's per-step cap for each kind of annotation. */
@@ -36,7 +37,7 @@ export function planAnnotations(findings: readonly Finding[], changed: ChangedLi
     const cap = f.severity === 'info' && overflow ? ANNOTATIONS_PER_KIND - 1 : ANNOTATIONS_PER_KIND;
     if (taken[f.severity] >= cap) continue;
     taken[f.severity]++;
-    commands.push(annotationCommand(f, pathPrefix));
+    commands.push(annotationCommand(f, prefixedPath(f.file, pathPrefix)));
   }
   const shown = commands.length;
   const left = findings.length - shown;

@@ -1,6 +1,6 @@
 /** GitHub Actions workflow commands: one ::error/::warning/::notice line per finding, shown as annotations. */
 import type { Finding, Severity } from '../finding.js';
-import { prefixedPath } from './tool.js';
+import { cwdPath } from './tool.js';
 import type { Formatter } from './types.js';
 
 export const ANNOTATION_COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -15,10 +15,10 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** The workflow command that shows one finding as an annotation. */
-export function annotationCommand(f: Finding, pathPrefix: string | undefined): string {
+/** The workflow command that shows one finding as an annotation; `file` is the path as GitHub should resolve it. */
+export function annotationCommand(f: Finding, file: string): string {
   const properties = [
-    `file=${escapeProperty(prefixedPath(f.file, pathPrefix))}`,
+    `file=${escapeProperty(file)}`,
     `line=${f.line}`,
     `col=${f.column}`,
     `endLine=${f.endLine}`,
@@ -28,4 +28,4 @@ export function annotationCommand(f: Finding, pathPrefix: string | undefined): s
   return `::${ANNOTATION_COMMAND[f.severity]} ${properties}::${escapeData(f.message)}\n`;
 }
 
-export const github: Formatter = (result, options) => result.findings.map((f) => annotationCommand(f, options.pathPrefix)).join('');
+export const github: Formatter = (result, options) => result.findings.map((f) => annotationCommand(f, cwdPath(f.file, result.root, options.cwd))).join('');

@@ -1,11 +1,12 @@
 /**
  * SARIF 2.1.0, shaped for GitHub code scanning: one run, rules with help, results pointing at repo-relative
- * files under %SRCROOT%, and partial fingerprints that survive line moves (src/report/fingerprint.ts).
+ * files under %SRCROOT% (declared in originalUriBaseIds as the linted root), and partial fingerprints that survive line moves (src/report/fingerprint.ts).
  */
 import type { RuleMeta } from '../engine/types.js';
 import type { Finding, Severity } from '../finding.js';
 import { occurrenceFingerprints } from './fingerprint.js';
-import { TOOL_INFORMATION_URI, TOOL_NAME, prefixedPath, toolVersion } from './tool.js';
+import { pathToFileURL } from 'node:url';
+import { TOOL_INFORMATION_URI, TOOL_NAME, toolVersion } from './tool.js';
 import type { Formatter } from './types.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -14,7 +15,7 @@ export const FINGERPRINT_KEY = 'gitopsLintFingerprint/v1';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-export const sarif: Formatter = (result, options) => {
+export const sarif: Formatter = (result) => {
   const rules = withRulesOfFindings(result.rules, result.findings);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const fingerprints = occurrenceFingerprints(result.findings);
@@ -32,6 +33,8 @@ export const sarif: Formatter = (result, options) => {
             rules: rules.map(ruleDescriptor),
           },
         },
+        // Result paths are relative to the linted root, which %SRCROOT% names (an absolute file URI ending in '/').
+        originalUriBaseIds: { [SRCROOT]: { uri: rootUri(result.root) } },
         columnKind: 'utf16CodeUnits',
         results: result.findings.map((f, i) => ({
           ruleId: f.ruleId,
@@ -41,7 +44,7 @@ export const sarif: Formatter = (result, options) => {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: fileUri(prefixedPath(f.file, options.pathPrefix)), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: fileUri(f.file), uriBaseId: SRCROOT },
                 region: region(f),
               },
             },
@@ -79,6 +82,14 @@ function ruleDescriptor(rule: RuleMeta) {
     help: { text: helpText, markdown: helpMarkdown },
     defaultConfiguration: { level: LEVEL[rule.severity] },
   };
+}
+
+const SRCROOT = '%SRCROOT%';
+
+/** The root as SARIF wants a base URI: absolute, ending with a slash so relative references resolve below it. */
+function rootUri(root: string): string {
+  const href = pathToFileURL(root).href;
+  return href.endsWith('/') ? href : `${href}/`;
 }
 
 /** A relative URI reference: each path segment percent-encoded (spaces, '#', '%' ... in file names). */

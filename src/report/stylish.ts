@@ -3,6 +3,7 @@ import type { LintResult } from '../engine/types.js';
 import type { Finding, Severity } from '../finding.js';
 import { printable, styles, type Styles } from './ansi.js';
 import { severityCounts } from './counts.js';
+import { cwdPath } from './tool.js';
 import type { Formatter } from './types.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -12,7 +13,9 @@ export const stylish: Formatter = (result, options) => {
   const sections: string[] = [];
   // With several clusters, a finding about an applied object says which cluster(s) it is about.
   const showCluster = result.stats.clusters.length > 1;
-  for (const [file, findings] of groupByFile(result.findings)) sections.push(fileSection(file, findings, s, showCluster));
+  for (const [file, findings] of groupByFile(result.findings)) {
+    sections.push(fileSection(file === '' ? '' : cwdPath(file, result.root, options.cwd), findings, s, showCluster, options.width));
+  }
   if (options.verbose) sections.push(...verboseSections(result, s));
   sections.push(summaryLine(result.findings, s, options.failOn ?? 'error'));
   return `${sections.join('\n\n')}\n`;
@@ -31,23 +34,54 @@ function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
 const severityStyle = (s: Styles, severity: Severity) =>
   severity === 'error' ? s.red : severity === 'warning' ? s.yellow : s.cyan;
 
-/** Rows aligned on plain text widths, colour applied after padding so escapes do not skew columns. */
-function fileSection(file: string, findings: Finding[], s: Styles, showCluster: boolean): string {
+/** Narrowest message column worth wrapping into; below it the message goes under the row, indented. */
+const MIN_MESSAGE_WIDTH = 30;
+const INDENT = '    ';
+
+/**
+ * One row per finding, led by a `path:line:col` token terminals and editors open (the path as seen from the working
+ * directory), aligned on plain text widths, colour applied after padding so escapes do not skew columns. On a
+ * terminal narrower than a row, the message wraps inside its column, or under the row when the column is too narrow.
+ */
+function fileSection(file: string, findings: Finding[], s: Styles, showCluster: boolean, width: number | undefined): string {
+  const shownFile = printable(file) || '(repository)';
   const rows = findings.map((f) => ({
-    line: String(f.line),
-    column: String(f.column),
+    position: `${f.line}:${f.column}`,
     severity: f.severity,
     message: printable(f.message) + (showCluster && f.object?.cluster ? ` [cluster: ${printable(f.object.cluster)}]` : ''),
     ruleId: printable(f.ruleId),
   }));
-  const width = (key: keyof (typeof rows)[number]) => Math.max(...rows.map((r) => r[key].length));
-  const [lineW, colW, sevW, msgW] = [width('line'), width('column'), width('severity'), width('message')];
-  const lines = rows.map((r) => {
-    const position = s.dim(`${r.line.padStart(lineW)}:${r.column.padEnd(colW)}`);
-    const severity = severityStyle(s, r.severity)(r.severity.padEnd(sevW));
-    return `  ${position}  ${severity}  ${r.message.padEnd(msgW)}  ${s.dim(r.ruleId)}`.trimEnd();
-  });
-  return [s.underline(printable(file) || '(repository)'), ...lines].join('\n');
+  const widest = (key: keyof (typeof rows)[number]) => Math.max(...rows.map((r) => r[key].length));
+  const [posW, sevW, msgW, ruleW] = [widest('position'), widest('severity'), widest('message'), widest('ruleId')];
+  const messageColumn = shownFile.length + 1 + posW + 2 + sevW + 2;
+  const room = width === undefined ? msgW : Math.min(msgW, width - messageColumn - 2 - ruleW);
+  return rows
+    .flatMap((r) => {
+      const location = `${s.underline(shownFile)}${s.dim(`:${r.position.padEnd(posW)}`)}`;
+      const head = `${location}  ${severityStyle(s, r.severity)(r.severity.padEnd(sevW))}`;
+      if (room >= r.message.length || room >= MIN_MESSAGE_WIDTH) {
+        const [first = '', ...rest] = room >= r.message.length ? [r.message] : wrap(r.message, room);
+        return [`${head}  ${first.padEnd(room)}  ${s.dim(r.ruleId)}`.trimEnd(), ...rest.map((line) => ' '.repeat(messageColumn) + line)];
+      }
+      return [`${head}  ${s.dim(r.ruleId)}`, ...wrap(r.message, Math.max(MIN_MESSAGE_WIDTH, width! - INDENT.length)).map((line) => INDENT + line)];
+    })
+    .join('\n');
+}
+
+/** Words into lines of at most `width` characters; a word longer than that (a path, a URL) stays whole on its line. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines;
 }
 
 /**

@@ -9,10 +9,18 @@ export interface FormatOptions {
   verbose: boolean;
   /**
    * Path of the linted root relative to the directory paths should be reported from (the CI workspace),
-   * forward slashes, '' or undefined when they are the same. Used by sarif and github, whose consumers
-   * resolve paths against the git checkout, not the linted folder.
+   * forward slashes, '' or undefined when they are the same or the root is not below it. For reports whose
+   * consumers resolve paths against the git checkout (links to files of the repository).
    */
   pathPrefix?: string;
+  /**
+   * Absolute, real path of the working directory. The formats for people and CI logs (stylish, compact, github, junit,
+   * tap) print paths relative to it (see cwdPath), so a terminal, an editor or a CI job opens the file from where the
+   * command ran; json and sarif stay repo-relative (docs/formats.md). Undefined: repo-relative.
+   */
+  cwd?: string;
+  /** Terminal width (stylish wraps long messages to it); undefined: no wrapping (a pipe, a file, a CI log). */
+  width?: number;
   /**
    * The lowest severity that fails the run (--fail-on; default 'error'). Stylish words its summary to agree: info
    * findings alone are "no errors or warnings" unless info fails the run.

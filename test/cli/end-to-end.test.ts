@@ -26,7 +26,7 @@ const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\
 describe('cli end to end', () => {
   it('a clean repo exits 0 with the success line', async () => {
     const io = captureIO();
-    expect(await run([repo({ 'README.md': '# hi\n' })], io)).toBe(0);
+    expect(await run([repo({ 'README.md': '# hi\n', 'apps/settings.yaml': configMap })], io)).toBe(0);
     expect(io.out()).toBe('✔ No problems found\n');
   });
 

@@ -13,7 +13,7 @@ import { builtinChecks } from '../../src/checks/index.js';
 import { lint } from '../../src/engine/lint.js';
 import type { LintResult } from '../../src/engine/types.js';
 import { finding, lintResult } from '../report/results.js';
-import { captureIO } from './io.js';
+import { captureIO as capture } from './io.js';
 
 const stub = vi.hoisted(() => ({ result: undefined as LintResult | undefined, error: undefined as unknown }));
 vi.mock('../../src/engine/lint.js', () => ({
@@ -24,6 +24,8 @@ vi.mock('../../src/engine/lint.js', () => ({
 }));
 
 const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-lint-exit-')));
+/** Runs from the stub's root unless a test says otherwise: paths for people are relative to the working directory. */
+const captureIO = (overrides: Parameters<typeof capture>[0] = {}) => capture({ cwd: tmp, ...overrides });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const warning = finding({ file: 'apps/a.yaml', line: 3, ruleId: 'w-rule', severity: 'warning', message: 'a warning' });
@@ -125,7 +127,7 @@ describe('cli: report output', () => {
     withFindings(error);
     let io = captureIO();
     await run([tmp], io);
-    expect(io.out()).toContain('apps/b.yaml\n  1:1  error  an error  e-rule');
+    expect(io.out()).toContain('apps/b.yaml:1:1  error  an error  e-rule\n');
     io = captureIO();
     await run([tmp, '-f', 'json'], io);
     expect(JSON.parse(io.out()).findings[0].ruleId).toBe('e-rule');

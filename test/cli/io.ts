@@ -19,3 +19,8 @@ export function captureIO(overrides: Partial<CliIO> = {}): CapturedIO {
     err: () => err,
   };
 }
+
+/** Stderr without the note a repository of objects without a Flux entry point gets (src/cli/notices.ts). */
+export function withoutEntryPointNote(stderr: string): string {
+  return stderr.replace(/^gitops-lint: note: \d+ Kubernetes objects? but no Flux entry point .*\n/m, '');
+}

@@ -23,9 +23,10 @@ describe('github formatter', () => {
     );
   });
 
-  it('prefixes paths with the linted folder and prints nothing for a clean result', () => {
-    const result = lintResult([finding({ file: 'a.yaml', line: 1, ruleId: 'r' })]);
-    expect(github(result, { ...options, pathPrefix: 'gitops' })).toContain('file=gitops/a.yaml,');
+  it('gives paths from the working directory and prints nothing for a clean result', () => {
+    const result = lintResult([finding({ file: 'a.yaml', line: 1, ruleId: 'r' })], { root: '/checkout/gitops' });
+    expect(github(result, { ...options, cwd: '/checkout' })).toContain('file=gitops/a.yaml,');
+    expect(github(result, { ...options, cwd: '/checkout/gitops/apps' })).toContain('file=../a.yaml,');
     expect(github(lintResult(), options)).toBe('');
   });
 });

@@ -89,14 +89,16 @@ describe('sarif formatter', () => {
     expect(fp(after)).toBe(fp(before));
   });
 
-  it('encodes odd file names, prefixes the linted folder and adds descriptors for unlisted rules', () => {
+  it('encodes odd file names relative to %SRCROOT%, the root, whatever the working directory, and adds descriptors for unlisted rules', () => {
     const result = lintResult([finding({ file: 'my dir/a#1.yaml', line: 0, column: 0, endLine: 0, endColumn: 0, ruleId: 'engine-rule' })], {
       rules: [],
+      root: '/checkout/deploy dir',
     });
-    const log = JSON.parse(sarif(result, { ...options, pathPrefix: 'deploy' }));
+    const log = JSON.parse(sarif(result, { ...options, pathPrefix: 'deploy dir', cwd: '/checkout' }));
     expectValid(log);
     const location = log.runs[0].results[0].locations[0].physicalLocation;
-    expect(location.artifactLocation.uri).toBe('deploy/my%20dir/a%231.yaml');
+    expect(location.artifactLocation).toEqual({ uri: 'my%20dir/a%231.yaml', uriBaseId: '%SRCROOT%' });
+    expect(log.runs[0].originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///checkout/deploy%20dir/' } });
     expect(location.region).toEqual({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 });
     expect(log.runs[0].tool.driver.rules[0].id).toBe('engine-rule');
     expect(log.runs[0].results[0].ruleIndex).toBe(0);

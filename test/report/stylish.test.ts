@@ -10,16 +10,14 @@ describe('stylish formatter', () => {
     expect(stylish(lintResult(), plain)).toBe('✔ No problems found\n');
   });
 
-  it('groups by file in finding order, aligns rows and ends with the summary', () => {
+  it('groups by file in finding order, leads each row with one path:line:col token, aligns rows and ends with the summary', () => {
     const out = stylish(mixedResult(), plain);
     expect(out).toBe(
       [
-        'apps/podinfo/release.yaml',
-        '  104:1  info  values could move to a ConfigMap  helmrelease-values',
+        'apps/podinfo/release.yaml:104:1  info  values could move to a ConfigMap  helmrelease-values',
         '',
-        'clusters/prod/apps.yaml',
-        '   3:10  warning  duplicate key "name"  yaml-duplicate-key',
-        '  12:5   error    prune is not set      flux-kustomization-prune',
+        'clusters/prod/apps.yaml:3:10  warning  duplicate key "name"  yaml-duplicate-key',
+        'clusters/prod/apps.yaml:12:5  error    prune is not set      flux-kustomization-prune',
         '',
         '✖ 3 problems (1 error, 1 warning, 1 info)',
         '',
@@ -63,7 +61,40 @@ describe('stylish formatter', () => {
     const out = stylish(result, plain);
     expect(out).not.toContain('\u001b');
     expect(out).toContain('key "\\u001b[2Jevil" second line');
-    expect(out.split('\n')).toHaveLength(5);
+    expect(out.split('\n')).toHaveLength(4);
+  });
+
+  it.each([
+    ['/repo', 'clusters/prod/apps.yaml:12:5'],
+    ['/repo/clusters', 'prod/apps.yaml:12:5'],
+    ['/repo/apps/podinfo', '../../clusters/prod/apps.yaml:12:5'],
+    ['/elsewhere', '../repo/clusters/prod/apps.yaml:12:5'],
+  ])('prints paths relative to the working directory %s', (cwd, token) => {
+    const rows = stylish(mixedResult(), { ...plain, cwd }).split('\n');
+    expect(rows.find((row) => row.includes('prune is not set'))!.split('  ')[0]).toBe(token);
+  });
+
+  it('on a narrow terminal wraps long messages inside their column, or under the row when the column is too narrow', () => {
+    const message = 'Kustomization "apps" spec.path "./apps/prodution" does not exist in the repository (resolved to "apps/prodution")';
+    const result = lintResult([finding({ file: 'clusters/prod/apps.yaml', line: 15, column: 9, ruleId: 'flux-path-missing', message })]);
+    const wide = stylish(result, { ...plain, width: 200 }).split('\n');
+    expect(wide[0]).toBe(`clusters/prod/apps.yaml:15:9  error  ${message}  flux-path-missing`);
+    const narrow = stylish(result, { ...plain, width: 100 }).split('\n');
+    expect(narrow.slice(0, 3)).toEqual([
+      'clusters/prod/apps.yaml:15:9  error  Kustomization "apps" spec.path                flux-path-missing',
+      '                                     "./apps/prodution" does not exist in the',
+      '                                     repository (resolved to "apps/prodution")',
+    ]);
+    for (const row of narrow) expect(row.length).toBeLessThanOrEqual(100);
+    const tiny = stylish(result, { ...plain, width: 60 }).split('\n');
+    expect(tiny.slice(0, 4)).toEqual([
+      'clusters/prod/apps.yaml:15:9  error  flux-path-missing',
+      '    Kustomization "apps" spec.path "./apps/prodution" does',
+      '    not exist in the repository (resolved to',
+      '    "apps/prodution")',
+    ]);
+    // The words are all there, in order.
+    expect(tiny.slice(1, 4).map((row) => row.trim()).join(' ')).toBe(message);
   });
 
   it('lists skipped files and stats with --verbose', () => {
