@@ -46,6 +46,7 @@ describe('cli: usage errors exit 2 with one line on stderr', () => {
     [['--fail-on', 'fatal'], /^gitops-lint: option '--fail-on <severity>' argument 'fatal' is invalid\. expected one of error, warning, warn, info, off, 0, 1, 2, none\./],
     [['--fail-on', '3'], /^gitops-lint: option '--fail-on <severity>' argument '3' is invalid/],
     [['--max-warnings', 'many'], /^gitops-lint: option '--max-warnings <n>' argument 'many' is invalid\. expected a whole number/],
+    [['--summary', '-f', 'json'], /^gitops-lint: --summary prints one line of counts instead of the findings \(stylish or compact format\), not json\n$/],
     [['--kubernetes-version', '1.3x'], /^gitops-lint: option '--kubernetes-version <version>' argument '1\.3x' is invalid\. expected 1\.34, 1\.34\.1, v1\.34\.1 or latest/],
   ])('%j', async (argv, message) => {
     const io = captureIO();
