@@ -17,9 +17,9 @@ import { configureRun } from './bind.js';
 import { enabledRules } from './enabled.js';
 import { InternalError, UsageError } from './errors.js';
 import { createServices } from './services.js';
+import { ruleDocsBaseUrl } from '../util/package-info.js';
 import type { LintOptions, LintResult, RuleMeta } from './types.js';
 
-export const DOCS_BASE_URL = 'https://github.com/gitops-lint/gitops-lint/blob/main/docs/rules/';
 
 export async function lint(root: string, options: LintOptions, checks: CheckRegistry): Promise<LintResult> {
   const started = performance.now();
@@ -120,9 +120,9 @@ function kubernetesVersionNotices(requested: string | undefined): string[] {
   return [`Kubernetes ${requested} schemas are not bundled; built-in kinds are validated against ${used} (bundled: ${store.kubernetesVersions().join(', ')})`];
 }
 
-/** Where a rule is documented: its page for a built-in, its own `docs` (maybe '') for a custom rule. */
+/** Where a rule is documented: its page for a built-in (at this version's tag), its own `docs` (maybe '') for a custom rule. */
 export function ruleDocsUrl(rule: RuleDefinition): string {
-  return rule.origin === 'config' ? rule.docs : `${DOCS_BASE_URL}${rule.id}.md`;
+  return rule.origin === 'config' ? rule.docs : `${ruleDocsBaseUrl()}${rule.id}.md`;
 }
 
 function ruleMeta(rule: RuleDefinition, severity: RuleMeta['severity']): RuleMeta {

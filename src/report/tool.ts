@@ -1,19 +1,13 @@
 /** Facts about gitops-lint itself that reports carry (SARIF tool.driver, --version). */
-import fs from 'node:fs';
 import path from 'node:path';
+import { packageVersion, REPOSITORY_URL } from '../util/package-info.js';
 
 export const TOOL_NAME = 'gitops-lint';
-export const TOOL_INFORMATION_URI = 'https://github.com/gitops-lint/gitops-lint';
+export const TOOL_INFORMATION_URI = REPOSITORY_URL;
 
-let cachedVersion: string | undefined;
-
-/** The version from package.json: the same relative path from src/report and dist/report. */
+/** The version from package.json. */
 export function toolVersion(): string {
-  if (cachedVersion === undefined) {
-    const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
-    cachedVersion = typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-  }
-  return cachedVersion;
+  return packageVersion();
 }
 
 /** Join a repo-relative path onto the reporting prefix (see FormatOptions.pathPrefix). */

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtinChecks } from '../../src/checks/index.js';
 import type { CheckRegistry } from '../../src/checks/types.js';
@@ -7,6 +8,8 @@ import { loadBuiltinRules } from '../../src/config/rules.js';
 import type { RuleDefinition } from '../../src/checks/types.js';
 import { compareFindings } from '../../src/finding.js';
 import { badLabelRule, configMap, tempRepo } from './helpers.js';
+
+const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 const SYNTAX_ERROR = 'a: [1, 2\nb: 3\n';
 
@@ -27,7 +30,8 @@ describe('lint', () => {
     const result = await lint(root, { config: { rules: { 'yaml-syntax': 'warning' } } });
     expect(result.rules.find((r) => r.id === 'yaml-syntax')).toMatchObject({
       severity: 'warning',
-      helpUri: 'https://github.com/gitops-lint/gitops-lint/blob/main/docs/rules/yaml-syntax.md',
+      // pinned to the installed version's tag: the page of the rule this version runs
+      helpUri: `https://github.com/gitops-lint/gitops-lint/blob/v${pkg.version}/docs/rules/yaml-syntax.md`,
     });
   });
 
