@@ -76,7 +76,9 @@ beforeAll(() => {
     fs.cpSync(path.join(projectDir, entry), path.join(copy, entry), { recursive: true });
   }
   fs.rmSync(path.join(copy, 'dist'), { recursive: true, force: true });
-  fs.symlinkSync(path.join(projectDir, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
+  // Dependencies as a release has them: npm ci from the lock file (offline, from the cache the project's npm ci
+  // filled), so the bundled dependencies are exactly what the lock resolves, transitive ones included.
+  expectOk(spawnSync('npm', ['ci', '--ignore-scripts'], { cwd: copy, env: offlineEnv(), encoding: 'utf8', timeout: 300_000 }), 'npm ci in the copy');
   const packed = spawnSync('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: copy, env: offlineEnv(), encoding: 'utf8', timeout: 300_000 });
   expectOk(packed, 'npm pack');
   const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
@@ -100,6 +102,7 @@ describe('npm pack', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(projectDir, 'package.json'), 'utf8'));
     expect(manifest.bundleDependencies).toEqual(Object.keys(manifest.dependencies));
     for (const dep of Object.keys(manifest.dependencies)) expect(packedFiles).toContain(`node_modules/${dep}/package.json`);
+    expect(packedFiles).toContain('node_modules/fast-deep-equal/package.json'); // ajv's own dependency: transitive ones too
     expect(packedFiles.filter((f) => /^node_modules\/(typescript|vitest|@types)\//.test(f))).toEqual([]);
   });
 
@@ -129,7 +132,7 @@ describe('the README, run as written against the tarball, offline', () => {
     expect(Object.keys(manifest.devDependencies)).toEqual([pkg.name]);
     const lint = sh(lintCommand!, repo, offlineEnv());
     expect(lint.status, lint.stderr).toBe(1);
-    expect(lint.stdout).toBe(await expectedOutput([], repo));
+    expect(lint.stdout, lint.stderr).toBe(await expectedOutput([], repo));
     expect(lint.stdout).toMatch(/✖ \d+ problems/);
     const fromApps = sh(`${lintCommand} -f compact`, path.join(repo, 'apps'), offlineEnv());
     expect(fromApps.stdout).toBe(await expectedOutput(['-f', 'compact'], path.join(repo, 'apps')));
@@ -145,7 +148,7 @@ describe('the README, run as written against the tarball, offline', () => {
     expect(fs.existsSync(path.join(repo, 'node_modules'))).toBe(false);
     const lint = sh(lintCommand!, repo, env);
     expect(lint.status, lint.stderr).toBe(1);
-    expect(lint.stdout).toBe(await expectedOutput([], repo));
+    expect(lint.stdout, lint.stderr).toBe(await expectedOutput([], repo));
     expect(sh(`${lintCommand} --version`, repo, env).stdout).toBe(`${pkg.version}\n`);
   }, 300_000);
 
@@ -154,7 +157,7 @@ describe('the README, run as written against the tarball, offline', () => {
     const repo = fluxRepo('npx');
     const lint = sh(fromTarball(command!), repo, offlineEnv());
     expect(lint.status, lint.stderr).toBe(1);
-    expect(lint.stdout).toBe(await expectedOutput([], repo));
+    expect(lint.stdout, lint.stderr).toBe(await expectedOutput([], repo));
   }, 300_000);
 
   it('the GitHub Actions snippet: its run steps install the pinned version and write the SARIF report', async () => {
