@@ -3,6 +3,7 @@
  * Command line front end: parse options, run lint(), format, choose the exit code.
  * run() works in-process (tests) and from the bin; it never calls process.exit, so output always flushes.
  */
+import { gitPrefix } from './cli/git-prefix.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -197,7 +198,7 @@ async function execute(targets: Targets, options: CliOptions, io: CliIO, env: Re
   const report = (options.summary ? summary : formatters[options.format])(shown, {
     color: options.color && io.isTTY && !env.NO_COLOR && options.output === undefined,
     verbose: options.verbose === true,
-    pathPrefix: pathPrefix(cwd, result.root),
+    pathPrefix: gitPrefix(result.root),
     cwd: realCwd(cwd),
     failOn: options.failOn,
     links: blobLinks(readGitHubContext(env)),
@@ -256,12 +257,6 @@ function writeReport(file: string, report: string): void {
   }
 }
 
-/** Where the linted root sits under the working directory: GitHub resolves annotation and SARIF paths from the checkout. */
-function pathPrefix(cwd: string, root: string): string {
-  const relative = path.relative(realCwd(cwd), root);
-  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return '';
-  return relative.split(path.sep).join('/');
-}
 
 /** The working directory with symlinks resolved, as the root is (a vanished cwd stays as given). */
 function realCwd(cwd: string): string {

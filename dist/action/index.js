@@ -17328,25 +17328,41 @@ var require_dist2 = __commonJS({
   }
 });
 
-// src/report/tool.ts
-import fs10 from "node:fs";
-function toolVersion() {
+// src/util/package-info.ts
+import fs9 from "node:fs";
+function packageVersion() {
   if (cachedVersion === void 0) {
-    const pkg = JSON.parse(fs10.readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+    const pkg = JSON.parse(fs9.readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
     cachedVersion = typeof pkg.version === "string" ? pkg.version : "0.0.0";
   }
   return cachedVersion;
+}
+function ruleDocsBaseUrl() {
+  return `${REPOSITORY_URL}/blob/v${packageVersion()}/docs/rules/`;
+}
+var REPOSITORY_URL, cachedVersion;
+var init_package_info = __esm({
+  "src/util/package-info.ts"() {
+    "use strict";
+    REPOSITORY_URL = "https://github.com/gitops-lint/gitops-lint";
+  }
+});
+
+// src/report/tool.ts
+function toolVersion() {
+  return packageVersion();
 }
 function prefixedPath(file, prefix) {
   if (!prefix) return file;
   return file === "" ? prefix : `${prefix.replace(/\/+$/, "")}/${file}`;
 }
-var TOOL_NAME, TOOL_INFORMATION_URI, cachedVersion;
+var TOOL_NAME, TOOL_INFORMATION_URI;
 var init_tool = __esm({
   "src/report/tool.ts"() {
     "use strict";
+    init_package_info();
     TOOL_NAME = "gitops-lint";
-    TOOL_INFORMATION_URI = "https://github.com/gitops-lint/gitops-lint";
+    TOOL_INFORMATION_URI = REPOSITORY_URL;
   }
 });
 
@@ -36449,7 +36465,7 @@ function parseSeverity(value) {
 
 // src/engine/lint.ts
 var import_picomatch4 = __toESM(require_picomatch2(), 1);
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 import path8 from "node:path";
 
 // src/finding.ts
@@ -39167,15 +39183,15 @@ function createServices(repo, graph, config, options) {
 }
 
 // src/engine/lint.ts
-var DOCS_BASE_URL = "https://github.com/gitops-lint/gitops-lint/blob/main/docs/rules/";
+init_package_info();
 async function lint(root, options, checks) {
   const started = performance.now();
   const absRoot = path8.resolve(root);
-  if (!fs9.existsSync(absRoot)) throw new UsageError(`repository root not found: ${absRoot}`);
-  if (!fs9.statSync(absRoot).isDirectory()) throw new UsageError(`repository root is not a directory: ${absRoot}`);
+  if (!fs10.existsSync(absRoot)) throw new UsageError(`repository root not found: ${absRoot}`);
+  if (!fs10.statSync(absRoot).isDirectory()) throw new UsageError(`repository root is not a directory: ${absRoot}`);
   const { config, builtins } = configureRun(absRoot, options, checks);
   for (const dir of config.schemaLocations ?? []) {
-    if (!fs9.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`schema location is not a folder: ${dir}`);
+    if (!fs10.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`schema location is not a folder: ${dir}`);
   }
   const repo = await loadRepo(absRoot, { ignore: config.ignore });
   return lintRepo(repo, { config, builtins }, checks, { schemaCacheDir: options.schemaCacheDir, started });
@@ -39219,6 +39235,7 @@ function lintRepo(repo, { config, builtins }, checks, options = {}) {
     findings,
     rules: rules.map(({ rule, severity }) => ruleMeta(rule, severity)).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     skipped: repo.skipped,
+    files: repo.files.map((f) => f.path),
     suppressedCount: raw.length - kept.length,
     notices: kubernetesVersionNotices(config.kubernetesVersion),
     verboseNotices: graph.mode === "fallback" && graph.clusters.length > 0 ? [
@@ -39244,7 +39261,7 @@ function kubernetesVersionNotices(requested) {
   return [`Kubernetes ${requested} schemas are not bundled; built-in kinds are validated against ${used} (bundled: ${store.kubernetesVersions().join(", ")})`];
 }
 function ruleDocsUrl(rule) {
-  return rule.origin === "config" ? rule.docs : `${DOCS_BASE_URL}${rule.id}.md`;
+  return rule.origin === "config" ? rule.docs : `${ruleDocsBaseUrl()}${rule.id}.md`;
 }
 function ruleMeta(rule, severity) {
   return { id: rule.id, severity, description: rule.description, remediation: rule.remediation, helpUri: ruleDocsUrl(rule) };
@@ -39286,9 +39303,9 @@ function escapeData(text2) {
 function escapeProperty(text2) {
   return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
-function annotationCommand(f, pathPrefix) {
+function annotationCommand(f, file) {
   const properties = [
-    `file=${escapeProperty(prefixedPath(f.file, pathPrefix))}`,
+    `file=${escapeProperty(file)}`,
     `line=${f.line}`,
     `col=${f.column}`,
     `endLine=${f.endLine}`,
@@ -39389,6 +39406,9 @@ function bySeverity(findings) {
   return [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
 }
 
+// src/github/annotations.ts
+init_tool();
+
 // src/github/diff.ts
 import { execFileSync } from "node:child_process";
 import fs11 from "node:fs";
@@ -39483,7 +39503,7 @@ function planAnnotations(findings, changed, pathPrefix) {
     const cap = f.severity === "info" && overflow ? ANNOTATIONS_PER_KIND - 1 : ANNOTATIONS_PER_KIND;
     if (taken[f.severity] >= cap) continue;
     taken[f.severity]++;
-    commands.push(annotationCommand(f, pathPrefix));
+    commands.push(annotationCommand(f, prefixedPath(f.file, pathPrefix)));
   }
   const shown = commands.length;
   const left = findings.length - shown;
@@ -39564,10 +39584,11 @@ function occurrenceFingerprints(findings) {
 
 // src/report/sarif.ts
 init_tool();
+import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 var FINGERPRINT_KEY = "gitopsLintFingerprint/v1";
 var LEVEL = { error: "error", warning: "warning", info: "note" };
-var sarif = (result, options) => {
+var sarif = (result) => {
   const rules = withRulesOfFindings(result.rules, result.findings);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const fingerprints = occurrenceFingerprints(result.findings);
@@ -39585,6 +39606,8 @@ var sarif = (result, options) => {
             rules: rules.map(ruleDescriptor)
           }
         },
+        // Result paths are relative to the linted root, which %SRCROOT% names (an absolute file URI ending in '/').
+        originalUriBaseIds: { [SRCROOT]: { uri: rootUri(result.root) } },
         columnKind: "utf16CodeUnits",
         results: result.findings.map((f, i) => ({
           ruleId: f.ruleId,
@@ -39594,7 +39617,7 @@ var sarif = (result, options) => {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: fileUri(prefixedPath(f.file, options.pathPrefix)), uriBaseId: "%SRCROOT%" },
+                artifactLocation: { uri: fileUri(f.file), uriBaseId: SRCROOT },
                 region: region(f)
               }
             }
@@ -39630,6 +39653,11 @@ function ruleDescriptor(rule) {
     help: { text: helpText, markdown: helpMarkdown },
     defaultConfiguration: { level: LEVEL[rule.severity] }
   };
+}
+var SRCROOT = "%SRCROOT%";
+function rootUri(root) {
+  const href = pathToFileURL(root).href;
+  return href.endsWith("/") ? href : `${href}/`;
 }
 function fileUri(file) {
   return file.split("/").map(encodeURIComponent).join("/");

@@ -4,6 +4,7 @@
  * Actions environment or from options. Its exit code says whether it could run, not whether there are findings (run a
  * plain lint for that); a refused comment (403, a fork's read-only token) is logged and still exits 0.
  */
+import { gitPrefix } from './git-prefix.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
@@ -121,13 +122,3 @@ function parseNumber(value: string): number {
 }
 
 /** The linted root relative to the top of its git repository (review comment paths are repository paths). */
-function gitPrefix(root: string): string {
-  let dir = fs.realpathSync(root);
-  const start = dir;
-  for (;;) {
-    if (fs.existsSync(path.join(dir, '.git'))) return path.relative(dir, start).split(path.sep).join('/');
-    const parent = path.dirname(dir);
-    if (parent === dir) return '';
-    dir = parent;
-  }
-}

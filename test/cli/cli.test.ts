@@ -24,7 +24,7 @@ describe('cli: help and version', () => {
     ]) {
       expect(help).toContain(option);
     }
-    expect(help).toContain('"stylish", "compact", "json", "sarif", "github", "junit", "tap"');
+    expect(help).toContain('"stylish", "compact", "json", "sarif", "github", "markdown", "junit", "tap"');
     expect(help).toContain('default: "stylish")');
     expect(help).toContain('default: "error")');
     expect(help).toContain('(default: ".")');

@@ -41,6 +41,7 @@ const extract: Record<FormatName, (out: string) => Promise<string[]> | string[]>
     });
   },
   github: (out) => out.split('\n').filter(Boolean).map((l) => /file=([^,]*)/.exec(l)![1]!),
+  markdown: (out) => [...out.matchAll(/^\*\*`([^`]+)`\*\*/gm)].map((m) => m[1]!),
   junit: async (out) => ((await parseJunit(out)) as TestSuites).testsuite!.filter((s) => s.failures! > 0).map((s) => s.name!),
   tap: (out) => {
     const failed: string[] = [];
@@ -59,6 +60,7 @@ const BASES: Record<FormatName, 'cwd' | 'repo'> = {
   tap: 'cwd',
   json: 'repo',
   sarif: 'repo',
+  markdown: 'repo',
 };
 
 describe('path base of every format', () => {

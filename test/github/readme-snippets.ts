@@ -21,7 +21,8 @@ export interface Workflow {
 }
 
 export function readmeWorkflows(): Workflow[] {
-  return [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parseYaml(m[1]!) as Workflow);
+  // Workflows (with `on:`); the steps-only snippet for other CI is the package test's.
+  return [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parseYaml(m[1]!) as Workflow).filter((w) => w.on !== undefined);
 }
 
 /** The workflow of an event (pull_request or push). */
