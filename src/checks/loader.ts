@@ -43,4 +43,11 @@ export const loaderChecks: Record<string, Check> = {
       for (const problem of ctx.services.suppressionProblems()) ctx.report(problem);
     },
   },
+  /** Suppression comments and annotations that suppressed no finding: stale, or naming the wrong rule or line. */
+  'suppression-unused': {
+    afterSuppressions: true,
+    run: (ctx) => {
+      for (const problem of ctx.services.unusedSuppressions()) ctx.report(problem);
+    },
+  },
 };

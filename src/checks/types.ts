@@ -63,6 +63,11 @@ export interface CheckServices {
   /** Suppression comments that suppress nothing (no reason, unknown rule id): for suppression-missing-reason. */
   suppressionProblems(): readonly ReportInput[];
   /**
+   * Suppression directives (per rule id) that suppressed no finding: for suppression-unused, whose check declares
+   * `afterSuppressions` (only then is every finding filtered).
+   */
+  unusedSuppressions(): readonly ReportInput[];
+  /**
    * A result several checks need, computed once per run by `compute` (a module-level function: it is the key).
    * E.g. one CEL pass serves schema-cel and schema-cel-skipped.
    */
@@ -90,6 +95,11 @@ export interface Check {
   params?: JsonSchema;
   /** What a JSON schema cannot say (a regular expression compiles, exactly one of several keys): `key: problem` messages. */
   checkParams?(params: Record<string, unknown>): string[];
+  /**
+   * Run after every other check's findings went through the suppressions (its own findings are not suppressed):
+   * for a check about the suppressions themselves.
+   */
+  afterSuppressions?: boolean;
 }
 
 /** Checks by name: rules/*.yaml and custom rules name them in `check:`. */

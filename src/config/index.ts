@@ -14,6 +14,9 @@ import { validateConfig } from './validate.js';
 
 export { ConfigError } from './errors.js';
 
+/** How errors in ConfigOptions.ruleSettings name their source. */
+const RULE_FLAG = '--rule';
+
 export const CONFIG_FILE_NAMES = ['.gitops-lint.yaml', '.gitops-lint.yml'];
 
 export function defaultConfig(): Config {
@@ -45,11 +48,16 @@ export function resolveConfig(root: string, options: ConfigOptions = {}): Resolv
   const label = file ? (options.configPath ?? path.basename(file)) : '';
   const fileConfig = validateConfig(fromFile, label, { builtinIds, knownRuleIds: known });
   const optionConfig = validateConfig(fromOptions, 'options.config', { builtinIds, knownRuleIds: known });
+  const flagRules = validateConfig({ rules: options.ruleSettings ?? {} }, RULE_FLAG, { builtinIds, knownRuleIds: known }).rules ?? {};
 
-  const config = { ...defaultConfig(), ...fileConfig, ...optionConfig, rules: { ...fileConfig.rules, ...optionConfig.rules } };
+  const config = { ...defaultConfig(), ...fileConfig, ...optionConfig, rules: { ...fileConfig.rules, ...optionConfig.rules, ...flagRules } };
+  const overrides = [...(fileConfig.overrides ?? []), ...(optionConfig.overrides ?? [])];
+  if (overrides.length > 0) config.overrides = overrides;
+  const skipped = (options.skipKinds ?? []).map(skipEntry);
+  if (skipped.length > 0) config.ignoreObjects = [...config.ignoreObjects, ...skipped];
   config.customRules = mergeCustomRules(fileConfig.customRules ?? [], optionConfig.customRules ?? []);
   const sources: ResolvedConfig['sources'] = { customRules: new Map(), rules: new Map() };
-  for (const [from, part] of [[label, fileConfig], ['options.config', optionConfig]] as const) {
+  for (const [from, part] of [[label, fileConfig], ['options.config', optionConfig], [RULE_FLAG, { rules: flagRules }]] as const) {
     part.customRules?.forEach((r, i) => sources.customRules.set(r.id, { file: from, key: `customRules[${i}]` }));
     for (const id of Object.keys(part.rules ?? {})) sources.rules.set(id, { file: from, key: `rules.${id}` });
   }
@@ -58,6 +66,12 @@ export function resolveConfig(root: string, options: ConfigOptions = {}): Resolv
   const locations = [...(options.schemaLocations ?? []).map((d) => path.resolve(d)), ...(config.schemaLocations ?? []).map((d) => path.resolve(root, d))];
   if (locations.length > 0) config.schemaLocations = locations;
   return file ? { config, file, sources } : { config, sources };
+}
+
+/** `Kind`, or kubeconform's `<apiVersion>/<Kind>` (`v1/Secret`, `apps/v1/Deployment`). */
+function skipEntry(spec: string): Config['ignoreObjects'][number] {
+  const slash = spec.lastIndexOf('/');
+  return slash < 0 ? { kind: spec } : { apiVersion: spec.slice(0, slash), kind: spec.slice(slash + 1) };
 }
 
 /** options.config custom rules replace file ones with the same id. */

@@ -4,11 +4,19 @@ import type { Severity } from '../finding.js';
 
 export type RuleSetting = Severity | 'off' | { severity?: Severity | 'off'; params?: Record<string, unknown> };
 
+/** One `overrides` entry: repo-relative globs (picomatch, as `ignore`) and the severities there. */
+export interface Override {
+  files: string[];
+  rules: Record<string, Severity | 'off'>;
+}
+
 /** .gitops-lint.yaml at the repo root, after defaults. */
 export interface Config {
   /** 'recommended' (default): rules with recommended !== false; 'all': every rule; 'none': only rules turned on below. */
   extends: 'recommended' | 'all' | 'none';
   rules: Record<string, RuleSetting>;
+  /** Severities for findings in some files (ESLint's overrides): every entry whose globs match a file applies, later ones win. */
+  overrides?: Override[];
   /** Globs (repo-relative, picomatch) of files never read. */
   ignore: string[];
   /** Objects whose findings are dropped. Every given field must match; `name`/`namespace` accept globs. */
@@ -45,6 +53,13 @@ export interface ConfigOptions {
   /** Config given directly (tests); merged over the file. */
   config?: Partial<Config>;
   kubernetesVersion?: string;
+  /**
+   * Rule settings from the command line (`--rule 'id: severity'`), as written (validated like `rules` in the file):
+   * they win over the file and options.config.
+   */
+  ruleSettings?: Record<string, unknown>;
+  /** Kinds whose objects' findings are dropped (`--skip`): `Kind` or `<apiVersion>/<Kind>` (kubeconform's form). */
+  skipKinds?: string[];
   /** Extra schema folders (--schema-location), resolved from the current directory; searched before the config's. */
   schemaLocations?: string[];
 }

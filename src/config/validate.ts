@@ -6,12 +6,14 @@ import type { RuleDefinition } from '../checks/types.js';
 import { settingProblems } from '../schema/settings.js';
 import { isKubernetesVersion, KUBERNETES_VERSION_FORMS } from '../schema/versions.js';
 import { ruleDefinitionProblems, toRuleDefinition } from './rules.js';
-import { parseSeverity, SEVERITY_SPELLINGS } from './severity.js';
-import type { Config, RuleSetting } from './types.js';
+import { closestName } from '../util/suggest.js';
+import { parseSeverity, SEVERITY_SPELLINGS, type SeveritySetting } from './severity.js';
+import type { Config, Override, RuleSetting } from './types.js';
 import { ConfigError } from './errors.js';
 
 const EXTENDS = ['recommended', 'all', 'none'];
 const SETTINGS = SEVERITY_SPELLINGS.join(', ');
+const RULES_DESCRIPTION = `a mapping of rule id to a severity (${SETTINGS}), [severity, params] or { severity, params }`;
 
 const nonEmpty = { type: 'string', minLength: 1, description: 'a non-empty string' };
 const listOf = (items: Record<string, unknown>, description: string) => ({ type: 'array', items, description });
@@ -32,7 +34,20 @@ const CONFIG_SCHEMA = {
   additionalProperties: false,
   properties: {
     extends: { enum: EXTENDS },
-    rules: { type: 'object', description: 'a mapping of rule id to a severity (error, warn, warning, info, off, 0, 1, 2) or { severity, params }' },
+    rules: { type: 'object', description: RULES_DESCRIPTION },
+    overrides: listOf(
+      {
+        type: 'object',
+        additionalProperties: false,
+        required: ['files', 'rules'],
+        properties: {
+          files: { type: 'array', minItems: 1, items: nonEmpty, description: 'a non-empty list of globs (repo-relative, as in ignore)' },
+          rules: { type: 'object', description: 'a mapping of rule id to a severity (error, warn, warning, info, off, 0, 1, 2)' },
+        },
+        description: 'a mapping with files (globs) and rules (rule id to severity)',
+      },
+      'a list of { files, rules }: for findings in files matching a glob, later entries win',
+    ),
     ignore: listOf(nonEmpty, 'a list of strings'),
     ignoreObjects: listOf({ ...record(['apiVersion', 'kind', 'namespace', 'name']), minProperties: 1 }, 'a list of mappings'),
     entryPoints: listOf(record(['cluster', 'path', 'name', 'namespace'], ['cluster', 'path']), 'a list of mappings'),
@@ -88,7 +103,8 @@ export function validateConfig(raw: Record<string, unknown>, file: string, known
   if (problem) fail(problem.key, problem.message);
   const out = { ...raw } as Partial<Config>;
   if (raw.customRules !== undefined) out.customRules = customRules(raw.customRules as unknown[], fail, known.builtinIds);
-  if (raw.rules !== undefined) out.rules = ruleSettings(raw.rules as Record<string, unknown>, fail, known.knownRuleIds);
+  if (raw.rules !== undefined) out.rules = ruleSettings(raw.rules as Record<string, unknown>, 'rules', fail, known.knownRuleIds);
+  if (raw.overrides !== undefined) out.overrides = overrides(raw.overrides as RawOverride[], fail, known.knownRuleIds);
   if (raw.schemaLocations !== undefined) schemaLocations(raw.schemaLocations as string[], fail);
   for (const key of ['kubernetesVersion', 'fluxVersion'] as const) {
     const v = raw[key];
@@ -103,14 +119,18 @@ export function validateConfig(raw: Record<string, unknown>, file: string, known
 
 type Fail = (key: string, detail: string) => never;
 
-function ruleSettings(raw: Record<string, unknown>, fail: Fail, known: Set<string>): Record<string, RuleSetting> {
+function ruleSettings(raw: Record<string, unknown>, at: string, fail: Fail, known: Set<string>): Record<string, RuleSetting> {
   const out: Record<string, RuleSetting> = {};
-  for (const [id, setting] of Object.entries(raw)) {
-    const key = `rules.${id}`;
-    if (!known.has(id)) fail(key, 'unknown rule id');
+  for (const [id, written] of Object.entries(raw)) {
+    const key = `${at}.${id}`;
+    if (!known.has(id)) {
+      const suggestion = closestName(id, known, { partial: false });
+      fail(key, `unknown rule id${suggestion === undefined ? '' : ` (did you mean '${suggestion}'?)`}`);
+    }
+    const setting = ruleArray(written, key, fail);
     if (!isRecord(setting)) {
       const severity = parseSeverity(setting);
-      if (severity === undefined) fail(key, `must be one of ${SETTINGS}, or a mapping { severity, params }`);
+      if (severity === undefined) fail(key, `must be one of ${SETTINGS}, or [severity, params] or a mapping { severity, params }`);
       out[id] = severity as RuleSetting;
       continue;
     }
@@ -125,6 +145,32 @@ function ruleSettings(raw: Record<string, unknown>, fail: Fail, known: Set<strin
     out[id] = s as RuleSetting;
   }
   return out;
+}
+
+/** ESLint's array form `[severity]` or `[severity, params]`, as the mapping `{ severity, params }`. */
+function ruleArray(setting: unknown, key: string, fail: Fail): unknown {
+  if (!Array.isArray(setting)) return setting;
+  if (setting.length < 1 || setting.length > 2) fail(key, 'an array setting is [severity] or [severity, params]');
+  return setting.length === 1 ? { severity: setting[0] } : { severity: setting[0], params: setting[1] };
+}
+
+interface RawOverride {
+  files: string[];
+  rules: Record<string, unknown>;
+}
+
+/** Per-path severities. Params are per rule, not per path (a check runs once per lint), so an override sets severities only. */
+function overrides(raw: RawOverride[], fail: Fail, known: Set<string>): Override[] {
+  return raw.map((entry, i) => {
+    const rules: Override['rules'] = {};
+    for (const [id, setting] of Object.entries(ruleSettings(entry.rules, `overrides[${i}].rules`, fail, known))) {
+      if (typeof setting === 'object' && setting.params !== undefined) fail(`overrides[${i}].rules.${id}.params`, 'params are set under rules, for every file; an override sets a severity only');
+      const severity = typeof setting === 'object' ? setting.severity : setting;
+      if (severity === undefined) fail(`overrides[${i}].rules.${id}`, `must be one of ${SETTINGS}`);
+      rules[id] = severity as SeveritySetting;
+    }
+    return { files: entry.files, rules };
+  });
 }
 
 function customRules(raw: unknown[], fail: Fail, builtinIds: Set<string>): RuleDefinition[] {

@@ -9,6 +9,7 @@ import type { CheckContext, CheckRegistry, RuleDefinition } from '../checks/type
 import type { Config } from '../config/types.js';
 import { compareFindings, type Finding, type ObjectRef } from '../finding.js';
 import { buildGraph } from '../graph/index.js';
+import { pathOverrides } from './overrides.js';
 import { placeFindings } from './placement.js';
 import { loadRepo, locate, type LoadedRepo } from '../load/index.js';
 import { SchemaStore } from '../schema/store.js';
@@ -49,38 +50,46 @@ export function lintRepo(
   const started = options.started ?? performance.now();
   const knownRuleIds: ReadonlySet<string> = new Set([...builtins, ...config.customRules].map((r) => r.id));
   const graph = buildGraph(repo, config);
-  const rules = enabledRules(config, builtins);
+  const base = enabledRules(config, builtins);
+  const overrides = pathOverrides(config, builtins, base);
+  const rules = [...base, ...overrides.extraRules];
   // One set of services per run: nothing a check computes outlives it or leaks into a run with another config.
   const services = createServices(repo, graph, config, { schemaCacheDir: options.schemaCacheDir, knownRuleIds });
 
-  const raw: Finding[] = [];
-  for (const { rule, severity, params } of rules) {
-    const ctx: CheckContext = {
-      repo,
-      graph,
-      rule,
-      params,
-      services,
-      locate: (doc, p, target) => locate(repo, doc, p, target),
-      report: ({ message, location, object, fix }) => {
-        const { file, line, column, endLine, endColumn } = location;
-        const finding: Finding = { file, line, column, endLine, endColumn, ruleId: rule.id, severity, message };
-        if (object) finding.object = object;
-        if (fix) finding.fix = fix;
-        raw.push(finding);
-      },
-    };
-    try {
-      checks[rule.check]!.run(ctx);
-    } catch (err) {
-      throw new InternalError(rule.id, err);
+  const runChecks = (which: typeof rules): Finding[] => {
+    const raw: Finding[] = [];
+    for (const { rule, severity, params } of which) {
+      const ctx: CheckContext = {
+        repo,
+        graph,
+        rule,
+        params,
+        services,
+        locate: (doc, p, target) => locate(repo, doc, p, target),
+        report: ({ message, location, object, fix }) => {
+          const { file, line, column, endLine, endColumn } = location;
+          const finding: Finding = { file, line, column, endLine, endColumn, ruleId: rule.id, severity, message };
+          if (object) finding.object = object;
+          if (fix) finding.fix = fix;
+          raw.push(finding);
+        },
+      };
+      try {
+        checks[rule.check]!.run(ctx);
+      } catch (err) {
+        throw new InternalError(rule.id, err);
+      }
     }
-  }
+    // Per-path severities first: a finding an override turns off is not there for a directive to suppress.
+    return overrides.apply(raw);
+  };
 
+  const [late, early] = partition(rules, (r) => checks[r.rule.check]!.afterSuppressions === true);
+  const raw = runChecks(early);
   const suppressions = services.suppressions();
   const ignored = objectIgnorer(config.ignoreObjects);
   const kept = raw.filter((f) => !suppressions.isSuppressed(f) && !ignored(f.object));
-  const findings = dedupe(kept.sort(compareFindings));
+  const findings = dedupe([...kept, ...runChecks(late)].sort(compareFindings));
   placeFindings(findings, repo, graph);
 
   return {
@@ -127,6 +136,10 @@ export function ruleDocsUrl(rule: RuleDefinition): string {
 
 function ruleMeta(rule: RuleDefinition, severity: RuleMeta['severity']): RuleMeta {
   return { id: rule.id, severity, description: rule.description, remediation: rule.remediation, helpUri: ruleDocsUrl(rule) };
+}
+
+function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
 }
 
 /** Findings are sorted; identical ones are adjacent. */

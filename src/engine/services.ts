@@ -39,8 +39,9 @@ export function createServices(
       return new SchemaResolver(store, documents, { kubernetesVersion: config.kubernetesVersion, schemaLocations: config.schemaLocations });
     }),
     substitutions: once(() => new PostBuildSubstitutions(graph, repo)),
-    suppressions: once(() => scanSuppressions(repo, options.knownRuleIds)),
+    suppressions: once(() => scanSuppressions(repo, graph, options.knownRuleIds)),
     suppressionProblems: () => services.suppressions().problems,
+    unusedSuppressions: () => services.suppressions().unused(),
     shared<T>(compute: (run: RunData) => T): T {
       if (!shared.has(compute)) shared.set(compute, compute({ repo, graph, services }));
       return shared.get(compute) as T;

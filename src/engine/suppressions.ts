@@ -1,51 +1,54 @@
 /**
- * Inline suppressions in YAML comments:
+ * Suppressions, scanned once per lint run (the engine filters findings with the scan and shares it with the checks).
+ * Inline, in YAML comments:
  *   # gitops-lint-disable-next-line RULE[, RULE...] -- reason   (the next line that is not blank or a comment)
  *   # gitops-lint-disable-line RULE[, RULE...] -- reason        (this line)
  *   # gitops-lint-disable-file RULE[, RULE...] -- reason        (the whole file)
+ * and on the object, as an annotation (annotation-suppressions.ts).
  * A directive without a reason suppresses nothing; it and unknown rule ids are problems (rule suppression-missing-reason).
+ * Directives that suppressed nothing are reported by suppression-unused.
  */
 import type { Finding } from '../finding.js';
+import type { RepoGraph } from '../graph/types.js';
 import type { LoadedRepo, SourceFile, YNode } from '../load/types.js';
 import type { ReportInput } from '../checks/types.js';
+import { scanAnnotations } from './annotation-suppressions.js';
+import { parseRuleList, suppresses, unknownRuleMessage, unusedDirectiveProblems, type Directive } from './directive.js';
 
 const MARKER = 'gitops-lint-disable';
 // A comment starts at a `#` at the start of a line or after whitespace.
 const DIRECTIVE = /(^|\s)#\s*gitops-lint-disable-(next-line|line|file)(?=\s|$)(.*)$/;
 
 export interface SuppressionScan {
+  /** Whether a directive suppresses the finding (and records that it was used). */
   isSuppressed(finding: Finding): boolean;
   /** Directives that suppress nothing (no reason) or name unknown rules. */
   problems: ReportInput[];
+  /** Directives (per rule id) that suppressed no finding so far: meaningful once every finding was filtered. */
+  unused(): ReportInput[];
 }
 
-interface FileSuppressions {
-  wholeFile: Set<string>;
-  byLine: Map<number, Set<string>>;
-}
-
-/** Directives of every YAML file of the repo: scanned once per lint run (the engine shares it with the checks). */
-export function scanSuppressions(repo: LoadedRepo, knownRuleIds: ReadonlySet<string>): SuppressionScan {
-  const byFile = new Map<string, FileSuppressions>();
+export function scanSuppressions(repo: LoadedRepo, graph: RepoGraph, knownRuleIds: ReadonlySet<string>): SuppressionScan {
   const problems: ReportInput[] = [];
-  for (const file of repo.files) {
-    if (!file.text.includes(MARKER)) continue;
-    const found = scanFile(file, knownRuleIds, problems);
-    if (found) byFile.set(file.path, found);
-  }
+  const directives: Directive[] = [];
+  for (const file of repo.files) if (file.text.includes(MARKER)) directives.push(...scanFile(file, knownRuleIds, problems));
+  const annotations = scanAnnotations(repo, graph, knownRuleIds);
+  directives.push(...annotations.directives);
+  problems.push(...annotations.problems);
+  const byFile = new Map<string, Directive[]>();
+  for (const d of directives) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
   return {
     problems,
-    isSuppressed(f) {
-      const s = byFile.get(f.file);
-      return !!s && (s.wholeFile.has(f.ruleId) || !!s.byLine.get(f.line)?.has(f.ruleId));
-    },
+    // Every covering directive is marked used, so none of them is reported unused.
+    isSuppressed: (f) => (byFile.get(f.file) ?? []).filter((d) => suppresses(d, f)).length > 0,
+    unused: () => unusedDirectiveProblems(directives),
   };
 }
 
-function scanFile(file: SourceFile, knownRuleIds: ReadonlySet<string>, problems: ReportInput[]): FileSuppressions | undefined {
+function scanFile(file: SourceFile, knownRuleIds: ReadonlySet<string>, problems: ReportInput[]): Directive[] {
   const lines = file.text.split('\n');
   const quoted = quotedRanges(file);
-  const result: FileSuppressions = { wholeFile: new Set(), byLine: new Map() };
+  const out: Directive[] = [];
   let offset = 0;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.replace(/\r$/, '');
@@ -57,9 +60,7 @@ function scanFile(file: SourceFile, knownRuleIds: ReadonlySet<string>, problems:
     if (quoted.some(([s, e]) => lineStart + hashColumn >= s && lineStart + hashColumn < e)) continue;
     const directive = `${MARKER}-${m[2]}`;
     const location = { file: file.path, line: i + 1, column: hashColumn + 1, endLine: i + 1, endColumn: text.length + 1 };
-    const [idsPart = '', ...reasonParts] = m[3]!.split('--');
-    const reason = reasonParts.join('--').trim();
-    const ids = idsPart.split(',').map((s) => s.trim()).filter(Boolean);
+    const { ids, reason } = parseRuleList(m[3]!);
     if (ids.length === 0) {
       problems.push({ message: `${directive} names no rule: write "# ${directive} RULE-ID -- reason"`, location });
       continue;
@@ -69,19 +70,14 @@ function scanFile(file: SourceFile, knownRuleIds: ReadonlySet<string>, problems:
       continue;
     }
     const known = ids.filter((id) => knownRuleIds.has(id));
-    for (const id of ids.filter((id) => !knownRuleIds.has(id))) problems.push({ message: `unknown rule '${id}' in ${directive}`, location });
+    for (const id of ids.filter((id) => !knownRuleIds.has(id))) problems.push({ message: unknownRuleMessage(id, directive, knownRuleIds), location });
     if (known.length === 0) continue;
-    if (m[2] === 'file') {
-      for (const id of known) result.wholeFile.add(id);
-      continue;
-    }
-    const target = m[2] === 'line' ? i : nextContentLine(lines, i);
-    if (target === undefined) continue;
-    const set = result.byLine.get(target + 1) ?? new Set<string>();
-    for (const id of known) set.add(id);
-    result.byLine.set(target + 1, set);
+    const target = m[2] === 'file' ? undefined : m[2] === 'line' ? i : nextContentLine(lines, i);
+    if (m[2] !== 'file' && target === undefined) continue;
+    const covered: [number, number] | undefined = target === undefined ? undefined : [target + 1, target + 1];
+    out.push({ label: `${directive} comment`, location, file: file.path, ids: new Set(known), ...(covered ? { lines: covered } : {}), used: new Set() });
   }
-  return result.wholeFile.size > 0 || result.byLine.size > 0 ? result : undefined;
+  return out;
 }
 
 function nextContentLine(lines: string[], from: number): number | undefined {

@@ -3,6 +3,7 @@
  * schema words them, `description` saying what a valid value is and `title` naming what an enum lists.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { closestName } from '../util/suggest.js';
 import { formatPath } from './messages.js';
 
 /** A JSON schema (draft-07, as ajv reads it). */
@@ -37,8 +38,13 @@ function describe(error: ErrorObject): SettingProblem {
   const params = error.params as Record<string, unknown>;
   const propertyNames = () => Object.keys(isRecord(schema.properties) ? schema.properties : {}).join(', ');
   switch (error.keyword) {
-    case 'additionalProperties':
-      return at([...path, String(params.additionalProperty)], `unknown key (allowed: ${propertyNames() || 'none'})`);
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const known = Object.keys(isRecord(schema.properties) ? schema.properties : {});
+      const suggestion = closestName(key, known, { partial: false });
+      const hint = suggestion === undefined ? '' : `did you mean '${suggestion}'? `;
+      return at([...path, key], `unknown key (${hint}allowed: ${propertyNames() || 'none'})`);
+    }
     case 'required':
       return at([...path, String(params.missingProperty)], 'is required');
     case 'minProperties':

@@ -38,7 +38,7 @@ describe('config severities: ours, ESLint\'s warn and 0/1/2', () => {
 
   it.each([['3'], ['-1'], ['1.5'], ['Warn'], ['true'], ['fatal']])('%s is rejected with the accepted spellings', (written) => {
     expect(configError(`rules:\n  yaml-syntax: ${written}\n`).message).toBe(
-      '.gitops-lint.yaml: rules.yaml-syntax: must be one of error, warning, warn, info, off, 0, 1, 2, or a mapping { severity, params }',
+      '.gitops-lint.yaml: rules.yaml-syntax: must be one of error, warning, warn, info, off, 0, 1, 2, or [severity, params] or a mapping { severity, params }',
     );
     expect(configError(`rules:\n  yaml-syntax: { severity: ${written} }\n`).message).toBe(
       '.gitops-lint.yaml: rules.yaml-syntax.severity: must be one of error, warning, warn, info, off, 0, 1, 2',
@@ -123,7 +123,7 @@ fluxVersion: "2.4"
     ['bad extends', 'extends: strict\n', '.gitops-lint.yaml: extends: must be one of recommended, all, none'],
     ['rules not a mapping', 'rules: [yaml-syntax]\n', '.gitops-lint.yaml: rules: must be a mapping'],
     ['unknown rule id', 'rules:\n  yaml-syntx: error\n', '.gitops-lint.yaml: rules.yaml-syntx: unknown rule id'],
-    ['bad severity', 'rules:\n  yaml-syntax: fatal\n', '.gitops-lint.yaml: rules.yaml-syntax: must be one of error, warning, warn, info, off, 0, 1, 2, or a mapping { severity, params }'],
+    ['bad severity', 'rules:\n  yaml-syntax: fatal\n', '.gitops-lint.yaml: rules.yaml-syntax: must be one of error, warning, warn, info, off, 0, 1, 2, or [severity, params] or a mapping { severity, params }'],
     ['bad severity in object form', 'rules:\n  yaml-syntax: { severity: high }\n', '.gitops-lint.yaml: rules.yaml-syntax.severity: must be one of'],
     ['unknown key in rule setting', 'rules:\n  yaml-syntax: { level: error }\n', '.gitops-lint.yaml: rules.yaml-syntax.level: unknown key'],
     ['bad params override', 'rules:\n  yaml-syntax: { params: { kinds: [nope] } }\n', '.gitops-lint.yaml: rules.yaml-syntax.params: kinds: unknown problem kind "nope"'],

@@ -145,7 +145,7 @@ describe('params of custom object-field rules', () => {
     [{ path: 'a', required: true, message: '  ' }, 'message: must be a non-empty string'],
     [{ path: 'a', required: true, match: 'Deployment' }, 'match: must be a mapping of apiVersion, kind, namespace, name'],
     [{ path: 'a', required: true, match: { kind: '' } }, 'match.kind: must be a non-empty string (globs allowed)'],
-    [{ path: 'a', required: true, match: { kinds: 'x' } }, 'match.kinds: unknown key (allowed: apiVersion, kind, namespace, name)'],
+    [{ path: 'a', required: true, match: { kinds: 'x' } }, "match.kinds: unknown key (did you mean 'kind'? allowed: apiVersion, kind, namespace, name)"],
     [{ path: 'a', required: true, typo: 1 }, 'typo: unknown key (allowed: match, path, message, required, forbidden, pattern, notPattern, enum, equals)'],
     [{ path: 'a' }, 'give exactly one of required, forbidden, pattern, notPattern, enum, equals (got none)'],
     [{ path: 'a', notPattern: '[' }, expect.stringMatching(/^notPattern: invalid regular expression: /)],

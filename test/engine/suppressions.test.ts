@@ -59,7 +59,7 @@ describe('inline suppressions', () => {
   it('an unknown rule id is a finding; the known ids still apply', async () => {
     const { labels, problems } = await run(`# gitops-lint-disable-file no-bad-lable, no-bad-label -- typo test\n${cm('a')}`);
     expect(labels).toEqual([]);
-    expect(problems).toEqual(["1:1 unknown rule 'no-bad-lable' in gitops-lint-disable-file"]);
+    expect(problems).toEqual(["1:1 unknown rule 'no-bad-lable' in gitops-lint-disable-file (did you mean 'no-bad-label'?)"]);
   });
 
   it('a directive naming no rule is a finding', async () => {

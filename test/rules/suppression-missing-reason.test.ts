@@ -19,7 +19,7 @@ ruleTester.run('suppression-missing-reason', {
       },
       errors: [
         { file: 'a.yaml', line: 1, column: 6, message: 'gitops-lint-disable-line yaml-syntax has no reason, so it suppresses nothing: add "-- why" after the rule ids' },
-        { file: 'a.yaml', line: 2, column: 1, message: "unknown rule 'yaml-sintax' in gitops-lint-disable-next-line" },
+        { file: 'a.yaml', line: 2, column: 1, message: "unknown rule 'yaml-sintax' in gitops-lint-disable-next-line (did you mean 'yaml-syntax'?)" },
         { file: 'a.yaml', line: 4, message: /^gitops-lint-disable-file names no rule/ },
       ],
     },
