@@ -8,9 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { stringify as toYaml } from 'yaml';
 import { builtinChecks } from './checks/index.js';
 import { runGraph } from './cli/graph.js';
+import { printConfig } from './cli/print-config.js';
+import { parseRuleOption, parseSkipOption, withUnusedDirectives } from './cli/rule-options.js';
 import { ConfigError } from './config/errors.js';
 import { parseSeverity, SEVERITY_SPELLINGS } from './config/severity.js';
 import { configureRun } from './engine/bind.js';
@@ -60,6 +61,9 @@ interface CliOptions {
   printConfig?: boolean;
   listRules?: boolean;
   summary?: boolean;
+  rule: Record<string, unknown>;
+  skip: string[];
+  reportUnusedDisableDirectives?: boolean;
 }
 
 const EXIT_OK = 0;
@@ -129,6 +133,9 @@ function buildProgram(io: CliIO): Command {
       (dir: string, previous: string[]) => [...previous, dir],
       [],
     )
+    .option('--rule <setting>', "rule setting over the config, ESLint style: 'id: severity' or 'id: [severity, {param: value}]'; repeatable", parseRuleOption, {})
+    .option('--skip <kinds>', 'drop findings about objects of these kinds: Kind or <apiVersion>/<Kind>, comma-separated; repeatable', parseSkipOption, [])
+    .option('--report-unused-disable-directives', 'report suppression comments and annotations that suppressed nothing, as errors (rule suppression-unused)')
     .option('--no-cache', 'do not reuse compiled schema validators from $XDG_CACHE_HOME/gitops-lint (default: ~/.cache/gitops-lint)')
     .option('--summary', 'print counts only, one line (kubeconform -summary), instead of each finding (stylish and compact formats)')
     .option('--print-config', 'print the effective config as YAML and exit')
@@ -171,6 +178,9 @@ async function execute(targets: Targets, options: CliOptions, io: CliIO, env: Re
   const lintOptions: LintOptions = {};
   if (options.config !== undefined) lintOptions.configPath = path.resolve(cwd, options.config);
   if (options.kubernetesVersion !== undefined) lintOptions.kubernetesVersion = options.kubernetesVersion;
+  const rules = options.reportUnusedDisableDirectives ? withUnusedDirectives(options.rule) : options.rule;
+  if (Object.keys(rules).length > 0) lintOptions.ruleSettings = rules;
+  if (options.skip.length > 0) lintOptions.skipKinds = options.skip;
   for (const dir of options.schemaLocation) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(dir)) throw new UsageError(`--schema-location ${dir}: schemas are never downloaded (gitops-lint works offline); give a local folder`);
   }
@@ -178,7 +188,7 @@ async function execute(targets: Targets, options: CliOptions, io: CliIO, env: Re
   if (options.cache) lintOptions.schemaCacheDir = defaultCacheDir(env);
 
   if (options.printConfig) {
-    io.stdout.write(printConfig(root, lintOptions));
+    io.stdout.write(printConfig(root, lintOptions, builtinChecks));
     return EXIT_OK;
   }
   if (options.listRules) {
@@ -215,12 +225,6 @@ async function execute(targets: Targets, options: CliOptions, io: CliIO, env: Re
   const failOn = options.failOn;
   if (failOn === 'none') return EXIT_OK;
   return result.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? EXIT_FINDINGS : EXIT_OK;
-}
-
-function printConfig(root: string, lintOptions: LintOptions): string {
-  const { config, file } = configureRun(root, lintOptions, builtinChecks);
-  const source = file ? `# effective config (file: ${file})` : '# effective config (defaults: no config file found)';
-  return `${source}\n${toYaml(config)}`;
 }
 
 /** One row of --list-rules (its JSON form: ESLint-like rule metadata). */

@@ -10,7 +10,7 @@ import type { Config } from '../config/types.js';
 import { compareFindings, type Finding, type ObjectRef } from '../finding.js';
 import { buildGraph } from '../graph/index.js';
 import { pathOverrides } from './overrides.js';
-import { placeFindings } from './placement.js';
+import { docAt, placeFindings } from './placement.js';
 import { loadRepo, locate, type LoadedRepo } from '../load/index.js';
 import { SchemaStore } from '../schema/store.js';
 import { LATEST } from '../schema/versions.js';
@@ -88,7 +88,7 @@ export function lintRepo(
   const raw = runChecks(early);
   const suppressions = services.suppressions();
   const ignored = objectIgnorer(config.ignoreObjects);
-  const kept = raw.filter((f) => !suppressions.isSuppressed(f) && !ignored(f.object));
+  const kept = raw.filter((f) => !suppressions.isSuppressed(f) && !ignored(f.object ?? objectAt(repo, f)));
   const findings = dedupe([...kept, ...runChecks(late)].sort(compareFindings));
   placeFindings(findings, repo, graph);
 
@@ -151,6 +151,17 @@ function dedupe(sorted: Finding[]): Finding[] {
     previous = key;
     return true;
   });
+}
+
+/**
+ * The object whose document holds a finding that names none (a duplicate key, a syntax problem inside it), as
+ * written: ignoreObjects and --skip drop those findings too.
+ */
+function objectAt(repo: LoadedRepo, f: Finding): ObjectRef | undefined {
+  const doc = docAt(repo, f.file, f.line);
+  if (doc?.class !== 'k8s') return undefined;
+  const { apiVersion, kind, name, namespace } = doc;
+  return { apiVersion, kind, name, namespace };
 }
 
 /** True for objects matched by an ignoreObjects entry: every given field matches (name/namespace as globs). */

@@ -26,7 +26,7 @@ export function placeFindings(findings: Finding[], repo: LoadedRepo, graph: Repo
 }
 
 /** The document of `file` whose text holds `line`. */
-function docAt(repo: LoadedRepo, file: string, line: number): YamlDocument | undefined {
+export function docAt(repo: LoadedRepo, file: string, line: number): YamlDocument | undefined {
   const source = repo.fileMap.get(file);
   if (!source) return undefined;
   for (const d of source.documents) {

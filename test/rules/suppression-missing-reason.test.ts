@@ -23,5 +23,10 @@ ruleTester.run('suppression-missing-reason', {
         { file: 'a.yaml', line: 4, message: /^gitops-lint-disable-file names no rule/ },
       ],
     },
+    {
+      name: 'an annotation without a reason',
+      files: { 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  annotations:\n    gitops-lint.io/ignore: orphan-manifest\n' },
+      errors: [{ file: 'cm.yaml', line: 6, column: 28, message: 'gitops-lint.io/ignore annotation orphan-manifest has no reason, so it suppresses nothing: add "-- why" after the rule ids' }],
+    },
   ],
 });
