@@ -23,7 +23,8 @@ import { shareSubschemas } from './share-subschemas.mjs';
 
 export { convertSchema, QUANTITY_PATTERN, translatePattern };
 
-const KUBERNETES_MINORS = ['1.33', '1.34', '1.35'];
+/** Oldest first; the newest is written whole, the others as their differences from it (see kubernetesDelta). */
+const KUBERNETES_MINORS = ['1.30', '1.31', '1.32', '1.33', '1.34', '1.35'];
 /** Flux release folders, newest first: the newest release wins when a group/version/kind appears in several. */
 const FLUX_RELEASES = ['v2.9.4', 'v2.8.8', 'v2.6.4'];
 const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
@@ -59,6 +60,18 @@ function buildKubernetes(minorDir, dropped) {
   // Upstream says oneOf [string, number]; add the grammar so `memory: 1GB` is caught, as in CRDs.
   if (definitions[QUANTITY]) definitions[QUANTITY] = { anyOf: [{ type: 'number' }, { type: 'string' }], pattern: QUANTITY_PATTERN };
   return { definitions, kinds };
+}
+
+/**
+ * A minor as its differences from `base` (the newest minor, written whole): the definitions and kinds that differ or
+ * are new, and the names `base` has that this minor has not. Most definitions are the same from one minor to the
+ * next, so six minors cost little more than one; src/schema/store.ts puts the minor back together when it reads it.
+ */
+function kubernetesDelta(base, baseFile, doc) {
+  const same = (a, b) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+  const changed = (section) => Object.fromEntries(Object.entries(doc[section]).filter(([k, v]) => !(k in base[section]) || !same(v, base[section][k])));
+  const removed = (section) => Object.keys(base[section]).filter((k) => !(k in doc[section])).sort();
+  return { base: baseFile, definitions: changed('definitions'), kinds: changed('kinds'), removed: { definitions: removed('definitions'), kinds: removed('kinds') } };
 }
 
 /** The named definition and everything it references, transitively. */
@@ -146,6 +159,8 @@ function render(doc) {
   const sections = Object.keys(doc)
     .sort()
     .map((section) => {
+      // A value that is not a mapping of entries (a delta's `base` file, its `removed` names) stays on one line.
+      if (typeof doc[section] !== 'object' || Object.values(doc[section]).every(Array.isArray)) return `${JSON.stringify(section)}:${JSON.stringify(sortKeys(doc[section]))}`;
       const entries = Object.keys(doc[section])
         .sort()
         .map((k) => `${JSON.stringify(k)}:${JSON.stringify(sortKeys(doc[section][k]))}`);
@@ -164,11 +179,12 @@ export function generate(upstream, out) {
   const dropped = [];
   // Remove only what this script writes, so a mistyped --out never wipes unrelated files.
   for (const generated of ['index.json', 'kubernetes', 'crds']) fs.rmSync(path.join(out, generated), { recursive: true, force: true });
-  let newest;
-  for (const minor of KUBERNETES_MINORS) {
-    newest = buildKubernetes(path.join(upstream, 'kubernetes', 'openapi-v3', minor), dropped);
-    write(out, `kubernetes/v${minor}.json`, newest);
-  }
+  const built = KUBERNETES_MINORS.map((minor) => buildKubernetes(path.join(upstream, 'kubernetes', 'openapi-v3', minor), dropped));
+  const newest = built[built.length - 1];
+  const newestFile = `kubernetes/v${KUBERNETES_MINORS[KUBERNETES_MINORS.length - 1]}.json`;
+  KUBERNETES_MINORS.forEach((minor, i) => {
+    write(out, `kubernetes/v${minor}.json`, built[i] === newest ? newest : kubernetesDelta(newest, newestFile, built[i]));
+  });
   const objectMeta = closure(newest.definitions, OBJECT_META);
   const { byGroup, index } = buildCrds(upstream, dropped);
   for (const [group, kinds] of Object.entries(byGroup)) {

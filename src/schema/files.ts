@@ -20,6 +20,29 @@ export interface SchemaFile {
   kinds: Record<string, unknown>;
 }
 
+/**
+ * A Kubernetes minor written as its differences from another file (`base`, the newest minor): definitions and kinds
+ * that differ or are new, and the names of the base's that this minor has not (see scripts/generate-schemas.mjs).
+ */
+export interface SchemaDelta extends SchemaFile {
+  base: string;
+  removed: { definitions: string[]; kinds: string[] };
+}
+
+export function isSchemaDelta(doc: SchemaFile): doc is SchemaDelta {
+  return typeof (doc as Partial<SchemaDelta>).base === 'string';
+}
+
+/** The whole file a delta stands for. */
+export function applySchemaDelta(base: SchemaFile, delta: SchemaDelta): SchemaFile {
+  const merged = (section: 'definitions' | 'kinds') => {
+    const out: Record<string, unknown> = { ...base[section], ...delta[section] };
+    for (const name of delta.removed[section]) delete out[name];
+    return out;
+  };
+  return { definitions: merged('definitions') as SchemaFile['definitions'], kinds: merged('kinds') };
+}
+
 /** The `schemas/` folder of this package, found from this module (works from src/ and dist/). */
 export function defaultSchemaDir(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));

@@ -9,7 +9,7 @@ import type { Ajv, AnySchemaObject, ValidateFunction } from 'ajv';
 import type { PathSegment } from '../util/json-path.js';
 import { createCompiler } from './ajv.js';
 import { ValidatorCache } from './cache.js';
-import { defaultSchemaDir, digestOf, pointerSegment, readSchemaText, type SchemaFile, type SchemaIndex } from './files.js';
+import { applySchemaDelta, defaultSchemaDir, digestOf, isSchemaDelta, pointerSegment, readSchemaText, type SchemaFile, type SchemaIndex } from './files.js';
 import { toSchemaErrors, type SchemaError } from './messages.js';
 import { withoutNullFields } from './nulls.js';
 import { nearestMinor, sortMinors } from './versions.js';
@@ -205,8 +205,14 @@ export class SchemaStore {
     let entry = this.files.get(file);
     if (!entry) {
       const text = readSchemaText(this.dir, file);
-      const digest = digestOf(text);
-      entry = { doc: JSON.parse(text) as SchemaFile, digest, inAjv: false };
+      const doc = JSON.parse(text) as SchemaFile;
+      if (isSchemaDelta(doc)) {
+        // A minor stored as its differences from the newest: whole again, keyed (disk cache) by both files' texts.
+        const base = this.file(doc.base);
+        entry = { doc: applySchemaDelta(base.doc, doc), digest: digestOf(`${base.digest}\0${digestOf(text)}`), inAjv: false };
+      } else {
+        entry = { doc, digest: digestOf(text), inAjv: false };
+      }
       this.files.set(file, entry);
     }
     return entry;

@@ -72,7 +72,7 @@ describe('generated schemas (committed output)', () => {
       crds: Record<string, { file: string; source: string }>;
       kubernetes: Record<string, string>;
     };
-    expect(Object.keys(index.kubernetes)).toEqual(['1.33', '1.34', '1.35']);
+    expect(Object.keys(index.kubernetes)).toEqual(['1.30', '1.31', '1.32', '1.33', '1.34', '1.35']);
     for (const key of [
       'helm.toolkit.fluxcd.io/v2/HelmRelease',
       'helm.toolkit.fluxcd.io/v2beta1/HelmRelease',

@@ -29,7 +29,7 @@ function container(extra: Record<string, unknown>) {
 describe('SchemaStore with the shipped schemas', () => {
   it('finds the schemas folder from the module and lists the Kubernetes minors', () => {
     expect(fs.existsSync(path.join(defaultSchemaDir(), 'index.json'))).toBe(true);
-    expect(store.kubernetesVersions()).toEqual(['1.33', '1.34', '1.35']);
+    expect(store.kubernetesVersions()).toEqual(['1.30', '1.31', '1.32', '1.33', '1.34', '1.35']);
   });
 
   it('accepts a valid Deployment', () => {
@@ -222,7 +222,7 @@ describe('SchemaStore with the shipped schemas', () => {
 
   it('picks the Kubernetes minor and returns undefined for kinds it does not know', () => {
     expect(store.resolveKubernetesVersion('v1.34.2')).toBe('1.34');
-    expect(store.resolveKubernetesVersion('1.20')).toBe('1.33');
+    expect(store.resolveKubernetesVersion('1.20')).toBe('1.30');
     expect(store.resolveKubernetesVersion('1.40')).toBe('1.35');
     expect(store.resolveKubernetesVersion(undefined)).toBe('1.35');
     const deviceClass = { apiVersion: 'resource.k8s.io/v1alpha3', kind: 'DeviceClass' };
