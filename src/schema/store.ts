@@ -81,7 +81,7 @@ export class SchemaStore {
     if (options.cacheDir !== undefined) this.cache = new ValidatorCache(options.cacheDir, setup);
   }
 
-  /** Kubernetes minors with built-in schemas, oldest first, e.g. ["1.33", "1.34", "1.35"]. */
+  /** Kubernetes minors with built-in schemas, oldest first, e.g. ["1.30", ..., "1.35"]. */
   kubernetesVersions(): string[] {
     return sortMinors(Object.keys(this.index.kubernetes));
   }
