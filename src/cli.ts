@@ -22,7 +22,8 @@ import type { LintOptions, LintResult } from './engine/types.js';
 import { SEVERITY_RANK, type Severity } from './finding.js';
 import { blobLinks, readGitHubContext } from './github/context.js';
 import { printable } from './report/ansi.js';
-import { defaultCacheDir } from './schema/cache.js';
+import { cacheDirProblem, defaultCacheDir } from './schema/cache.js';
+import { makeDir } from './util/make-dir.js';
 import { isKubernetesVersion, KUBERNETES_VERSION_FORMS } from './schema/versions.js';
 import { severityCounts } from './report/counts.js';
 import { DEFAULT_FORMAT, FORMAT_NAMES, formatters, summary, type FormatName } from './report/index.js';
@@ -185,7 +186,12 @@ async function execute(targets: Targets, options: CliOptions, io: CliIO, env: Re
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(dir)) throw new UsageError(`--schema-location ${dir}: schemas are never downloaded (gitops-lint works offline); give a local folder`);
   }
   if (options.schemaLocation.length > 0) lintOptions.schemaLocations = options.schemaLocation.map((dir) => path.resolve(cwd, dir));
-  if (options.cache) lintOptions.schemaCacheDir = defaultCacheDir(env);
+  if (options.cache) {
+    const dir = defaultCacheDir(env);
+    const problem = cacheDirProblem(dir);
+    if (problem === undefined) lintOptions.schemaCacheDir = dir;
+    else io.stderr.write(`${TOOL_NAME}: warning: cache directory ${dir} cannot be written (${problem}); compiled schemas are not cached (--no-cache hides this)\n`);
+  }
 
   if (options.printConfig) {
     io.stdout.write(printConfig(root, lintOptions, builtinChecks));
@@ -254,7 +260,7 @@ function rulesTable(rules: readonly ListedRule[]): string {
 
 function writeReport(file: string, report: string): void {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    makeDir(path.dirname(file));
     fs.writeFileSync(file, report);
   } catch (err) {
     throw new UsageError(`cannot write report to ${file}: ${err instanceof Error ? err.message : String(err)}`);

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Ajv, ValidateFunction } from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
+import { makeDir } from '../util/make-dir.js';
 
 const require = createRequire(import.meta.url);
 // ajv's standalone module is CommonJS: under NodeNext its default import is module.exports, which also carries `.default`.
@@ -31,7 +32,22 @@ export function defaultCacheDir(env: Record<string, string | undefined> = proces
   return path.join(base, 'gitops-lint', 'validators');
 }
 
+/** Why validators cannot be cached in `dir` (it cannot be created or written), or undefined when they can. */
+export function cacheDirProblem(dir: string): string | undefined {
+  try {
+    makeDir(dir);
+    fs.accessSync(dir, fs.constants.W_OK);
+    return undefined;
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return e.code ?? e.message;
+  }
+}
+
 export class ValidatorCache {
+  /** Set after a failed write: one failure says the folder cannot be used, so no later compile tries again. */
+  private unwritable = false;
+
   /**
    * @param dir folder for the entries (created on first write)
    * @param setup everything about the compiler that changes the generated code (options, keywords, formats)
@@ -65,14 +81,16 @@ export class ValidatorCache {
 
   /** Stores a validator compiled by `ajv` (which must have `code.source` on). Best effort: errors are ignored. */
   save(key: string, ajv: Ajv, validator: ValidateFunction): void {
+    if (this.unwritable) return;
     try {
-      fs.mkdirSync(this.dir, { recursive: true });
+      makeDir(this.dir);
       // Write then rename, so a concurrent run never reads half a file.
       const temp = `${this.file(key)}.${process.pid}.tmp`;
       fs.writeFileSync(temp, standaloneCode(ajv, validator));
       fs.renameSync(temp, this.file(key));
     } catch {
       // A read-only or full disk only costs the compile time next run.
+      this.unwritable = true;
     }
   }
 
