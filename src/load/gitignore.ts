@@ -43,12 +43,28 @@ export function rootRelativePattern(dir: string, line: string): string | undefin
 export function gitIgnoreMatcher(files: readonly GitIgnoreFile[]): GitIgnored {
   if (files.length === 0) return NOTHING_IGNORED;
   const depth = (dir: string): number => (dir === '' ? 0 : dir.split('/').length);
-  const matcher = ignore();
-  for (const file of [...files].sort((a, b) => depth(a.dir) - depth(b.dir))) {
+  const set = new GitIgnoreSet();
+  for (const file of [...files].sort((a, b) => depth(a.dir) - depth(b.dir))) set.add(file);
+  return set.ignores;
+}
+
+/**
+ * The .gitignore files met so far by a walk that enters a directory before its subdirectories: each is added when
+ * the walk enters its directory, before that directory's entries are judged. Equivalent to gitIgnoreMatcher over all
+ * of them: a file's patterns only match below its own directory, so only the ancestor-before-descendant order matters.
+ */
+export class GitIgnoreSet {
+  private readonly matcher = ignore();
+  private empty = true;
+
+  add(file: GitIgnoreFile): void {
     for (const line of file.text.split('\n')) {
       const pattern = rootRelativePattern(file.dir, line);
-      if (pattern !== undefined) matcher.add(pattern);
+      if (pattern === undefined) continue;
+      this.matcher.add(pattern);
+      this.empty = false;
     }
   }
-  return (path) => path !== '' && ignore.isPathValid(path) && matcher.ignores(path);
+
+  readonly ignores: GitIgnored = (path) => !this.empty && path !== '' && ignore.isPathValid(path) && this.matcher.ignores(path);
 }

@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import type { Location } from '../finding.js';
 import { gitRemoteUrls } from './git-remotes.js';
-import { gitIgnoreMatcher, type GitIgnoreFile } from './gitignore.js';
 import { iacFormat, parseIacFile } from './iac/index.js';
 import { locateIn } from './locate.js';
 import { parseYamlFile } from './parse.js';
@@ -68,7 +67,7 @@ export async function loadRepo(root: string, options: LoadOptions = {}): Promise
     fileMap: new Map([...iacFiles, ...files].map((f) => [f.path, f])),
     fileSet: new Set(allFiles),
     dirSet: new Set(allDirs),
-    gitIgnored: gitIgnoreMatcher(readGitIgnores(walk.gitignores)),
+    gitIgnored: walk.gitIgnored,
   };
 }
 
@@ -102,31 +101,6 @@ function readIacFiles(candidates: YamlCandidate[], maxBytes: number, skipped: Sk
     }
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-/** Largest .gitignore read; a bigger one is not a list of patterns someone wrote. */
-const MAX_GITIGNORE_BYTES = 1024 * 1024;
-
-/**
- * The .gitignore files' texts. They are not manifests: one that cannot be read is left out without a finding (the
- * only cost is that a missing file it would have explained is reported as missing).
- */
-function readGitIgnores(candidates: YamlCandidate[]): GitIgnoreFile[] {
-  const out: GitIgnoreFile[] = [];
-  for (const { rel, abs } of candidates) {
-    let fd: number | undefined;
-    try {
-      fd = fs.openSync(abs, fs.constants.O_RDONLY | NO_FOLLOW);
-      if (fs.fstatSync(fd).size > MAX_GITIGNORE_BYTES) continue;
-      const text = fs.readFileSync(fd, 'utf8');
-      out.push({ dir: rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '', text });
-    } catch {
-      // unreadable: left out, see above
-    } finally {
-      if (fd !== undefined) fs.closeSync(fd);
-    }
-  }
-  return out;
 }
 
 /** Fields of a kustomization file whose entries (strings, or `{path}`) name manifest or patch files. */

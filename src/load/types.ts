@@ -86,6 +86,7 @@ export interface SkippedFile {
     | 'binary'
     | 'too-large'
     | 'ignored' // matched an ignore glob from config
+    | 'gitignored' // ignored by a .gitignore: not committed, so not part of the repo
     | 'symlink-outside-repo'
     | 'symlink-loop'
     | 'unreadable'

@@ -3,10 +3,11 @@
  * Symlinks are followed only while their real path stays inside the root; nothing outside the root is ever opened.
  */
 import fs from 'node:fs/promises';
-import type { Dirent } from 'node:fs';
+import fsSync, { type Dirent } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { isIacCandidate } from './iac/index.js';
+import { GitIgnoreSet, type GitIgnored } from './gitignore.js';
 import { fileLocation } from './positions.js';
 import type { LoadProblem, SkippedFile } from './types.js';
 
@@ -27,8 +28,8 @@ export interface WalkResult {
   json: YamlCandidate[];
   /** `.bicep` and `.tf` files: read when they declare Flux configurations (iac/index.ts). */
   iac: YamlCandidate[];
-  /** `.gitignore` files: read for what they say is generated (see gitignore.ts). */
-  gitignores: YamlCandidate[];
+  /** What the repo's .gitignore files ignore (read as the walk enters their directory; see gitignore.ts). */
+  gitIgnored: GitIgnored;
   skipped: SkippedFile[];
   problems: LoadProblem[];
 }
@@ -44,7 +45,8 @@ interface ChartContext {
 }
 
 export async function walkRepo(root: string, ignore: string[]): Promise<WalkResult> {
-  const result: WalkResult = { files: [], dirs: [''], yaml: [], json: [], iac: [], gitignores: [], skipped: [], problems: [] };
+  const gitignores = new GitIgnoreSet();
+  const result: WalkResult = { files: [], dirs: [''], yaml: [], json: [], iac: [], gitIgnored: gitignores.ignores, skipped: [], problems: [] };
   const isIgnored = ignore.length > 0 ? picomatch(ignore, { dot: true }) : () => false;
   const walking = new Set<string>([root]);
   const inside = (real: string): boolean => real === root || real.startsWith(root + path.sep);
@@ -61,7 +63,6 @@ export async function walkRepo(root: string, ignore: string[]): Promise<WalkResu
     if (isIgnored(rel)) return skip(rel, 'ignored');
     if (/\.json$/i.test(name) && !chart.inChart) result.json.push({ rel, abs, inHelmChart: false });
     if (isIacCandidate(name) && !chart.inChart) result.iac.push({ rel, abs, inHelmChart: false });
-    if (name === '.gitignore') result.gitignores.push({ rel, abs, inHelmChart: chart.inChart });
     if (!isYamlFileName(name)) return;
     if (chart.inTemplates) return skip(rel, 'helm-template');
     result.yaml.push({ rel, abs, inHelmChart: chart.inChart });
@@ -75,9 +76,20 @@ export async function walkRepo(root: string, ignore: string[]): Promise<WalkResu
       return skip(rel, 'unreadable', `cannot read directory: ${errorText(error)}`, 'unreadable');
     }
     const isChart = entries.some((e) => e.name === 'Chart.yaml' && !e.isDirectory());
+    // This directory's .gitignore judges its own entries: read it before them.
+    if (!ignored && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+      const text = readGitIgnore(path.join(abs, '.gitignore'));
+      if (text !== undefined) gitignores.add({ dir: rel, text });
+    }
     for (const entry of entries) {
       if (NEVER_WALKED.has(entry.name)) continue;
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      // Git never commits what .gitignore ignores (build output, local renders): not part of the repo, so not linted
+      // and absent to the graph (a reference to it is kustomize-generated-file's). Listed as skipped when it would have been read.
+      if (!ignored && gitignores.ignores(entry.isDirectory() ? `${childRel}/` : childRel)) {
+        if (entry.isDirectory() || isYamlFileName(entry.name) || /\.json$/i.test(entry.name)) skip(childRel, 'gitignored');
+        continue;
+      }
       let childAbs = path.join(abs, entry.name);
       let isDir = entry.isDirectory();
       if (entry.isSymbolicLink() && (ignored || isIgnored(childRel))) {
@@ -120,6 +132,28 @@ export async function walkRepo(root: string, ignore: string[]): Promise<WalkResu
 
   await walkDir(root, '', { inChart: false, inTemplates: false }, false);
   return result;
+}
+
+/** Largest .gitignore read; a bigger one is not a list of patterns someone wrote. */
+const MAX_GITIGNORE_BYTES = 1024 * 1024;
+/** The file found by the walk is read as is: a symlink swapped in since is not followed. */
+const NO_FOLLOW = fsSync.constants.O_NOFOLLOW ?? 0;
+
+/**
+ * A .gitignore's text. It is not a manifest: one that cannot be read is left out without a finding (the only cost is
+ * that files it would ignore are linted, and a missing file it would have explained is reported as missing).
+ */
+function readGitIgnore(abs: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fsSync.openSync(abs, fsSync.constants.O_RDONLY | NO_FOLLOW);
+    if (fsSync.fstatSync(fd).size > MAX_GITIGNORE_BYTES) return undefined;
+    return fsSync.readFileSync(fd, 'utf8');
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fsSync.closeSync(fd);
+  }
 }
 
 /** Real path and type of a symlink's target; the target is only stat'ed when it is inside the root. */

@@ -56,7 +56,7 @@ ruleTester.run('kustomize-missing-file', {
     {
       name: 'a .gitignore that ignores something else, or re-includes the file, does not excuse it',
       files: {
-        '.gitignore': 'generated/\n*.yaml\n',
+        '.gitignore': 'generated/\ncrds.yaml\ncm.yaml\n',
         'app/.gitignore': '!crds.yaml\n',
         'app/kustomization.yaml': k('resources:\n  - crds.yaml\n  - ../other/cm.yaml\n'),
         'other/.gitignore': '!cm.yaml\n',
