@@ -7,7 +7,7 @@
 import type { ReportInput } from '../checks/types.js';
 import type { RepoGraph } from '../graph/types.js';
 import { locate, positionAt, type LoadedRepo, type YamlDocument } from '../load/index.js';
-import { parseRuleList, unknownRuleMessage, type Directive } from './directive.js';
+import { directiveRules, type Directive } from './directive.js';
 
 export const IGNORE_ANNOTATION = 'gitops-lint.io/ignore';
 const LABEL = `${IGNORE_ANNOTATION} annotation`;
@@ -38,18 +38,8 @@ export function scanAnnotations(
     const written = annotationOf(doc.value) !== undefined;
     const location = written ? locate(repo, doc, ['metadata', 'annotations', IGNORE_ANNOTATION], 'value') : locate(repo, doc, ['metadata']);
     const text = annotationOf(value);
-    const { ids, reason } = parseRuleList(typeof text === 'string' ? text : '');
-    if (ids.length === 0) {
-      problems.push({ message: `${LABEL} names no rule: write "RULE-ID -- reason"`, location });
-      continue;
-    }
-    if (!reason) {
-      problems.push({ message: `${LABEL} ${ids.join(', ')} has no reason, so it suppresses nothing: add "-- why" after the rule ids`, location });
-      continue;
-    }
-    for (const id of ids.filter((id) => !knownRuleIds.has(id))) problems.push({ message: unknownRuleMessage(id, LABEL, knownRuleIds), location });
-    const known = ids.filter((id) => knownRuleIds.has(id));
-    if (known.length === 0) continue;
+    const known = directiveRules(typeof text === 'string' ? text : '', { label: LABEL, example: 'RULE-ID -- reason', location }, knownRuleIds, problems);
+    if (!known) continue;
     const file = repo.fileMap.get(doc.file)!;
     const lines: [number, number] = [positionAt(file, doc.start).line, positionAt(file, Math.max(doc.start, doc.end - 1)).line];
     directives.push({ label: LABEL, location, file: doc.file, ids: new Set(known), lines, used: new Set() });

@@ -21,10 +21,32 @@ export interface Directive {
   used: Set<string>;
 }
 
-/** `RULE[, RULE...] -- reason`: the rule ids and the reason ('' when none). */
-export function parseRuleList(text: string): { ids: string[]; reason: string } {
+/**
+ * The known rule ids of `RULE[, RULE...] -- reason` written at `location`, or undefined when it suppresses nothing.
+ * A directive without a rule or a reason suppresses nothing; unknown ids are left out. Each is a problem (for
+ * suppression-missing-reason) pushed onto `problems`; `example` shows the directive written right.
+ */
+export function directiveRules(
+  text: string,
+  where: { label: string; example: string; location: Location },
+  knownRuleIds: ReadonlySet<string>,
+  problems: ReportInput[],
+): string[] | undefined {
+  const { label, example, location } = where;
   const [idsPart = '', ...reasonParts] = text.split('--');
-  return { ids: idsPart.split(',').map((s) => s.trim()).filter(Boolean), reason: reasonParts.join('--').trim() };
+  const ids = idsPart.split(',').map((s) => s.trim()).filter(Boolean);
+  const reason = reasonParts.join('--').trim();
+  if (ids.length === 0) {
+    problems.push({ message: `${label} names no rule: write "${example}"`, location });
+    return undefined;
+  }
+  if (!reason) {
+    problems.push({ message: `${label} ${ids.join(', ')} has no reason, so it suppresses nothing: add "-- why" after the rule ids`, location });
+    return undefined;
+  }
+  for (const id of ids.filter((id) => !knownRuleIds.has(id))) problems.push({ message: unknownRuleMessage(id, label, knownRuleIds), location });
+  const known = ids.filter((id) => knownRuleIds.has(id));
+  return known.length > 0 ? known : undefined;
 }
 
 /** Whether `directive` covers `finding`; marks the rule used when it does. */
@@ -46,7 +68,7 @@ export function unusedDirectiveProblems(directives: readonly Directive[]): Repor
 }
 
 /** The message for an unknown rule id in a directive, with the likely intended one. */
-export function unknownRuleMessage(id: string, label: string, knownRuleIds: ReadonlySet<string>): string {
+function unknownRuleMessage(id: string, label: string, knownRuleIds: ReadonlySet<string>): string {
   const suggestion = closestName(id, knownRuleIds, { partial: false });
   return `unknown rule '${id}' in ${label}${suggestion === undefined ? '' : ` (did you mean '${suggestion}'?)`}`;
 }

@@ -13,7 +13,7 @@ import type { RepoGraph } from '../graph/types.js';
 import type { LoadedRepo, SourceFile, YNode } from '../load/types.js';
 import type { ReportInput } from '../checks/types.js';
 import { scanAnnotations } from './annotation-suppressions.js';
-import { parseRuleList, suppresses, unknownRuleMessage, unusedDirectiveProblems, type Directive } from './directive.js';
+import { directiveRules, suppresses, unusedDirectiveProblems, type Directive } from './directive.js';
 
 const MARKER = 'gitops-lint-disable';
 // A comment starts at a `#` at the start of a line or after whitespace.
@@ -60,18 +60,8 @@ function scanFile(file: SourceFile, knownRuleIds: ReadonlySet<string>, problems:
     if (quoted.some(([s, e]) => lineStart + hashColumn >= s && lineStart + hashColumn < e)) continue;
     const directive = `${MARKER}-${m[2]}`;
     const location = { file: file.path, line: i + 1, column: hashColumn + 1, endLine: i + 1, endColumn: text.length + 1 };
-    const { ids, reason } = parseRuleList(m[3]!);
-    if (ids.length === 0) {
-      problems.push({ message: `${directive} names no rule: write "# ${directive} RULE-ID -- reason"`, location });
-      continue;
-    }
-    if (!reason) {
-      problems.push({ message: `${directive} ${ids.join(', ')} has no reason, so it suppresses nothing: add "-- why" after the rule ids`, location });
-      continue;
-    }
-    const known = ids.filter((id) => knownRuleIds.has(id));
-    for (const id of ids.filter((id) => !knownRuleIds.has(id))) problems.push({ message: unknownRuleMessage(id, directive, knownRuleIds), location });
-    if (known.length === 0) continue;
+    const known = directiveRules(m[3]!, { label: directive, example: `# ${directive} RULE-ID -- reason`, location }, knownRuleIds, problems);
+    if (!known) continue;
     const target = m[2] === 'file' ? undefined : m[2] === 'line' ? i : nextContentLine(lines, i);
     if (m[2] !== 'file' && target === undefined) continue;
     const covered: [number, number] | undefined = target === undefined ? undefined : [target + 1, target + 1];
