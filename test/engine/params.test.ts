@@ -63,7 +63,7 @@ const tables: Record<string, ParamsTable> = {
     invalid: [
       [{ paths: 'clusters/**' }, 'paths: must be a list of globs of repo-relative files where HelmReleases must pin their chart, e.g. [clusters/production/**] (empty: everywhere)'],
       [{ paths: [1] }, 'paths[0]: must be a glob of repo-relative files'],
-      [{ path: [] }, 'path: unknown key (allowed: paths)'],
+      [{ path: [] }, "path: unknown key (did you mean 'paths'? allowed: paths)"],
     ],
   },
   'flux-cross-namespace-ref': lockdownClusters,
