@@ -303,8 +303,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path11, { windows } = {}) => {
-      const segs = path11.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path12, { windows } = {}) => {
+      const segs = path12.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -1676,9 +1676,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch5 = (glob, options, returnState = false) => {
+    var picomatch6 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch5(input, options, returnState));
+        const fns = glob.map((input) => picomatch6(input, options, returnState));
         const arrayMatcher = (str11) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str11);
@@ -1694,16 +1694,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex2 = isState ? picomatch5.compileRe(glob, options) : picomatch5.makeRe(glob, options, false, true);
+      const regex2 = isState ? picomatch6.compileRe(glob, options) : picomatch6.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch5.test(input, regex2, options, { glob, posix });
+        const { isMatch, match, output } = picomatch6.test(input, regex2, options, { glob, posix });
         const result = { glob, state, regex: regex2, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -1729,7 +1729,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch5.test = (input, regex2, options, { glob, posix } = {}) => {
+    picomatch6.test = (input, regex2, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1746,24 +1746,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch5.matchBase(input, regex2, options, posix);
+          match = picomatch6.matchBase(input, regex2, options, posix);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch5.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options);
+    picomatch6.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch6.makeRe(glob, options);
       return regex2.test(utils.basename(input, { windows: posix }));
     };
-    picomatch5.isMatch = (str11, patterns, options) => picomatch5(patterns, options)(str11);
-    picomatch5.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options));
+    picomatch6.isMatch = (str11, patterns, options) => picomatch6(patterns, options)(str11);
+    picomatch6.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
       return parse4(pattern, { ...options, fastpaths: false });
     };
-    picomatch5.scan = (input, options) => scan(input, options);
-    picomatch5.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch6.scan = (input, options) => scan(input, options);
+    picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -1774,13 +1774,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch5.toRegex(source, options);
+      const regex2 = picomatch6.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch5.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch6.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -1791,9 +1791,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse4(input, options);
       }
-      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch6.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch5.toRegex = (source, options) => {
+    picomatch6.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -1802,8 +1802,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch5.constants = constants;
-    module.exports = picomatch5;
+    picomatch6.constants = constants;
+    module.exports = picomatch6;
   }
 });
 
@@ -1813,14 +1813,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch5(glob, options, returnState = false) {
+    function picomatch6(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch5, pico);
-    module.exports = picomatch5;
+    Object.assign(picomatch6, pico);
+    module.exports = picomatch6;
   }
 });
 
@@ -2326,26 +2326,26 @@ var require_ignore = __commonJS({
       const index = body2.indexOf(SLASH);
       return index < 0 || index === body2.length - 1;
     };
-    var basenameOf = (path11) => {
-      const end = path11.length - 1;
-      const index = path11.lastIndexOf(
+    var basenameOf = (path12) => {
+      const end = path12.length - 1;
+      const index = path12.lastIndexOf(
         SLASH,
-        path11[end] === SLASH ? end - 1 : end
+        path12[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path11 : path11.slice(index + 1);
+      return index < 0 ? path12 : path12.slice(index + 1);
     };
-    var parentOf3 = (path11) => {
-      if (path11.charCodeAt(0) === SLASH_CODE || path11.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path11.split(SLASH).filter(Boolean);
+    var parentOf3 = (path12) => {
+      if (path12.charCodeAt(0) === SLASH_CODE || path12.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path12.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path11.length - 1;
-      const cut = path11.lastIndexOf(
+      const end = path12.length - 1;
+      const cut = path12.lastIndexOf(
         SLASH,
-        path11.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path12.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path11.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path12.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -2495,7 +2495,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path11) {
+      testLiteral(path12) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body: body2 }) => body2[body2.length - (body2[body2.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -2504,7 +2504,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path11)) {
+          if (rule.checkRegex.test(path12)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -2524,15 +2524,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path11, mode) {
+      test(path12, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path11) : path11;
+        const basename = shortcut ? basenameOf(path12) : path12;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path11
+            shortcut && rule._basenameOnly ? basename : path12
           )) {
             const { negative } = rule;
             const ret = {
@@ -2554,17 +2554,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path11, originalPath, doThrow) => {
-      if (!isString(path11)) {
+    var checkPath = (path12, originalPath, doThrow) => {
+      if (!isString(path12)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path11) {
+      if (!path12) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path11)) {
+      if (checkPath.isNotRelative(path12)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -2573,25 +2573,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path11) => {
-      const first = path11.charCodeAt(0);
+    var isNotRelative = (path12) => {
+      const first = path12.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path11.length === 1) {
+      if (path12.length === 1) {
         return true;
       }
-      const second = path11.charCodeAt(1);
+      const second = path12.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path11.length === 2 || path11.charCodeAt(2) === SLASH_CODE;
+      return path12.length === 2 || path12.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -2622,59 +2622,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path11) {
+      _test(originalPath, cache2, path12) {
         checkPath(
-          path11,
+          path12,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path11 ? this._t(path11, cache2) : {
+        return path12 ? this._t(path12, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path11 = convertPath(target);
-        if (!path11 || path11.charCodeAt(path11.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path11);
+        const path12 = convertPath(target);
+        if (!path12 || path12.charCodeAt(path12.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path12);
         }
-        const dir = this._t(path11, this._testCache);
+        const dir = this._t(path12, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path11);
+        const literal2 = this._rules.testLiteral(path12);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path11, cache2) {
-        const cached = cache2[path11];
+      _t(path12, cache2) {
+        const cached = cache2[path12];
         if (cached) {
           return cached;
         }
-        const parentPath = parentOf3(path11);
+        const parentPath = parentOf3(path12);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path11] = parent && parent.ignored ? parent : this._rules.test(path11, MODE_IGNORE);
+        return cache2[path12] = parent && parent.ignored ? parent : this._rules.test(path12, MODE_IGNORE);
       }
-      ignores(path11) {
-        return this._test(path11, this._ignoreCache, convertPath(path11)).ignored;
+      ignores(path12) {
+        return this._test(path12, this._ignoreCache, convertPath(path12)).ignored;
       }
       createFilter() {
-        return (path11) => !this.ignores(path11);
+        return (path12) => !this.ignores(path12);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path11) {
-        return this._test(path11, this._testCache, convertPath(path11));
+      test(path12) {
+        return this._test(path12, this._testCache, convertPath(path12));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path11) => checkPath(convertPath(path11), path11, RETURN_FALSE);
+    var isPathValid = (path12) => checkPath(convertPath(path12), path12, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str11) => /^\\\\\?\\/.test(str11) || /["<>|\u0000-\u001F]+/u.test(str11) ? str11 : str11.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path11) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path11) || isNotRelative(path11);
+      checkPath.isNotRelative = (path12) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path12) || isNotRelative(path12);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -5918,8 +5918,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path11) {
-      let input = path11;
+    function removeDotSegments(path12) {
+      let input = path12;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -5993,11 +5993,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path11) {
-      if (path11 === "" || path11[0] === "/") {
-        return removeDotSegments(path11);
+    function removeDotSegmentsRelative(path12) {
+      if (path12 === "" || path12[0] === "/") {
+        return removeDotSegments(path12);
       }
-      const segments = path11.split("/");
+      const segments = path12.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -6360,8 +6360,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path11 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path11 && path11 !== "/" ? path11 : void 0;
+        const path12 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path12 && path12 !== "/" ? path12 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -9898,12 +9898,12 @@ var require_dist = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats(ajv2, list2, fs14, exportName) {
+    function addFormats(ajv2, list2, fs15, exportName) {
       var _a;
       var _b;
       (_a = (_b = ajv2.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv2.addFormat(f, fs14[f]);
+        ajv2.addFormat(f, fs15[f]);
     }
     module.exports = exports = formatsPlugin2;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -10075,17 +10075,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path11) {
-      const ctrl = callVisitor(key, node, visitor, path11);
+    function visit_(key, node, visitor, path12) {
+      const ctrl = callVisitor(key, node, visitor, path12);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visit_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visit_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path11);
+            const ci = visit_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -10096,13 +10096,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = visit_("key", node.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = visit_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path11);
+          const cv = visit_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10123,17 +10123,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path11) {
-      const ctrl = await callVisitor(key, node, visitor, path11);
+    async function visitAsync_(key, node, visitor, path12) {
+      const ctrl = await callVisitor(key, node, visitor, path12);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visitAsync_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visitAsync_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path11);
+            const ci = await visitAsync_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -10144,13 +10144,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path11);
+          const cv = await visitAsync_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -10177,23 +10177,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path11) {
+    function callVisitor(key, node, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key, node, path11);
+        return visitor(key, node, path12);
       if (identity3.isMap(node))
-        return visitor.Map?.(key, node, path11);
+        return visitor.Map?.(key, node, path12);
       if (identity3.isSeq(node))
-        return visitor.Seq?.(key, node, path11);
+        return visitor.Seq?.(key, node, path12);
       if (identity3.isPair(node))
-        return visitor.Pair?.(key, node, path11);
+        return visitor.Pair?.(key, node, path12);
       if (identity3.isScalar(node))
-        return visitor.Scalar?.(key, node, path11);
+        return visitor.Scalar?.(key, node, path12);
       if (identity3.isAlias(node))
-        return visitor.Alias?.(key, node, path11);
+        return visitor.Alias?.(key, node, path12);
       return void 0;
     }
-    function replaceNode(key, path11, node) {
-      const parent = path11[path11.length - 1];
+    function replaceNode(key, path12, node) {
+      const parent = path12[path12.length - 1];
       if (identity3.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity3.isPair(parent)) {
@@ -10805,10 +10805,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity3 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path11, value) {
+    function collectionFromPath(schema2, path12, value) {
       let v = value;
-      for (let i = path11.length - 1; i >= 0; --i) {
-        const k = path11[i];
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k = path12[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -10827,7 +10827,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type2, schema2) {
         super(type2);
@@ -10857,11 +10857,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path11, value) {
-        if (isEmptyPath(path11))
+      addIn(path12, value) {
+        if (isEmptyPath(path12))
           this.add(value);
         else {
-          const [key, ...rest] = path11;
+          const [key, ...rest] = path12;
           const node = this.get(key, true);
           if (identity3.isCollection(node))
             node.addIn(rest, value);
@@ -10875,8 +10875,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        const [key, ...rest] = path11;
+      deleteIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -10890,8 +10890,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        const [key, ...rest] = path11;
+      getIn(path12, keepScalar) {
+        const [key, ...rest] = path12;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity3.isScalar(node) ? node.value : node;
@@ -10909,8 +10909,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path11) {
-        const [key, ...rest] = path11;
+      hasIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -10920,8 +10920,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        const [key, ...rest] = path11;
+      setIn(path12, value) {
+        const [key, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -13436,9 +13436,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path11, value) {
+      addIn(path12, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path11, value);
+          this.contents.addIn(path12, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -13513,14 +13513,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        if (Collection2.isEmptyPath(path11)) {
+      deleteIn(path12) {
+        if (Collection2.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -13535,10 +13535,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        if (Collection2.isEmptyPath(path11))
+      getIn(path12, keepScalar) {
+        if (Collection2.isEmptyPath(path12))
           return !keepScalar && identity3.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity3.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+        return identity3.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -13549,10 +13549,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path11) {
-        if (Collection2.isEmptyPath(path11))
+      hasIn(path12) {
+        if (Collection2.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity3.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+        return identity3.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -13569,13 +13569,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        if (Collection2.isEmptyPath(path11)) {
+      setIn(path12, value) {
+        if (Collection2.isEmptyPath(path12)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path11), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path11, value);
+          this.contents.setIn(path12, value);
         }
       }
       /**
@@ -15536,9 +15536,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path11) => {
+    visit2.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field2, index] of path11) {
+      for (const [field2, index] of path12) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -15547,23 +15547,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path11) => {
-      const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
-      const field2 = path11[path11.length - 1][0];
+    visit2.parentCollection = (cst, path12) => {
+      const parent = visit2.itemAtPath(cst, path12.slice(0, -1));
+      const field2 = path12[path12.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path11, item, visitor) {
-      let ctrl = visitor(item, path11);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15574,10 +15574,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path11);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -16879,14 +16879,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs14 = this.flowScalar(this.type);
+              const fs15 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map3.items.push({ start, key: fs14, sep: [] });
+                map3.items.push({ start, key: fs15, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs14);
+                this.stack.push(fs15);
               } else {
-                Object.assign(it, { key: fs14, sep: [] });
+                Object.assign(it, { key: fs15, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -17014,13 +17014,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs14 = this.flowScalar(this.type);
+              const fs15 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs14, sep: [] });
+                fc.items.push({ start: [], key: fs15, sep: [] });
               else if (it.sep)
-                this.stack.push(fs14);
+                this.stack.push(fs15);
               else
-                Object.assign(it, { key: fs14, sep: [] });
+                Object.assign(it, { key: fs15, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -17329,10 +17329,10 @@ var require_dist2 = __commonJS({
 });
 
 // src/util/package-info.ts
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 function packageVersion() {
   if (cachedVersion === void 0) {
-    const pkg = JSON.parse(fs9.readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+    const pkg = JSON.parse(fs10.readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
     cachedVersion = typeof pkg.version === "string" ? pkg.version : "0.0.0";
   }
   return cachedVersion;
@@ -18925,17 +18925,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path11 = requestOptions.url.replace(options.baseUrl, "");
+    const path12 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path11} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path12} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path11} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path12} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -22996,7 +22996,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path11) => path11.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path12) => path12.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -23224,15 +23224,15 @@ var init_octokit = __esm({
 });
 
 // src/github/action.ts
-import fs13 from "node:fs";
-import path10 from "node:path";
+import fs14 from "node:fs";
+import path11 from "node:path";
 
 // src/k8s/sensitive.ts
 var SENSITIVE_KEY = /pass(word)?|secret|token|private|credential|apikey|api[-_]key/i;
-function isSensitiveValue(kind, root, path11) {
-  if (kind === "Secret" && path11[0] !== "metadata") return true;
+function isSensitiveValue(kind, root, path12) {
+  if (kind === "Secret" && path12[0] !== "metadata") return true;
   let node = root;
-  for (const segment of path11) {
+  for (const segment of path12) {
     if (typeof segment === "string" && SENSITIVE_KEY.test(segment)) return true;
     if (typeof segment === "number" && isNamedCredential(node, segment)) return true;
     node = node !== null && typeof node === "object" ? node[segment] : void 0;
@@ -26633,9 +26633,9 @@ function keyString(key) {
 
 // src/load/annotations.ts
 var isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-function isAnnotationValuePath(kind, path11) {
-  const at3 = kind?.endsWith("List") && path11[0] === "items" && typeof path11[1] === "number" ? 2 : 0;
-  return path11.length === at3 + 3 && path11[at3] === "metadata" && path11[at3 + 1] === "annotations";
+function isAnnotationValuePath(kind, path12) {
+  const at3 = kind?.endsWith("List") && path12[0] === "items" && typeof path12[1] === "number" ? 2 : 0;
+  return path12.length === at3 + 3 && path12[at3] === "metadata" && path12[at3 + 1] === "annotations";
 }
 function objectsOf(value) {
   return typeof value.kind === "string" && value.kind.endsWith("List") && Array.isArray(value.items) ? value.items : [value];
@@ -26816,9 +26816,9 @@ function isDeclared(parts, key) {
 }
 
 // src/schema/field-type.ts
-function declaredField(schema2, definitions, path11) {
+function declaredField(schema2, definitions, path12) {
   let parts = schemaParts(schema2, definitions);
-  for (const segment of path11) {
+  for (const segment of path12) {
     const next = typeof segment === "number" ? itemSchema(parts) : propertySchema(parts, segment);
     if (!next) return void 0;
     parts = schemaParts(next, definitions);
@@ -26873,93 +26873,93 @@ function typeOf(value) {
   if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
   return typeof value;
 }
-function describe(value, root, path11, options) {
+function describe(value, root, path12, options) {
   const type2 = typeOf(value);
   if (type2 === "object" || type2 === "array" || type2 === "null") return type2;
   const shown = type2 === "integer" ? "number" : type2;
-  if (options.redact || isSensitiveValue(void 0, root, path11) || options.redactPaths?.some((p) => startsWith(path11, p))) return shown;
+  if (options.redact || isSensitiveValue(void 0, root, path12) || options.redactPaths?.some((p) => startsWith(path12, p))) return shown;
   const text2 = typeof value === "string" ? JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value) : String(value);
   return `${shown} ${text2}`;
 }
-var startsWith = (path11, prefix) => prefix.length <= path11.length && prefix.every((s, i) => path11[i] === s);
-function formatPath(path11) {
+var startsWith = (path12, prefix) => prefix.length <= path12.length && prefix.every((s, i) => path12[i] === s);
+function formatPath(path12) {
   let out = "";
-  for (const segment of path11) {
+  for (const segment of path12) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out;
 }
-function where(path11) {
-  return path11.length === 0 ? "the object" : formatPath(path11);
+function where(path12) {
+  return path12.length === 0 ? "the object" : formatPath(path12);
 }
 function toPath(instancePath, root) {
   if (instancePath === "") return [];
-  const path11 = [];
+  const path12 = [];
   let node = root;
   for (const raw of instancePath.slice(1).split("/")) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     const segment = Array.isArray(node) ? Number(key) : key;
-    path11.push(segment);
+    path12.push(segment);
     node = node !== null && typeof node === "object" ? node[segment] : void 0;
   }
-  return path11;
+  return path12;
 }
 function list(values) {
   return values.map((v) => typeof v === "string" ? v : JSON.stringify(v)).join(", ");
 }
 function single(e, root, options) {
-  const path11 = toPath(e.instancePath, root);
-  const at3 = formatPath(path11);
-  const got = () => describe(e.data, root, path11, options);
+  const path12 = toPath(e.instancePath, root);
+  const at3 = formatPath(path12);
+  const got = () => describe(e.data, root, path12, options);
   const p = e.params;
   switch (e.keyword) {
     case "type":
-      return { path: path11, keyword: "type", message: `${at3 || "the document"} must be ${String(p.type).split(",").join(" or ")}, got ${got()}` };
+      return { path: path12, keyword: "type", message: `${at3 || "the document"} must be ${String(p.type).split(",").join(" or ")}, got ${got()}` };
     case "enum":
-      return { path: path11, keyword: "enum", message: `${at3} must be one of: ${list(p.allowedValues)}` };
+      return { path: path12, keyword: "enum", message: `${at3} must be one of: ${list(p.allowedValues)}` };
     case "const":
-      return { path: path11, keyword: "const", message: `${at3} must be ${list([p.allowedValue])}` };
+      return { path: path12, keyword: "const", message: `${at3} must be ${list([p.allowedValue])}` };
     case "required":
-      return { path: path11, keyword: "required", message: `${path11.length ? `${at3} is missing` : "missing"} required field "${String(p.missingProperty)}"` };
+      return { path: path12, keyword: "required", message: `${path12.length ? `${at3} is missing` : "missing"} required field "${String(p.missingProperty)}"` };
     case "additionalProperties": {
       const field2 = String(p.additionalProperty);
       const known2 = Object.keys(e.parentSchema?.properties ?? {});
       const suggestion3 = closestName(field2, known2, { partial: false });
       const hint2 = suggestion3 ? ` (did you mean "${suggestion3}"?)` : "";
-      return { path: [...path11, field2], keyword: e.keyword, message: `unknown field "${field2}"${path11.length ? ` in ${at3}` : ""}${hint2}` };
+      return { path: [...path12, field2], keyword: e.keyword, message: `unknown field "${field2}"${path12.length ? ` in ${at3}` : ""}${hint2}` };
     }
     case "pattern":
       if (p.pattern === QUANTITY_PATTERN) {
-        return { path: path11, keyword: "pattern", message: `${at3} must be a Kubernetes quantity such as 500m, 1.5 or 2Gi, got ${got()}` };
+        return { path: path12, keyword: "pattern", message: `${at3} must be a Kubernetes quantity such as 500m, 1.5 or 2Gi, got ${got()}` };
       }
-      return { path: path11, keyword: "pattern", message: `${at3} must match ${String(p.pattern)}, got ${got()}` };
+      return { path: path12, keyword: "pattern", message: `${at3} must match ${String(p.pattern)}, got ${got()}` };
     case "format":
-      return { path: path11, keyword: "format", message: `${at3} must be a valid ${String(p.format)}, got ${got()}` };
+      return { path: path12, keyword: "format", message: `${at3} must be a valid ${String(p.format)}, got ${got()}` };
     case "minLength":
     case "maxLength":
-      return { path: path11, keyword: e.keyword, message: `${at3} must be ${e.keyword === "minLength" ? "at least" : "at most"} ${String(p.limit)} characters long` };
+      return { path: path12, keyword: e.keyword, message: `${at3} must be ${e.keyword === "minLength" ? "at least" : "at most"} ${String(p.limit)} characters long` };
     case "minItems":
     case "maxItems":
-      return { path: path11, keyword: e.keyword, message: `${at3} must have ${e.keyword === "minItems" ? "at least" : "at most"} ${String(p.limit)} items` };
+      return { path: path12, keyword: e.keyword, message: `${at3} must have ${e.keyword === "minItems" ? "at least" : "at most"} ${String(p.limit)} items` };
     case "minProperties":
     case "maxProperties":
-      return { path: path11, keyword: e.keyword, message: `${at3} must have ${e.keyword === "minProperties" ? "at least" : "at most"} ${String(p.limit)} entries` };
+      return { path: path12, keyword: e.keyword, message: `${at3} must have ${e.keyword === "minProperties" ? "at least" : "at most"} ${String(p.limit)} entries` };
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
     case "exclusiveMaximum":
-      return { path: path11, keyword: e.keyword, message: `${at3} must be ${String(p.comparison)} ${String(p.limit)}, got ${got()}` };
+      return { path: path12, keyword: e.keyword, message: `${at3} must be ${String(p.comparison)} ${String(p.limit)}, got ${got()}` };
     case "uniqueItems":
-      return { path: path11, keyword: e.keyword, message: `${at3} must not hold duplicate items (items ${String(p.j)} and ${String(p.i)} are equal)` };
+      return { path: path12, keyword: e.keyword, message: `${at3} must not hold duplicate items (items ${String(p.j)} and ${String(p.i)} are equal)` };
     case "not": {
       const forbidden = e.schema?.required;
-      const message = forbidden ? `${where(path11)} must not set ${forbidden.map((f) => `"${f}"`).join(" with ")}` : `${at3 || "the object"} is not allowed here`;
-      return { path: path11, keyword: "not", message };
+      const message = forbidden ? `${where(path12)} must not set ${forbidden.map((f) => `"${f}"`).join(" with ")}` : `${at3 || "the object"} is not allowed here`;
+      return { path: path12, keyword: "not", message };
     }
     default:
-      return { path: path11, keyword: e.keyword, message: `${at3 || "the object"} ${e.message ?? "is invalid"}` };
+      return { path: path12, keyword: e.keyword, message: `${at3 || "the object"} ${e.message ?? "is invalid"}` };
   }
 }
 function isUnder(child2, parent) {
@@ -26975,7 +26975,7 @@ function requiredOnlyBranches(branches) {
   return lists.every((l) => l !== void 0) ? lists : void 0;
 }
 function collapse(logic, branchErrors, root, options) {
-  const path11 = toPath(logic.instancePath, root);
+  const path12 = toPath(logic.instancePath, root);
   const requiredLists = requiredOnlyBranches(logic.schema);
   if (requiredLists) {
     const unrelated = branchErrors.filter((b) => !(b.error.keyword === "required" && b.error.instancePath === logic.instancePath));
@@ -26983,11 +26983,11 @@ function collapse(logic, branchErrors, root, options) {
     const fields = requiredLists.map((l) => l.map((f) => `"${f}"`).join(" + ")).join(", ");
     const tooMany = logic.params.passingSchemas != null;
     const verb = tooMany ? "must set only one of" : logic.keyword === "oneOf" ? "must set exactly one of" : "must set one of";
-    return [...unrelated, { error: logic, converted: { path: path11, keyword: logic.keyword, message: `${where(path11)} ${verb}: ${fields}` } }];
+    return [...unrelated, { error: logic, converted: { path: path12, keyword: logic.keyword, message: `${where(path12)} ${verb}: ${fields}` } }];
   }
   if (branchErrors.length === 0) {
     if (logic.params.passingSchemas == null) return [];
-    return [{ error: logic, converted: { path: path11, keyword: logic.keyword, message: `${where(path11)} matches more than one allowed form` } }];
+    return [{ error: logic, converted: { path: path12, keyword: logic.keyword, message: `${where(path12)} matches more than one allowed form` } }];
   }
   const isShapeMismatch = (b) => !b.converted && b.error.keyword === "type" && b.error.instancePath === logic.instancePath;
   const branchOf = (b) => /^\/(\d+)\//.exec(b.error.schemaPath.slice(logic.schemaPath.length))?.[1];
@@ -27030,7 +27030,7 @@ function toSchemaErrors(errors, root, options) {
 var MAX_SCALAR = 64;
 function declaredFields(ctx) {
   const schemas = /* @__PURE__ */ new Map();
-  return (doc, path11) => {
+  return (doc, path12) => {
     if (!doc.apiVersion || !doc.kind) return void 0;
     const key = `${doc.apiVersion}/${doc.kind}`;
     let raw = schemas.get(key);
@@ -27040,7 +27040,7 @@ function declaredFields(ctx) {
       raw = lookup && "location" in lookup ? resolver.store.rawSchema(lookup.location) : null;
       schemas.set(key, raw);
     }
-    return raw ? declaredField(raw.schema, raw.definitions, path11) : void 0;
+    return raw ? declaredField(raw.schema, raw.definitions, path12) : void 0;
   };
 }
 var FLUX = "kustomize and Flux";
@@ -27086,23 +27086,23 @@ function describe2(a, field2) {
   }
 }
 function walk(root, skipTopKey, visit2) {
-  const path11 = [];
+  const path12 = [];
   const go = (node) => {
     if (node.kind === "scalar") {
-      if (node.style === "plain") visit2(node, "value", path11);
+      if (node.style === "plain") visit2(node, "value", path12);
       return;
     }
     for (const entry of node.entries ?? []) {
-      if (path11.length === 0 && entry.key === skipTopKey) continue;
-      path11.push(entry.key);
-      if (entry.keyNode.kind === "scalar" && entry.keyNode.style === "plain" && entry.key !== "<<") visit2(entry.keyNode, "key", path11);
+      if (path12.length === 0 && entry.key === skipTopKey) continue;
+      path12.push(entry.key);
+      if (entry.keyNode.kind === "scalar" && entry.keyNode.style === "plain" && entry.key !== "<<") visit2(entry.keyNode, "key", path12);
       go(entry.value);
-      path11.pop();
+      path12.pop();
     }
     (node.items ?? []).forEach((item, i) => {
-      path11.push(i);
+      path12.push(i);
       go(item);
-      path11.pop();
+      path12.pop();
     });
   };
   go(root);
@@ -27111,17 +27111,17 @@ function checkDocument(ctx, file, doc, declared) {
   const text2 = file.text;
   if (!doc.annotationsAsText && !MAY_HOLD_AMBIGUITY.test(text2.slice(doc.start, doc.end))) return;
   if (!doc.root) return;
-  walk(doc.root, doc.class === "sops" ? "sops" : void 0, (node, role, path11) => {
+  walk(doc.root, doc.class === "sops" ? "sops" : void 0, (node, role, path12) => {
     if (text2.charCodeAt(node.start) === 33) return;
     const at3 = skipProperties(text2, node.start, node.end);
     const scalar2 = text2.slice(at3, node.end);
     if (scalar2.length === 0 || scalar2.length > MAX_SCALAR || scalar2.includes("\n")) return;
-    const found = ambiguityOf(scalar2, role === "value" && isAnnotationValuePath(doc.kind, path11) ? "annotation" : role);
+    const found = ambiguityOf(scalar2, role === "value" && isAnnotationValuePath(doc.kind, path12) ? "annotation" : role);
     if (!found) return;
     const location = rangeLocation(file.path, file.lineStarts, at3, node.end);
-    if (role === "value" && isSensitiveValue(doc.kind, doc.value, path11)) return ctx.report({ message: SENSITIVE_AMBIGUITY, location });
+    if (role === "value" && isSensitiveValue(doc.kind, doc.value, path12)) return ctx.report({ message: SENSITIVE_AMBIGUITY, location });
     const needsType = found.kind === "boolean-word" && role === "value" || found.kind === "timestamp";
-    const { message, text: replacement } = describe2(found, { path: path11, declared: needsType ? declared(doc, path11) : void 0 });
+    const { message, text: replacement } = describe2(found, { path: path12, declared: needsType ? declared(doc, path12) : void 0 });
     ctx.report({ message, location, fix: { range: [at3, node.end], text: replacement } });
   });
 }
@@ -27171,26 +27171,26 @@ function parseFieldPath(text2) {
 }
 function resolveFieldPath(root, tokens) {
   const out = [];
-  const walk2 = (node, i, path11) => {
+  const walk2 = (node, i, path12) => {
     if (node === void 0 || node === null) {
-      out.push({ path: [...path11, ...literalTail(tokens, i)], present: false, value: void 0 });
+      out.push({ path: [...path12, ...literalTail(tokens, i)], present: false, value: void 0 });
       return;
     }
     const token = tokens[i];
     if (!token) {
-      out.push({ path: path11, present: true, value: node });
+      out.push({ path: path12, present: true, value: node });
       return;
     }
     if ("any" in token) {
-      if (Array.isArray(node)) node.forEach((item, n) => walk2(item, i + 1, [...path11, n]));
+      if (Array.isArray(node)) node.forEach((item, n) => walk2(item, i + 1, [...path12, n]));
       return;
     }
     if ("index" in token) {
-      walk2(Array.isArray(node) ? node[token.index] : void 0, i + 1, [...path11, token.index]);
+      walk2(Array.isArray(node) ? node[token.index] : void 0, i + 1, [...path12, token.index]);
       return;
     }
     const isMap = typeof node === "object" && !Array.isArray(node);
-    walk2(isMap && Object.hasOwn(node, token.key) ? node[token.key] : void 0, i + 1, [...path11, token.key]);
+    walk2(isMap && Object.hasOwn(node, token.key) ? node[token.key] : void 0, i + 1, [...path12, token.key]);
   };
   const [first] = tokens;
   if (first) walk2(root, 0, []);
@@ -27204,8 +27204,8 @@ function literalTail(tokens, i) {
   }
   return tail;
 }
-function formatFieldPath(path11) {
-  return path11.map((s, i) => typeof s === "number" ? `[${s}]` : /^[A-Za-z0-9_$@-]+$/.test(s) ? i === 0 ? s : `.${s}` : `[${JSON.stringify(s)}]`).join("");
+function formatFieldPath(path12) {
+  return path12.map((s, i) => typeof s === "number" ? `[${s}]` : /^[A-Za-z0-9_$@-]+$/.test(s) ? i === 0 ? s : `.${s}` : `[${JSON.stringify(s)}]`).join("");
 }
 
 // src/checks/custom.ts
@@ -27331,15 +27331,15 @@ var customChecks = {
 };
 
 // src/load/locate.ts
-function locateNode(doc, path11, target) {
+function locateNode(doc, path12, target) {
   const root = doc.root;
   if (!root) return { start: doc.start, end: doc.start };
-  if (path11.length === 0) return root.entries?.[0]?.keyNode ?? root;
+  if (path12.length === 0) return root.entries?.[0]?.keyNode ?? root;
   let node = root;
   let pointAt = root.entries?.[0]?.keyNode ?? root;
-  for (let i = 0; i < path11.length; i++) {
-    const segment = path11[i];
-    const last = i === path11.length - 1;
+  for (let i = 0; i < path12.length; i++) {
+    const segment = path12[i];
+    const last = i === path12.length - 1;
     if (typeof segment === "string" && node.entries) {
       const entry = node.entries.findLast((e) => e.key === segment);
       if (!entry) return pointAt;
@@ -27357,17 +27357,17 @@ function locateNode(doc, path11, target) {
   }
   return node;
 }
-function nodeAt(root, path11) {
+function nodeAt(root, path12) {
   let node = root;
-  for (const segment of path11) {
+  for (const segment of path12) {
     node = typeof segment === "number" ? node?.items?.[segment] : node?.entries?.findLast((e) => e.key === segment)?.value;
   }
   return node;
 }
-function locateIn(repo, doc, path11, target) {
+function locateIn(repo, doc, path12, target) {
   const file = repo.fileMap.get(doc.file);
   if (!file) return { file: doc.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
-  const { start, end } = locateNode(doc, path11, target);
+  const { start, end } = locateNode(doc, path12, target);
   return rangeLocation(doc.file, file.lineStarts, start, end);
 }
 
@@ -27510,9 +27510,9 @@ function cycleFrom(start, members, edges) {
     for (const next of edges(current)) {
       if (!members.has(next)) continue;
       if (next === start) {
-        const path11 = [current];
-        while (path11[0] !== start) path11.unshift(previous.get(path11[0]));
-        return [...path11, start];
+        const path12 = [current];
+        while (path12[0] !== start) path12.unshift(previous.get(path12[0]));
+        return [...path12, start];
       }
       if (!previous.has(next)) {
         previous.set(next, current);
@@ -27791,8 +27791,8 @@ function fluxDependsOnRequired(ctx) {
 }
 
 // src/checks/sources.ts
-function fromSourceRef(owner, field2, ref, path11) {
-  return { owner, field: field2, kind: ref.kind, name: ref.name, namespace: ref.namespace || owner.namespace, doc: ref.at.doc, path: path11 };
+function fromSourceRef(owner, field2, ref, path12) {
+  return { owner, field: field2, kind: ref.kind, name: ref.name, namespace: ref.namespace || owner.namespace, doc: ref.at.doc, path: path12 };
 }
 function isSourceRefValue(value) {
   return typeof value === "object" && value !== null && typeof value.name === "string";
@@ -27993,14 +27993,14 @@ function kubeConfigOf(doc, spec) {
 function placement(id) {
   return { name: id.name, namespace: id.namespace ?? FLUX_NAMESPACE };
 }
-function sourceRefAt(doc, value, path11, ownerNamespace) {
+function sourceRefAt(doc, value, path12, ownerNamespace) {
   if (!isObj(value) || !str2(value.name)) return void 0;
   return {
     kind: str2(value.kind) ?? "",
     name: str2(value.name),
     namespace: str2(value.namespace) ?? ownerNamespace,
     apiVersion: str2(value.apiVersion),
-    at: { doc, path: path11 }
+    at: { doc, path: path12 }
   };
 }
 function dependsOnOf(doc, spec, namespace) {
@@ -28142,35 +28142,6 @@ function gitRemoteUrls(root) {
   } catch {
     return [];
   }
-}
-
-// src/load/gitignore.ts
-var import_ignore = __toESM(require_ignore(), 1);
-var NOTHING_IGNORED = () => false;
-function literal(dir) {
-  return dir.replace(/[\\*?[\]]/g, "\\$&").replace(/^[#!]/, "\\$&");
-}
-function rootRelativePattern(dir, line) {
-  const text2 = line.replace(/\r$/, "");
-  if (text2.trim() === "" || text2.startsWith("#")) return void 0;
-  if (dir === "") return text2;
-  const negated = text2.startsWith("!");
-  const body2 = negated ? text2.slice(1) : text2;
-  const anchored = body2.replace(/\/+$/, "").includes("/");
-  const rooted = anchored ? `${literal(dir)}/${body2.replace(/^\//, "")}` : `${literal(dir)}/**/${body2}`;
-  return `${negated ? "!" : ""}${rooted}`;
-}
-function gitIgnoreMatcher(files) {
-  if (files.length === 0) return NOTHING_IGNORED;
-  const depth = (dir) => dir === "" ? 0 : dir.split("/").length;
-  const matcher = (0, import_ignore.default)();
-  for (const file of [...files].sort((a, b) => depth(a.dir) - depth(b.dir))) {
-    for (const line of file.text.split("\n")) {
-      const pattern = rootRelativePattern(file.dir, line);
-      if (pattern !== void 0) matcher.add(pattern);
-    }
-  }
-  return (path11) => path11 !== "" && import_ignore.default.isPathValid(path11) && matcher.ignores(path11);
 }
 
 // src/load/iac/scan.ts
@@ -28689,18 +28660,18 @@ function object2(s) {
 }
 
 // src/load/iac/index.ts
-function iacFormat(path11, text2) {
-  if (/\.bicep$/i.test(path11)) return /Microsoft\.KubernetesConfiguration\/fluxConfigurations/i.test(text2) ? "bicep" : void 0;
-  if (/\.tf$/i.test(path11)) return text2.includes("azurerm_kubernetes_flux_configuration") ? "terraform" : void 0;
-  if (/\.json$/i.test(path11)) return /"Microsoft\.KubernetesConfiguration\/fluxConfigurations"/i.test(text2) ? "arm" : void 0;
+function iacFormat(path12, text2) {
+  if (/\.bicep$/i.test(path12)) return /Microsoft\.KubernetesConfiguration\/fluxConfigurations/i.test(text2) ? "bicep" : void 0;
+  if (/\.tf$/i.test(path12)) return text2.includes("azurerm_kubernetes_flux_configuration") ? "terraform" : void 0;
+  if (/\.json$/i.test(path12)) return /"Microsoft\.KubernetesConfiguration\/fluxConfigurations"/i.test(text2) ? "arm" : void 0;
   return void 0;
 }
 function isIacCandidate(name) {
   return /\.(bicep|tf)$/i.test(name);
 }
-function parseIacFile(path11, text2, format, skipped) {
+function parseIacFile(path12, text2, format, skipped) {
   const lineStarts = computeLineStarts(text2);
-  const file = { path: path11, text: text2, lineStarts, documents: [] };
+  const file = { path: path12, text: text2, lineStarts, documents: [] };
   let parsed;
   try {
     if (format === "arm") {
@@ -28712,10 +28683,10 @@ function parseIacFile(path11, text2, format, skipped) {
     const offset = error instanceof ScanError ? error.offset : error.mark?.position ?? 0;
     const { line, column } = positionIn(lineStarts, offset);
     const detail = `its Flux configurations were not read: ${error.message.split("\n")[0]} at line ${line}, column ${column}`;
-    skipped.push({ path: path11, reason: "unsupported-syntax", detail });
+    skipped.push({ path: path12, reason: "unsupported-syntax", detail });
     return file;
   }
-  file.documents.push({ file: path11, index: 0, value: parsed.value, root: parsed.node, start: 0, end: text2.length, class: "other" });
+  file.documents.push({ file: path12, index: 0, value: parsed.value, root: parsed.node, start: 0, end: text2.length, class: "other" });
   return file;
 }
 
@@ -28841,12 +28812,12 @@ function splitDocuments(text2) {
 
 // src/load/parse.ts
 var TEMPLATE_HINT = '; the file contains "{{", so it looks like a Go/Helm template, which is not YAML until rendered';
-function parseYamlFile(path11, rawText, inHelmChart, problems) {
+function parseYamlFile(path12, rawText, inHelmChart, problems) {
   const text2 = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
   const lineStarts = computeLineStarts(text2);
-  const file = { path: path11, text: text2, lineStarts, documents: [] };
+  const file = { path: path12, text: text2, lineStarts, documents: [] };
   if (inHelmChart) file.inHelmChart = true;
-  const base = baseName(path11);
+  const base = baseName(path12);
   const kustomizationFile = isKustomizationFileName(base);
   const chunks = splitDocuments(text2);
   for (let index = 0; index < chunks.length; index++) {
@@ -28946,13 +28917,46 @@ function reportDuplicateKeys(file, node, problems) {
 // src/load/walk.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import fs2 from "node:fs/promises";
+import fsSync from "node:fs";
 import path2 from "node:path";
+
+// src/load/gitignore.ts
+var import_ignore = __toESM(require_ignore(), 1);
+function literal(dir) {
+  return dir.replace(/[\\*?[\]]/g, "\\$&").replace(/^[#!]/, "\\$&");
+}
+function rootRelativePattern(dir, line) {
+  const text2 = line.replace(/\r$/, "");
+  if (text2.trim() === "" || text2.startsWith("#")) return void 0;
+  if (dir === "") return text2;
+  const negated = text2.startsWith("!");
+  const body2 = negated ? text2.slice(1) : text2;
+  const anchored = body2.replace(/\/+$/, "").includes("/");
+  const rooted = anchored ? `${literal(dir)}/${body2.replace(/^\//, "")}` : `${literal(dir)}/**/${body2}`;
+  return `${negated ? "!" : ""}${rooted}`;
+}
+var GitIgnoreSet = class {
+  matcher = (0, import_ignore.default)();
+  empty = true;
+  add(file) {
+    for (const line of file.text.split("\n")) {
+      const pattern = rootRelativePattern(file.dir, line);
+      if (pattern === void 0) continue;
+      this.matcher.add(pattern);
+      this.empty = false;
+    }
+  }
+  ignores = (path12) => !this.empty && path12 !== "" && import_ignore.default.isPathValid(path12) && this.matcher.ignores(path12);
+};
+
+// src/load/walk.ts
 var NEVER_WALKED = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function isYamlFileName(name) {
   return /\.ya?ml$/i.test(name) || name === "Kustomization";
 }
 async function walkRepo(root, ignore2) {
-  const result = { files: [], dirs: [""], yaml: [], json: [], iac: [], gitignores: [], skipped: [], problems: [] };
+  const gitignores = new GitIgnoreSet();
+  const result = { files: [], dirs: [""], yaml: [], json: [], iac: [], gitIgnored: gitignores.ignores, skipped: [], problems: [] };
   const isIgnored = ignore2.length > 0 ? (0, import_picomatch2.default)(ignore2, { dot: true }) : () => false;
   const walking = /* @__PURE__ */ new Set([root]);
   const inside = (real) => real === root || real.startsWith(root + path2.sep);
@@ -28967,7 +28971,6 @@ async function walkRepo(root, ignore2) {
     if (isIgnored(rel)) return skip(rel, "ignored");
     if (/\.json$/i.test(name) && !chart.inChart) result.json.push({ rel, abs, inHelmChart: false });
     if (isIacCandidate(name) && !chart.inChart) result.iac.push({ rel, abs, inHelmChart: false });
-    if (name === ".gitignore") result.gitignores.push({ rel, abs, inHelmChart: chart.inChart });
     if (!isYamlFileName(name)) return;
     if (chart.inTemplates) return skip(rel, "helm-template");
     result.yaml.push({ rel, abs, inHelmChart: chart.inChart });
@@ -28980,9 +28983,17 @@ async function walkRepo(root, ignore2) {
       return skip(rel, "unreadable", `cannot read directory: ${errorText(error)}`, "unreadable");
     }
     const isChart = entries2.some((e) => e.name === "Chart.yaml" && !e.isDirectory());
+    if (!ignored && entries2.some((e) => e.name === ".gitignore" && e.isFile())) {
+      const text2 = readGitIgnore(path2.join(abs, ".gitignore"));
+      if (text2 !== void 0) gitignores.add({ dir: rel, text: text2 });
+    }
     for (const entry of entries2) {
       if (NEVER_WALKED.has(entry.name)) continue;
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      if (!ignored && gitignores.ignores(entry.isDirectory() ? `${childRel}/` : childRel)) {
+        if (entry.isDirectory() || isYamlFileName(entry.name) || /\.json$/i.test(entry.name)) skip(childRel, "gitignored");
+        continue;
+      }
       let childAbs = path2.join(abs, entry.name);
       let isDir = entry.isDirectory();
       if (entry.isSymbolicLink() && (ignored || isIgnored(childRel))) {
@@ -29025,6 +29036,20 @@ async function walkRepo(root, ignore2) {
   await walkDir(root, "", { inChart: false, inTemplates: false }, false);
   return result;
 }
+var MAX_GITIGNORE_BYTES = 1024 * 1024;
+var NO_FOLLOW = fsSync.constants.O_NOFOLLOW ?? 0;
+function readGitIgnore(abs) {
+  let fd;
+  try {
+    fd = fsSync.openSync(abs, fsSync.constants.O_RDONLY | NO_FOLLOW);
+    if (fsSync.fstatSync(fd).size > MAX_GITIGNORE_BYTES) return void 0;
+    return fsSync.readFileSync(fd, "utf8");
+  } catch {
+    return void 0;
+  } finally {
+    if (fd !== void 0) fsSync.closeSync(fd);
+  }
+}
 async function followSymlink(abs, inside) {
   try {
     const real = await fs2.realpath(abs);
@@ -29042,7 +29067,7 @@ function errorText(error) {
 // src/load/index.ts
 var DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 var BINARY_SNIFF_BYTES = 8192;
-var NO_FOLLOW = fs3.constants.O_NOFOLLOW ?? 0;
+var NO_FOLLOW2 = fs3.constants.O_NOFOLLOW ?? 0;
 async function loadRepo(root, options = {}) {
   let realRoot;
   try {
@@ -29083,7 +29108,7 @@ async function loadRepo(root, options = {}) {
     fileMap: new Map([...iacFiles, ...files].map((f) => [f.path, f])),
     fileSet: new Set(allFiles),
     dirSet: new Set(allDirs),
-    gitIgnored: gitIgnoreMatcher(readGitIgnores(walk2.gitignores))
+    gitIgnored: walk2.gitIgnored
   };
 }
 var ARM_SNIFF_BYTES = 4096;
@@ -29092,7 +29117,7 @@ function readIacFiles(candidates, maxBytes, skipped) {
   for (const { rel, abs } of candidates) {
     let fd;
     try {
-      fd = fs3.openSync(abs, fs3.constants.O_RDONLY | NO_FOLLOW);
+      fd = fs3.openSync(abs, fs3.constants.O_RDONLY | NO_FOLLOW2);
       const size = fs3.fstatSync(fd).size;
       if (size > maxBytes) continue;
       if (/\.json$/i.test(rel)) {
@@ -29109,23 +29134,6 @@ function readIacFiles(candidates, maxBytes, skipped) {
     }
   }
   return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-}
-var MAX_GITIGNORE_BYTES = 1024 * 1024;
-function readGitIgnores(candidates) {
-  const out = [];
-  for (const { rel, abs } of candidates) {
-    let fd;
-    try {
-      fd = fs3.openSync(abs, fs3.constants.O_RDONLY | NO_FOLLOW);
-      if (fs3.fstatSync(fd).size > MAX_GITIGNORE_BYTES) continue;
-      const text2 = fs3.readFileSync(fd, "utf8");
-      out.push({ dir: rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "", text: text2 });
-    } catch {
-    } finally {
-      if (fd !== void 0) fs3.closeSync(fd);
-    }
-  }
-  return out;
 }
 var FILE_FIELDS = ["resources", "patchesStrategicMerge", "patches", "patchesJson6902"];
 function jsonListedByKustomizations(files) {
@@ -29157,7 +29165,7 @@ function readAll(candidates, maxBytes, skipped, problems) {
   return candidates.map(({ rel, abs }) => {
     let fd;
     try {
-      fd = fs3.openSync(abs, fs3.constants.O_RDONLY | NO_FOLLOW);
+      fd = fs3.openSync(abs, fs3.constants.O_RDONLY | NO_FOLLOW2);
       const size = fs3.fstatSync(fd).size;
       if (size > maxBytes) return skip(rel, "too-large", "too-large", `file is ${size} bytes, more than the ${maxBytes} bytes limit; not parsed`);
       const bytes = fs3.readFileSync(fd);
@@ -29175,8 +29183,11 @@ function compareProblems(a, b) {
   const y = b.location;
   return (x.file < y.file ? -1 : x.file > y.file ? 1 : 0) || x.line - y.line || x.column - y.column || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
 }
-function locate(repo, doc, path11, target = "key") {
-  return locateIn(repo, doc, path11, target);
+function positionAt(file, offset) {
+  return positionIn(file.lineStarts, offset);
+}
+function locate(repo, doc, path12, target = "key") {
+  return locateIn(repo, doc, path12, target);
 }
 
 // src/graph/kustomize.ts
@@ -29210,8 +29221,8 @@ var RefCollector = class {
   doc;
   dir;
   refs = [];
-  add(field2, value, path11, stripKey = false) {
-    const at3 = { doc: this.doc, path: path11 };
+  add(field2, value, path12, stripKey = false) {
+    const at3 = { doc: this.doc, path: path12 };
     if (typeof value !== "string" || value.trim() === "") {
       if (value !== void 0 && value !== null) this.refs.push({ field: field2, raw: String(JSON.stringify(value)), status: "unresolved", at: at3 });
       return;
@@ -29363,11 +29374,11 @@ var FILE_FIELDS2 = /* @__PURE__ */ new Set([
 ]);
 var parentOf = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
 var baseOf = (p) => p.slice(p.lastIndexOf("/") + 1);
-function suggestion2(repo, path11, raw) {
-  const parent = parentOf(path11);
+function suggestion2(repo, path12, raw) {
+  const parent = parentOf(path12);
   if (!repo.dirSet.has(parent)) return void 0;
   const siblings = [...repo.allFiles, ...repo.allDirs].filter((p) => p !== "" && parentOf(p) === parent).map(baseOf);
-  const best = closestName(baseOf(path11), siblings);
+  const best = closestName(baseOf(path12), siblings);
   if (!best) return void 0;
   const trimmed = raw.replace(/\/+$/, "");
   return `${trimmed.slice(0, trimmed.length - baseOf(trimmed).length)}${best}`;
@@ -29375,8 +29386,8 @@ function suggestion2(repo, path11, raw) {
 function checkedKustomizeFiles(graph) {
   return graph.mode === "roots" ? graph.kustomizeFiles.filter((k) => graph.builtKustomizeFiles.has(k)) : graph.kustomizeFiles;
 }
-function unencryptedTwin(repo, path11) {
-  const m = /^(.*)\.(?:enc|sops)\.(ya?ml|json)$/.exec(path11);
+function unencryptedTwin(repo, path12) {
+  const m = /^(.*)\.(?:enc|sops)\.(ya?ml|json)$/.exec(path12);
   const plain = m ? `${m[1]}.${m[2]}` : void 0;
   return plain && repo.fileSet.has(plain) ? plain : void 0;
 }
@@ -29476,6 +29487,13 @@ var loaderChecks = {
     run: (ctx) => {
       for (const problem of ctx.services.suppressionProblems()) ctx.report(problem);
     }
+  },
+  /** Suppression comments and annotations that suppressed no finding: stale, or naming the wrong rule or line. */
+  "suppression-unused": {
+    afterSuppressions: true,
+    run: (ctx) => {
+      for (const problem of ctx.services.unusedSuppressions()) ctx.report(problem);
+    }
   }
 };
 
@@ -29524,7 +29542,7 @@ function builtKustomizeFiles(index, clusters) {
   const built = /* @__PURE__ */ new Set();
   const byPath = new Map(index.files.map((k) => [k.path, k]));
   for (const cluster of clusters) {
-    for (const object3 of cluster.objects) for (const path11 of object3.via) if (byPath.has(path11)) built.add(byPath.get(path11));
+    for (const object3 of cluster.objects) for (const path12 of object3.via) if (byPath.has(path12)) built.add(byPath.get(path12));
     for (const k of [...cluster.roots, ...cluster.kustomizations]) {
       if (!k.sourceIsThisRepo || k.path?.status !== "dir" || k.path.path === void 0) continue;
       const dir = k.path.path;
@@ -30033,7 +30051,7 @@ function substituteValue(value, vars, root) {
   const uses = [];
   if (vars.values.size === 0 && !vars.unknown?.size && !vars.incomplete) return { value, uses };
   const lookup = (name) => vars.values.get(name) ?? (vars.unknown?.has(name) ? null : void 0);
-  const path11 = [];
+  const path12 = [];
   const done = /* @__PURE__ */ new Map();
   const walk2 = (v) => {
     if (typeof v === "string") return mayExpand(v) ? substituteString(v) : v;
@@ -30048,9 +30066,9 @@ function substituteValue(value, vars, root) {
     if (Array.isArray(v)) {
       let out2;
       v.forEach((item, i) => {
-        path11.push(i);
+        path12.push(i);
         const next = walk2(item);
-        path11.pop();
+        path12.pop();
         if (next !== item) (out2 ??= [...v])[i] = next;
       });
       return out2 ?? v;
@@ -30060,9 +30078,9 @@ function substituteValue(value, vars, root) {
     for (const key in v) {
       const item = v[key];
       if (typeof item !== "string" && (typeof item !== "object" || item === null)) continue;
-      path11.push(key);
+      path12.push(key);
       const next = walk2(item);
-      path11.pop();
+      path12.pop();
       if (next !== item) (out ??= { ...v })[key] = next;
     }
     return out ?? v;
@@ -30070,7 +30088,7 @@ function substituteValue(value, vars, root) {
   const substituteString = (text2) => {
     const result = expand(text2, lookup);
     if (!result) return text2;
-    const at3 = [...path11];
+    const at3 = [...path12];
     for (const u of result.uses) {
       const defined = u.state !== "unset";
       uses.push({
@@ -30140,10 +30158,10 @@ function postbuildVariableUndefined(ctx) {
         missing.set(key, found);
       }
     }
-    for (const { name, path: path11, by } of missing.values()) {
+    for (const { name, path: path12, by } of missing.values()) {
       ctx.report({
         message: `variable \${${name}} is not defined in spec.postBuild of ${describeKustomizations(by)}: Flux replaces it with an empty string; define it in substitute or substituteFrom, or give a default \${${name}:=...}`,
-        location: ctx.locate(doc, path11, "value"),
+        location: ctx.locate(doc, path12, "value"),
         object: objectRef(doc)
       });
     }
@@ -34168,13 +34186,13 @@ var DEFAULT_LIMITS = objFreeze({
   maxCallArguments: 32
 });
 var LIMIT_KEYS = new Set(objKeys(DEFAULT_LIMITS));
-function createLimits(overrides, base = DEFAULT_LIMITS) {
-  const keys = overrides ? objKeys(overrides) : void 0;
+function createLimits(overrides2, base = DEFAULT_LIMITS) {
+  const keys = overrides2 ? objKeys(overrides2) : void 0;
   if (!keys?.length) return base;
   const merged = { ...base };
   for (const key of keys) {
     if (!LIMIT_KEYS.has(key)) throw new TypeError(`Unknown limits option: ${key}`);
-    const value = overrides[key];
+    const value = overrides2[key];
     if (typeof value !== "number") continue;
     merged[key] = value;
   }
@@ -34786,28 +34804,28 @@ var Walker = class {
   converter;
   taint;
   result = { violations: [], skipped: [], evaluated: 0 };
-  walk(node, value, path11, depth) {
+  walk(node, value, path12, depth) {
     if (value === null || value === void 0 || depth > MAX_DEPTH) return;
     const parts = schemaParts(node, this.definitions);
     if (parts.length === 0) return;
     for (const part of parts) {
       const rules = part["x-kubernetes-validations"];
       if (!Array.isArray(rules)) continue;
-      for (const rule of rules) if (isRule(rule)) this.check(rule, node, value, path11);
+      for (const rule of rules) if (isRule(rule)) this.check(rule, node, value, path12);
     }
     if (Array.isArray(value)) {
       const items2 = itemSchema(parts);
-      if (items2) value.forEach((item, i) => this.walk(items2, item, [...path11, i], depth + 1));
+      if (items2) value.forEach((item, i) => this.walk(items2, item, [...path12, i], depth + 1));
     } else if (typeof value === "object") {
       for (const [key, child2] of Object.entries(value)) {
         const schema2 = propertySchema(parts, key);
-        if (schema2) this.walk(schema2, child2, [...path11, key], depth + 1);
+        if (schema2) this.walk(schema2, child2, [...path12, key], depth + 1);
       }
     }
   }
-  check(rule, node, value, path11) {
+  check(rule, node, value, path12) {
     const skip = (kind, reason) => {
-      this.result.skipped.push({ rule: rule.rule, reason, kind, path: path11 });
+      this.result.skipped.push({ rule: rule.rule, reason, kind, path: path12 });
     };
     const compiled3 = compileRule(rule.rule, rule.optionalOldSelf === true);
     if (!compiled3.ok) return skip(compiled3.transition ? "transition" : "unsupported", compiled3.reason);
@@ -34827,7 +34845,7 @@ var Walker = class {
     if (outcome === false && this.taint.touched) return skip("substitution", "reads a Flux ${VAR} placeholder");
     this.result.evaluated++;
     if (outcome) return;
-    this.result.violations.push({ path: [...path11, ...parseFieldPath2(rule.fieldPath)], message: this.message(rule, self2), rule: rule.rule });
+    this.result.violations.push({ path: [...path12, ...parseFieldPath2(rule.fieldPath)], message: this.message(rule, self2), rule: rule.rule });
   }
   /** The rule's message, else its messageExpression's value, else what the API server says. */
   message(rule, self2) {
@@ -34874,14 +34892,14 @@ function substitutedVariants(value, root, substitutions, reached) {
     return { value: substituted.value, skipVariables: true, secretPaths };
   });
 }
-function restore(into, from, path11) {
+function restore(into, from, path12) {
   let target = into;
   let source = from;
-  for (const segment of path11.slice(0, -1)) {
+  for (const segment of path12.slice(0, -1)) {
     target = target[segment];
     source = source[segment];
   }
-  const last = path11[path11.length - 1];
+  const last = path12[path12.length - 1];
   if (last !== void 0 && target !== source) target[last] = source[last];
 }
 
@@ -35198,8 +35216,8 @@ var UserSchemas = class {
 };
 
 // src/checks/schema/inline-patch.ts
-function nodeRange(root, path11, target) {
-  return locateNode({ root, start: 0 }, path11, target);
+function nodeRange(root, path12, target) {
+  return locateNode({ root, start: 0 }, path12, target);
 }
 function literalBlockMapper(file, node) {
   if (node.kind !== "scalar" || node.style !== "block" || file.text[node.start] !== "|") return void 0;
@@ -35278,9 +35296,9 @@ function notFromPatches(variant, t, errors) {
   if (variant.patched === void 0) return errors;
   return errors.filter((e) => JSON.stringify(valueAt(variant.patched, e.path)) === JSON.stringify(valueAt(t.value, e.path)));
 }
-function valueAt(value, path11) {
+function valueAt(value, path12) {
   let v = value;
-  for (const seg of path11) v = typeof v === "object" && v !== null ? v[seg] : void 0;
+  for (const seg of path12) v = typeof v === "object" && v !== null ? v[seg] : void 0;
   return v;
 }
 function clusterCrd(ctx, variant, apiVersion, kind) {
@@ -35435,12 +35453,12 @@ var targetsOf = ({ repo, graph }) => collectTargets(repo, graph);
 function objectRef2(doc) {
   return doc.apiVersion && doc.kind ? objectRef(doc) : void 0;
 }
-function reportAt(ctx, doc, path11, target, message) {
+function reportAt(ctx, doc, path12, target, message) {
   const object3 = objectRef2(doc);
-  ctx.report({ message, location: ctx.locate(doc, path11, target), ...object3 ? { object: object3 } : {} });
+  ctx.report({ message, location: ctx.locate(doc, path12, target), ...object3 ? { object: object3 } : {} });
 }
-function reportInline(ctx, t, path11, target, message) {
-  const range = t.source ? nodeRange(t.source.root, path11, target) : void 0;
+function reportInline(ctx, t, path12, target, message) {
+  const range = t.source ? nodeRange(t.source.root, path12, target) : void 0;
   reportInString(ctx, t.doc, t.base, t.source?.text, range, message);
 }
 function reportInString(ctx, doc, base, text2, range, message) {
@@ -35451,8 +35469,8 @@ function reportInString(ctx, doc, base, text2, range, message) {
   const object3 = objectRef2(doc);
   ctx.report({ message, location: mapper(text2, range.start, range.end), ...object3 ? { object: object3 } : {} });
 }
-function writtenAs(ctx, doc, path11, message) {
-  const node = nodeAt(doc.root, path11);
+function writtenAs(ctx, doc, path12, message) {
+  const node = nodeAt(doc.root, path12);
   const file = ctx.repo.fileMap.get(doc.file);
   if (!file || node?.kind !== "scalar" || node.style !== "plain") return "";
   const text2 = file.text.slice(skipProperties(file.text, node.start, node.end), node.end);
@@ -35913,20 +35931,20 @@ function specOf2(value) {
 function describe3(a) {
   return `${a.id.kind} "${a.id.name}"`;
 }
-function valueAt2(value, path11) {
+function valueAt2(value, path12) {
   let v = value;
-  for (const p of path11) v = isObj8(v) || Array.isArray(v) ? v[p] : void 0;
+  for (const p of path12) v = isObj8(v) || Array.isArray(v) ? v[p] : void 0;
   return v;
 }
-function locateField(ctx, a, path11, target = "value") {
-  const applied = valueAt2(a.value, path11);
-  if (valueAt2(a.doc.value, path11) === applied || !a.patchedBy?.length) return ctx.locate(a.doc, path11, target);
+function locateField(ctx, a, path12, target = "value") {
+  const applied = valueAt2(a.value, path12);
+  if (valueAt2(a.doc.value, path12) === applied || !a.patchedBy?.length) return ctx.locate(a.doc, path12, target);
   for (const p of [...a.patchedBy].reverse()) {
     if (applied === void 0) break;
-    if (valueAt2(valueAt2(p.doc.value, p.path), path11) === applied) return ctx.locate(p.doc, [...p.path, ...path11], target);
+    if (valueAt2(valueAt2(p.doc.value, p.path), path12) === applied) return ctx.locate(p.doc, [...p.path, ...path12], target);
     for (const file of patchFiles(ctx, p)) {
-      const doc = ctx.repo.fileMap.get(file)?.documents.find((d) => valueAt2(d.value, path11) === applied);
-      if (doc) return ctx.locate(doc, path11, target);
+      const doc = ctx.repo.fileMap.get(file)?.documents.find((d) => valueAt2(d.value, path12) === applied);
+      if (doc) return ctx.locate(doc, path12, target);
     }
   }
   const last = a.patchedBy[a.patchedBy.length - 1];
@@ -35935,7 +35953,7 @@ function locateField(ctx, a, path11, target = "value") {
 function patchFiles(ctx, p) {
   const k = ctx.graph.kustomizeFiles.find((f) => f.doc === p.doc);
   if (!k) return [];
-  const within = (path11) => p.path.every((seg, i) => path11[i] === seg);
+  const within = (path12) => p.path.every((seg, i) => path12[i] === seg);
   return k.refs.filter((r) => r.status === "file" && r.path !== void 0 && within(r.at.path)).map((r) => r.path);
 }
 
@@ -35997,9 +36015,9 @@ function imageTag(image) {
   const colon = image.indexOf(":", lastSlash + 1);
   return colon < 0 ? "" : image.slice(colon + 1);
 }
-function at(value, path11) {
+function at(value, path12) {
   let v = value;
-  for (const p of path11) v = isObj8(v) || Array.isArray(v) ? v[p] : void 0;
+  for (const p of path12) v = isObj8(v) || Array.isArray(v) ? v[p] : void 0;
   return v;
 }
 function overridesOf(value) {
@@ -36055,18 +36073,18 @@ function workloadHits(ctx, a) {
   }
   return hits;
 }
-function valuesHits(value, path11, out, seen = /* @__PURE__ */ new Set()) {
+function valuesHits(value, path12, out, seen = /* @__PURE__ */ new Set()) {
   if (typeof value !== "object" || value === null || seen.has(value)) return;
   seen.add(value);
   if (Array.isArray(value)) {
-    value.forEach((v, i) => valuesHits(v, [...path11, i], out, seen));
+    value.forEach((v, i) => valuesHits(v, [...path12, i], out, seen));
     return;
   }
   if (!isObj8(value)) return;
-  if (str7(value.repository) && value.tag === "latest") out.push({ path: [...path11, "tag"], image: `${value.repository}:latest`, tag: "latest" });
+  if (str7(value.repository) && value.tag === "latest") out.push({ path: [...path12, "tag"], image: `${value.repository}:latest`, tag: "latest" });
   for (const [k, v] of Object.entries(value)) {
-    if (k === "image" && typeof v === "string" && imageTag(v) === "latest") out.push({ path: [...path11, k], image: v, tag: "latest" });
-    else valuesHits(v, [...path11, k], out, seen);
+    if (k === "image" && typeof v === "string" && imageTag(v) === "latest") out.push({ path: [...path12, k], image: v, tag: "latest" });
+    else valuesHits(v, [...path12, k], out, seen);
   }
 }
 function hitsOf(ctx, a) {
@@ -36464,9 +36482,9 @@ function parseSeverity(value) {
 }
 
 // src/engine/lint.ts
-var import_picomatch4 = __toESM(require_picomatch2(), 1);
-import fs10 from "node:fs";
-import path8 from "node:path";
+var import_picomatch5 = __toESM(require_picomatch2(), 1);
+import fs11 from "node:fs";
+import path9 from "node:path";
 
 // src/finding.ts
 var SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
@@ -36498,8 +36516,8 @@ function fromStep(step2, file) {
   for (const script of scripts) {
     const text2 = script.replace(/\\\r?\n/g, " ");
     for (const m of text2.matchAll(/flux\s+push\s+artifact\s+(\S+)([^\n]*)/g)) {
-      const path11 = /--path(?:=|\s+)(["']?)([^"'\s]+)\1/.exec(m[2])?.[2];
-      if (path11) out.push({ url: urlPattern(m[1]), path: path11, file });
+      const path12 = /--path(?:=|\s+)(["']?)([^"'\s]+)\1/.exec(m[2])?.[2];
+      if (path12) out.push({ url: urlPattern(m[1]), path: path12, file });
     }
   }
   const uses = typeof step2.uses === "string" ? step2.uses : "";
@@ -36853,8 +36871,8 @@ var LocalSources = class {
       for (const k of docs.kustomizations) {
         const ref = specOf(k).sourceRef;
         if (ref?.kind !== "GitRepository" || typeof ref.name !== "string" || this.gitNames.has(ref.name)) continue;
-        const path11 = this.resolveIn("", specOf(k).path);
-        if (path11.status === "dir" && path11.path !== "" && renderKustomizationDocs(path11.path).has(k)) {
+        const path12 = this.resolveIn("", specOf(k).path);
+        if (path12.status === "dir" && path12.path !== "" && renderKustomizationDocs(path12.path).has(k)) {
           this.gitNames.add(ref.name);
           changed = true;
         }
@@ -37221,29 +37239,29 @@ function applyOperations(value, ops) {
   const holder = { root: structuredCloneSafe(value) };
   for (const op of ops) {
     if (!isObj11(op) || typeof op.path !== "string") continue;
-    const path11 = pointer(op.path);
-    if (!path11) continue;
+    const path12 = pointer(op.path);
+    if (!path12) continue;
     const from = typeof op.from === "string" ? pointer(op.from) : void 0;
     switch (op.op) {
       case "add":
-        put(holder, path11, structuredCloneSafe(op.value), "insert");
+        put(holder, path12, structuredCloneSafe(op.value), "insert");
         break;
       case "replace":
-        put(holder, path11, structuredCloneSafe(op.value), "set");
+        put(holder, path12, structuredCloneSafe(op.value), "set");
         break;
       case "remove":
-        take(holder, path11);
+        take(holder, path12);
         break;
       case "move":
         if (from) {
           const v = take(holder, from);
-          if (v !== void 0) put(holder, path11, v, "insert");
+          if (v !== void 0) put(holder, path12, v, "insert");
         }
         break;
       case "copy":
         if (from) {
           const v = get(holder, from);
-          if (v !== void 0) put(holder, path11, structuredCloneSafe(v), "insert");
+          if (v !== void 0) put(holder, path12, structuredCloneSafe(v), "insert");
         }
         break;
     }
@@ -37255,9 +37273,9 @@ function pointer(p) {
   if (!p.startsWith("/")) return void 0;
   return p.slice(1).split("/").map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
 }
-function parentOf2(holder, path11) {
+function parentOf2(holder, path12) {
   let parent = holder;
-  const keys = ["root", ...path11];
+  const keys = ["root", ...path12];
   for (const seg of keys.slice(0, -1)) {
     if (Array.isArray(parent)) parent = parent[Number(seg)];
     else if (isObj11(parent)) parent = parent[seg];
@@ -37265,14 +37283,14 @@ function parentOf2(holder, path11) {
   }
   return { parent, key: keys[keys.length - 1] };
 }
-function get(holder, path11) {
-  const at3 = parentOf2(holder, path11);
+function get(holder, path12) {
+  const at3 = parentOf2(holder, path12);
   if (!at3) return void 0;
   if (Array.isArray(at3.parent)) return at3.parent[Number(at3.key)];
   return isObj11(at3.parent) ? at3.parent[at3.key] : void 0;
 }
-function put(holder, path11, value, mode) {
-  const at3 = parentOf2(holder, path11);
+function put(holder, path12, value, mode) {
+  const at3 = parentOf2(holder, path12);
   if (!at3) return;
   if (Array.isArray(at3.parent)) {
     const index = at3.key === "-" ? at3.parent.length : Number(at3.key);
@@ -37284,8 +37302,8 @@ function put(holder, path11, value, mode) {
     at3.parent[at3.key] = value;
   }
 }
-function take(holder, path11) {
-  const at3 = parentOf2(holder, path11);
+function take(holder, path12) {
+  const at3 = parentOf2(holder, path12);
   if (!at3) return void 0;
   if (Array.isArray(at3.parent)) {
     const index = Number(at3.key);
@@ -37307,15 +37325,15 @@ function isEmpty(t) {
 }
 function kustomizeTransforms(repo, k, resolve2) {
   const value = isObj12(k.doc.value) ? k.doc.value : {};
-  const at3 = (path11) => ({ doc: k.doc, path: path11 });
+  const at3 = (path12) => ({ doc: k.doc, path: path12 });
   const fileValues = (raw) => {
-    const path11 = typeof raw === "string" ? resolve2(raw) : void 0;
-    const file = path11 === void 0 ? void 0 : repo.fileMap.get(path11);
+    const path12 = typeof raw === "string" ? resolve2(raw) : void 0;
+    const file = path12 === void 0 ? void 0 : repo.fileMap.get(path12);
     return (file?.documents ?? []).filter((d) => d.value !== null && d.value !== void 0).map((d) => d.value);
   };
-  const placed = (body2, target, path11) => {
+  const placed = (body2, target, path12) => {
     const patch = toPatch(body2, target);
-    return patch ? [{ patch, at: at3(path11) }] : [];
+    return patch ? [{ patch, at: at3(path12) }] : [];
   };
   const strategicMerge = [];
   asList4(value.patchesStrategicMerge).forEach((entry, i) => {
@@ -37365,7 +37383,7 @@ function readReplacement(r, at3) {
 }
 function fluxTransforms(doc, value, componentDir) {
   const spec = isObj12(value) && isObj12(value.spec) ? value.spec : {};
-  const at3 = (path11) => ({ doc, path: path11 });
+  const at3 = (path12) => ({ doc, path: path12 });
   const patches = [];
   asList4(spec.patches).forEach((entry, i) => {
     const patch = isObj12(entry) ? toPatch(entry.patch, entry.target) : void 0;
@@ -37399,11 +37417,11 @@ function withFlux(own, flux) {
 }
 
 // src/graph/clusters.ts
-function clusterNameIn(path11) {
-  return /(?:^|\/)clusters\/([^/]+)/.exec(path11)?.[1];
+function clusterNameIn(path12) {
+  return /(?:^|\/)clusters\/([^/]+)/.exec(path12)?.[1];
 }
-function clusterNameOf(path11) {
-  return clusterNameIn(path11) ?? (path11 || ".");
+function clusterNameOf(path12) {
+  return clusterNameIn(path12) ?? (path12 || ".");
 }
 function makeKustomization(parts, doc, id, cluster, value = doc.value) {
   const k = readKustomization(doc, id, cluster, value);
@@ -37613,7 +37631,7 @@ var ClusterBuilder = class {
     }
   }
 };
-function derivedDocument(outer, path11, value) {
+function derivedDocument(outer, path12, value) {
   const meta = value.metadata ?? {};
   if (typeof value.apiVersion !== "string" || typeof value.kind !== "string") return void 0;
   const doc = {
@@ -37628,7 +37646,7 @@ function derivedDocument(outer, path11, value) {
     ...typeof meta.name === "string" ? { name: meta.name } : {},
     ...typeof meta.namespace === "string" ? { namespace: meta.namespace } : {}
   };
-  Object.defineProperty(doc, "root", { enumerable: true, get: () => nodeAt(outer.root, path11) });
+  Object.defineProperty(doc, "root", { enumerable: true, get: () => nodeAt(outer.root, path12) });
   return doc;
 }
 function componentsIn(dir) {
@@ -37672,9 +37690,9 @@ function planRoots(parts, options, kustomizationDocs, syncs, repoFiles, azure = 
   const paths = /* @__PURE__ */ new Map();
   const appliedBy2 = (dir) => [...new Set(parts.renderer.renderDir(dir).map((r) => r.doc))].filter((d) => isFluxKustomization(d));
   for (const doc of kustomizationDocs) {
-    const path11 = makeKustomization(parts, doc, idOf(doc, parts.scopes), void 0).path;
-    paths.set(doc, path11?.path);
-    edges.set(doc, path11?.status === "dir" ? appliedBy2(path11.path) : []);
+    const path12 = makeKustomization(parts, doc, idOf(doc, parts.scopes), void 0).path;
+    paths.set(doc, path12?.path);
+    edges.set(doc, path12?.status === "dir" ? appliedBy2(path12.path) : []);
   }
   const markFrom = (docs) => {
     for (const stack = [...docs]; stack.length > 0; ) {
@@ -37697,15 +37715,15 @@ function planRoots(parts, options, kustomizationDocs, syncs, repoFiles, azure = 
     for (const config of configs) {
       for (const k of config.kustomizations) {
         const doc = kustomizationDocument(config, k);
-        const path11 = makeKustomization(parts, doc, idOf(doc, parts.scopes), void 0).path;
-        if (path11?.status === "dir") markFrom(appliedBy2(path11.path));
+        const path12 = makeKustomization(parts, doc, idOf(doc, parts.scopes), void 0).path;
+        if (path12?.status === "dir") markFrom(appliedBy2(path12.path));
       }
     }
   }
   for (const sync of syncs) {
-    const path11 = parts.sources.syncPath(sync);
-    plans.push({ type: "instance", cluster: clusterNameIn(sync.doc.file) ?? clusterNameOf(path11?.path ?? sync.path), sync });
-    if (path11?.status === "dir" && parts.sources.isLocal(sync)) markFrom(appliedBy2(path11.path));
+    const path12 = parts.sources.syncPath(sync);
+    plans.push({ type: "instance", cluster: clusterNameIn(sync.doc.file) ?? clusterNameOf(path12?.path ?? sync.path), sync });
+    if (path12?.status === "dir" && parts.sources.isLocal(sync)) markFrom(appliedBy2(path12.path));
   }
   for (const doc of kustomizationDocs.filter((d) => isGotkSync(d) && !inHiddenDir(d.file) && d.name === FLUX_NAMESPACE)) {
     plans.push({ type: "bootstrap", cluster: clusterNameIn(doc.file) ?? clusterNameOf(paths.get(doc) ?? dirOf(doc.file)), doc });
@@ -37801,15 +37819,15 @@ function readInstanceSync(doc) {
   const spec = doc.value.spec;
   const metadata = isObj13(doc.value.metadata) ? doc.value.metadata : {};
   let sync;
-  let path11;
+  let path12;
   let namespace;
   if (isFluxInstance(doc)) {
     sync = spec.sync;
-    path11 = ["spec", "sync"];
+    path12 = ["spec", "sync"];
     namespace = str10(metadata.namespace) ?? FLUX_NAMESPACE;
   } else if (isHelmRelease(doc) && isObj13(spec.values) && isObj13(spec.values.instance)) {
     sync = spec.values.instance.sync;
-    path11 = ["spec", "values", "instance", "sync"];
+    path12 = ["spec", "values", "instance", "sync"];
     namespace = str10(spec.targetNamespace) ?? str10(metadata.namespace) ?? FLUX_NAMESPACE;
   } else return void 0;
   if (!isObj13(sync)) return void 0;
@@ -37822,17 +37840,17 @@ function readInstanceSync(doc) {
     namespace,
     path: typeof sync.path === "string" ? sync.path : "",
     url: str10(sync.url),
-    at: { doc, path: path11 }
+    at: { doc, path: path12 }
   };
 }
 
 // src/graph/replacements.ts
 var isObj14 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function splitFieldPath(path11) {
+function splitFieldPath(path12) {
   const out = [];
   let current = "";
   let depth = 0;
-  for (const c of path11) {
+  for (const c of path12) {
     if (c === "[") depth++;
     if (c === "]") depth = Math.max(0, depth - 1);
     if (c === "." && depth === 0) {
@@ -37849,13 +37867,13 @@ function step(node, segment) {
   if (Array.isArray(node)) return /^\d+$/.test(segment) ? node[Number(segment)] : void 0;
   return isObj14(node) ? node[segment] : void 0;
 }
-function getField(value, path11) {
+function getField(value, path12) {
   let node = value;
-  for (const segment of splitFieldPath(path11)) node = step(node, segment);
+  for (const segment of splitFieldPath(path12)) node = step(node, segment);
   return node;
 }
-function setField(value, path11, field2, create) {
-  const segments = splitFieldPath(path11);
+function setField(value, path12, field2, create) {
+  const segments = splitFieldPath(path12);
   const set2 = (node, i) => {
     const segment = segments[i];
     const last = i === segments.length - 1;
@@ -37893,9 +37911,9 @@ function applyReplacements(subjects2, replacements) {
       subjects2.forEach((s, i) => {
         const current = { ...s, value: values[i] };
         if (!selectsTarget(t.select, current) || t.reject.some((rej) => selectsTarget(rej, current))) return;
-        for (const path11 of t.fieldPaths) {
-          const next = replacePart(getField(values[i], path11), field2, t.delimiter, t.index);
-          values[i] = setField(values[i], path11, next, t.create);
+        for (const path12 of t.fieldPaths) {
+          const next = replacePart(getField(values[i], path12), field2, t.delimiter, t.index);
+          values[i] = setField(values[i], path12, next, t.create);
         }
       });
     }
@@ -37950,7 +37968,7 @@ var Renderer = class {
     this.rendering.add(dir);
     const k = this.kustomize.byDir.get(dir);
     let acc = this.accumulate(dir);
-    for (const path11 of flux.components ?? []) acc = this.addComponent(path11, acc, k?.path ?? dir);
+    for (const path12 of flux.components ?? []) acc = this.addComponent(path12, acc, k?.path ?? dir);
     const out = this.transform(acc, withFlux(k ? this.transformsOf(k) : NO_TRANSFORMS, flux), build);
     this.rendering.delete(dir);
     return out;
@@ -37960,12 +37978,12 @@ var Renderer = class {
     return this.nextSeq++;
   }
   /** Manifests of one file (as a resources entry or a Flux-generated kustomization sees them). */
-  renderFile(path11) {
-    let out = this.fileMemo.get(path11);
+  renderFile(path12) {
+    let out = this.fileMemo.get(path12);
     if (out) return out;
-    const file = this.repo.fileMap.get(path11);
+    const file = this.repo.fileMap.get(path12);
     out = !file || file.inHelmChart ? [] : file.documents.filter((d) => this.isManifest(d)).map((doc) => ({ doc, seq: this.nextSeq++, id: idOf(doc, this.scopes), via: [], value: doc.value }));
-    this.fileMemo.set(path11, out);
+    this.fileMemo.set(path12, out);
     return out;
   }
   isManifest(doc) {
@@ -38118,8 +38136,8 @@ function nearMisses(patch, input) {
   }
   return out;
 }
-function via(r, path11) {
-  return { ...r, via: [path11, ...r.via] };
+function via(r, path12) {
+  return { ...r, via: [path12, ...r.via] };
 }
 function subjectOf(r) {
   const [, version] = splitApiVersion(r.id.apiVersion);
@@ -38273,6 +38291,37 @@ function externalSources(options, clusters) {
   return keys;
 }
 
+// src/engine/overrides.ts
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
+function pathOverrides(config, builtins, enabled) {
+  const entries2 = (config.overrides ?? []).map((o) => ({ matches: (0, import_picomatch4.default)(o.files, { dot: true }), rules: o.rules }));
+  if (entries2.length === 0) return { extraRules: [], apply: (findings) => findings };
+  const on = new Set(enabled.map((e) => e.rule.id));
+  const turnedOn = new Set(entries2.flatMap((e) => Object.entries(e.rules).filter(([, s]) => s !== "off").map(([id]) => id)));
+  const extraRules = [...builtins, ...config.customRules].filter((rule) => turnedOn.has(rule.id) && !on.has(rule.id)).map((rule) => {
+    const setting = config.rules[rule.id];
+    return { rule, severity: rule.severity, params: { ...rule.params, ...typeof setting === "object" ? setting.params : void 0 } };
+  });
+  const byFile = /* @__PURE__ */ new Map();
+  const settingsFor = (file) => {
+    let settings = byFile.get(file);
+    if (!settings) {
+      settings = /* @__PURE__ */ new Map();
+      for (const entry of entries2) if (entry.matches(file)) for (const [id, s] of Object.entries(entry.rules)) settings.set(id, s);
+      byFile.set(file, settings);
+    }
+    return settings;
+  };
+  return {
+    extraRules,
+    apply: (findings) => findings.flatMap((f) => {
+      const setting = settingsFor(f.file).get(f.ruleId);
+      if (setting === void 0) return on.has(f.ruleId) ? [f] : [];
+      return setting === "off" ? [] : [{ ...f, severity: setting }];
+    })
+  };
+}
+
 // src/engine/placement.ts
 function placeFindings(findings, repo, graph) {
   if (graph.clusters.length === 0) return;
@@ -38341,10 +38390,28 @@ function createCompiler(options) {
 
 // src/schema/cache.ts
 import { createHash } from "node:crypto";
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 import { createRequire } from "node:module";
 var import_standalone = __toESM(require_standalone(), 1);
+import path5 from "node:path";
+
+// src/util/make-dir.ts
+import fs5 from "node:fs";
 import path4 from "node:path";
+function makeDir(dir) {
+  const missing = [];
+  let current = path4.resolve(dir);
+  while (!fs5.existsSync(current)) {
+    missing.unshift(current);
+    const parent = path4.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const d of missing) fs5.mkdirSync(d);
+  if (!fs5.statSync(dir).isDirectory()) throw Object.assign(new Error(`not a directory: ${dir}`), { code: "ENOTDIR" });
+}
+
+// src/schema/cache.ts
 var require2 = createRequire(import.meta.url);
 var standaloneCode = import_standalone.default.default;
 var ajvVersion;
@@ -38363,6 +38430,8 @@ var ValidatorCache = class {
   }
   dir;
   setup;
+  /** Set after a failed write: one failure says the folder cannot be used, so no later compile tries again. */
+  unwritable = false;
   /** @param schemaFileDigest a hash of the schema file's text */
   key(schemaFileDigest, pointer2) {
     return createHash("sha256").update(`${installedAjvVersion()}\0${this.setup}\0${schemaFileDigest}\0${pointer2}`).digest("hex");
@@ -38371,7 +38440,7 @@ var ValidatorCache = class {
   load(key) {
     let code2;
     try {
-      code2 = fs5.readFileSync(this.file(key), "utf8");
+      code2 = fs6.readFileSync(this.file(key), "utf8");
     } catch {
       return void 0;
     }
@@ -38385,37 +38454,50 @@ var ValidatorCache = class {
   }
   /** Stores a validator compiled by `ajv` (which must have `code.source` on). Best effort: errors are ignored. */
   save(key, ajv2, validator) {
+    if (this.unwritable) return;
     try {
-      fs5.mkdirSync(this.dir, { recursive: true });
+      makeDir(this.dir);
       const temp = `${this.file(key)}.${process.pid}.tmp`;
-      fs5.writeFileSync(temp, standaloneCode(ajv2, validator));
-      fs5.renameSync(temp, this.file(key));
+      fs6.writeFileSync(temp, standaloneCode(ajv2, validator));
+      fs6.renameSync(temp, this.file(key));
     } catch {
+      this.unwritable = true;
     }
   }
   file(key) {
-    return path4.join(this.dir, `${key}.cjs`);
+    return path5.join(this.dir, `${key}.cjs`);
   }
 };
 
 // src/schema/files.ts
 import { createHash as createHash2 } from "node:crypto";
-import fs6 from "node:fs";
-import path5 from "node:path";
+import fs7 from "node:fs";
+import path6 from "node:path";
 import { fileURLToPath } from "node:url";
+function isSchemaDelta(doc) {
+  return typeof doc.base === "string";
+}
+function applySchemaDelta(base, delta) {
+  const merged = (section) => {
+    const out = { ...base[section], ...delta[section] };
+    for (const name of delta.removed[section]) delete out[name];
+    return out;
+  };
+  return { definitions: merged("definitions"), kinds: merged("kinds") };
+}
 function defaultSchemaDir() {
-  let dir = path5.dirname(fileURLToPath(import.meta.url));
+  let dir = path6.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
-    const candidate = path5.join(dir, "schemas");
-    if (fs6.existsSync(path5.join(candidate, "index.json"))) return candidate;
-    dir = path5.dirname(dir);
+    const candidate = path6.join(dir, "schemas");
+    if (fs7.existsSync(path6.join(candidate, "index.json"))) return candidate;
+    dir = path6.dirname(dir);
   }
   throw new Error(`gitops-lint: schemas/index.json not found above ${fileURLToPath(import.meta.url)}`);
 }
 function readSchemaText(dir, file) {
-  const full = path5.join(dir, file);
+  const full = path6.join(dir, file);
   try {
-    return fs6.readFileSync(full, "utf8");
+    return fs7.readFileSync(full, "utf8");
   } catch (err) {
     throw new Error(`gitops-lint: cannot read schema file ${full}: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -38500,7 +38582,7 @@ var SchemaStore = class {
     this.ajv = ajv2;
     if (options.cacheDir !== void 0) this.cache = new ValidatorCache(options.cacheDir, setup);
   }
-  /** Kubernetes minors with built-in schemas, oldest first, e.g. ["1.33", "1.34", "1.35"]. */
+  /** Kubernetes minors with built-in schemas, oldest first, e.g. ["1.30", ..., "1.35"]. */
   kubernetesVersions() {
     return sortMinors(Object.keys(this.index.kubernetes));
   }
@@ -38613,8 +38695,13 @@ var SchemaStore = class {
     let entry = this.files.get(file);
     if (!entry) {
       const text2 = readSchemaText(this.dir, file);
-      const digest = digestOf(text2);
-      entry = { doc: JSON.parse(text2), digest, inAjv: false };
+      const doc = JSON.parse(text2);
+      if (isSchemaDelta(doc)) {
+        const base = this.file(doc.base);
+        entry = { doc: applySchemaDelta(base.doc, doc), digest: digestOf(`${base.digest}\0${digestOf(text2)}`), inAjv: false };
+      } else {
+        entry = { doc, digest: digestOf(text2), inAjv: false };
+      }
       this.files.set(file, entry);
     }
     return entry;
@@ -38635,13 +38722,13 @@ var ConfigError = class extends Error {
 
 // src/config/index.ts
 var import_yaml2 = __toESM(require_dist2(), 1);
-import fs8 from "node:fs";
-import path7 from "node:path";
+import fs9 from "node:fs";
+import path8 from "node:path";
 
 // src/config/rules.ts
 var import_yaml = __toESM(require_dist2(), 1);
-import fs7 from "node:fs";
-import path6 from "node:path";
+import fs8 from "node:fs";
+import path7 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var RULE_SEVERITIES = SEVERITY_SPELLINGS.filter((s) => parseSeverity(s) !== "off");
 var RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -38693,8 +38780,8 @@ function toRuleDefinition(raw, origin) {
 var builtinCache;
 function loadBuiltinRules(dir = BUILTIN_RULES_DIR) {
   if (builtinCache?.dir === dir) return builtinCache.rules;
-  const files = fs7.existsSync(dir) ? fs7.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
-  const rules = files.map((file) => readBuiltinRule(path6.join(dir, file))).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const files = fs8.existsSync(dir) ? fs8.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  const rules = files.map((file) => readBuiltinRule(path7.join(dir, file))).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   builtinCache = { dir, rules };
   return rules;
 }
@@ -38702,14 +38789,14 @@ function readBuiltinRule(file) {
   const fail = (message) => new Error(`invalid built-in rule ${file}: ${message}`);
   let raw;
   try {
-    raw = (0, import_yaml.parse)(fs7.readFileSync(file, "utf8"));
+    raw = (0, import_yaml.parse)(fs8.readFileSync(file, "utf8"));
   } catch (err) {
     throw fail(err instanceof Error ? err.message : String(err));
   }
   const problems = ruleDefinitionProblems(raw, "builtin");
   if (problems.length > 0) throw fail(problems.map((p) => p.key ? `${p.key}: ${p.message}` : p.message).join("; "));
   const rule = { ...toRuleDefinition(raw, "builtin"), file };
-  const expectedId = path6.basename(file).replace(/\.ya?ml$/, "");
+  const expectedId = path7.basename(file).replace(/\.ya?ml$/, "");
   if (rule.id !== expectedId) throw fail(`id '${rule.id}' does not match the file name '${expectedId}'`);
   return rule;
 }
@@ -38725,34 +38812,40 @@ function settingProblems(schema2, value) {
 }
 var isRecord5 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function describe4(error) {
-  const path11 = error.instancePath.split("/").slice(1).map((s) => /^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const path12 = error.instancePath.split("/").slice(1).map((s) => /^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~"));
   const at3 = (segments, message) => ({ key: formatPath(segments), message });
   const schema2 = isRecord5(error.parentSchema) ? error.parentSchema : {};
   const params = error.params;
   const propertyNames = () => Object.keys(isRecord5(schema2.properties) ? schema2.properties : {}).join(", ");
   switch (error.keyword) {
-    case "additionalProperties":
-      return at3([...path11, String(params.additionalProperty)], `unknown key (allowed: ${propertyNames() || "none"})`);
+    case "additionalProperties": {
+      const key = String(params.additionalProperty);
+      const known2 = Object.keys(isRecord5(schema2.properties) ? schema2.properties : {});
+      const suggestion3 = closestName(key, known2, { partial: false });
+      const hint2 = suggestion3 === void 0 ? "" : `did you mean '${suggestion3}'? `;
+      return at3([...path12, key], `unknown key (${hint2}allowed: ${propertyNames() || "none"})`);
+    }
     case "required":
-      return at3([...path11, String(params.missingProperty)], "is required");
+      return at3([...path12, String(params.missingProperty)], "is required");
     case "minProperties":
-      return at3(path11, `give at least one of ${propertyNames()}`);
+      return at3(path12, `give at least one of ${propertyNames()}`);
     case "enum": {
       const allowed = schema2.enum.map(String).join(", ");
-      if (typeof schema2.title !== "string") return at3(path11, `must be one of ${allowed}`);
-      const where2 = typeof path11[path11.length - 1] === "number" ? path11.slice(0, -1) : path11;
+      if (typeof schema2.title !== "string") return at3(path12, `must be one of ${allowed}`);
+      const where2 = typeof path12[path12.length - 1] === "number" ? path12.slice(0, -1) : path12;
       return at3(where2, `unknown ${schema2.title} ${JSON.stringify(error.data)} (known: ${allowed})`);
     }
     case "const":
-      return at3(path11, `must be ${JSON.stringify(schema2.const)}`);
+      return at3(path12, `must be ${JSON.stringify(schema2.const)}`);
     default:
-      return at3(path11, typeof schema2.description === "string" ? `must be ${schema2.description}` : error.message ?? "is not valid");
+      return at3(path12, typeof schema2.description === "string" ? `must be ${schema2.description}` : error.message ?? "is not valid");
   }
 }
 
 // src/config/validate.ts
 var EXTENDS = ["recommended", "all", "none"];
 var SETTINGS = SEVERITY_SPELLINGS.join(", ");
+var RULES_DESCRIPTION = `a mapping of rule id to a severity (${SETTINGS}), [severity, params] or { severity, params }`;
 var nonEmpty2 = { type: "string", minLength: 1, description: "a non-empty string" };
 var listOf = (items2, description) => ({ type: "array", items: items2, description });
 var record = (properties, required = []) => ({
@@ -38767,7 +38860,20 @@ var CONFIG_SCHEMA = {
   additionalProperties: false,
   properties: {
     extends: { enum: EXTENDS },
-    rules: { type: "object", description: "a mapping of rule id to a severity (error, warn, warning, info, off, 0, 1, 2) or { severity, params }" },
+    rules: { type: "object", description: RULES_DESCRIPTION },
+    overrides: listOf(
+      {
+        type: "object",
+        additionalProperties: false,
+        required: ["files", "rules"],
+        properties: {
+          files: { type: "array", minItems: 1, items: nonEmpty2, description: "a non-empty list of globs (repo-relative, as in ignore)" },
+          rules: { type: "object", description: "a mapping of rule id to a severity (error, warn, warning, info, off, 0, 1, 2)" }
+        },
+        description: "a mapping with files (globs) and rules (rule id to severity)"
+      },
+      "a list of { files, rules }: for findings in files matching a glob, later entries win"
+    ),
     ignore: listOf(nonEmpty2, "a list of strings"),
     ignoreObjects: listOf({ ...record(["apiVersion", "kind", "namespace", "name"]), minProperties: 1 }, "a list of mappings"),
     entryPoints: listOf(record(["cluster", "path", "name", "namespace"], ["cluster", "path"]), "a list of mappings"),
@@ -38814,7 +38920,8 @@ function validateConfig(raw, file, known2) {
   if (problem) fail(problem.key, problem.message);
   const out = { ...raw };
   if (raw.customRules !== void 0) out.customRules = customRules(raw.customRules, fail, known2.builtinIds);
-  if (raw.rules !== void 0) out.rules = ruleSettings(raw.rules, fail, known2.knownRuleIds);
+  if (raw.rules !== void 0) out.rules = ruleSettings(raw.rules, "rules", fail, known2.knownRuleIds);
+  if (raw.overrides !== void 0) out.overrides = overrides(raw.overrides, fail, known2.knownRuleIds);
   if (raw.schemaLocations !== void 0) schemaLocations(raw.schemaLocations, fail);
   for (const key of ["kubernetesVersion", "fluxVersion"]) {
     const v = raw[key];
@@ -38826,14 +38933,18 @@ function validateConfig(raw, file, known2) {
   }
   return out;
 }
-function ruleSettings(raw, fail, known2) {
+function ruleSettings(raw, at3, fail, known2) {
   const out = {};
-  for (const [id, setting] of Object.entries(raw)) {
-    const key = `rules.${id}`;
-    if (!known2.has(id)) fail(key, "unknown rule id");
+  for (const [id, written] of Object.entries(raw)) {
+    const key = `${at3}.${id}`;
+    if (!known2.has(id)) {
+      const suggestion3 = closestName(id, known2, { partial: false });
+      fail(key, `unknown rule id${suggestion3 === void 0 ? "" : ` (did you mean '${suggestion3}'?)`}`);
+    }
+    const setting = ruleArray(written, key, fail);
     if (!isRecord6(setting)) {
       const severity = parseSeverity(setting);
-      if (severity === void 0) fail(key, `must be one of ${SETTINGS}, or a mapping { severity, params }`);
+      if (severity === void 0) fail(key, `must be one of ${SETTINGS}, or [severity, params] or a mapping { severity, params }`);
       out[id] = severity;
       continue;
     }
@@ -38848,6 +38959,23 @@ function ruleSettings(raw, fail, known2) {
     out[id] = s;
   }
   return out;
+}
+function ruleArray(setting, key, fail) {
+  if (!Array.isArray(setting)) return setting;
+  if (setting.length < 1 || setting.length > 2) fail(key, "an array setting is [severity] or [severity, params]");
+  return setting.length === 1 ? { severity: setting[0] } : { severity: setting[0], params: setting[1] };
+}
+function overrides(raw, fail, known2) {
+  return raw.map((entry, i) => {
+    const rules = {};
+    for (const [id, setting] of Object.entries(ruleSettings(entry.rules, `overrides[${i}].rules`, fail, known2))) {
+      if (typeof setting === "object" && setting.params !== void 0) fail(`overrides[${i}].rules.${id}.params`, "params are set under rules, for every file; an override sets a severity only");
+      const severity = typeof setting === "object" ? setting.severity : setting;
+      if (severity === void 0) fail(`overrides[${i}].rules.${id}`, `must be one of ${SETTINGS}`);
+      rules[id] = severity;
+    }
+    return { files: entry.files, rules };
+  });
 }
 function customRules(raw, fail, builtinIds) {
   const seen = /* @__PURE__ */ new Set();
@@ -38869,6 +38997,7 @@ function schemaLocations(list2, fail) {
 }
 
 // src/config/index.ts
+var RULE_FLAG = "--rule";
 var CONFIG_FILE_NAMES = [".gitops-lint.yaml", ".gitops-lint.yml"];
 function defaultConfig() {
   return { extends: "recommended", rules: {}, ignore: [], ignoreObjects: [], entryPoints: [], externalSources: [], customRules: [] };
@@ -38882,20 +39011,29 @@ function resolveConfig(root, options = {}) {
     (c) => Array.isArray(c.customRules) ? c.customRules.map((r) => r?.id) : []
   );
   const known2 = /* @__PURE__ */ new Set([...builtinIds, ...customIds.filter((id) => typeof id === "string")]);
-  const label = file ? options.configPath ?? path7.basename(file) : "";
+  const label = file ? options.configPath ?? path8.basename(file) : "";
   const fileConfig = validateConfig(fromFile, label, { builtinIds, knownRuleIds: known2 });
   const optionConfig = validateConfig(fromOptions, "options.config", { builtinIds, knownRuleIds: known2 });
-  const config = { ...defaultConfig(), ...fileConfig, ...optionConfig, rules: { ...fileConfig.rules, ...optionConfig.rules } };
+  const flagRules = validateConfig({ rules: options.ruleSettings ?? {} }, RULE_FLAG, { builtinIds, knownRuleIds: known2 }).rules ?? {};
+  const config = { ...defaultConfig(), ...fileConfig, ...optionConfig, rules: { ...fileConfig.rules, ...optionConfig.rules, ...flagRules } };
+  const overrides2 = [...fileConfig.overrides ?? [], ...optionConfig.overrides ?? []];
+  if (overrides2.length > 0) config.overrides = overrides2;
+  const skipped = (options.skipKinds ?? []).map(skipEntry);
+  if (skipped.length > 0) config.ignoreObjects = [...config.ignoreObjects, ...skipped];
   config.customRules = mergeCustomRules(fileConfig.customRules ?? [], optionConfig.customRules ?? []);
   const sources = { customRules: /* @__PURE__ */ new Map(), rules: /* @__PURE__ */ new Map() };
-  for (const [from, part] of [[label, fileConfig], ["options.config", optionConfig]]) {
+  for (const [from, part] of [[label, fileConfig], ["options.config", optionConfig], [RULE_FLAG, { rules: flagRules }]]) {
     part.customRules?.forEach((r, i) => sources.customRules.set(r.id, { file: from, key: `customRules[${i}]` }));
     for (const id of Object.keys(part.rules ?? {})) sources.rules.set(id, { file: from, key: `rules.${id}` });
   }
   if (options.kubernetesVersion !== void 0) config.kubernetesVersion = options.kubernetesVersion;
-  const locations = [...(options.schemaLocations ?? []).map((d) => path7.resolve(d)), ...(config.schemaLocations ?? []).map((d) => path7.resolve(root, d))];
+  const locations = [...(options.schemaLocations ?? []).map((d) => path8.resolve(d)), ...(config.schemaLocations ?? []).map((d) => path8.resolve(root, d))];
   if (locations.length > 0) config.schemaLocations = locations;
   return file ? { config, file, sources } : { config, sources };
+}
+function skipEntry(spec) {
+  const slash = spec.lastIndexOf("/");
+  return slash < 0 ? { kind: spec } : { apiVersion: spec.slice(0, slash), kind: spec.slice(slash + 1) };
 }
 function mergeCustomRules(base, over) {
   const overIds = new Set(over.map((r) => r.id));
@@ -38903,17 +39041,17 @@ function mergeCustomRules(base, over) {
 }
 function findConfigFile(root, configPath) {
   if (configPath !== void 0) {
-    const file = path7.resolve(configPath);
-    if (!fs8.existsSync(file) || !fs8.statSync(file).isFile()) throw new ConfigError(configPath, void 0, "config file not found");
+    const file = path8.resolve(configPath);
+    if (!fs9.existsSync(file) || !fs9.statSync(file).isFile()) throw new ConfigError(configPath, void 0, "config file not found");
     return file;
   }
-  return CONFIG_FILE_NAMES.map((name) => path7.join(root, name)).find((f) => fs8.existsSync(f) && fs8.statSync(f).isFile());
+  return CONFIG_FILE_NAMES.map((name) => path8.join(root, name)).find((f) => fs9.existsSync(f) && fs9.statSync(f).isFile());
 }
 function readConfigFile(file) {
-  const label = path7.basename(file);
+  const label = path8.basename(file);
   let raw;
   try {
-    raw = (0, import_yaml2.parse)(fs8.readFileSync(file, "utf8"));
+    raw = (0, import_yaml2.parse)(fs9.readFileSync(file, "utf8"));
   } catch (err) {
     throw new ConfigError(label, void 0, `cannot read: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -39073,29 +39211,94 @@ var SchemaResolver = class {
   }
 };
 
+// src/engine/directive.ts
+function directiveRules(text2, where2, knownRuleIds, problems) {
+  const { label, example, location } = where2;
+  const [idsPart = "", ...reasonParts] = text2.split("--");
+  const ids = idsPart.split(",").map((s) => s.trim()).filter(Boolean);
+  const reason = reasonParts.join("--").trim();
+  if (ids.length === 0) {
+    problems.push({ message: `${label} names no rule: write "${example}"`, location });
+    return void 0;
+  }
+  if (!reason) {
+    problems.push({ message: `${label} ${ids.join(", ")} has no reason, so it suppresses nothing: add "-- why" after the rule ids`, location });
+    return void 0;
+  }
+  for (const id of ids.filter((id2) => !knownRuleIds.has(id2))) problems.push({ message: unknownRuleMessage(id, label, knownRuleIds), location });
+  const known2 = ids.filter((id) => knownRuleIds.has(id));
+  return known2.length > 0 ? known2 : void 0;
+}
+function suppresses(directive, finding) {
+  if (directive.file !== finding.file || !directive.ids.has(finding.ruleId)) return false;
+  const [from, to] = directive.lines ?? [1, Infinity];
+  if (finding.line < from || finding.line > to) return false;
+  directive.used.add(finding.ruleId);
+  return true;
+}
+function unusedDirectiveProblems(directives) {
+  return directives.flatMap(
+    (d) => [...d.ids].filter((id) => !d.used.has(id)).map((id) => ({ message: `unused ${d.label} for '${id}': no ${id} finding to suppress here; remove it`, location: d.location }))
+  );
+}
+function unknownRuleMessage(id, label, knownRuleIds) {
+  const suggestion3 = closestName(id, knownRuleIds, { partial: false });
+  return `unknown rule '${id}' in ${label}${suggestion3 === void 0 ? "" : ` (did you mean '${suggestion3}'?)`}`;
+}
+
+// src/engine/annotation-suppressions.ts
+var IGNORE_ANNOTATION = "gitops-lint.io/ignore";
+var LABEL = `${IGNORE_ANNOTATION} annotation`;
+var isRecord7 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function annotationOf(value) {
+  const metadata = isRecord7(value) ? value.metadata : void 0;
+  const annotations = isRecord7(metadata) ? metadata.annotations : void 0;
+  return isRecord7(annotations) ? annotations[IGNORE_ANNOTATION] : void 0;
+}
+function scanAnnotations(repo, graph, knownRuleIds) {
+  const values = /* @__PURE__ */ new Map();
+  for (const file of repo.files) for (const doc of file.documents) if (doc.class === "k8s" && annotationOf(doc.value) !== void 0) values.set(doc, doc.value);
+  for (const cluster of graph.clusters) {
+    for (const object3 of cluster.objects) if (!values.has(object3.doc) && annotationOf(object3.value) !== void 0) values.set(object3.doc, object3.value);
+  }
+  const directives = [];
+  const problems = [];
+  for (const [doc, value] of values) {
+    const written = annotationOf(doc.value) !== void 0;
+    const location = written ? locate(repo, doc, ["metadata", "annotations", IGNORE_ANNOTATION], "value") : locate(repo, doc, ["metadata"]);
+    const text2 = annotationOf(value);
+    const known2 = directiveRules(typeof text2 === "string" ? text2 : "", { label: LABEL, example: "RULE-ID -- reason", location }, knownRuleIds, problems);
+    if (!known2) continue;
+    const file = repo.fileMap.get(doc.file);
+    const lines = [positionAt(file, doc.start).line, positionAt(file, Math.max(doc.start, doc.end - 1)).line];
+    directives.push({ label: LABEL, location, file: doc.file, ids: new Set(known2), lines, used: /* @__PURE__ */ new Set() });
+  }
+  return { directives, problems };
+}
+
 // src/engine/suppressions.ts
 var MARKER = "gitops-lint-disable";
 var DIRECTIVE = /(^|\s)#\s*gitops-lint-disable-(next-line|line|file)(?=\s|$)(.*)$/;
-function scanSuppressions(repo, knownRuleIds) {
-  const byFile = /* @__PURE__ */ new Map();
+function scanSuppressions(repo, graph, knownRuleIds) {
   const problems = [];
-  for (const file of repo.files) {
-    if (!file.text.includes(MARKER)) continue;
-    const found = scanFile(file, knownRuleIds, problems);
-    if (found) byFile.set(file.path, found);
-  }
+  const directives = [];
+  for (const file of repo.files) if (file.text.includes(MARKER)) directives.push(...scanFile(file, knownRuleIds, problems));
+  const annotations = scanAnnotations(repo, graph, knownRuleIds);
+  directives.push(...annotations.directives);
+  problems.push(...annotations.problems);
+  const byFile = /* @__PURE__ */ new Map();
+  for (const d of directives) byFile.set(d.file, [...byFile.get(d.file) ?? [], d]);
   return {
     problems,
-    isSuppressed(f) {
-      const s = byFile.get(f.file);
-      return !!s && (s.wholeFile.has(f.ruleId) || !!s.byLine.get(f.line)?.has(f.ruleId));
-    }
+    // Every covering directive is marked used, so none of them is reported unused.
+    isSuppressed: (f) => (byFile.get(f.file) ?? []).filter((d) => suppresses(d, f)).length > 0,
+    unused: () => unusedDirectiveProblems(directives)
   };
 }
 function scanFile(file, knownRuleIds, problems) {
   const lines = file.text.split("\n");
   const quoted2 = quotedRanges(file);
-  const result = { wholeFile: /* @__PURE__ */ new Set(), byLine: /* @__PURE__ */ new Map() };
+  const out = [];
   let offset = 0;
   for (let i = 0; i < lines.length; i++) {
     const text2 = lines[i].replace(/\r$/, "");
@@ -39107,31 +39310,14 @@ function scanFile(file, knownRuleIds, problems) {
     if (quoted2.some(([s, e]) => lineStart + hashColumn >= s && lineStart + hashColumn < e)) continue;
     const directive = `${MARKER}-${m[2]}`;
     const location = { file: file.path, line: i + 1, column: hashColumn + 1, endLine: i + 1, endColumn: text2.length + 1 };
-    const [idsPart = "", ...reasonParts] = m[3].split("--");
-    const reason = reasonParts.join("--").trim();
-    const ids = idsPart.split(",").map((s) => s.trim()).filter(Boolean);
-    if (ids.length === 0) {
-      problems.push({ message: `${directive} names no rule: write "# ${directive} RULE-ID -- reason"`, location });
-      continue;
-    }
-    if (!reason) {
-      problems.push({ message: `${directive} ${ids.join(", ")} has no reason, so it suppresses nothing: add "-- why" after the rule ids`, location });
-      continue;
-    }
-    const known2 = ids.filter((id) => knownRuleIds.has(id));
-    for (const id of ids.filter((id2) => !knownRuleIds.has(id2))) problems.push({ message: `unknown rule '${id}' in ${directive}`, location });
-    if (known2.length === 0) continue;
-    if (m[2] === "file") {
-      for (const id of known2) result.wholeFile.add(id);
-      continue;
-    }
-    const target = m[2] === "line" ? i : nextContentLine(lines, i);
-    if (target === void 0) continue;
-    const set2 = result.byLine.get(target + 1) ?? /* @__PURE__ */ new Set();
-    for (const id of known2) set2.add(id);
-    result.byLine.set(target + 1, set2);
+    const known2 = directiveRules(m[3], { label: directive, example: `# ${directive} RULE-ID -- reason`, location }, knownRuleIds, problems);
+    if (!known2) continue;
+    const target = m[2] === "file" ? void 0 : m[2] === "line" ? i : nextContentLine(lines, i);
+    if (m[2] !== "file" && target === void 0) continue;
+    const covered = target === void 0 ? void 0 : [target + 1, target + 1];
+    out.push({ label: `${directive} comment`, location, file: file.path, ids: new Set(known2), ...covered ? { lines: covered } : {}, used: /* @__PURE__ */ new Set() });
   }
-  return result.wholeFile.size > 0 || result.byLine.size > 0 ? result : void 0;
+  return out;
 }
 function nextContentLine(lines, from) {
   for (let j = from + 1; j < lines.length; j++) {
@@ -39172,8 +39358,9 @@ function createServices(repo, graph, config, options) {
       return new SchemaResolver(store, documents, { kubernetesVersion: config.kubernetesVersion, schemaLocations: config.schemaLocations });
     }),
     substitutions: once(() => new PostBuildSubstitutions(graph, repo)),
-    suppressions: once(() => scanSuppressions(repo, options.knownRuleIds)),
+    suppressions: once(() => scanSuppressions(repo, graph, options.knownRuleIds)),
     suppressionProblems: () => services.suppressions().problems,
+    unusedSuppressions: () => services.suppressions().unused(),
     shared(compute) {
       if (!shared.has(compute)) shared.set(compute, compute({ repo, graph, services }));
       return shared.get(compute);
@@ -39186,12 +39373,12 @@ function createServices(repo, graph, config, options) {
 init_package_info();
 async function lint(root, options, checks) {
   const started = performance.now();
-  const absRoot = path8.resolve(root);
-  if (!fs10.existsSync(absRoot)) throw new UsageError(`repository root not found: ${absRoot}`);
-  if (!fs10.statSync(absRoot).isDirectory()) throw new UsageError(`repository root is not a directory: ${absRoot}`);
+  const absRoot = path9.resolve(root);
+  if (!fs11.existsSync(absRoot)) throw new UsageError(`repository root not found: ${absRoot}`);
+  if (!fs11.statSync(absRoot).isDirectory()) throw new UsageError(`repository root is not a directory: ${absRoot}`);
   const { config, builtins } = configureRun(absRoot, options, checks);
   for (const dir of config.schemaLocations ?? []) {
-    if (!fs10.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`schema location is not a folder: ${dir}`);
+    if (!fs11.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`schema location is not a folder: ${dir}`);
   }
   const repo = await loadRepo(absRoot, { ignore: config.ignore });
   return lintRepo(repo, { config, builtins }, checks, { schemaCacheDir: options.schemaCacheDir, started });
@@ -39200,35 +39387,42 @@ function lintRepo(repo, { config, builtins }, checks, options = {}) {
   const started = options.started ?? performance.now();
   const knownRuleIds = new Set([...builtins, ...config.customRules].map((r) => r.id));
   const graph = buildGraph(repo, config);
-  const rules = enabledRules(config, builtins);
+  const base = enabledRules(config, builtins);
+  const overrides2 = pathOverrides(config, builtins, base);
+  const rules = [...base, ...overrides2.extraRules];
   const services = createServices(repo, graph, config, { schemaCacheDir: options.schemaCacheDir, knownRuleIds });
-  const raw = [];
-  for (const { rule, severity, params } of rules) {
-    const ctx = {
-      repo,
-      graph,
-      rule,
-      params,
-      services,
-      locate: (doc, p, target) => locate(repo, doc, p, target),
-      report: ({ message, location, object: object3, fix }) => {
-        const { file, line, column, endLine, endColumn } = location;
-        const finding = { file, line, column, endLine, endColumn, ruleId: rule.id, severity, message };
-        if (object3) finding.object = object3;
-        if (fix) finding.fix = fix;
-        raw.push(finding);
+  const runChecks = (which) => {
+    const raw2 = [];
+    for (const { rule, severity, params } of which) {
+      const ctx = {
+        repo,
+        graph,
+        rule,
+        params,
+        services,
+        locate: (doc, p, target) => locate(repo, doc, p, target),
+        report: ({ message, location, object: object3, fix }) => {
+          const { file, line, column, endLine, endColumn } = location;
+          const finding = { file, line, column, endLine, endColumn, ruleId: rule.id, severity, message };
+          if (object3) finding.object = object3;
+          if (fix) finding.fix = fix;
+          raw2.push(finding);
+        }
+      };
+      try {
+        checks[rule.check].run(ctx);
+      } catch (err) {
+        throw new InternalError(rule.id, err);
       }
-    };
-    try {
-      checks[rule.check].run(ctx);
-    } catch (err) {
-      throw new InternalError(rule.id, err);
     }
-  }
+    return overrides2.apply(raw2);
+  };
+  const [late, early] = partition(rules, (r) => checks[r.rule.check].afterSuppressions === true);
+  const raw = runChecks(early);
   const suppressions = services.suppressions();
   const ignored = objectIgnorer(config.ignoreObjects);
-  const kept = raw.filter((f) => !suppressions.isSuppressed(f) && !ignored(f.object));
-  const findings = dedupe(kept.sort(compareFindings));
+  const kept = raw.filter((f) => !suppressions.isSuppressed(f) && !ignored(f.object ?? objectAt(repo, f)));
+  const findings = dedupe([...kept, ...runChecks(late)].sort(compareFindings));
   placeFindings(findings, repo, graph);
   return {
     root: repo.root,
@@ -39266,6 +39460,9 @@ function ruleDocsUrl(rule) {
 function ruleMeta(rule, severity) {
   return { id: rule.id, severity, description: rule.description, remediation: rule.remediation, helpUri: ruleDocsUrl(rule) };
 }
+function partition(items2, test) {
+  return [items2.filter(test), items2.filter((item) => !test(item))];
+}
 function dedupe(sorted) {
   let previous = "";
   return sorted.filter((f) => {
@@ -39275,10 +39472,16 @@ function dedupe(sorted) {
     return true;
   });
 }
+function objectAt(repo, f) {
+  const doc = docAt(repo, f.file, f.line);
+  if (doc?.class !== "k8s") return void 0;
+  const { apiVersion, kind, name, namespace } = doc;
+  return { apiVersion, kind, name, namespace };
+}
 function objectIgnorer(entries2) {
   const matchers = entries2.map((e) => {
-    const name = e.name === void 0 ? void 0 : (0, import_picomatch4.default)(e.name, { dot: true });
-    const namespace = e.namespace === void 0 ? void 0 : (0, import_picomatch4.default)(e.namespace, { dot: true });
+    const name = e.name === void 0 ? void 0 : (0, import_picomatch5.default)(e.name, { dot: true });
+    const namespace = e.namespace === void 0 ? void 0 : (0, import_picomatch5.default)(e.namespace, { dot: true });
     return (o) => (e.apiVersion === void 0 || e.apiVersion === o.apiVersion) && (e.kind === void 0 || e.kind === o.kind) && (name === void 0 || o.name !== void 0 && name(o.name)) && (namespace === void 0 || o.namespace !== void 0 && namespace(o.namespace));
   });
   return (object3) => !!object3 && matchers.some((m) => m(object3));
@@ -39411,8 +39614,8 @@ init_tool();
 
 // src/github/diff.ts
 import { execFileSync } from "node:child_process";
-import fs11 from "node:fs";
-import path9 from "node:path";
+import fs12 from "node:fs";
+import path10 from "node:path";
 function changedLines(root, base, head) {
   let top;
   let diff;
@@ -39423,7 +39626,7 @@ function changedLines(root, base, head) {
   } catch {
     return void 0;
   }
-  const prefix = path9.relative(realpath(top), realpath(root)).split(path9.sep).join("/");
+  const prefix = path10.relative(realpath(top), realpath(root)).split(path10.sep).join("/");
   return parseUnifiedDiff(diff, prefix);
 }
 function parseUnifiedDiff(diff, prefix = "") {
@@ -39481,9 +39684,9 @@ function git(cwd, args) {
 }
 function realpath(dir) {
   try {
-    return fs11.realpathSync(dir);
+    return fs12.realpathSync(dir);
   } catch {
-    return path9.resolve(dir);
+    return path10.resolve(dir);
   }
 }
 function isChanged(changed, file, line) {
@@ -39516,7 +39719,7 @@ function planAnnotations(findings, changed, pathPrefix) {
 }
 
 // src/github/context.ts
-import fs12 from "node:fs";
+import fs13 from "node:fs";
 function readGitHubContext(env) {
   const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
   const repository = env.GITHUB_REPOSITORY ?? "";
@@ -39537,7 +39740,7 @@ function readPullRequest(eventPath, repository) {
   if (!eventPath) return void 0;
   let payload;
   try {
-    payload = JSON.parse(fs12.readFileSync(eventPath, "utf8"));
+    payload = JSON.parse(fs13.readFileSync(eventPath, "utf8"));
   } catch {
     return void 0;
   }
@@ -39867,8 +40070,8 @@ async function runAction(env, io, cwd = process.cwd()) {
 async function act(env, write, token, cwd) {
   const context = readGitHubContext(env);
   const workspace = context.workspace ?? cwd;
-  const root = path10.resolve(workspace, actionInput(env, "path") || ".");
-  if (!fs13.existsSync(root) || !fs13.statSync(root).isDirectory()) throw new InputError(`path: not a directory: ${root}`);
+  const root = path11.resolve(workspace, actionInput(env, "path") || ".");
+  if (!fs14.existsSync(root) || !fs14.statSync(root).isDirectory()) throw new InputError(`path: not a directory: ${root}`);
   const isPullRequest = context.pullRequest !== void 0;
   const failOn = readFailOn(actionInput(env, "fail-on") || "error");
   const onlyNew = readBoolean(env, "only-new", isPullRequest);
@@ -39889,10 +40092,10 @@ async function act(env, write, token, cwd) {
   let sarifFile = "";
   const sarifInput = actionInput(env, "sarif");
   if (sarifInput) {
-    sarifFile = path10.resolve(workspace, sarifInput);
+    sarifFile = path11.resolve(workspace, sarifInput);
     const capped = cappedSarif({ ...result, findings }, pathPrefix);
-    fs13.mkdirSync(path10.dirname(sarifFile), { recursive: true });
-    fs13.writeFileSync(sarifFile, capped.text);
+    fs14.mkdirSync(path11.dirname(sarifFile), { recursive: true });
+    fs14.writeFileSync(sarifFile, capped.text);
     if (capped.left > 0) notes.push(`The SARIF file holds the ${capped.results} most severe findings (code scanning takes at most 25,000 results and 10 MB gzipped); ${capped.left} more are listed here.`);
   }
   const links = blobLinks(context);
@@ -39905,7 +40108,7 @@ async function act(env, write, token, cwd) {
     }
   }
   const summaryFile = env.GITHUB_STEP_SUMMARY;
-  if (summaryFile) fs13.appendFileSync(summaryFile, jobSummary({ findings, rules: result.rules, markdown: { links, pathPrefix }, notes }));
+  if (summaryFile) fs14.appendFileSync(summaryFile, jobSummary({ findings, rules: result.rules, markdown: { links, pathPrefix }, notes }));
   else for (const note of notes) write(`${TOOL_NAME}: ${note}
 `);
   const counts = severityCounts(findings);
@@ -39921,7 +40124,7 @@ function onlyNewFindings(findings, notes) {
 function lintOptions(env, workspace) {
   const options = {};
   const config = actionInput(env, "config");
-  if (config) options.configPath = path10.resolve(workspace, config);
+  if (config) options.configPath = path11.resolve(workspace, config);
   const kubernetesVersion = actionInput(env, "kubernetes-version");
   if (kubernetesVersion) {
     if (!isKubernetesVersion(kubernetesVersion)) throw new InputError(`kubernetes-version: expected ${KUBERNETES_VERSION_FORMS}, got "${kubernetesVersion}"`);
@@ -39944,21 +40147,21 @@ function readBoolean(env, name, fallback) {
   throw new InputError(`${name}: expected true or false, got "${value}"`);
 }
 function relativePrefix(workspace, root) {
-  const relative = path10.relative(realpath2(workspace), realpath2(root));
-  if (relative.startsWith("..") || path10.isAbsolute(relative)) return "";
-  return relative.split(path10.sep).join("/");
+  const relative = path11.relative(realpath2(workspace), realpath2(root));
+  if (relative.startsWith("..") || path11.isAbsolute(relative)) return "";
+  return relative.split(path11.sep).join("/");
 }
 function realpath2(dir) {
   try {
-    return fs13.realpathSync(dir);
+    return fs14.realpathSync(dir);
   } catch {
-    return path10.resolve(dir);
+    return path11.resolve(dir);
   }
 }
 function setOutputs(env, outputs) {
   const file = env.GITHUB_OUTPUT;
   if (!file) return;
-  fs13.appendFileSync(file, Object.entries(outputs).map(([k, v]) => `${k}=${v}
+  fs14.appendFileSync(file, Object.entries(outputs).map(([k, v]) => `${k}=${v}
 `).join(""));
 }
 
