@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import { makeDir } from '../../src/util/make-dir.js';
-import { captureIO } from './io.js';
+import { captureIO, withoutEntryPointNote } from './io.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-lint-cache-dir-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -22,7 +22,7 @@ const hasProc = fs.existsSync('/proc/self');
 async function lintWith(args: string[], env: Record<string, string>) {
   const io = captureIO({ cwd: tmp, env });
   const code = await run([repo, '-f', 'json', ...args], io);
-  return { code, findings: JSON.parse(io.out()).findings as unknown[], err: io.err() };
+  return { code, findings: JSON.parse(io.out()).findings as unknown[], err: withoutEntryPointNote(io.err()) };
 }
 
 describe('an unwritable cache folder', () => {
