@@ -24,6 +24,7 @@ const LAYERS = [
   'engine',
   'fix', // --fix: applies findings' edits to files (issue #8)
   'report',
+  'baseline', // only-new mode and baseline files: findings known before, from git or a file (issue #11)
   'index.ts',
   'github', // integrations at the edge: GitHub Action, PR comment bot (issue #11)
   'hook', // pre-push hook install/uninstall (issue #11)

@@ -1,0 +1,106 @@
+/**
+ * Only-new mode: lint the working tree (or a commit) and the tree where it left a ref (their merge base), and keep
+ * only the findings the change introduced, matched by matchFingerprint with counts (src/baseline/known.ts).
+ * The base tree is read from git objects into a temporary folder (src/baseline/git.ts), removed whatever happens.
+ * Both trees are linted with the head's config, so a finding is new because the manifests changed, not the settings.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CheckRegistry } from '../checks/types.js';
+import { CONFIG_FILE_NAMES } from '../config/index.js';
+import { UsageError } from '../engine/errors.js';
+import { lint } from '../engine/lint.js';
+import type { LintOptions, LintResult } from '../engine/types.js';
+import type { Finding } from '../finding.js';
+import { changedFiles, exportTree, mergeBase, removeTree, resolveCommit, worktreeTop } from './git.js';
+import { countFingerprints, splitKnown } from './known.js';
+
+export interface NewSinceOptions extends LintOptions {
+  /** Lint this commit instead of the working tree (the pre-push hook lints what is pushed). */
+  head?: string;
+  /**
+   * Do not lint the base: keep every finding in a file changed since the merge base (one lint instead of two;
+   * coarser: an old finding in a touched file is kept).
+   */
+  changedOnly?: boolean;
+  /** The option name errors are worded with (default '--new-since'). */
+  optionName?: string;
+}
+
+/** What only-new mode compared and what it left out. */
+export interface NewSinceSummary {
+  /** The ref as given. */
+  ref: string;
+  /** The merge base of the head and the ref: the commit whose findings count as known. */
+  base: string;
+  /** The commit linted, or undefined for the working tree. */
+  head?: string;
+  /** Files (relative to the linted root) that differ between the base and the head. */
+  changedFiles: string[];
+  /** Findings left out because the base had them (empty with changedOnly: the base is not linted). */
+  known: Finding[];
+  /** Findings left out by changedOnly because their file did not change. */
+  outsideChanges: Finding[];
+}
+
+export interface NewSinceResult extends LintResult {
+  newSince: NewSinceSummary;
+}
+
+/** Lints `root` and reports only what is new since its merge base with `ref`. */
+export async function lintNewSince(root: string, ref: string, options: NewSinceOptions, checks: CheckRegistry): Promise<NewSinceResult> {
+  const { head, changedOnly, optionName = '--new-since', ...lintOptions } = options;
+  const absRoot = path.resolve(root);
+  if (!fs.statSync(absRoot, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`not a directory: ${absRoot}`);
+  const top = worktreeTop(absRoot, optionName);
+  const sub = path.relative(top, fs.realpathSync(absRoot)).split(path.sep).join('/');
+  const headCommit = head === undefined ? undefined : resolveCommit(top, head, `${optionName} (head)`);
+  if (headCommit === undefined) resolveCommit(top, 'HEAD', `${optionName} (HEAD: the repository has no commit yet)`);
+  const refCommit = resolveCommit(top, ref, optionName);
+  const base = mergeBase(top, headCommit ?? 'HEAD', refCommit, optionName, ref);
+  const changed = underRoot(changedFiles(top, base, headCommit), sub);
+
+  const trees: string[] = [];
+  try {
+    const headRoot = headCommit === undefined ? absRoot : track(trees, exportTree(top, headCommit, sub));
+    const current = { ...(await lint(headRoot, lintOptions, checks)), root: absRoot };
+    const summary: NewSinceSummary = { ref, base, changedFiles: [...changed], known: [], outsideChanges: [] };
+    if (headCommit !== undefined) summary.head = headCommit;
+    if (changedOnly) {
+      const findings = current.findings.filter((f) => changed.has(f.file));
+      summary.outsideChanges = current.findings.filter((f) => !changed.has(f.file));
+      return { ...current, findings, newSince: summary };
+    }
+    const baseRoot = track(trees, exportTree(top, base, sub));
+    const before = await lint(baseRoot, sameConfig(lintOptions, headRoot, baseRoot), checks);
+    const { fresh, known } = splitKnown(current.findings, countFingerprints(before.findings), changed);
+    summary.known = known;
+    return { ...current, findings: fresh, newSince: summary };
+  } finally {
+    for (const tree of trees) removeTree(tree);
+  }
+}
+
+function track(trees: string[], tree: string): string {
+  trees.push(tree);
+  return tree;
+}
+
+/** Repo-relative paths under `sub`, made relative to it (finding files are relative to the linted root). */
+function underRoot(files: readonly string[], sub: string): Set<string> {
+  if (sub === '') return new Set(files);
+  const prefix = `${sub}/`;
+  return new Set(files.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length)));
+}
+
+/**
+ * Options that lint the base with the head's config: its file when the head has one (given or found), else
+ * none (the base's own config file, in our temporary copy, is removed so it is not found).
+ */
+function sameConfig(options: LintOptions, headRoot: string, baseRoot: string): LintOptions {
+  if (options.configPath !== undefined) return options;
+  const headFile = CONFIG_FILE_NAMES.map((name) => path.join(headRoot, name)).find((f) => fs.statSync(f, { throwIfNoEntry: false })?.isFile());
+  if (headFile) return { ...options, configPath: headFile };
+  for (const name of CONFIG_FILE_NAMES) fs.rmSync(path.join(baseRoot, name), { force: true, recursive: true });
+  return options;
+}
