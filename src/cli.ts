@@ -17,7 +17,8 @@ import { parseSeverity, SEVERITY_SPELLINGS } from './config/severity.js';
 import { configureRun } from './engine/bind.js';
 import { enabledRules } from './engine/enabled.js';
 import { InternalError, UsageError } from './engine/errors.js';
-import { lint, ruleDocsUrl } from './engine/lint.js';
+import { ruleDocsUrl } from './engine/lint.js';
+import { addOnlyNewOptions, lintSelected, type OnlyNewOptions } from './cli/only-new.js';
 import type { LintOptions, LintResult } from './engine/types.js';
 import { SEVERITY_RANK, type Severity } from './finding.js';
 import { blobLinks, readGitHubContext } from './github/context.js';
@@ -46,7 +47,7 @@ export interface CliIO {
 
 type FailOn = Severity | 'none';
 
-interface CliOptions {
+interface CliOptions extends OnlyNewOptions {
   format: FormatName;
   output?: string;
   failOn: FailOn;
@@ -111,7 +112,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 }
 
 function buildProgram(io: CliIO): Command {
-  return new Command(TOOL_NAME)
+  const program = new Command(TOOL_NAME)
     .description('Lint a Flux CD GitOps repository: references, dependencies, schemas, deprecations and secrets.')
     .argument('[paths...]', 'files and directories to report on; the whole repository around them is read (default: ".")')
     .addOption(new Option('-f, --format <name>', 'report format').choices(FORMAT_NAMES).default(DEFAULT_FORMAT))
@@ -151,6 +152,7 @@ function buildProgram(io: CliIO): Command {
       writeErr: (text) => io.stderr.write(text),
       outputError: (text, write) => write(`${TOOL_NAME}: ${text.replace(/^error: /, '')}`),
     });
+  return addOnlyNewOptions(program);
 }
 
 function parseCount(value: string): number {
@@ -204,7 +206,9 @@ async function execute(targets: Targets, options: CliOptions, io: CliIO, env: Re
     return EXIT_OK;
   }
 
-  const whole = await lint(root, lintOptions, builtinChecks);
+  const { result: whole, notes, wroteBaseline } = await lintSelected(root, lintOptions, options, cwd, builtinChecks);
+  for (const note of notes) io.stderr.write(`${TOOL_NAME}: note: ${note}\n`);
+  if (wroteBaseline !== undefined) return EXIT_OK;
   const empty = nothingToLint(whole, targets);
   if (empty !== undefined) throw new UsageError(empty);
   const result = selectFindings(whole, targets);
