@@ -82,6 +82,9 @@ Exit codes:
   1  a finding at or above --fail-on, or more warnings than --max-warnings
   2  usage error (unknown option or format, bad path), invalid config, or internal error
 
+Commands:
+  gitops-lint hook install [path]   a git pre-push hook that lints what each push adds (hook uninstall removes it)
+
 Environment:
   NO_COLOR=1           never colour the output
   DEBUG=gitops-lint    print stack traces of errors`;
@@ -90,6 +93,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (argv[0] === 'graph') return runGraph(argv.slice(1), io);
   // Subcommands load only when used (the comment bot brings Octokit); lint a folder named so as ./comment.
   if (argv[0] === 'comment') return (await import('./cli/comment.js')).runComment(argv.slice(1), io);
+  if (argv[0] === 'hook') return (await import('./cli/hook.js')).runHookCommand(argv.slice(1), io);
   const env = io.env ?? process.env;
   const cwd = io.cwd ?? process.cwd();
   const program = buildProgram(io);

@@ -81,6 +81,19 @@ export async function lintNewSince(root: string, ref: string, options: NewSinceO
   }
 }
 
+/** Lints the tree of `commit` as git has it (the folder of `root` in it), with no base: what a first push sends. */
+export async function lintCommit(root: string, commit: string, options: LintOptions, checks: CheckRegistry): Promise<LintResult> {
+  const absRoot = path.resolve(root);
+  const top = worktreeTop(absRoot, 'lintCommit');
+  const sub = path.relative(top, fs.realpathSync(absRoot)).split(path.sep).join('/');
+  const tree = exportTree(top, resolveCommit(top, commit, 'lintCommit'), sub);
+  try {
+    return { ...(await lint(tree, options, checks)), root: absRoot };
+  } finally {
+    removeTree(tree);
+  }
+}
+
 function track(trees: string[], tree: string): string {
   trees.push(tree);
   return tree;

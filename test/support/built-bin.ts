@@ -1,0 +1,23 @@
+/** The built bin (dist/cli.js), built when missing, for tests that run gitops-lint as git or a hook manager would. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const bin = path.join(projectRoot, 'dist', 'cli.js');
+
+/** Builds dist/ when it is not there (npm test builds first; a focused run may not have). */
+export function ensureBuilt(): void {
+  if (fs.existsSync(bin)) return;
+  spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: projectRoot, stdio: 'ignore' });
+  if (!fs.existsSync(bin)) throw new Error('dist/cli.js could not be built');
+}
+
+/** A folder holding a `gitops-lint` command that runs the built bin: what an npm install puts on PATH. */
+export function shimDir(parent: string): string {
+  const dir = path.join(parent, 'shim-bin');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'gitops-lint'), `#!/bin/sh\nexec '${process.execPath}' '${bin}' "$@"\n`, { mode: 0o755 });
+  return dir;
+}
