@@ -63,8 +63,8 @@ export async function runHookCommand(argv: string[], io: HookIO): Promise<number
       if (report.restored) io.stdout.write(`restored the hook that was there before: ${report.restored}\n`);
     });
   program
-    .command('pre-push', { hidden: true })
-    .description('what the installed hook runs: lint the refs git is pushing (read from stdin)')
+    .command('pre-push')
+    .description('what the installed hook runs (and lefthook can): lint the refs git is pushing, read from stdin, and exit 1 when they add errors')
     .argument('<remote>', 'name of the remote (git passes it)')
     .argument('[url]', 'its URL (git passes it)')
     .option('--root <path>', 'lint root, relative to the top of the worktree', '.')
