@@ -19,6 +19,7 @@ import { enabledRules } from './engine/enabled.js';
 import { InternalError, UsageError } from './engine/errors.js';
 import { ruleDocsUrl } from './engine/lint.js';
 import { addOnlyNewOptions, lintSelected, type OnlyNewOptions } from './cli/only-new.js';
+import type { CliIO } from './cli/io.js';
 import type { LintOptions, LintResult } from './engine/types.js';
 import { SEVERITY_RANK, type Severity } from './finding.js';
 import { blobLinks, readGitHubContext } from './github/context.js';
@@ -32,18 +33,7 @@ import { TOOL_NAME, toolVersion } from './report/tool.js';
 import { entryPointNotices } from './cli/notices.js';
 import { nothingToLint, resolveTargets, selectFindings, type Targets } from './cli/targets.js';
 
-export interface CliIO {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  /** Whether stdout is a terminal (colour is only used then). */
-  isTTY: boolean;
-  /** Defaults to process.env (NO_COLOR, DEBUG). */
-  env?: Record<string, string | undefined>;
-  /** Directory relative paths are resolved from; defaults to process.cwd(). */
-  cwd?: string;
-  /** Width of the terminal stdout is (stylish wraps long messages to it); undefined when not a terminal. */
-  columns?: number;
-}
+export type { CliIO };
 
 type FailOn = Severity | 'none';
 
@@ -76,14 +66,12 @@ const HELP_AFTER = `
 Commands:
   graph [path] --format text|mermaid|dot   print each cluster's dependency graph (see gitops-lint graph --help)
   comment [path]       lint and keep one comment on the pull request (gitops-lint comment --help)
+  hook install [path]  a git pre-push hook that lints what each push adds (hook uninstall removes it)
 
 Exit codes:
   0  no finding at or above --fail-on (and --max-warnings not exceeded)
   1  a finding at or above --fail-on, or more warnings than --max-warnings
   2  usage error (unknown option or format, bad path), invalid config, or internal error
-
-Commands:
-  gitops-lint hook install [path]   a git pre-push hook that lints what each push adds (hook uninstall removes it)
 
 Environment:
   NO_COLOR=1           never colour the output

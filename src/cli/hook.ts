@@ -13,24 +13,15 @@ import { UsageError } from '../engine/errors.js';
 import { installHook, uninstallHook } from '../hook/install.js';
 import { checkPush } from '../hook/pre-push.js';
 import { formatters } from '../report/index.js';
+import type { CliIO } from './io.js';
 import { severityCounts } from '../report/counts.js';
 import { TOOL_NAME } from '../report/tool.js';
 import { defaultCacheDir } from '../schema/cache.js';
 
-export interface HookIO {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  isTTY: boolean;
-  env?: Record<string, string | undefined>;
-  cwd?: string;
-  /** git's pre-push input; default: read process.stdin. */
-  stdin?: () => Promise<string>;
-}
-
 /** The bin that is running (dist/cli.js next to dist/cli/), the hook's last resort. */
 const SELF = fileURLToPath(new URL('../cli.js', import.meta.url));
 
-export async function runHookCommand(argv: string[], io: HookIO): Promise<number> {
+export async function runHookCommand(argv: string[], io: CliIO): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   let code = 0;
   const program = new Command(`${TOOL_NAME} hook`)
@@ -91,7 +82,7 @@ function relativeTo(top: string, file: string, what: string): string {
   return rel === '' ? '.' : rel.split(path.sep).join('/');
 }
 
-async function prePush(remote: string, opts: { root: string; config?: string }, io: HookIO, cwd: string): Promise<number> {
+async function prePush(remote: string, opts: { root: string; config?: string }, io: CliIO, cwd: string): Promise<number> {
   const top = worktreeTop(cwd, 'the pre-push hook');
   const input = await (io.stdin ?? readStdin)();
   const env = io.env ?? process.env;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintNewSince } from '../../src/index.js';
 import { bootstrap, kustomization } from '../rules/flux-fixtures.js';
-import { commit, gitIn, initRepo, untouchedState, writeFiles } from '../support/git-repo.js';
+import { commit, commitOnBranch, gitIn, initRepo, untouchedState, writeFiles } from '../support/git-repo.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-lint-newsince-'));
 // Our own TMPDIR: the temporary trees only-new mode makes must be gone after each run.
@@ -88,8 +88,7 @@ describe('lintNewSince', () => {
 
   it('compares with the merge base, not the ref tip: what main gained since is not the branch\'s', async () => {
     const dir = initRepo(tmp, 'diverged', BASE);
-    gitIn(dir, 'checkout', '--quiet', '-b', 'topic');
-    commit(dir, { 'clusters/prod/topic.yaml': kustomization('topic', './topic/missing') }, 'topic');
+    commitOnBranch(dir, 'topic', { 'clusters/prod/topic.yaml': kustomization('topic', './topic/missing') }, 'topic');
     gitIn(dir, 'checkout', '--quiet', 'main');
     commit(dir, { 'clusters/prod/apps.yaml': null }, 'main fixes the old finding');
     gitIn(dir, 'checkout', '--quiet', 'topic');
@@ -101,8 +100,7 @@ describe('lintNewSince', () => {
     // The same Flux Kustomization (flux-system/apps) in two clusters: one fingerprint, two findings.
     const prod = { ...bootstrap('prod'), 'clusters/prod/apps.yaml': kustomization('apps', './apps/gone') };
     const dir = initRepo(tmp, 'counts', prod);
-    gitIn(dir, 'checkout', '--quiet', '-b', 'staging');
-    commit(dir, { ...bootstrap('staging'), 'clusters/staging/apps.yaml': kustomization('apps', './apps/gone') }, 'a second cluster, same mistake');
+    commitOnBranch(dir, 'staging', { ...bootstrap('staging'), 'clusters/staging/apps.yaml': kustomization('apps', './apps/gone') }, 'a second cluster, same mistake');
     const result = await lintNewSince(dir, 'main');
     expect(summary(result.findings)).toEqual(['flux-path-missing clusters/staging/apps.yaml:8']);
     expect(summary(result.newSince.known)).toEqual(['flux-path-missing clusters/prod/apps.yaml:8']);
@@ -110,8 +108,7 @@ describe('lintNewSince', () => {
 
   it('lints a folder of the repository against the same folder at the base', async () => {
     const dir = initRepo(tmp, 'mono', Object.fromEntries(Object.entries(BASE).map(([f, t]) => [`deploy/${f}`, t])));
-    gitIn(dir, 'checkout', '--quiet', '-b', 'sub');
-    commit(dir, { 'deploy/clusters/prod/infra.yaml': kustomization('infra', './infra/missing'), 'README.md': 'outside the root\n' }, 'sub');
+    commitOnBranch(dir, 'sub', { 'deploy/clusters/prod/infra.yaml': kustomization('infra', './infra/missing'), 'README.md': 'outside the root\n' }, 'sub');
     const result = await lintNewSince(path.join(dir, 'deploy'), 'main');
     expect(summary(result.findings)).toEqual(['flux-path-missing clusters/prod/infra.yaml:8']);
     expect(result.newSince.changedFiles).toEqual(['clusters/prod/infra.yaml']);
@@ -119,8 +116,7 @@ describe('lintNewSince', () => {
 
   it('lints the base with the head\'s config, so a config change alone makes nothing new', async () => {
     const dir = initRepo(tmp, 'config', { ...BASE, '.gitops-lint.yaml': 'rules:\n  flux-path-missing: off\n' });
-    gitIn(dir, 'checkout', '--quiet', '-b', 'enable');
-    commit(dir, { '.gitops-lint.yaml': null }, 'turn the rule back on');
+    commitOnBranch(dir, 'enable', { '.gitops-lint.yaml': null }, 'turn the rule back on');
     const result = await lintNewSince(dir, 'main');
     expect(summary(result.findings)).toEqual([]);
     expect(summary(result.newSince.known)).toContain('flux-path-missing clusters/prod/apps.yaml:8');
@@ -135,8 +131,7 @@ describe('lintNewSince', () => {
     ]);
     expect(result.newSince.known).toEqual([]);
     const dir = initRepo(tmp, 'untouched', BASE);
-    gitIn(dir, 'checkout', '--quiet', '-b', 'docs');
-    commit(dir, { 'README.md': 'docs only\n' }, 'docs');
+    commitOnBranch(dir, 'docs', { 'README.md': 'docs only\n' }, 'docs');
     const docsOnly = await lintNewSince(dir, 'main', { changedOnly: true });
     expect(docsOnly.findings).toEqual([]);
     expect(summary(docsOnly.newSince.outsideChanges).sort()).toEqual(['flux-path-missing clusters/prod/apps.yaml:8', 'yaml-duplicate-key clusters/prod/dup.yaml:8']);
@@ -158,8 +153,7 @@ describe('lintNewSince errors say what to do', () => {
 
   it('a shallow clone without the base asks for the history (fetch-depth: 0)', async () => {
     const origin = initRepo(tmp, 'origin', BASE);
-    gitIn(origin, 'checkout', '--quiet', '-b', 'pr');
-    commit(origin, { 'clusters/prod/pr.yaml': kustomization('pr', './pr/missing') }, 'pr');
+    commitOnBranch(origin, 'pr', { 'clusters/prod/pr.yaml': kustomization('pr', './pr/missing') }, 'pr');
     gitIn(origin, 'checkout', '--quiet', 'main');
     commit(origin, { 'README.md': 'main moved on\n' }, 'main');
     const clone = path.join(tmp, 'shallow');

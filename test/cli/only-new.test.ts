@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import { bootstrap, kustomization } from '../rules/flux-fixtures.js';
-import { commit, gitIn, initRepo, writeFiles } from '../support/git-repo.js';
+import { commitOnBranch, initRepo, writeFiles } from '../support/git-repo.js';
 import { captureIO } from './io.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-lint-cli-onlynew-'));
@@ -23,8 +23,7 @@ stringData:
 let repo: string;
 beforeAll(() => {
   repo = initRepo(tmp, 'fleet', { ...bootstrap('prod'), 'clusters/prod/apps.yaml': kustomization('apps', './apps/gone'), 'clusters/prod/secret.yaml': secret });
-  gitIn(repo, 'checkout', '--quiet', '-b', 'feature');
-  commit(repo, { 'clusters/prod/infra.yaml': kustomization('infra', './infra/missing') }, 'feature');
+  commitOnBranch(repo, 'feature', { 'clusters/prod/infra.yaml': kustomization('infra', './infra/missing') }, 'feature');
 });
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {

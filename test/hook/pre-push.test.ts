@@ -12,7 +12,7 @@ import { installHook } from '../../src/hook/install.js';
 import { parsePushInput } from '../../src/hook/pre-push.js';
 import { bootstrap, configMap, kustomization } from '../rules/flux-fixtures.js';
 import { bin, ensureBuilt } from '../support/built-bin.js';
-import { commit, GIT_ENV, gitIn, initRepo } from '../support/git-repo.js';
+import { commit, commitOnBranch, GIT_ENV, gitIn, initRepo } from '../support/git-repo.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-lint-hook-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -62,8 +62,7 @@ describe('pre-push hook', () => {
     expect(installed.out).toContain('the hook that was there runs first');
     expect(installed.status).toBe(0);
 
-    gitIn(work, 'checkout', '--quiet', '-b', 'feature');
-    commit(work, { 'clusters/prod/infra.yaml': kustomization('infra', './infra') }, 'add infra, whose folder is missing');
+    commitOnBranch(work, 'feature', { 'clusters/prod/infra.yaml': kustomization('infra', './infra') }, 'add infra, whose folder is missing');
     const blocked = run(work, 'git', 'push', 'origin', 'feature');
     expect(blocked.status).not.toBe(0);
     expect(blocked.out).toContain('clusters/prod/infra.yaml');
@@ -100,12 +99,10 @@ describe('pre-push hook', () => {
     expect(fs.readFileSync(path.join(work, '.githooks', 'pre-push'), 'utf8')).toContain('# gitops-lint pre-push hook');
     expect(fs.existsSync(path.join(work, '.git', 'hooks', 'pre-push'))).toBe(false);
 
-    gitIn(work, 'checkout', '--quiet', '-b', 'new-branch');
-    commit(work, { 'clusters/prod/bad.yaml': kustomization('bad', './bad') }, 'error on a new branch');
+    commitOnBranch(work, 'new-branch', { 'clusters/prod/bad.yaml': kustomization('bad', './bad') }, 'error on a new branch');
     const blocked = run(work, 'git', 'push', 'origin', 'new-branch');
     expect(blocked.status).not.toBe(0);
     expect(blocked.out).toContain('Kustomization "bad" spec.path "./bad" does not exist');
-    // The old tree's findings are not the push's: only the one error is reported.
     expect(blocked.out).toContain('it adds 1 error(s)');
 
     gitIn(work, 'push', '--quiet', '--no-verify', 'origin', 'new-branch');
@@ -117,8 +114,7 @@ describe('pre-push hook', () => {
   it('says so and blocks when it cannot find gitops-lint', () => {
     const { work } = setup('nobin');
     installHook(work, { installer: [process.execPath, path.join(tmp, 'gone', 'cli.js')], args: ['--root', '.'] });
-    gitIn(work, 'checkout', '--quiet', '-b', 'x');
-    commit(work, { 'apps/x.yaml': configMap('x', 'default') }, 'x');
+    commitOnBranch(work, 'x', { 'apps/x.yaml': configMap('x', 'default') }, 'x');
     const pushed = run(work, 'git', 'push', 'origin', 'x');
     expect(pushed.status).not.toBe(0);
     expect(pushed.out).toContain('gitops-lint pre-push hook: cannot find gitops-lint: not in ./node_modules/.bin, not on PATH');

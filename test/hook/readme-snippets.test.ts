@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { bootstrap, configMap, kustomization } from '../rules/flux-fixtures.js';
 import { ensureBuilt, projectRoot, shimDir } from '../support/built-bin.js';
-import { commit, GIT_ENV, gitIn, initRepo } from '../support/git-repo.js';
+import { commit, commitOnBranch, GIT_ENV, gitIn, initRepo } from '../support/git-repo.js';
 
 const readme = fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
 const section = readme.slice(readme.indexOf('## Git hooks'), readme.indexOf('\n## ', readme.indexOf('## Git hooks') + 1));
@@ -64,8 +64,7 @@ describe('README: Git hooks', () => {
     const installed = sh(work, install);
     expect(installed.out).toContain('installed the pre-push hook');
     expect(installed.status).toBe(0);
-    gitIn(work, 'checkout', '--quiet', '-b', 'f');
-    commit(work, { 'clusters/prod/infra.yaml': kustomization('infra', './infra') }, 'error');
+    commitOnBranch(work, 'f', { 'clusters/prod/infra.yaml': kustomization('infra', './infra') }, 'error');
     const pushed = sh(work, 'git push origin f');
     expect(pushed.out).toContain('Kustomization "infra" spec.path "./infra" does not exist');
     expect(pushed.status).not.toBe(0);
@@ -78,8 +77,7 @@ describe('README: Git hooks', () => {
     const command = config['pre-push'].commands['gitops-lint']!;
     expect(command.use_stdin).toBe(true);
     const work = project('lefthook');
-    gitIn(work, 'checkout', '--quiet', '-b', 'f');
-    const bad = commit(work, { 'clusters/prod/infra.yaml': kustomization('infra', './infra') }, 'error');
+    const bad = commitOnBranch(work, 'f', { 'clusters/prod/infra.yaml': kustomization('infra', './infra') }, 'error');
     // What lefthook does: {1} is the hook's first argument (the remote), stdin is git's.
     const run = command.run.replace('{1}', 'origin');
     const line = (sha: string): string => `refs/heads/f ${sha} refs/heads/f ${'0'.repeat(40)}\n`;

@@ -58,3 +58,9 @@ export function untouchedState(dir: string): string {
     fs.existsSync(index) ? fs.readFileSync(index).toString('base64') : '',
   ].join('\n--\n');
 }
+
+/** Creates `branch` at HEAD, checks it out and commits `files` on it; returns the commit id. */
+export function commitOnBranch(dir: string, branch: string, files: Record<string, string | null>, message: string): string {
+  gitIn(dir, 'checkout', '--quiet', '-b', branch);
+  return commit(dir, files, message);
+}
