@@ -18,6 +18,10 @@ import { kustomizePatchUnmatched } from './patch-unmatched.js';
 import { namespaceMissing } from './namespace-missing.js';
 import { secretPlaintext } from './secrets.js';
 import { policyChecks } from './policy/index.js';
+import { secretTokenChecks } from './secret-tokens.js';
+import { secretSopsChecks } from './secret-sops.js';
+import { secretConfigChecks } from './secret-config.js';
+import { secretCommentChecks } from './secret-comments.js';
 
 export const builtinChecks: CheckRegistry = {
   ...loaderChecks,
@@ -30,6 +34,10 @@ export const builtinChecks: CheckRegistry = {
   ...celChecks,
   ...postbuildChecks,
   ...policyChecks,
+  ...secretTokenChecks,
+  ...secretSopsChecks,
+  ...secretConfigChecks,
+  ...secretCommentChecks,
   'kustomize-component-misuse': { run: kustomizeComponentMisuse },
   'kustomize-generated-file': { run: kustomizeGeneratedFile },
   'kustomize-patch-unmatched': { run: kustomizePatchUnmatched },

@@ -15,7 +15,8 @@
 import type { Location } from '../finding.js';
 import type { YamlDocument } from '../load/types.js';
 import { objectRef } from '../k8s/object-ref.js';
-import { holdsCredential } from '../k8s/secret-content.js';
+import { holdsCredential, PRIVATE_PEM } from '../k8s/secret-content.js';
+import { generatedInClear } from './secret-generator.js';
 import { isPlaceholderOrReference, isSopsCiphertext } from '../k8s/sensitive.js';
 import type { CheckContext } from './types.js';
 
@@ -38,11 +39,28 @@ function inClear(field: 'data' | 'stringData', value: unknown): boolean {
   return holdsCredential(field === 'data' ? decoded(written) : written);
 }
 
+const HOW =
+  ': anyone who can read the repository reads it, and Git history keeps it; encrypt it with SOPS + age, or move it to External Secrets, Sealed Secrets or a secretRef, and rotate it';
+
 const before = (a: Location, b: Location): boolean => a.line < b.line || (a.line === b.line && a.column < b.column);
 
 export function secretPlaintext(ctx: CheckContext): void {
   for (const file of ctx.repo.files) {
-    for (const doc of file.documents) if (isSecret(doc)) judge(ctx, doc);
+    for (const doc of file.documents) {
+      if (isSecret(doc)) judge(ctx, doc);
+      else if (doc.class === 'kustomization') judgeGenerators(ctx, doc);
+    }
+  }
+}
+
+/** A secretGenerator's Secret is built from files committed in the clear: judged as a Secret is. */
+function judgeGenerators(ctx: CheckContext, doc: YamlDocument): void {
+  for (const g of generatedInClear(ctx.repo, doc)) {
+    const count = g.keys.length === 1 ? '1 value' : `${g.keys.length} values`;
+    ctx.report({
+      message: `secretGenerator${g.name !== undefined ? ` "${g.name}"` : ''} generates a Secret from ${count} committed in the clear (${g.keys.join(', ')})${HOW}`,
+      location: ctx.locate(doc, g.path, 'value'),
+    });
   }
 }
 
@@ -58,7 +76,9 @@ function judge(ctx: CheckContext, doc: YamlDocument): void {
     const values = value[field];
     if (!isObj(values)) continue;
     for (const [key, v] of Object.entries(values)) {
-      if (inClear(field, v)) keys.push({ name: `${field}.${key}`, location: ctx.locate(doc, [field, key], 'key') });
+      if (!inClear(field, v)) continue;
+      const privateKey = PRIVATE_PEM.test(field === 'data' ? decoded(String(v)) : String(v));
+      keys.push({ name: `${field}.${key}${privateKey ? ' (a private key)' : ''}`, location: ctx.locate(doc, [field, key], 'key') });
     }
   }
   if (keys.length === 0) return;
@@ -66,9 +86,7 @@ function judge(ctx: CheckContext, doc: YamlDocument): void {
   const name = doc.name !== undefined ? ` "${doc.name}"` : '';
   const count = keys.length === 1 ? '1 value' : `${keys.length} values`;
   ctx.report({
-    message:
-      `Secret${name} holds ${count} in the clear (${keys.map((k) => k.name).join(', ')}): anyone who can read the repository reads ` +
-      'it, and Git history keeps it; encrypt it with SOPS + age, or move it to External Secrets, Sealed Secrets or a secretRef, and rotate it',
+    message: `Secret${name} holds ${count} in the clear (${keys.map((k) => k.name).join(', ')})${HOW}`,
     location: keys[0]!.location,
     object: objectRef(doc),
   });

@@ -56,3 +56,25 @@ export function isPlaceholderOrReference(value: string): boolean {
 export function isSopsCiphertext(value: string): boolean {
   return /^ENC\[[A-Z0-9_]+,data:/.test(value.trim());
 }
+
+/**
+ * How a secret value may be shown: its length, and a prefix only when the value is long enough that the prefix gives
+ * away little (a token's format tag, `ghp_…`): `"ghp_…" (40 chars)`. The one way findings name a value.
+ */
+export function redacted(value: string): string {
+  const length = [...value].length;
+  return length >= 16 ? `"${[...value].slice(0, 4).join('')}…" (${length} chars)` : `(${length} chars)`;
+}
+
+/** Shannon entropy of `value` in bits per character: random tokens score high, words and repeated characters low. */
+export function shannonEntropy(value: string): number {
+  if (value.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}

@@ -5,6 +5,7 @@ import { gitRemoteUrls } from './git-remotes.js';
 import { iacFormat, parseIacFile } from './iac/index.js';
 import { locateIn } from './locate.js';
 import { parseYamlFile } from './parse.js';
+import { BINARY_SNIFF_BYTES, readRawFiles } from './raw.js';
 import { resolveRepoPath } from './paths.js';
 import { fileLocation, positionIn } from './positions.js';
 import type { LoadedRepo, LoadProblem, PathSegment, SkippedFile, SourceFile, YamlDocument } from './types.js';
@@ -21,7 +22,6 @@ export interface LoadOptions {
 }
 
 const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
-const BINARY_SNIFF_BYTES = 8192;
 /** Paths read are real paths found by the walk: a symlink there now was swapped in since, so it is not followed. */
 const NO_FOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 
@@ -58,6 +58,7 @@ export async function loadRepo(root: string, options: LoadOptions = {}): Promise
   return {
     root: realRoot,
     files,
+    rawFiles: readRawFiles(walk.others, new Set(files.map((f) => f.path)), walk.gitIgnored, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES),
     allFiles,
     allDirs,
     skipped,

@@ -105,11 +105,28 @@ export interface LoadProblem {
   location: Location;
 }
 
+/**
+ * A file the loader did not parse as manifests (a script, a key, a Helm template, a binary), as read once for the
+ * secret scans: a credential leaks from any committed file, YAML or not.
+ */
+export interface RawFile {
+  path: string;
+  /** The bytes as committed. */
+  bytes: Uint8Array;
+  /** The bytes as UTF-8 text; undefined for a binary file (a NUL byte in its first 8 KiB). */
+  text?: string;
+}
+
 export interface LoadedRepo {
   /** Absolute, real path of the repo root. */
   root: string;
   /** Every YAML file read, sorted by path. */
   files: SourceFile[];
+  /**
+   * Every other file, read (files over the size limit and files .gitignore ignores are left out: the first are not
+   * scanned, the second are not committed), sorted by path. Unparsed JSON is here too.
+   */
+  rawFiles: RawFile[];
   /** Every repo-relative file path found by the walk (YAML or not, including Helm chart files), sorted. */
   allFiles: string[];
   /** Every repo-relative directory path found by the walk ('' is the root), sorted. */

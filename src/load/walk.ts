@@ -30,6 +30,8 @@ export interface WalkResult {
   iac: YamlCandidate[];
   /** What the repo's .gitignore files ignore (read as the walk enters their directory; see gitignore.ts). */
   gitIgnored: GitIgnored;
+  /** Every file not read as YAML (JSON, Helm templates, scripts, keys, binaries): read once for the secret scans. */
+  others: YamlCandidate[];
   skipped: SkippedFile[];
   problems: LoadProblem[];
 }
@@ -46,7 +48,7 @@ interface ChartContext {
 
 export async function walkRepo(root: string, ignore: string[]): Promise<WalkResult> {
   const gitignores = new GitIgnoreSet();
-  const result: WalkResult = { files: [], dirs: [''], yaml: [], json: [], iac: [], gitIgnored: gitignores.ignores, skipped: [], problems: [] };
+  const result: WalkResult = { files: [], dirs: [''], yaml: [], json: [], iac: [], others: [], gitIgnored: gitignores.ignores, skipped: [], problems: [] };
   const isIgnored = ignore.length > 0 ? picomatch(ignore, { dot: true }) : () => false;
   const walking = new Set<string>([root]);
   const inside = (real: string): boolean => real === root || real.startsWith(root + path.sep);
@@ -63,6 +65,7 @@ export async function walkRepo(root: string, ignore: string[]): Promise<WalkResu
     if (isIgnored(rel)) return skip(rel, 'ignored');
     if (/\.json$/i.test(name) && !chart.inChart) result.json.push({ rel, abs, inHelmChart: false });
     if (isIacCandidate(name) && !chart.inChart) result.iac.push({ rel, abs, inHelmChart: false });
+    if (!isYamlFileName(name) || chart.inTemplates) result.others.push({ rel, abs, inHelmChart: chart.inChart });
     if (!isYamlFileName(name)) return;
     if (chart.inTemplates) return skip(rel, 'helm-template');
     result.yaml.push({ rel, abs, inHelmChart: chart.inChart });

@@ -133,8 +133,51 @@ ruleTester.run('secret-plaintext', {
         ]),
       },
     },
+    {
+      name: 'secretGenerator from placeholders, references, a public key and a SOPS-encrypted env file',
+      files: {
+        'app/kustomization.yaml': [
+          'secretGenerator:',
+          '  - name: app',
+          '    literals:',
+          '      - password=${DB_PASSWORD}',
+          '      - token=op://vault/app/token',
+          '    files:',
+          '      - id.pub',
+          '    envs:',
+          '      - app.sops.env',
+        ].join('\n') + '\n',
+        'app/id.pub': 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJx2bQq7 deploy\n',
+        'app/app.sops.env': 'DB_PASSWORD=ENC[AES256_GCM,data:q0nT,iv:AA,tag:BB,type:str]\nsops_mac=ENC[AES256_GCM,data:ab,iv:AA,tag:BB,type:str]\n',
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'secretGenerator literals, files and envs in the clear (a private key named as such)',
+      files: {
+        'app/kustomization.yaml': [
+          'secretGenerator:',
+          '  - name: app',
+          '    literals:',
+          '      - username=admin-user',
+          '      - password=hunter22-prod',
+          '    files:',
+          '      - tls.key=certs/server.key',
+          '    envs:',
+          '      - app.env',
+        ].join('\n') + '\n',
+        'app/certs/server.key': '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yByxZpYRTBnVJk5TZGAP8RXRVTAoAoGCCqGSM49\n-----END EC PRIVATE KEY-----\n',
+        'app/app.env': '# the app\nAPI_TOKEN=7f3e9a1c55d24b08\nLOG_LEVEL=debug\n',
+      },
+      errors: [
+        {
+          file: 'app/kustomization.yaml',
+          line: 4,
+          message: `secretGenerator "app" generates a Secret from 4 values committed in the clear (literals username, literals password, files tls.key, envs app.env API_TOKEN LOG_LEVEL)${HOW}`,
+        },
+      ],
+    },
     {
       name: 'stringData in the clear, at the first key in the clear (placeholders not listed)',
       files: { 'secret.yaml': secret('db', ['stringData:', '  user: ${DB_USER}', '  password: pr0d-Passw0rd!', '  url: postgres://app:pr0d@db/app']) },
@@ -179,7 +222,7 @@ ruleTester.run('secret-plaintext', {
           `  tls.crt: ${b64('-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n')}`,
         ]),
       },
-      errors: [{ file: 'secret.yaml', line: 7, message: clear('files', 2, 'stringData.values.yaml, data.tls.key') }],
+      errors: [{ file: 'secret.yaml', line: 7, message: clear('files', 2, 'stringData.values.yaml, data.tls.key (a private key)') }],
     },
   ],
 });

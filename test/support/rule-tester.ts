@@ -21,6 +21,8 @@ export interface ValidCase {
   name?: string;
   /** Repo-relative path -> file text. */
   files: Record<string, string>;
+  /** Repo-relative path -> bytes, for binary files (findings may point at their first line). */
+  binaryFiles?: Record<string, Uint8Array>;
   /** Merged over { extends: 'none', rules: { [ruleId]: default severity } }. */
   config?: Partial<Config>;
 }
@@ -71,8 +73,8 @@ export const ruleTester = {
  * `dirs` collects the temp dir for removal.
  */
 export async function checkCase(ruleId: string, c: InvalidCase, dirs: string[], checks: CheckRegistry = builtinChecks): Promise<{ found: Finding[]; problems: string[] }> {
-  const found = await findingsOf(ruleId, c.files, c.config, dirs, checks);
-  const problems = found.flatMap((f) => pointsIntoCase(f, c.files));
+  const found = await findingsOf(ruleId, { ...c.files, ...c.binaryFiles }, c.config, dirs, checks);
+  const problems = found.filter((f) => !(c.binaryFiles?.[f.file] && f.line === 1)).flatMap((f) => pointsIntoCase(f, c.files));
   const unmatched = [...found];
   for (const e of c.errors) {
     const at = unmatched.findIndex((f) => matches(f, e));
@@ -95,7 +97,7 @@ export async function checkCase(ruleId: string, c: InvalidCase, dirs: string[], 
   return { found, problems };
 }
 
-async function findingsOf(ruleId: string, files: Record<string, string>, config: Partial<Config> | undefined, dirs: string[], checks: CheckRegistry): Promise<Finding[]> {
+async function findingsOf(ruleId: string, files: Record<string, string | Uint8Array>, config: Partial<Config> | undefined, dirs: string[], checks: CheckRegistry): Promise<Finding[]> {
   const dir = writeRepo(files);
   dirs.push(dir);
   return lintRule(ruleId, dir, config, checks);
