@@ -3,11 +3,16 @@
  * YAML ambiguity between kustomize and kubectl, a custom rule's {{value}}), in every place a secret can live: a Secret,
  * a ConfigMap's data, a credential-named key, an env var, HelmRelease values, patches (file, inline, Flux), and a
  * post-build variable from a Secret, and Secret values in the clear (secret-plaintext names their keys, base64 `data`
- * decoded). The test first proves that a finding is reported at each marker (so the value had its chance to leak), then
+ * decoded), and the credentials the other secret rules find (a token in a text file, a ConfigMap URL password, Helm
+ * values, a Provider webhook, a commented-out token, a secretGenerator literal, a *.sops.yaml in the clear). The test first proves that a finding is reported at each marker (so the value had its chance to leak), then
  * that no marker, nor what the linter would derive from it, is in the output of any format.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { run } from '../../src/cli.js';
+import { captureIO } from '../cli/io.js';
 import { lint } from '../../src/index.js';
 import type { LintResult } from '../../src/index.js';
 import { FORMAT_NAMES, formatters, occurrenceFingerprints } from '../../src/report/index.js';
@@ -37,7 +42,19 @@ const SUBSTITUTED = 'S3CR3T-SUBSTITUTED';
 const DECODED = 'S3CR3T-DECODED-api-key';
 const ENCODED = Buffer.from(DECODED, 'utf8').toString('base64');
 
+/** Values the secret rules report outside Secret manifests: each rule names where, at most a 4-character prefix and the length. */
+const LEAK = {
+  token: `ghp_${'Zq8sLw9Xv2Rt7Bn4Mk1Pj6Hc3Gf5Dy0Ea8Wu'}`,
+  configUrlPassword: 'S3CR3T-URL-PASSWORD-q9',
+  helmRootPassword: 'S3CR3T-HELM-ROOT-PW',
+  webhook: 'https://hooks.slack.com/services/T0ABCDEF1/B0GHIJKL2/S3CR3TwebhookZq8sLw9Xv2Rt',
+  commented: 'S3CR3TcommentZq8sLw9Xv2',
+  generated: 'S3CR3T-GENERATED-literal',
+  sopsNamed: 'S3CR3T-SOPS-NAMED-clear',
+};
+
 const markers = [
+  ...Object.values(LEAK),
   ...Object.values(NUMBER).map(String),
   ...Object.values(TIMESTAMP),
   SUBSTITUTED,
@@ -62,8 +79,29 @@ const files: Record<string, string> = {
     '      stringData:',
     `        password: ${NUMBER.patchFlux}`,
   ]),
+  'apps/notes.txt': `deploy with GITHUB_TOKEN=${LEAK.token}\n`,
+  'apps/db.sops.yaml': `apiVersion: v1
+kind: Secret
+metadata:
+  name: sops-named
+stringData:
+  password: ${LEAK.sopsNamed}
+`,
+  'apps/provider.yaml': `apiVersion: notification.toolkit.fluxcd.io/v1beta3
+kind: Provider
+metadata:
+  name: slack
+  namespace: default
+spec:
+  type: slack
+  address: ${LEAK.webhook}
+`,
   'apps/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
+secretGenerator:
+  - name: generated
+    literals:
+      - password=${LEAK.generated}
 resources:
   - secret.yaml
   - config.yaml
@@ -113,6 +151,7 @@ metadata:
 data:
   db-password: ${NUMBER.configMap}
   api-token: ${TIMESTAMP.configMap}
+  db-url: postgres://app:${LEAK.configUrlPassword}@db:5432/app
 `,
   'apps/web.yaml': `apiVersion: apps/v1
 kind: Deployment
@@ -150,6 +189,8 @@ spec:
     auth:
       password: ${TIMESTAMP.helmValues}
       adminPassword: ${NUMBER.helmValues}
+      rootPassword: ${LEAK.helmRootPassword}
+      # apiToken: ${LEAK.commented}
 `,
 };
 
@@ -175,7 +216,15 @@ const exposures: [string, number, string][] = [
   ['apps/secret.yaml', 7, 'secret-plaintext'],
   ['apps/secret-patch.yaml', 6, 'secret-plaintext'],
   ['apps/secret-patch.yaml', 6, 'schema-validation'],
-  ['apps/kustomization.yaml', 16, 'schema-validation'],
+  ['apps/kustomization.yaml', 20, 'schema-validation'],
+  ['apps/kustomization.yaml', 6, 'secret-plaintext'],
+  ['apps/notes.txt', 1, 'secret-token-pattern'],
+  ['apps/db.sops.yaml', 1, 'secret-sops-unencrypted'],
+  ['apps/db.sops.yaml', 6, 'secret-plaintext'],
+  ['apps/provider.yaml', 8, 'secret-in-config'],
+  ['apps/config.yaml', 9, 'secret-in-config'],
+  ['apps/release.yaml', 15, 'secret-in-config'],
+  ['apps/release.yaml', 16, 'secret-in-comment'],
   ['clusters/prod/apps.yaml', 26, 'schema-validation'],
   ['apps/config.yaml', 7, 'schema-validation'],
   ['apps/config.yaml', 8, 'yaml-ambiguous-value'],
@@ -233,5 +282,22 @@ describe('secret values never appear in output', () => {
     ];
     expect(outputs.every((o) => o.length > 0)).toBe(true);
     expect(markers.filter((m) => outputs.some((o) => o.includes(m)))).toEqual([]);
+  });
+});
+
+describe('secret values never appear in what the CLI writes', () => {
+  it.each(FORMAT_NAMES)('--format %s: stdout, stderr and the --output file hold none of them', async (name) => {
+    const repo = writeRepo({ ...files, '.gitops-lint.yaml': 'extends: all\n' });
+    dirs.push(repo);
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-lint-out-')), `report.${name}`);
+    dirs.push(path.dirname(out));
+    for (const args of [[repo, '--format', name, '--verbose'], [repo, '--format', name, '--output', out], [repo, '--print-config']]) {
+      const io = captureIO();
+      await run(args, io);
+      const written = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
+      expect(io.out().length + written.length, `${args.join(' ')} wrote something`).toBeGreaterThan(0);
+      expect(markers.filter((m) => io.out().includes(m) || io.err().includes(m) || written.includes(m)), args.join(' ')).toEqual([]);
+    }
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/secret-token-pattern/);
   });
 });
