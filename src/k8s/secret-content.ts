@@ -90,8 +90,11 @@ export function holdsCredential(text: string): boolean {
 const PASSWORD_KEY = /(?:^|[^a-z]|[a-z](?=[A-Z]))(?:pass(?:word|wd|phrase)?|pwd)$/i;
 const CREDENTIAL_KEY = /(?:secret|token|api[-_]?key|access[-_]?key|secret[-_]?key|private[-_]?key|credentials?)$/i;
 const NOT_A_VALUE_KEY = /^(?:existing|use|create|enable|allow|require|auto|generate|skip|show|mount|volume|with|from|is)|(?:ref|name|file|path|ttl|mode|policy|length|type|enabled|hash|(?:pass(?:word)?|token|user(?:name)?)[-_]?key)$/i;
-/** A Kubernetes object name, a hostname or a word: under `secret`/`token` keys these name something, they are not credentials. */
-const NAME_LIKE = /^[a-z0-9]([-a-z0-9._]*[a-z0-9])?$/;
+/**
+ * A Kubernetes object name, a hostname, a word or an environment variable's name (`RENOVATE_CLIENT_SECRET`, the key of
+ * a Secret): under `secret`/`token` keys these name something, they are not credentials.
+ */
+const NAME_LIKE = /^(?:[a-z0-9]([-a-z0-9._]*[a-z0-9])?|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)$/;
 /** Values that carry no credential of their own: templates and expansions filled elsewhere. */
 const EXPANSION = /\$\{|\{\{|\$\(|%[sd]\b/;
 /** An expression of a configuration language (`data.vault_secret.db.value`, `var.token`, `secrets["X"]`): a reference. */

@@ -68,8 +68,19 @@ ruleTester.run('secret-in-config', {
       },
     },
     {
-      name: 'HelmRelease values: existingSecret, a placeholder, a variable, a boolean',
-      files: { 'hr.yaml': helmRelease(['auth:', '  existingSecret: mariadb', '  rootPassword: ""', '  password: ${MARIADB_PASSWORD}', '  usePasswordFiles: true']) },
+      name: 'HelmRelease values: existingSecret, a placeholder, a variable, a boolean, names of Secret keys (tholinka/home-ops)',
+      files: {
+        'hr.yaml': helmRelease([
+          'auth:',
+          '  existingSecret: mariadb',
+          '  rootPassword: ""',
+          '  password: ${MARIADB_PASSWORD}',
+          '  usePasswordFiles: true',
+          'oidc:',
+          '  secretKey: RENOVATE_OPERATOR_CLIENT_SECRET',
+          '  sessionSecretKey: RENOVATE_OPERATOR_SESSION_SECRET',
+        ]),
+      },
     },
     { name: 'Provider: a GitHub address, and a webhook address from a variable', files: { 'p.yaml': provider('github', 'https://github.com/org/repo'), 'q.yaml': provider('slack', '${SLACK_WEBHOOK}') } },
     { name: 'GitRepository: ssh and https URLs without a password', files: { 'g.yaml': gitRepository('ssh://git@github.com/org/repo'), 'h.yaml': gitRepository('https://github.com/org/repo') } },
