@@ -88,6 +88,11 @@ ruleTester.run('secret-in-config', {
   ],
   invalid: [
     {
+      name: 'a docker config.json in a ConfigMap',
+      files: { 'cm.yaml': configMap('registry', [`.dockerconfigjson: '{"auths":{"ghcr.io":{"auth":"cm9ib3Q6OWY4ZTdkNmM1YjRh"}}}'`]) },
+      errors: [{ file: 'cm.yaml', line: 6, message: at('ConfigMap', 'registry', 'data..dockerconfigjson', '"{\"au…" (57 chars)') }],
+    },
+    {
       name: 'ConfigMap: a password, a URL with a password, a config file holding a client secret',
       files: {
         'cm.yaml': configMap('app', ['POSTGRES_PASSWORD: accounts-pwd', 'DB_URL: postgresql://admin:accounts-pwd@db:5432/app', 'oidc.yaml: |', '  clientSecret: 9f8e7d6c5b4a3f2e1d0c']),

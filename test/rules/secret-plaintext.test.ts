@@ -154,6 +154,17 @@ ruleTester.run('secret-plaintext', {
   ],
   invalid: [
     {
+      name: 'a kubernetes.io/dockerconfigjson Secret: the auth of a registry (base64 user:password) is a credential',
+      files: {
+        'pull.yaml': secret('pull', [
+          'type: kubernetes.io/dockerconfigjson',
+          'data:',
+          `  .dockerconfigjson: ${b64(JSON.stringify({ auths: { 'ghcr.io': { auth: b64('robot:9f8e7d6c5b4a') } } }))}`,
+        ]),
+      },
+      errors: [{ file: 'pull.yaml', line: 8, message: clear('pull', 1, 'data..dockerconfigjson') }],
+    },
+    {
       name: 'secretGenerator literals, files and envs in the clear (a private key named as such)',
       files: {
         'app/kustomization.yaml': [
