@@ -40,19 +40,28 @@ function urlCarriesToken(url: string): boolean {
     .some((part) => part.length >= 20 && shannonEntropy(part) >= 3.5);
 }
 
-/** `{name, value}` list items under a credential name, anywhere in `value` (container env, and lists shaped like it). */
+/**
+ * `{name, value}` list items under a credential name, anywhere in `value` (container env, and lists shaped like it).
+ * `path` is the one stack of the walk (pushed and popped, copied only for a finding): every object is walked.
+ */
 function namedValues(value: unknown, path: PathSegment[], out: Leak[], seen = new Set<object>()): void {
   if (value === null || typeof value !== 'object' || seen.has(value)) return;
   seen.add(value);
   if (Array.isArray(value)) {
     value.forEach((item, i) => {
+      path.push(i);
       if (isObj(item) && typeof item.name === 'string' && typeof item.value === 'string') {
-        if (isLiteralCredential(item.name, item.value) || urlPassword(item.value)) out.push({ path: [...path, i, 'value'], value: item.value, what: `env ${item.name}` });
-      } else namedValues(item, [...path, i], out, seen);
+        if (isLiteralCredential(item.name, item.value) || (item.value.includes('@') && urlPassword(item.value))) out.push({ path: [...path, 'value'], value: item.value, what: `env ${item.name}` });
+      } else namedValues(item, path, out, seen);
+      path.pop();
     });
     return;
   }
-  for (const [k, v] of Object.entries(value)) namedValues(v, [...path, k], out, seen);
+  for (const key in value) {
+    path.push(key);
+    namedValues((value as Record<string, unknown>)[key], path, out, seen);
+    path.pop();
+  }
 }
 
 function configMapLeaks(doc: YamlDocument): Leak[] {

@@ -70,14 +70,51 @@ export function patternProblem(pattern: SecretPattern): string | undefined {
 }
 
 /**
+ * One expression finding every keyword of `patterns` (lower case), so a file is searched once whatever their number;
+ * with, for each keyword, the shorter keywords it starts with (found at the same place, which the expression skips).
+ */
+interface KeywordFinder {
+  re: RegExp;
+  prefixes: Map<string, string[]>;
+}
+const keywordFinders = new WeakMap<readonly CompiledPattern[], KeywordFinder>();
+function keywordFinder(patterns: readonly CompiledPattern[]): KeywordFinder {
+  let finder = keywordFinders.get(patterns);
+  if (!finder) {
+    const keywords = [...new Set(patterns.flatMap((p) => p.keywords))].sort((a, b) => b.length - a.length);
+    const re = new RegExp(keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+    const prefixes = new Map(keywords.map((k) => [k, keywords.filter((o) => o !== k && k.startsWith(o))]));
+    finder = { re, prefixes };
+    keywordFinders.set(patterns, finder);
+  }
+  return finder;
+}
+
+/** The keywords of `patterns` that `lower` holds, overlapping ones included. */
+function keywordsIn(lower: string, patterns: readonly CompiledPattern[]): Set<string> {
+  const { re, prefixes } = keywordFinder(patterns);
+  const present = new Set<string>();
+  re.lastIndex = 0;
+  for (let k = re.exec(lower); k; k = re.exec(lower)) {
+    present.add(k[0]);
+    for (const p of prefixes.get(k[0]) ?? []) present.add(p);
+    re.lastIndex = k.index + 1;
+  }
+  return present;
+}
+
+/**
  * Every match of the patterns in `text` whose keywords it holds, with placeholders, references, samples and secrets
- * below the pattern's entropy left out.
+ * below the pattern's entropy left out. The keywords are found in one pass over the lower-cased text; only the
+ * patterns with a keyword there run their expression.
  */
 export function scanText(text: string, patterns: readonly CompiledPattern[]): PatternMatch[] {
-  const lower = text.toLowerCase();
+  if (patterns.length === 0) return [];
+  const present = keywordsIn(text.toLowerCase(), patterns);
+  if (present.size === 0) return [];
   const out: PatternMatch[] = [];
   for (const pattern of patterns) {
-    if (!pattern.keywords.some((k) => lower.includes(k))) continue;
+    if (!pattern.keywords.some((k) => present.has(k))) continue;
     pattern.re.lastIndex = 0;
     for (let m = pattern.re.exec(text); m; m = pattern.re.exec(text)) {
       if (m[0] === '') {

@@ -103,10 +103,12 @@ const EXPRESSION = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+(?:[[(].*)?$|[[(]$/;
 const SAMPLE_WORDS = /^(?:pass(?:word)?|passwd|secret|token|none|null|nil|true|false|yes|no|example|sample|test|dummy|default|string)$/i;
 
 export type CredentialKey = 'password' | 'credential';
+/** What every credential key holds somewhere: a cheap first test before the exact ones. */
+const CREDENTIAL_NOUN = /pass|pwd|secret|token|key|credential/i;
 
 /** Does `key` name a value that is a credential (see PASSWORD_KEY, CREDENTIAL_KEY)? */
 export function credentialKey(key: string): CredentialKey | undefined {
-  if (NOT_A_VALUE_KEY.test(key)) return undefined;
+  if (!CREDENTIAL_NOUN.test(key) || NOT_A_VALUE_KEY.test(key)) return undefined;
   if (PASSWORD_KEY.test(key)) return 'password';
   return CREDENTIAL_KEY.test(key) ? 'credential' : undefined;
 }
@@ -139,23 +141,44 @@ export function urlPassword(text: string): string | undefined {
  * private key anywhere, a literal credential under a credential key (isLiteralCredential), a URL with a password, the
  * `auth` of a docker config.json entry.
  */
-export function credentialsIn(value: unknown, path: (string | number)[] = [], seen = new Set<object>()): { path: (string | number)[]; value: string }[] {
-  const key = path.length > 0 ? path[path.length - 1] : undefined;
-  if (typeof value === 'string') {
-    const found =
-      PRIVATE_PEM.test(value) ||
-      (typeof key === 'string' && (isLiteralCredential(key, value) || (key === 'auth' && path[path.length - 3] === 'auths' && value.length >= 8))) ||
-      urlPassword(value) !== undefined;
-    return found ? [{ path, value }] : [];
-  }
-  if (value === null || typeof value !== 'object' || seen.has(value)) return [];
-  seen.add(value);
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-  return entries.flatMap(([k, v]) => credentialsIn(v, [...path, k], seen));
+export function credentialsIn(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; value: string }[] {
+  const out: { path: (string | number)[]; value: string }[] = [];
+  const seen = new Set<object>();
+  // `path` is the walk's one stack, copied only for a finding: Helm values can be large.
+  const walk = (node: unknown): void => {
+    if (typeof node === 'string') {
+      const key = path.length > 0 ? path[path.length - 1] : undefined;
+      const found =
+        (node.includes('PRIVATE KEY') && PRIVATE_PEM.test(node)) ||
+        (typeof key === 'string' && (isLiteralCredential(key, node) || (key === 'auth' && path[path.length - 3] === 'auths' && node.length >= 8))) ||
+        (node.includes('@') && urlPassword(node) !== undefined);
+      if (found) out.push({ path: [...path], value: node });
+      return;
+    }
+    if (node === null || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      node.forEach((v, i) => {
+        path.push(i);
+        walk(v);
+        path.pop();
+      });
+      return;
+    }
+    for (const k in node) {
+      path.push(k);
+      walk((node as Record<string, unknown>)[k]);
+      path.pop();
+    }
+  };
+  walk(value);
+  return out;
 }
 
 /** A multi-line configuration file (YAML, JSON) holding a literal credential (see credentialsIn). */
 export function configFileHoldsCredential(text: string): boolean {
+  // Parsing is the cost: a file naming no credential, no key and no user info holds none.
+  if (!CREDENTIAL_NOUN.test(text) && !text.includes('auth') && !text.includes('@')) return false;
   const config = parsedConfig(text);
   return config !== undefined && credentialsIn(config).length > 0;
 }
