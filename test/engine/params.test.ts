@@ -79,6 +79,15 @@ const tables: Record<string, ParamsTable> = {
       [{ typo: 1 }, 'typo: unknown key (allowed: ignoreApiGroups)'],
     ],
   },
+  'secret-token-pattern': {
+    valid: [{}, { additionalPatterns: [] }, { additionalPatterns: [{ id: 'acme', description: 'ACME key', regex: '(?i)acme_[0-9a-f]{24}', keywords: ['acme_'], entropy: 3, stopwords: ['example'], comments: false }] }],
+    invalid: [
+      [{ additionalPatterns: [{ id: 'acme', description: 'ACME key', regex: 'acme_(', keywords: ['acme_'] }] }, 'additionalPatterns[0]: regex of pattern "acme" does not compile: Invalid regular expression: /acme_(/g: Unterminated group'],
+      [{ additionalPatterns: [{ id: 'acme', description: 'ACME key', regex: 'a*', keywords: ['a'] }] }, 'additionalPatterns[0]: regex of pattern "acme" matches the empty string'],
+      [{ additionalPatterns: [{ id: 'acme', description: 'ACME key', regex: 'acme_' }] }, 'additionalPatterns[0].keywords: is required'],
+      [{ typo: 1 }, 'typo: unknown key (allowed: patterns, additionalPatterns)'],
+    ],
+  },
 };
 
 describe('params of built-in rules', () => {
