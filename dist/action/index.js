@@ -359,7 +359,7 @@ var require_scan = __commonJS({
         token.depth = token.isGlobstar ? Infinity : 1;
       }
     };
-    var scan = (input, options) => {
+    var scan2 = (input, options) => {
       const opts = options || {};
       const length = input.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
@@ -648,7 +648,7 @@ var require_scan = __commonJS({
       }
       return state;
     };
-    module.exports = scan;
+    module.exports = scan2;
   }
 });
 
@@ -1671,7 +1671,7 @@ var require_parse = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var scan = require_scan();
+    var scan2 = require_scan();
     var parse4 = require_parse();
     var utils = require_utils();
     var constants = require_constants();
@@ -1762,7 +1762,7 @@ var require_picomatch = __commonJS({
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
       return parse4(pattern, { ...options, fastpaths: false });
     };
-    picomatch6.scan = (input, options) => scan(input, options);
+    picomatch6.scan = (input, options) => scan2(input, options);
     picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
@@ -9898,12 +9898,12 @@ var require_dist = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats(ajv2, list2, fs15, exportName) {
+    function addFormats(ajv2, list2, fs16, exportName) {
       var _a;
       var _b;
       (_a = (_b = ajv2.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv2.addFormat(f, fs15[f]);
+        ajv2.addFormat(f, fs16[f]);
     }
     module.exports = exports = formatsPlugin2;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -16879,14 +16879,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs15 = this.flowScalar(this.type);
+              const fs16 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map3.items.push({ start, key: fs15, sep: [] });
+                map3.items.push({ start, key: fs16, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs15);
+                this.stack.push(fs16);
               } else {
-                Object.assign(it, { key: fs15, sep: [] });
+                Object.assign(it, { key: fs16, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -17014,13 +17014,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs15 = this.flowScalar(this.type);
+              const fs16 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs15, sep: [] });
+                fc.items.push({ start: [], key: fs16, sep: [] });
               else if (it.sep)
-                this.stack.push(fs15);
+                this.stack.push(fs16);
               else
-                Object.assign(it, { key: fs15, sep: [] });
+                Object.assign(it, { key: fs16, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -17329,10 +17329,10 @@ var require_dist2 = __commonJS({
 });
 
 // src/util/package-info.ts
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 function packageVersion() {
   if (cachedVersion === void 0) {
-    const pkg = JSON.parse(fs10.readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+    const pkg = JSON.parse(fs11.readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
     cachedVersion = typeof pkg.version === "string" ? pkg.version : "0.0.0";
   }
   return cachedVersion;
@@ -23224,7 +23224,7 @@ var init_octokit = __esm({
 });
 
 // src/github/action.ts
-import fs14 from "node:fs";
+import fs15 from "node:fs";
 import path11 from "node:path";
 
 // src/k8s/sensitive.ts
@@ -23260,6 +23260,21 @@ function isPlaceholderOrReference(value) {
 }
 function isSopsCiphertext(value) {
   return /^ENC\[[A-Z0-9_]+,data:/.test(value.trim());
+}
+function redacted(value) {
+  const length = [...value].length;
+  return length >= 16 ? `"${[...value].slice(0, 4).join("")}\u2026" (${length} chars)` : `(${length} chars)`;
+}
+function shannonEntropy(value) {
+  if (value.length === 0) return 0;
+  const counts = /* @__PURE__ */ new Map();
+  for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
 }
 
 // src/k8s/go-yaml.ts
@@ -28106,7 +28121,7 @@ function artifactToRepoPath(artifact, artifactPath, localAliases) {
 }
 
 // src/load/index.ts
-import fs3 from "node:fs";
+import fs4 from "node:fs";
 
 // src/load/git-remotes.ts
 import fs from "node:fs";
@@ -28914,9 +28929,32 @@ function reportDuplicateKeys(file, node, problems) {
   for (const item of node.items ?? []) reportDuplicateKeys(file, item, problems);
 }
 
+// src/load/raw.ts
+import fs2 from "node:fs";
+var BINARY_SNIFF_BYTES = 8192;
+var NO_FOLLOW = fs2.constants.O_NOFOLLOW ?? 0;
+function readRawFiles(candidates, parsed, gitIgnored, maxBytes) {
+  const out = [];
+  for (const { rel, abs } of candidates) {
+    if (parsed.has(rel) || gitIgnored(rel)) continue;
+    let fd;
+    try {
+      fd = fs2.openSync(abs, fs2.constants.O_RDONLY | NO_FOLLOW);
+      if (fs2.fstatSync(fd).size > maxBytes) continue;
+      const bytes = fs2.readFileSync(fd);
+      const binary2 = bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
+      out.push(binary2 ? { path: rel, bytes } : { path: rel, bytes, text: bytes.toString("utf8") });
+    } catch {
+    } finally {
+      if (fd !== void 0) fs2.closeSync(fd);
+    }
+  }
+  return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+
 // src/load/walk.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import fs2 from "node:fs/promises";
+import fs3 from "node:fs/promises";
 import fsSync from "node:fs";
 import path2 from "node:path";
 
@@ -28956,7 +28994,7 @@ function isYamlFileName(name) {
 }
 async function walkRepo(root, ignore2) {
   const gitignores = new GitIgnoreSet();
-  const result = { files: [], dirs: [""], yaml: [], json: [], iac: [], gitIgnored: gitignores.ignores, skipped: [], problems: [] };
+  const result = { files: [], dirs: [""], yaml: [], json: [], iac: [], others: [], gitIgnored: gitignores.ignores, skipped: [], problems: [] };
   const isIgnored = ignore2.length > 0 ? (0, import_picomatch2.default)(ignore2, { dot: true }) : () => false;
   const walking = /* @__PURE__ */ new Set([root]);
   const inside = (real) => real === root || real.startsWith(root + path2.sep);
@@ -28971,6 +29009,7 @@ async function walkRepo(root, ignore2) {
     if (isIgnored(rel)) return skip(rel, "ignored");
     if (/\.json$/i.test(name) && !chart.inChart) result.json.push({ rel, abs, inHelmChart: false });
     if (isIacCandidate(name) && !chart.inChart) result.iac.push({ rel, abs, inHelmChart: false });
+    if (!isYamlFileName(name) || chart.inTemplates) result.others.push({ rel, abs, inHelmChart: chart.inChart });
     if (!isYamlFileName(name)) return;
     if (chart.inTemplates) return skip(rel, "helm-template");
     result.yaml.push({ rel, abs, inHelmChart: chart.inChart });
@@ -28978,7 +29017,7 @@ async function walkRepo(root, ignore2) {
   const walkDir = async (abs, rel, chart, ignored) => {
     let entries2;
     try {
-      entries2 = await fs2.readdir(abs, { withFileTypes: true });
+      entries2 = await fs3.readdir(abs, { withFileTypes: true });
     } catch (error) {
       return skip(rel, "unreadable", `cannot read directory: ${errorText(error)}`, "unreadable");
     }
@@ -29037,11 +29076,11 @@ async function walkRepo(root, ignore2) {
   return result;
 }
 var MAX_GITIGNORE_BYTES = 1024 * 1024;
-var NO_FOLLOW = fsSync.constants.O_NOFOLLOW ?? 0;
+var NO_FOLLOW2 = fsSync.constants.O_NOFOLLOW ?? 0;
 function readGitIgnore(abs) {
   let fd;
   try {
-    fd = fsSync.openSync(abs, fsSync.constants.O_RDONLY | NO_FOLLOW);
+    fd = fsSync.openSync(abs, fsSync.constants.O_RDONLY | NO_FOLLOW2);
     if (fsSync.fstatSync(fd).size > MAX_GITIGNORE_BYTES) return void 0;
     return fsSync.readFileSync(fd, "utf8");
   } catch {
@@ -29052,9 +29091,9 @@ function readGitIgnore(abs) {
 }
 async function followSymlink(abs, inside) {
   try {
-    const real = await fs2.realpath(abs);
+    const real = await fs3.realpath(abs);
     if (!inside(real)) return { outside: real };
-    return { real, isDir: (await fs2.stat(real)).isDirectory() };
+    return { real, isDir: (await fs3.stat(real)).isDirectory() };
   } catch (error) {
     return { error: errorText(error), loop: error.code === "ELOOP" };
   }
@@ -29066,13 +29105,12 @@ function errorText(error) {
 
 // src/load/index.ts
 var DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
-var BINARY_SNIFF_BYTES = 8192;
-var NO_FOLLOW2 = fs3.constants.O_NOFOLLOW ?? 0;
+var NO_FOLLOW3 = fs4.constants.O_NOFOLLOW ?? 0;
 async function loadRepo(root, options = {}) {
   let realRoot;
   try {
-    realRoot = fs3.realpathSync(root);
-    if (!fs3.statSync(realRoot).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+    realRoot = fs4.realpathSync(root);
+    if (!fs4.statSync(realRoot).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
   } catch (error) {
     throw new Error(`cannot load repository ${root}: ${errorText(error)}`);
   }
@@ -29099,6 +29137,7 @@ async function loadRepo(root, options = {}) {
   return {
     root: realRoot,
     files,
+    rawFiles: readRawFiles(walk2.others, new Set(files.map((f) => f.path)), walk2.gitIgnored, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES),
     allFiles,
     allDirs,
     skipped,
@@ -29117,20 +29156,20 @@ function readIacFiles(candidates, maxBytes, skipped) {
   for (const { rel, abs } of candidates) {
     let fd;
     try {
-      fd = fs3.openSync(abs, fs3.constants.O_RDONLY | NO_FOLLOW2);
-      const size = fs3.fstatSync(fd).size;
+      fd = fs4.openSync(abs, fs4.constants.O_RDONLY | NO_FOLLOW3);
+      const size = fs4.fstatSync(fd).size;
       if (size > maxBytes) continue;
       if (/\.json$/i.test(rel)) {
         const head = Buffer.alloc(Math.min(size, ARM_SNIFF_BYTES));
-        fs3.readSync(fd, head, 0, head.length, 0);
+        fs4.readSync(fd, head, 0, head.length, 0);
         if (!/deploymentTemplate\.json/i.test(head.toString("utf8"))) continue;
       }
-      const text2 = fs3.readFileSync(fd, "utf8");
+      const text2 = fs4.readFileSync(fd, "utf8");
       const format = iacFormat(rel, text2);
       if (format) out.push(parseIacFile(rel, text2, format, skipped));
     } catch {
     } finally {
-      if (fd !== void 0) fs3.closeSync(fd);
+      if (fd !== void 0) fs4.closeSync(fd);
     }
   }
   return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -29165,16 +29204,16 @@ function readAll(candidates, maxBytes, skipped, problems) {
   return candidates.map(({ rel, abs }) => {
     let fd;
     try {
-      fd = fs3.openSync(abs, fs3.constants.O_RDONLY | NO_FOLLOW2);
-      const size = fs3.fstatSync(fd).size;
+      fd = fs4.openSync(abs, fs4.constants.O_RDONLY | NO_FOLLOW3);
+      const size = fs4.fstatSync(fd).size;
       if (size > maxBytes) return skip(rel, "too-large", "too-large", `file is ${size} bytes, more than the ${maxBytes} bytes limit; not parsed`);
-      const bytes = fs3.readFileSync(fd);
+      const bytes = fs4.readFileSync(fd);
       if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return skip(rel, "binary", "binary", "file has a NUL byte, so it is binary, not YAML; not parsed");
       return bytes.toString("utf8");
     } catch (error) {
       return skip(rel, "unreadable", "unreadable", `cannot read file: ${errorText(error)}`);
     } finally {
-      if (fd !== void 0) fs3.closeSync(fd);
+      if (fd !== void 0) fs4.closeSync(fd);
     }
   });
 }
@@ -34827,13 +34866,13 @@ var Walker = class {
     const skip = (kind, reason) => {
       this.result.skipped.push({ rule: rule.rule, reason, kind, path: path12 });
     };
-    const compiled3 = compileRule(rule.rule, rule.optionalOldSelf === true);
-    if (!compiled3.ok) return skip(compiled3.transition ? "transition" : "unsupported", compiled3.reason);
+    const compiled4 = compileRule(rule.rule, rule.optionalOldSelf === true);
+    if (!compiled4.ok) return skip(compiled4.transition ? "transition" : "unsupported", compiled4.reason);
     const self2 = this.converter.convert(node, value);
     this.taint.touched = isTemplated(value);
     let outcome;
     try {
-      outcome = compiled3.run(self2);
+      outcome = compiled4.run(self2);
     } catch (error) {
       if (this.taint.touched) return skip("substitution", "reads a Flux ${VAR} placeholder");
       const text2 = firstLine(error instanceof Error ? error.message : String(error));
@@ -34851,10 +34890,10 @@ var Walker = class {
   message(rule, self2) {
     if (rule.message) return rule.message;
     if (rule.messageExpression) {
-      const compiled3 = compileRule(rule.messageExpression);
-      if (compiled3.ok) {
+      const compiled4 = compileRule(rule.messageExpression);
+      if (compiled4.ok) {
         try {
-          const text2 = compiled3.run(self2);
+          const text2 = compiled4.run(self2);
           if (typeof text2 === "string" && text2.trim() !== "") return text2;
         } catch {
         }
@@ -35044,7 +35083,7 @@ function json6902Problems(ops) {
 }
 
 // src/schema/user-schemas.ts
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 import path3 from "node:path";
 
 // src/schema/convert.ts
@@ -35193,7 +35232,7 @@ var UserSchemas = class {
         const file = path3.join(dir, name);
         let text2;
         try {
-          text2 = fs4.readFileSync(file, "utf8");
+          text2 = fs5.readFileSync(file, "utf8");
         } catch (err) {
           if (err.code === "ENOENT" || err.code === "ENOTDIR") continue;
           return { error: `cannot read: ${err.message}`, file };
@@ -35830,7 +35869,7 @@ function isUrlWithoutCredential(text2) {
 function configHoldsCredential(value, key, seen = /* @__PURE__ */ new Set()) {
   if (typeof value === "string") {
     if (PRIVATE_PEM.test(value)) return true;
-    const named = key !== void 0 && SENSITIVE_KEY.test(key);
+    const named = key !== void 0 && (SENSITIVE_KEY.test(key) || key === "auth" || key === "identitytoken");
     return named && !isPlaceholderOrReference(value) && !isSopsCiphertext(value) && !PATH.test(value.trim()) && !isPublicMaterial(value);
   }
   if (typeof value === "number") return key !== void 0 && SENSITIVE_KEY.test(key);
@@ -35855,9 +35894,122 @@ function holdsCredential(text2) {
   const config = parsedConfig(text2);
   return config === void 0 || configHoldsCredential(config, void 0);
 }
+var PASSWORD_KEY = /(?:^|[^a-z]|[a-z](?=[A-Z]))(?:pass(?:word|wd|phrase)?|pwd)$/i;
+var CREDENTIAL_KEY = /(?:secret|token|api[-_]?key|access[-_]?key|secret[-_]?key|private[-_]?key|credentials?)$/i;
+var NOT_A_VALUE_KEY = /^(?:existing|use|create|enable|allow|require|auto|generate|skip|show|mount|volume|with|from|is)|(?:ref|name|file|path|ttl|mode|policy|length|type|enabled|hash|(?:pass(?:word)?|token|user(?:name)?)[-_]?key)$/i;
+var NAME_LIKE = /^(?:[a-z0-9]([-a-z0-9._]*[a-z0-9])?|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)$/;
+var EXPANSION = /\$\{|\{\{|\$\(|%[sd]\b/;
+var EXPRESSION = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+(?:[[(].*)?$|[[(]$/;
+var SAMPLE_WORDS = /^(?:pass(?:word)?|passwd|secret|token|none|null|nil|true|false|yes|no|example|sample|test|dummy|default|string)$/i;
+var CREDENTIAL_NOUN = /pass|pwd|secret|token|key|credential/i;
+function credentialKey(key) {
+  if (!CREDENTIAL_NOUN.test(key) || NOT_A_VALUE_KEY.test(key)) return void 0;
+  if (PASSWORD_KEY.test(key)) return "password";
+  return CREDENTIAL_KEY.test(key) ? "credential" : void 0;
+}
+function isLiteralCredential(key, value) {
+  const kind = credentialKey(key);
+  if (kind === void 0 || typeof value !== "string") return false;
+  const v = value.trim();
+  if (v.length < 4 || EXPANSION.test(v) || EXPRESSION.test(v) || SAMPLE_WORDS.test(v) || isSopsCiphertext(v) || isPlaceholderOrReference(v)) return false;
+  if (PATH.test(v) || isPublicMaterial(v) || isUrlWithoutCredential(v)) return false;
+  if (kind === "password") return true;
+  return PRIVATE_PEM.test(v) || !NAME_LIKE.test(v) && v.length >= 8 || v.length >= 16 && /\d/.test(v) && shannonEntropy(v) >= 3.5;
+}
+function urlPassword(text2) {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^\s/@:]*:([^\s/@]+)@/i.exec(text2.trim());
+  if (!m) return void 0;
+  const pw = decodeURIComponent(m[1].replace(/%(?![0-9a-f]{2})/gi, "%25"));
+  return EXPANSION.test(pw) || SAMPLE_WORDS.test(pw) || isPlaceholderOrReference(pw) ? void 0 : pw;
+}
+function credentialsIn(value, path12 = []) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const walk2 = (node) => {
+    if (typeof node === "string") {
+      const key = path12.length > 0 ? path12[path12.length - 1] : void 0;
+      const found = node.includes("PRIVATE KEY") && PRIVATE_PEM.test(node) || typeof key === "string" && (isLiteralCredential(key, node) || key === "auth" && path12[path12.length - 3] === "auths" && node.length >= 8) || node.includes("@") && urlPassword(node) !== void 0;
+      if (found) out.push({ path: [...path12], value: node });
+      return;
+    }
+    if (node === null || typeof node !== "object" || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      node.forEach((v, i) => {
+        path12.push(i);
+        walk2(v);
+        path12.pop();
+      });
+      return;
+    }
+    for (const k in node) {
+      path12.push(k);
+      walk2(node[k]);
+      path12.pop();
+    }
+  };
+  walk2(value);
+  return out;
+}
+function configFileHoldsCredential(text2) {
+  if (!CREDENTIAL_NOUN.test(text2) && !text2.includes("auth") && !text2.includes("@")) return false;
+  const config = parsedConfig(text2);
+  return config !== void 0 && credentialsIn(config).length > 0;
+}
+
+// src/checks/secret-generator.ts
+var isObj7 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function splitAssignment(line) {
+  const at3 = line.indexOf("=");
+  if (at3 <= 0) return void 0;
+  const value = line.slice(at3 + 1).trim().replace(/^(["'])(.*)\1$/, "$2");
+  return [line.slice(0, at3).trim(), value];
+}
+function textOf(repo, path12) {
+  return repo.fileMap.get(path12)?.text ?? repo.rawFiles.find((f) => f.path === path12)?.text;
+}
+function generatedInClear(repo, doc) {
+  const generators = isObj7(doc.value) ? doc.value.secretGenerator : void 0;
+  if (!Array.isArray(generators)) return [];
+  const dir = doc.file.includes("/") ? doc.file.slice(0, doc.file.lastIndexOf("/")) : "";
+  const out = [];
+  generators.forEach((entry, i) => {
+    if (!isObj7(entry)) return;
+    const keys = [];
+    let first;
+    const add2 = (key, path12) => {
+      keys.push(key);
+      first ??= path12;
+    };
+    const list2 = (field2) => Array.isArray(entry[field2]) ? entry[field2] : [];
+    list2("literals").forEach((literal2, j) => {
+      const kv = typeof literal2 === "string" ? splitAssignment(literal2) : void 0;
+      if (kv && holdsCredential(kv[1])) add2(`literals ${kv[0]}`, ["secretGenerator", i, "literals", j]);
+    });
+    list2("files").forEach((file, j) => {
+      if (typeof file !== "string") return;
+      const [key, ref] = file.includes("=") ? [file.slice(0, file.indexOf("=")), file.slice(file.indexOf("=") + 1)] : [file.slice(file.lastIndexOf("/") + 1), file];
+      const resolved = resolveRepoPath(dir, ref);
+      const text2 = resolved.status === "inside" ? textOf(repo, resolved.path) : void 0;
+      if (text2 !== void 0 && holdsCredential(text2)) add2(`files ${key}`, ["secretGenerator", i, "files", j]);
+    });
+    for (const field2 of ["envs", "env"]) {
+      const refs = field2 === "env" ? typeof entry.env === "string" ? [entry.env] : [] : list2("envs");
+      refs.forEach((ref, j) => {
+        if (typeof ref !== "string") return;
+        const resolved = resolveRepoPath(dir, ref);
+        const text2 = resolved.status === "inside" ? textOf(repo, resolved.path) : void 0;
+        const names = (text2 ?? "").split("\n").filter((l) => l.trim() !== "" && !l.trim().startsWith("#")).map(splitAssignment).filter((kv) => kv !== void 0 && holdsCredential(kv[1])).map(([k]) => k);
+        if (names.length > 0) add2(`${field2} ${ref} ${names.join(" ")}`, field2 === "env" ? ["secretGenerator", i, "env"] : ["secretGenerator", i, "envs", j]);
+      });
+    }
+    if (first) out.push({ name: typeof entry.name === "string" ? entry.name : void 0, keys, path: first });
+  });
+  return out;
+}
 
 // src/checks/secrets.ts
-var isObj7 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj8 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 function decoded(value) {
   const compact = value.replace(/\s+/g, "");
@@ -35869,23 +36021,38 @@ function inClear(field2, value) {
   if (isSopsCiphertext(written) || isPlaceholderOrReference(written)) return false;
   return holdsCredential(field2 === "data" ? decoded(written) : written);
 }
+var HOW = ": anyone who can read the repository reads it, and Git history keeps it; encrypt it with SOPS + age, or move it to External Secrets, Sealed Secrets or a secretRef, and rotate it";
 var before = (a, b) => a.line < b.line || a.line === b.line && a.column < b.column;
 function secretPlaintext(ctx) {
   for (const file of ctx.repo.files) {
-    for (const doc of file.documents) if (isSecret(doc)) judge(ctx, doc);
+    for (const doc of file.documents) {
+      if (isSecret(doc)) judge(ctx, doc);
+      else if (doc.class === "kustomization") judgeGenerators(ctx, doc);
+    }
+  }
+}
+function judgeGenerators(ctx, doc) {
+  for (const g of generatedInClear(ctx.repo, doc)) {
+    const count = g.keys.length === 1 ? "1 value" : `${g.keys.length} values`;
+    ctx.report({
+      message: `secretGenerator${g.name !== void 0 ? ` "${g.name}"` : ""} generates a Secret from ${count} committed in the clear (${g.keys.join(", ")})${HOW}`,
+      location: ctx.locate(doc, g.path, "value")
+    });
   }
 }
 function isSecret(doc) {
-  return doc.class === "k8s" && doc.kind === "Secret" && doc.apiVersion === "v1" && isObj7(doc.value);
+  return doc.class === "k8s" && doc.kind === "Secret" && doc.apiVersion === "v1" && isObj8(doc.value);
 }
 function judge(ctx, doc) {
   const value = doc.value;
   const keys = [];
   for (const field2 of ["data", "stringData"]) {
     const values = value[field2];
-    if (!isObj7(values)) continue;
+    if (!isObj8(values)) continue;
     for (const [key, v] of Object.entries(values)) {
-      if (inClear(field2, v)) keys.push({ name: `${field2}.${key}`, location: ctx.locate(doc, [field2, key], "key") });
+      if (!inClear(field2, v)) continue;
+      const privateKey = PRIVATE_PEM.test(field2 === "data" ? decoded(String(v)) : String(v));
+      keys.push({ name: `${field2}.${key}${privateKey ? " (a private key)" : ""}`, location: ctx.locate(doc, [field2, key], "key") });
     }
   }
   if (keys.length === 0) return;
@@ -35893,7 +36060,7 @@ function judge(ctx, doc) {
   const name = doc.name !== void 0 ? ` "${doc.name}"` : "";
   const count = keys.length === 1 ? "1 value" : `${keys.length} values`;
   ctx.report({
-    message: `Secret${name} holds ${count} in the clear (${keys.map((k) => k.name).join(", ")}): anyone who can read the repository reads it, and Git history keeps it; encrypt it with SOPS + age, or move it to External Secrets, Sealed Secrets or a secretRef, and rotate it`,
+    message: `Secret${name} holds ${count} in the clear (${keys.map((k) => k.name).join(", ")})${HOW}`,
     location: keys[0].location,
     object: objectRef(doc)
   });
@@ -35903,7 +36070,7 @@ function judge(ctx, doc) {
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
 
 // src/checks/policy/applied.ts
-var isObj8 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj9 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var str7 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 function appliedDocuments(ctx) {
   return [...ctx.graph.appliedByDocument.values()].filter((list2) => list2.length > 0);
@@ -35926,14 +36093,14 @@ function appliedRef(a) {
   return objectRef({ apiVersion: a.id.apiVersion, kind: a.id.kind, namespace: a.id.namespace, name: a.id.name });
 }
 function specOf2(value) {
-  return isObj8(value) && isObj8(value.spec) ? value.spec : {};
+  return isObj9(value) && isObj9(value.spec) ? value.spec : {};
 }
 function describe3(a) {
   return `${a.id.kind} "${a.id.name}"`;
 }
 function valueAt2(value, path12) {
   let v = value;
-  for (const p of path12) v = isObj8(v) || Array.isArray(v) ? v[p] : void 0;
+  for (const p of path12) v = isObj9(v) || Array.isArray(v) ? v[p] : void 0;
   return v;
 }
 function locateField(ctx, a, path12, target = "value") {
@@ -35960,8 +36127,8 @@ function patchFiles(ctx, p) {
 // src/checks/policy/chart-version.ts
 var EXACT = /^=?\s*v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 function unpinnedVersion(value) {
-  const chart = isObj8(value) && isObj8(value.spec) && isObj8(value.spec.chart) && isObj8(value.spec.chart.spec) ? value.spec.chart.spec : void 0;
-  if (!chart || !isObj8(chart.sourceRef) || (chart.sourceRef.kind ?? "HelmRepository") !== "HelmRepository") return void 0;
+  const chart = isObj9(value) && isObj9(value.spec) && isObj9(value.spec.chart) && isObj9(value.spec.chart.spec) ? value.spec.chart.spec : void 0;
+  if (!chart || !isObj9(chart.sourceRef) || (chart.sourceRef.kind ?? "HelmRepository") !== "HelmRepository") return void 0;
   if (chart.version === void 0 || chart.version === null) return "";
   const version = String(chart.version).trim();
   return EXACT.test(version) || version.includes("${") ? void 0 : version;
@@ -36017,12 +36184,12 @@ function imageTag(image) {
 }
 function at(value, path12) {
   let v = value;
-  for (const p of path12) v = isObj8(v) || Array.isArray(v) ? v[p] : void 0;
+  for (const p of path12) v = isObj9(v) || Array.isArray(v) ? v[p] : void 0;
   return v;
 }
 function overridesOf(value) {
-  const list2 = isObj8(value) && Array.isArray(value.images) ? value.images : [];
-  return list2.filter(isObj8).flatMap((i) => {
+  const list2 = isObj9(value) && Array.isArray(value.images) ? value.images : [];
+  return list2.filter(isObj9).flatMap((i) => {
     const name = str7(i.name);
     if (!name) return [];
     const tag = i.newTag === void 0 || i.newTag === null ? void 0 : String(i.newTag);
@@ -36046,7 +36213,7 @@ function transformedImage(ctx, a, image) {
     const k = ctx.graph.kustomizeByDir.get(dir) ?? ctx.graph.kustomizeFiles.find((f) => f.path === dir);
     if (k) layers.push(overridesOf(k.doc.value));
   }
-  layers.push(overridesOf(isObj8(a.by.value) ? a.by.value.spec : void 0));
+  layers.push(overridesOf(isObj9(a.by.value) ? a.by.value.spec : void 0));
   let out = image;
   for (const layer of layers) {
     const o = layer.find((x) => override(out, x) !== out);
@@ -36058,13 +36225,13 @@ function workloadHits(ctx, a) {
   const podPath = POD_SPEC[a.id.kind];
   if (!podPath) return [];
   const podSpec = at(a.value, podPath);
-  if (!isObj8(podSpec)) return [];
+  if (!isObj9(podSpec)) return [];
   const hits = [];
   for (const field2 of ["initContainers", "containers", "ephemeralContainers"]) {
     const list2 = podSpec[field2];
     if (!Array.isArray(list2)) continue;
     list2.forEach((c, i) => {
-      const written = isObj8(c) ? str7(c.image) : void 0;
+      const written = isObj9(c) ? str7(c.image) : void 0;
       if (!written || written.includes("${")) return;
       const image = transformedImage(ctx, a, written);
       const tag = imageTag(image);
@@ -36080,7 +36247,7 @@ function valuesHits(value, path12, out, seen = /* @__PURE__ */ new Set()) {
     value.forEach((v, i) => valuesHits(v, [...path12, i], out, seen));
     return;
   }
-  if (!isObj8(value)) return;
+  if (!isObj9(value)) return;
   if (str7(value.repository) && value.tag === "latest") out.push({ path: [...path12, "tag"], image: `${value.repository}:latest`, tag: "latest" });
   for (const [k, v] of Object.entries(value)) {
     if (k === "image" && typeof v === "string" && imageTag(v) === "latest") out.push({ path: [...path12, k], image: v, tag: "latest" });
@@ -36090,7 +36257,7 @@ function valuesHits(value, path12, out, seen = /* @__PURE__ */ new Set()) {
 function hitsOf(ctx, a) {
   if (a.id.kind === "HelmRelease") {
     const out = [];
-    const values = isObj8(a.value) && isObj8(a.value.spec) ? a.value.spec.values : void 0;
+    const values = isObj9(a.value) && isObj9(a.value.spec) ? a.value.spec.values : void 0;
     valuesHits(values, ["spec", "values"], out);
     return out;
   }
@@ -36216,9 +36383,9 @@ function fluxSuspended(ctx) {
 // src/checks/policy/lockdown.ts
 var CONTROLLERS = ["kustomize-controller", "helm-controller"];
 function deploymentArgs(value) {
-  const containers = isObj8(value) && isObj8(value.spec) && isObj8(value.spec.template) && isObj8(value.spec.template.spec) ? value.spec.template.spec.containers : void 0;
+  const containers = isObj9(value) && isObj9(value.spec) && isObj9(value.spec.template) && isObj9(value.spec.template.spec) ? value.spec.template.spec.containers : void 0;
   if (!Array.isArray(containers)) return [];
-  return containers.flatMap((c) => isObj8(c) && Array.isArray(c.args) ? c.args.filter((a) => typeof a === "string") : []);
+  return containers.flatMap((c) => isObj9(c) && Array.isArray(c.args) ? c.args.filter((a) => typeof a === "string") : []);
 }
 function flagValue(args, flag) {
   let found;
@@ -36231,9 +36398,9 @@ function flagValue(args, flag) {
 function patchedArgs(kustomizations) {
   const out = /* @__PURE__ */ new Map();
   for (const k of kustomizations) {
-    const patches = isObj8(k) && Array.isArray(k.patches) ? k.patches : [];
+    const patches = isObj9(k) && Array.isArray(k.patches) ? k.patches : [];
     for (const p of patches) {
-      if (!isObj8(p) || !isObj8(p.target) || typeof p.patch !== "string") continue;
+      if (!isObj9(p) || !isObj9(p.target) || typeof p.patch !== "string") continue;
       if (p.target.kind !== void 0 && p.target.kind !== "Deployment") continue;
       const name = str7(p.target.name);
       let matches = () => true;
@@ -36270,8 +36437,8 @@ function lockdownOf(cluster, kustomizations, declared) {
   }
   for (const o of cluster.objects) {
     if (isFluxInstance({ apiVersion: o.id.apiVersion, kind: o.id.kind })) {
-      const spec = isObj8(o.value) && isObj8(o.value.spec) ? o.value.spec : {};
-      const c = isObj8(spec.cluster) ? spec.cluster : {};
+      const spec = isObj9(o.value) && isObj9(o.value.spec) ? o.value.spec : {};
+      const c = isObj9(spec.cluster) ? spec.cluster : {};
       if (c.multitenant === true) {
         const sa = str7(c.tenantDefaultServiceAccount) ?? "default";
         for (const controller of CONTROLLERS) {
@@ -36343,9 +36510,9 @@ function boundServiceAccounts(cluster) {
   const bound = /* @__PURE__ */ new Set();
   for (const o of cluster.objects) {
     if (o.id.kind !== "RoleBinding" && o.id.kind !== "ClusterRoleBinding") continue;
-    const subjectsOf = isObj8(o.value) && Array.isArray(o.value.subjects) ? o.value.subjects : [];
+    const subjectsOf = isObj9(o.value) && Array.isArray(o.value.subjects) ? o.value.subjects : [];
     for (const s of subjectsOf) {
-      if (!isObj8(s) || s.kind !== "ServiceAccount" || !str7(s.name)) continue;
+      if (!isObj9(s) || s.kind !== "ServiceAccount" || !str7(s.name)) continue;
       bound.add(`${str7(s.namespace) ?? o.id.namespace ?? ""}/${str7(s.name)}`);
     }
   }
@@ -36426,7 +36593,7 @@ function fluxDependencyNotReady(ctx) {
   }
   for (const { k, dependents, clusters, kinds } of byDoc.values()) {
     const names = [...dependents].sort().map((n) => `"${n}"`).join(", ");
-    const spec = isObj8(k.doc.value) && isObj8(k.doc.value.spec) ? k.doc.value.spec : {};
+    const spec = isObj9(k.doc.value) && isObj9(k.doc.value.spec) ? k.doc.value.spec : {};
     ctx.report({
       message: `Kustomization "${k.name}" is a dependency of ${names} on ${quoteClusters([...clusters])} but neither waits (spec.wait) nor has healthChecks: Flux marks it Ready as soon as it is applied, before its ${[...kinds].sort().map((k2) => `${k2}s`).join(", ")} are ready, so the dependents start too early; set spec.wait: true (or list healthChecks)`,
       location: ctx.locate(k.doc, "wait" in spec ? ["spec", "wait"] : ["spec"], "value"),
@@ -36445,6 +36612,374 @@ var policyChecks = {
   ...tenancyChecks
 };
 
+// src/checks/secret-patterns.ts
+var PATTERN_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  required: ["id", "description", "regex", "keywords"],
+  properties: {
+    id: { type: "string", minLength: 1, description: "a non-empty id" },
+    description: { type: "string", minLength: 1, description: 'what the pattern finds, e.g. "GitHub token"' },
+    regex: { type: "string", minLength: 1, description: "a regular expression (Go/RE2 syntax)" },
+    keywords: { type: "array", minItems: 1, items: { type: "string", minLength: 1 }, description: "a non-empty list of substrings, one of which must be in the text" },
+    entropy: { type: "number", minimum: 0, maximum: 8, description: "a minimum Shannon entropy in bits per character (0-8)" },
+    stopwords: { type: "array", items: { type: "string", minLength: 1 }, description: "a list of substrings that mark a sample value" },
+    comments: { type: "boolean", description: "true or false: whether matches in comment lines are reported" }
+  }
+};
+function compilePattern(pattern) {
+  const { source, flags } = translateGoRegex(pattern.regex);
+  const re = new RegExp(source, `${flags.replace("g", "")}g`);
+  return { ...pattern, keywords: pattern.keywords.map((k) => k.toLowerCase()), stopwords: pattern.stopwords?.map((s) => s.toLowerCase()), re };
+}
+function patternProblem(pattern) {
+  try {
+    const compiled4 = compilePattern(pattern);
+    return compiled4.re.test("") ? `regex of pattern "${pattern.id}" matches the empty string` : void 0;
+  } catch (error) {
+    return `regex of pattern "${pattern.id}" does not compile: ${error.message}`;
+  }
+}
+var keywordFinders = /* @__PURE__ */ new WeakMap();
+function keywordFinder(patterns) {
+  let finder = keywordFinders.get(patterns);
+  if (!finder) {
+    const keywords = [...new Set(patterns.flatMap((p) => p.keywords))].sort((a, b) => b.length - a.length);
+    const re = new RegExp(keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+    const prefixes = new Map(keywords.map((k) => [k, keywords.filter((o) => o !== k && k.startsWith(o))]));
+    finder = { re, prefixes };
+    keywordFinders.set(patterns, finder);
+  }
+  return finder;
+}
+function keywordsIn(lower, patterns) {
+  const { re, prefixes } = keywordFinder(patterns);
+  const present = /* @__PURE__ */ new Set();
+  re.lastIndex = 0;
+  for (let k = re.exec(lower); k; k = re.exec(lower)) {
+    present.add(k[0]);
+    for (const p of prefixes.get(k[0]) ?? []) present.add(p);
+    re.lastIndex = k.index + 1;
+  }
+  return present;
+}
+function scanText(text2, patterns) {
+  if (patterns.length === 0) return [];
+  const present = keywordsIn(text2.toLowerCase(), patterns);
+  if (present.size === 0) return [];
+  const out = [];
+  for (const pattern of patterns) {
+    if (!pattern.keywords.some((k) => present.has(k))) continue;
+    pattern.re.lastIndex = 0;
+    for (let m = pattern.re.exec(text2); m; m = pattern.re.exec(text2)) {
+      if (m[0] === "") {
+        pattern.re.lastIndex++;
+        continue;
+      }
+      const secret = m[1] ?? m[0];
+      if (isSample(secret, pattern)) continue;
+      out.push({ pattern, start: m.index, end: m.index + m[0].length, secret });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+function isSample(secret, pattern) {
+  if (isPlaceholderOrReference(secret)) return true;
+  const lower = secret.toLowerCase();
+  if (pattern.stopwords?.some((w) => lower.includes(w))) return true;
+  return pattern.entropy !== void 0 && shannonEntropy(secret) < pattern.entropy;
+}
+function isOpenPgpSecretKey(bytes) {
+  const first = bytes[0];
+  if (first === void 0 || (first & 128) === 0) return false;
+  let tag;
+  let header;
+  if (first & 64) {
+    tag = first & 63;
+    const len = bytes[1] ?? 0;
+    header = 1 + (len < 192 ? 1 : len < 224 ? 2 : len === 255 ? 5 : 1);
+  } else {
+    tag = first >> 2 & 15;
+    header = 1 + [1, 2, 4, 0][first & 3];
+  }
+  if (tag !== 5 && tag !== 7) return false;
+  const version = bytes[header];
+  if (version === void 0 || version < 3 || version > 6) return false;
+  const algorithm = bytes[header + (version === 3 ? 7 : 5)];
+  return algorithm !== void 0 && [1, 2, 3, 16, 17, 18, 19, 22, 25, 27, 28].includes(algorithm);
+}
+
+// src/checks/secret-config.ts
+var isObj10 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var HOW2 = ": anyone who can read the repository reads it, and Git history keeps it; move it to a Secret (encrypted with SOPS + age, an ExternalSecret or a SealedSecret) and reference it (secretKeyRef, valuesFrom kind Secret, a secretRef), then rotate it";
+function urlCarriesToken(url) {
+  const m = /^https?:\/\/[^/\s]+([^\s#]*)$/i.exec(url.trim());
+  if (!m || /\$\{|\{\{/.test(url)) return false;
+  return m[1].split(/[/?&=]/).some((part) => part.length >= 20 && shannonEntropy(part) >= 3.5);
+}
+function namedValues(value, path12, out, seen = /* @__PURE__ */ new Set()) {
+  if (value === null || typeof value !== "object" || seen.has(value)) return;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      path12.push(i);
+      if (isObj10(item) && typeof item.name === "string" && typeof item.value === "string") {
+        if (isLiteralCredential(item.name, item.value) || item.value.includes("@") && urlPassword(item.value)) out.push({ path: [...path12, "value"], value: item.value, what: `env ${item.name}` });
+      } else namedValues(item, path12, out, seen);
+      path12.pop();
+    });
+    return;
+  }
+  for (const key in value) {
+    path12.push(key);
+    namedValues(value[key], path12, out, seen);
+    path12.pop();
+  }
+}
+function configMapLeaks(doc) {
+  const data = isObj10(doc.value) ? doc.value.data : void 0;
+  if (!isObj10(data)) return [];
+  return Object.entries(data).flatMap(([key, v]) => {
+    if (typeof v !== "string") return [];
+    const leaks = v.includes("\n") ? configFileHoldsCredential(v) : isLiteralCredential(key, v) || urlPassword(v) !== void 0 || key === ".dockerconfigjson" && configFileHoldsCredential(`${v}
+`);
+    return leaks ? [{ path: ["data", key], value: v, what: `data.${key}` }] : [];
+  });
+}
+function specOf3(doc) {
+  const spec = isObj10(doc.value) ? doc.value.spec : void 0;
+  return isObj10(spec) ? spec : void 0;
+}
+function fluxLeaks(doc) {
+  const spec = specOf3(doc);
+  if (!spec) return [];
+  const out = [];
+  if (isHelmRelease(doc) && isObj10(spec.values)) {
+    for (const c of credentialsIn(spec.values, ["spec", "values"])) out.push({ path: c.path, value: c.value, what: c.path.slice(1).join(".") });
+  }
+  const provider = doc.kind === "Provider" && groupOf(doc.apiVersion) === "notification.toolkit.fluxcd.io";
+  const urlFields = provider ? ["address", "proxy"] : isSource(doc) ? ["url", "endpoint"] : [];
+  for (const field2 of urlFields) {
+    const url = spec[field2];
+    if (typeof url !== "string") continue;
+    if (urlPassword(url) !== void 0 || provider && field2 === "address" && urlCarriesToken(url)) out.push({ path: ["spec", field2], value: url, what: `spec.${field2}` });
+  }
+  return out;
+}
+function configLeaks(run) {
+  const out = [];
+  for (const file of run.repo.files) {
+    if (run.repo.gitIgnored(file.path)) continue;
+    for (const doc of file.documents) {
+      if (doc.class !== "k8s" || doc.kind === "Secret") continue;
+      const leaks = doc.kind === "ConfigMap" && doc.apiVersion === "v1" ? configMapLeaks(doc) : fluxLeaks(doc);
+      const named = [];
+      namedValues(isObj10(doc.value) ? doc.value : void 0, [], named);
+      const seen = new Set(leaks.map((l) => l.path.join("\0")));
+      for (const leak of [...leaks, ...named.filter((l) => !seen.has(l.path.join("\0")))]) {
+        out.push({ doc, leak, location: locate(run.repo, doc, leak.path, "value") });
+      }
+    }
+  }
+  return out;
+}
+function configLeakLines(run) {
+  const lines = /* @__PURE__ */ new Set();
+  for (const { location: l } of run.services.shared(configLeaks)) for (let line = l.line; line <= l.endLine; line++) lines.add(`${l.file}:${line}`);
+  return lines;
+}
+function secretInConfig(ctx) {
+  for (const { doc, leak, location } of ctx.services.shared(configLeaks)) {
+    ctx.report({
+      message: `${doc.kind}${doc.name ? ` "${doc.name}"` : ""} holds a credential in the clear at ${leak.what}, ${redacted(leak.value)}${HOW2}`,
+      location,
+      object: objectRef(doc)
+    });
+  }
+}
+var secretConfigChecks = { "secret-in-config": { run: secretInConfig } };
+
+// src/checks/secret-tokens.ts
+var HOW3 = ": anyone who can read the repository can use it, and Git history keeps it; keep it in a Secret encrypted with SOPS + age, an ExternalSecret or a SealedSecret (referenced with a secretRef), and rotate it";
+var compiled2 = /* @__PURE__ */ new WeakMap();
+function patternsOf(params) {
+  let out = compiled2.get(params);
+  if (!out) {
+    const all = [...params.patterns ?? [], ...params.additionalPatterns ?? []];
+    out = all.map(compilePattern);
+    compiled2.set(params, out);
+  }
+  return out;
+}
+function judgedElsewhere(file) {
+  return file.documents.filter((d) => d.class === "sops" || d.class === "k8s" && d.kind === "Secret" && d.apiVersion === "v1").map((d) => [d.start, d.end]);
+}
+function inComment(text2, offset) {
+  const lineStart = text2.lastIndexOf("\n", offset - 1) + 1;
+  return /^\s*(?:#|\/\/(?:\s|$))/.test(text2.slice(lineStart, offset));
+}
+function scanFile(ctx, path12, text2, patterns, skip, lineStarts) {
+  const matches = scanText(text2, patterns).filter((m) => !skip.some(([s, e]) => m.start >= s && m.start < e));
+  if (matches.length === 0) return;
+  const starts = lineStarts ?? computeLineStarts(text2);
+  const judged2 = ctx.services.shared(configLeakLines);
+  for (const m of matches) {
+    if (judged2.has(`${path12}:${positionIn(starts, m.start).line}`)) continue;
+    const commented = inComment(text2, m.start);
+    if (commented && m.pattern.comments === false) continue;
+    const where2 = commented ? " in a comment" : "";
+    ctx.report({ message: `${m.pattern.description} (${m.pattern.id}) in the clear${where2}, ${redacted(m.secret)}${HOW3}`, location: rangeLocation(path12, starts, m.start, m.end) });
+  }
+}
+function secretTokenPattern(ctx) {
+  const patterns = patternsOf(ctx.params);
+  for (const file of ctx.repo.files) {
+    if (ctx.repo.gitIgnored(file.path)) continue;
+    scanFile(ctx, file.path, file.text, patterns, judgedElsewhere(file), file.lineStarts);
+  }
+  for (const file of ctx.repo.rawFiles) {
+    if (file.text !== void 0) scanFile(ctx, file.path, file.text, patterns, []);
+    else if (isOpenPgpSecretKey(file.bytes)) {
+      ctx.report({ message: `OpenPGP secret key (binary, as gpg --export-secret-keys writes it) in the clear${HOW3}`, location: fileLocation(file.path) });
+    }
+  }
+}
+var secretTokenChecks = {
+  "secret-token-pattern": {
+    run: secretTokenPattern,
+    params: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        patterns: { type: "array", items: PATTERN_SCHEMA, description: "a list of patterns {id, description, regex, keywords, entropy?, stopwords?}" },
+        additionalPatterns: { type: "array", items: PATTERN_SCHEMA, description: "a list of patterns {id, description, regex, keywords, entropy?, stopwords?}" }
+      }
+    },
+    checkParams: (params) => ["patterns", "additionalPatterns"].flatMap(
+      (key) => (params[key] ?? []).flatMap((p, i) => {
+        const problem = patternProblem(p);
+        return problem ? [`${key}[${i}]: ${problem}`] : [];
+      })
+    )
+  }
+};
+
+// src/checks/secret-sops.ts
+var SOPS_NAME = /(?:^|\/)[^/]+\.(?:sops|enc)\.(?:ya?ml|json)$/i;
+var SOPS_CONFIG = ".sops.yaml";
+var isObj11 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function goRegex(source) {
+  if (typeof source !== "string") return void 0;
+  try {
+    const { source: js, flags } = translateGoRegex(source);
+    return new RegExp(js, flags);
+  } catch {
+    return void 0;
+  }
+}
+function creationRules(file) {
+  const value = file.documents[0]?.value;
+  const rules = isObj11(value) ? value.creation_rules : void 0;
+  if (!Array.isArray(rules)) return [];
+  const out = [];
+  rules.forEach((rule, index) => {
+    if (!isObj11(rule)) return;
+    const pathRegex = goRegex(rule.path_regex);
+    if (rule.path_regex !== void 0 && (!pathRegex || rule.path_regex === "")) return;
+    out.push({ index, pathRegex, pathSource: pathRegex ? String(rule.path_regex) : void 0, encryptedRegex: goRegex(rule.encrypted_regex) });
+  });
+  return out;
+}
+var dirOf2 = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
+function governingConfig(ctx, path12) {
+  for (let dir = dirOf2(path12); ; dir = dirOf2(dir)) {
+    const config = ctx.repo.fileMap.get(dir === "" ? SOPS_CONFIG : `${dir}/${SOPS_CONFIG}`);
+    if (config) return { config, relative: dir === "" ? path12 : path12.slice(dir.length + 1) };
+    if (dir === "") return void 0;
+  }
+}
+function yamlEncrypted(file) {
+  const content = file.documents.filter((d) => d.class !== "empty");
+  return content.length === 0 || content.every((d) => d.class === "sops" || d.class === "invalid");
+}
+function textEncrypted(text2) {
+  return /\bsops_mac\s*=|"mac"\s*:\s*"ENC\[/.test(text2) || text2.trim() === "";
+}
+function secretKeysInClear(doc, rule) {
+  if (doc.class !== "k8s" || doc.kind !== "Secret" || !isObj11(doc.value)) return [];
+  const keys = [];
+  for (const field2 of ["data", "stringData"]) {
+    const values = doc.value[field2];
+    if (!isObj11(values) || rule.encryptedRegex && !rule.encryptedRegex.test(field2)) continue;
+    for (const [key, v] of Object.entries(values)) {
+      const text2 = typeof v === "string" ? v : v === null || v === void 0 ? "" : String(v);
+      if (!isSopsCiphertext(text2) && !isPlaceholderOrReference(text2)) keys.push(`${field2}.${key}`);
+    }
+  }
+  return keys;
+}
+var HOW4 = "encrypt it (sops --encrypt --in-place <file>, with the creation rules of .sops.yaml), and rotate what it holds: Git history keeps the clear text";
+function secretSopsUnencrypted(ctx) {
+  for (const file of ctx.repo.files) {
+    if (ctx.repo.gitIgnored(file.path)) continue;
+    if (SOPS_NAME.test(file.path)) {
+      if (!yamlEncrypted(file)) ctx.report({ message: `${file.path} is named as a SOPS-encrypted file but has no SOPS metadata: it is committed in the clear; ${HOW4}`, location: fileLocation(file.path) });
+      continue;
+    }
+    const governing = governingConfig(ctx, file.path);
+    if (!governing) continue;
+    const rule = creationRules(governing.config).find((r) => !r.pathRegex || r.pathRegex.test(governing.relative));
+    if (!rule?.pathRegex) continue;
+    for (const doc of file.documents) {
+      const keys = secretKeysInClear(doc, rule);
+      if (keys.length === 0) continue;
+      ctx.report({
+        message: `Secret${doc.name ? ` "${doc.name}"` : ""} is not encrypted, yet creation rule ${rule.index + 1} of ${governing.config.path} (path_regex ${rule.pathSource}) says files here are (${keys.join(", ")} in the clear); ${HOW4}`,
+        location: ctx.locate(doc, [keys[0].split(".")[0], keys[0].slice(keys[0].indexOf(".") + 1)]),
+        object: objectRef(doc)
+      });
+    }
+  }
+  for (const file of ctx.repo.rawFiles) {
+    if (file.text !== void 0 && !ctx.repo.gitIgnored(file.path) && SOPS_NAME.test(file.path) && !textEncrypted(file.text)) {
+      ctx.report({ message: `${file.path} is named as a SOPS-encrypted file but has no SOPS metadata: it is committed in the clear; ${HOW4}`, location: fileLocation(file.path) });
+    }
+  }
+}
+var secretSopsChecks = { "secret-sops-unencrypted": { run: secretSopsUnencrypted } };
+
+// src/checks/secret-comments.ts
+var COMMENTED_ASSIGNMENT = /^[ \t]*(?:#+|\/\/+(?=[ \t]))[ \t]*(-[ \t]+)?(?:export[ \t]+)?["']?([A-Za-z][A-Za-z0-9_.-]*)["']?[ \t]*([:=])[ \t]*["']?([^\s"'#,]+)/gm;
+var KEYWORDS = ["pass", "pwd", "secret", "token", "key", "credential"];
+function isCommentedCredential(m) {
+  const [, dash, key, separator2, value] = m;
+  if (!isLiteralCredential(key, value)) return false;
+  if (dash !== void 0 && separator2 === "=") return true;
+  return value.length >= 12 && shannonEntropy(value) >= 3.5;
+}
+function scan(ctx, path12, text2, lineStarts) {
+  if (!text2.includes("#") && !text2.includes("//")) return;
+  const lower = text2.toLowerCase();
+  if (!KEYWORDS.some((k) => lower.includes(k))) return;
+  let starts = lineStarts;
+  COMMENTED_ASSIGNMENT.lastIndex = 0;
+  for (let m = COMMENTED_ASSIGNMENT.exec(text2); m; m = COMMENTED_ASSIGNMENT.exec(text2)) {
+    if (!isCommentedCredential(m)) continue;
+    const value = m[4];
+    const start = m.index + m[0].lastIndexOf(value);
+    starts ??= computeLineStarts(text2);
+    ctx.report({
+      message: `Commented-out ${m[2]} still holds a credential, ${redacted(value)}: a comment is still in Git, and Git history keeps it; delete the line, keep the value in a Secret encrypted with SOPS + age or out of Git (ExternalSecret, SealedSecret), and rotate it`,
+      location: rangeLocation(path12, starts, start, start + value.length)
+    });
+  }
+}
+function secretInComment(ctx) {
+  for (const file of ctx.repo.files) if (!ctx.repo.gitIgnored(file.path)) scan(ctx, file.path, file.text, file.lineStarts);
+  for (const file of ctx.repo.rawFiles) if (file.text !== void 0) scan(ctx, file.path, file.text);
+}
+var secretCommentChecks = { "secret-in-comment": { run: secretInComment } };
+
 // src/checks/index.ts
 var builtinChecks = {
   ...loaderChecks,
@@ -36457,6 +36992,10 @@ var builtinChecks = {
   ...celChecks,
   ...postbuildChecks,
   ...policyChecks,
+  ...secretTokenChecks,
+  ...secretSopsChecks,
+  ...secretConfigChecks,
+  ...secretCommentChecks,
   "kustomize-component-misuse": { run: kustomizeComponentMisuse },
   "kustomize-generated-file": { run: kustomizeGeneratedFile },
   "kustomize-patch-unmatched": { run: kustomizePatchUnmatched },
@@ -36483,7 +37022,7 @@ function parseSeverity(value) {
 
 // src/engine/lint.ts
 var import_picomatch5 = __toESM(require_picomatch2(), 1);
-import fs11 from "node:fs";
+import fs12 from "node:fs";
 import path9 from "node:path";
 
 // src/finding.ts
@@ -36493,7 +37032,7 @@ function compareFindings(a, b) {
 }
 
 // src/graph/ci-artifacts.ts
-var isObj9 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj12 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)\.gitlab-ci\.ya?ml$/;
 function pushedArtifacts(repo) {
   const out = [];
@@ -36505,7 +37044,7 @@ function pushedArtifacts(repo) {
 }
 function visit(v, onStep) {
   if (Array.isArray(v)) for (const item of v) visit(item, onStep);
-  else if (isObj9(v)) {
+  else if (isObj12(v)) {
     if (typeof v.run === "string" || typeof v.uses === "string" || Array.isArray(v.script)) onStep(v);
     for (const child2 of Object.values(v)) if (typeof child2 === "object") visit(child2, onStep);
   }
@@ -36521,7 +37060,7 @@ function fromStep(step2, file) {
     }
   }
   const uses = typeof step2.uses === "string" ? step2.uses : "";
-  const w = isObj9(step2.with) ? step2.with : {};
+  const w = isObj12(step2.with) ? step2.with : {};
   if (/flux/i.test(uses) && /\/push@/.test(uses) && typeof w.repository === "string" && typeof w.path === "string") {
     out.push({ url: urlPattern(w.repository), path: w.path, file });
   }
@@ -36572,9 +37111,9 @@ var AZURE_SOURCE_KINDS = {
 };
 
 // src/graph/azure/written.ts
-var isObj10 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj13 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function child(w, key) {
-  if (!w || !isObj10(w.value) || !(key in w.value)) return void 0;
+  if (!w || !isObj13(w.value) || !(key in w.value)) return void 0;
   const entry = w.node.entries?.findLast((e) => e.key === key);
   return { value: w.value[key], node: entry?.value ?? w.node };
 }
@@ -36583,7 +37122,7 @@ function items(w) {
   return w.value.map((value, i) => ({ value, node: w.node.items?.[i] ?? w.node }));
 }
 function entries(w) {
-  if (!w || !isObj10(w.value)) return [];
+  if (!w || !isObj13(w.value)) return [];
   return (w.node.entries ?? []).filter((e, i, all) => all.findLastIndex((o) => o.key === e.key) === i).map((e) => ({ key: { value: e.key, node: e.keyNode }, value: { value: w.value[e.key], node: e.value } }));
 }
 function text(w) {
@@ -36631,7 +37170,7 @@ function readRestConfiguration(doc, cluster, name, node, properties, resolve2) {
 }
 function readKustomization2(name, k, field2) {
   const dependsOn = items(field2(k, "dependsOn")).flatMap((d) => {
-    const named = isObj10(d.value) ? child(d, "kustomizationName") : d;
+    const named = isObj13(d.value) ? child(d, "kustomizationName") : d;
     const value = text(named);
     return value ? [{ value, node: named.node }] : [];
   });
@@ -36660,7 +37199,7 @@ function kustomizationOf(name, k, field2, names, dependsOn, postBuild) {
     timeoutInSeconds: field2(k, names.timeoutInSeconds),
     syncIntervalInSeconds: field2(k, names.syncIntervalInSeconds),
     retryIntervalInSeconds: field2(k, names.retryIntervalInSeconds),
-    ...substitute2 && isObj10(substitute2.value) ? { substitute: stringMap(substitute2) } : {},
+    ...substitute2 && isObj13(substitute2.value) ? { substitute: stringMap(substitute2) } : {},
     substituteFrom: items(child(postBuild, names.substituteFrom)).flatMap((s) => {
       const sName = text(field2(s, "name"));
       if (!sName) return [];
@@ -36710,10 +37249,10 @@ function readTemplate(doc, template, out) {
     const type2 = text(child(resource, "type")) ?? "";
     if (/^Microsoft\.Resources\/deployments$/i.test(type2)) {
       const nested = child(child(resource, "properties"), "template");
-      if (nested && isObj10(nested.value)) readTemplate(doc, nested, out);
+      if (nested && isObj13(nested.value)) readTemplate(doc, nested, out);
       continue;
     }
-    if (isObj10(resource.value) && resource.value.resources) readTemplate(doc, { value: { resources: resource.value.resources }, node: resource.node }, out);
+    if (isObj13(resource.value) && resource.value.resources) readTemplate(doc, { value: { resources: resource.value.resources }, node: resource.node }, out);
     if (!FLUX_CONFIGURATION.test(type2)) continue;
     const properties = child(resource, "properties");
     const nameW = child(resource, "name");
@@ -36767,7 +37306,7 @@ var CONFIG_FILES = [".gitops-lint.yaml", ".gitops-lint.yml"];
 function configConfigurations(list2, doc) {
   const at3 = doc ?? { file: CONFIG_FILES[0], index: 0, value: { fluxConfigurations: list2 }, start: 0, end: 0, class: "other" };
   const nowhere = { kind: "scalar", start: 0, end: 0 };
-  const fromDoc = doc?.root && isObj10(doc.value) && JSON.stringify(doc.value.fluxConfigurations) === JSON.stringify(list2) ? child({ value: doc.value, node: doc.root }, "fluxConfigurations") : void 0;
+  const fromDoc = doc?.root && isObj13(doc.value) && JSON.stringify(doc.value.fluxConfigurations) === JSON.stringify(list2) ? child({ value: doc.value, node: doc.root }, "fluxConfigurations") : void 0;
   const entries2 = fromDoc ? items(fromDoc) : list2.map((value) => ({ value, node: mirror(value, nowhere) }));
   return entries2.flatMap((entry) => {
     const name = child(entry, "name");
@@ -36780,7 +37319,7 @@ function configConfigurations(list2, doc) {
 }
 function azKustomizations(properties) {
   const list2 = child(properties, "kustomizations");
-  if (!list2 || !Array.isArray(list2.value) || !isObj10(properties.value)) return properties;
+  if (!list2 || !Array.isArray(list2.value) || !isObj13(properties.value)) return properties;
   const map3 = {};
   const mapEntries = [];
   for (const item of items(list2)) {
@@ -36823,7 +37362,7 @@ function parseAzKustomization(raw) {
 }
 function mirror(value, at3) {
   if (Array.isArray(value)) return { kind: "seq", start: at3.start, end: at3.end, items: value.map((v) => mirror(v, at3)) };
-  if (isObj10(value)) return { kind: "map", start: at3.start, end: at3.end, entries: Object.entries(value).map(([key, v]) => ({ key, keyNode: at3, value: mirror(v, at3) })) };
+  if (isObj13(value)) return { kind: "map", start: at3.start, end: at3.end, entries: Object.entries(value).map(([key, v]) => ({ key, keyNode: at3, value: mirror(v, at3) })) };
   return at3;
 }
 
@@ -36948,7 +37487,7 @@ var REFERENCE_TYPES = /* @__PURE__ */ new Set(["branch", "tag", "semver", "commi
 function terraformConfigurations(doc, files) {
   if (!doc.root) return [];
   const blocks = (d, type2) => d.root ? items(child({ value: d.value, node: d.root }, type2)) : [];
-  const labels = (b) => isObj10(b.value) && Array.isArray(b.value[LABELS]) ? b.value[LABELS] : [];
+  const labels = (b) => isObj13(b.value) && Array.isArray(b.value[LABELS]) ? b.value[LABELS] : [];
   const resolve2 = (w) => {
     if (!w || !isExpression(w.value)) return given(w);
     const m = /^var\.([A-Za-z_][\w-]*)$/.exec(w.value["@expr"].trim());
@@ -37128,13 +37667,13 @@ function isThisRepo(config, remotes) {
 }
 
 // src/graph/patch.ts
-var isObj11 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj14 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var str8 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 function toPatch(body2, target) {
   const value = typeof body2 === "string" ? onlyDocument(body2) : body2;
   const t = readTarget(target);
   if (Array.isArray(value)) return t ? { type: "json6902", body: value, target: t } : void 0;
-  if (!isObj11(value)) return void 0;
+  if (!isObj14(value)) return void 0;
   return { type: "merge", body: value, target: t };
 }
 function onlyDocument(text2) {
@@ -37142,7 +37681,7 @@ function onlyDocument(text2) {
   return "documents" in parsed && parsed.documents.length === 1 ? parsed.documents[0].value : void 0;
 }
 function readTarget(target) {
-  if (!isObj11(target)) return void 0;
+  if (!isObj14(target)) return void 0;
   const out = {};
   for (const key of ["group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector"]) {
     if (typeof target[key] === "string") out[key] = target[key];
@@ -37152,7 +37691,7 @@ function readTarget(target) {
 function selects(patch, subject) {
   if (patch.target) return selectsTarget(patch.target, subject);
   const body2 = patch.body;
-  const meta = isObj11(body2.metadata) ? body2.metadata : {};
+  const meta = isObj14(body2.metadata) ? body2.metadata : {};
   const [group, version] = splitApiVersion(str8(body2.apiVersion));
   if (body2.kind !== subject.kind || group !== subject.group || version !== subject.version) return false;
   const name = str8(meta.name);
@@ -37161,8 +37700,8 @@ function selects(patch, subject) {
   return ids.some((id) => id.name === name && normalizeNamespace(id.namespace) === namespace);
 }
 function selectsTarget(t, s) {
-  const meta = isObj11(s.value) && isObj11(s.value.metadata) ? s.value.metadata : {};
-  return matchesField(t.group, s.group) && matchesField(t.version, s.version) && matchesField(t.kind, s.kind) && matchesField(t.name, s.name) && matchesField(t.namespace, s.namespace ?? "") && matchesSelector(t.labelSelector, isObj11(meta.labels) ? meta.labels : {}) && matchesSelector(t.annotationSelector, isObj11(meta.annotations) ? meta.annotations : {});
+  const meta = isObj14(s.value) && isObj14(s.value.metadata) ? s.value.metadata : {};
+  return matchesField(t.group, s.group) && matchesField(t.version, s.version) && matchesField(t.kind, s.kind) && matchesField(t.name, s.name) && matchesField(t.namespace, s.namespace ?? "") && matchesSelector(t.labelSelector, isObj14(meta.labels) ? meta.labels : {}) && matchesSelector(t.annotationSelector, isObj14(meta.annotations) ? meta.annotations : {});
 }
 function normalizeNamespace(ns2) {
   return ns2 === void 0 || ns2 === "" ? "default" : ns2;
@@ -37205,7 +37744,7 @@ function applyPatch(patch, value) {
   const body2 = patch.body;
   if (body2.$patch === "delete") return void 0;
   const { apiVersion: _a, kind: _k, ...rest } = body2;
-  const meta = isObj11(rest.metadata) ? rest.metadata : void 0;
+  const meta = isObj14(rest.metadata) ? rest.metadata : void 0;
   if (meta) {
     const { name: _n, namespace: _ns, ...keep } = meta;
     rest.metadata = keep;
@@ -37213,13 +37752,13 @@ function applyPatch(patch, value) {
   return mergeValue(value, rest);
 }
 function mergeValue(base, patch) {
-  if (!isObj11(patch)) return structuredCloneSafe(patch);
+  if (!isObj14(patch)) return structuredCloneSafe(patch);
   if (patch.$patch === "replace") {
     const { $patch: _p, ...rest } = patch;
     return structuredCloneSafe(rest);
   }
   if (patch.$patch === "delete") return void 0;
-  const out = isObj11(base) ? { ...base } : {};
+  const out = isObj14(base) ? { ...base } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (key === "$patch") continue;
     if (value === null) {
@@ -37238,7 +37777,7 @@ function structuredCloneSafe(v) {
 function applyOperations(value, ops) {
   const holder = { root: structuredCloneSafe(value) };
   for (const op of ops) {
-    if (!isObj11(op) || typeof op.path !== "string") continue;
+    if (!isObj14(op) || typeof op.path !== "string") continue;
     const path12 = pointer(op.path);
     if (!path12) continue;
     const from = typeof op.from === "string" ? pointer(op.from) : void 0;
@@ -37278,7 +37817,7 @@ function parentOf2(holder, path12) {
   const keys = ["root", ...path12];
   for (const seg of keys.slice(0, -1)) {
     if (Array.isArray(parent)) parent = parent[Number(seg)];
-    else if (isObj11(parent)) parent = parent[seg];
+    else if (isObj14(parent)) parent = parent[seg];
     else return void 0;
   }
   return { parent, key: keys[keys.length - 1] };
@@ -37287,7 +37826,7 @@ function get(holder, path12) {
   const at3 = parentOf2(holder, path12);
   if (!at3) return void 0;
   if (Array.isArray(at3.parent)) return at3.parent[Number(at3.key)];
-  return isObj11(at3.parent) ? at3.parent[at3.key] : void 0;
+  return isObj14(at3.parent) ? at3.parent[at3.key] : void 0;
 }
 function put(holder, path12, value, mode) {
   const at3 = parentOf2(holder, path12);
@@ -37297,7 +37836,7 @@ function put(holder, path12, value, mode) {
     if (!Number.isInteger(index) || index < 0 || index > at3.parent.length) return;
     if (mode === "insert") at3.parent.splice(index, 0, value);
     else if (index < at3.parent.length) at3.parent[index] = value;
-  } else if (isObj11(at3.parent)) {
+  } else if (isObj14(at3.parent)) {
     if (mode === "set" && !(at3.key in at3.parent)) return;
     at3.parent[at3.key] = value;
   }
@@ -37309,14 +37848,14 @@ function take(holder, path12) {
     const index = Number(at3.key);
     return Number.isInteger(index) && index >= 0 && index < at3.parent.length ? at3.parent.splice(index, 1)[0] : void 0;
   }
-  if (!isObj11(at3.parent) || !(at3.key in at3.parent)) return void 0;
+  if (!isObj14(at3.parent) || !(at3.key in at3.parent)) return void 0;
   const v = at3.parent[at3.key];
   delete at3.parent[at3.key];
   return v;
 }
 
 // src/graph/transforms.ts
-var isObj12 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj15 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var asList4 = (v) => Array.isArray(v) ? v : [];
 var str9 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 var NO_TRANSFORMS = { strategicMerge: [], patches: [], json6902: [], replacements: [] };
@@ -37324,7 +37863,7 @@ function isEmpty(t) {
   return t.strategicMerge.length + t.patches.length + t.json6902.length + t.replacements.length + (t.components?.length ?? 0) === 0 && !t.namespace && !t.namePrefix && !t.nameSuffix;
 }
 function kustomizeTransforms(repo, k, resolve2) {
-  const value = isObj12(k.doc.value) ? k.doc.value : {};
+  const value = isObj15(k.doc.value) ? k.doc.value : {};
   const at3 = (path12) => ({ doc: k.doc, path: path12 });
   const fileValues = (raw) => {
     const path12 = typeof raw === "string" ? resolve2(raw) : void 0;
@@ -37342,19 +37881,19 @@ function kustomizeTransforms(repo, k, resolve2) {
   });
   const patches = [];
   asList4(value.patches).forEach((entry, i) => {
-    if (!isObj12(entry)) return;
+    if (!isObj15(entry)) return;
     if (entry.patch !== void 0) patches.push(...placed(entry.patch, entry.target, ["patches", i]));
     else for (const v of fileValues(entry.path)) patches.push(...placed(v, entry.target, ["patches", i]));
   });
   const json6902 = [];
   asList4(value.patchesJson6902).forEach((entry, i) => {
-    if (!isObj12(entry)) return;
+    if (!isObj15(entry)) return;
     const bodies = entry.patch !== void 0 ? [entry.patch] : fileValues(entry.path);
     for (const body2 of bodies) json6902.push(...placed(body2, entry.target, ["patchesJson6902", i]));
   });
   const replacements = [];
   asList4(value.replacements).forEach((entry, i) => {
-    if (!isObj12(entry)) return;
+    if (!isObj15(entry)) return;
     const list2 = entry.path !== void 0 ? fileValues(entry.path).flatMap((v) => Array.isArray(v) ? v : [v]) : [entry];
     for (const r of list2) {
       const replacement = readReplacement(r, at3(["replacements", i]));
@@ -37364,11 +37903,11 @@ function kustomizeTransforms(repo, k, resolve2) {
   return { strategicMerge, patches, namespace: k.namespace, namePrefix: k.namePrefix, nameSuffix: k.nameSuffix, json6902, replacements };
 }
 function readReplacement(r, at3) {
-  if (!isObj12(r) || !isObj12(r.source) || !Array.isArray(r.targets)) return void 0;
+  if (!isObj15(r) || !isObj15(r.source) || !Array.isArray(r.targets)) return void 0;
   const targets = [];
   for (const t of r.targets) {
-    if (!isObj12(t) || !isObj12(t.select)) continue;
-    const options = isObj12(t.options) ? t.options : {};
+    if (!isObj15(t) || !isObj15(t.select)) continue;
+    const options = isObj15(t.options) ? t.options : {};
     targets.push({
       select: readTarget(t.select) ?? {},
       reject: asList4(t.reject).map(readTarget).filter((x) => x !== void 0),
@@ -37382,11 +37921,11 @@ function readReplacement(r, at3) {
   return { source: { selector: source, fieldPath: str9(r.source.fieldPath) ?? "metadata.name" }, targets, at: at3 };
 }
 function fluxTransforms(doc, value, componentDir) {
-  const spec = isObj12(value) && isObj12(value.spec) ? value.spec : {};
+  const spec = isObj15(value) && isObj15(value.spec) ? value.spec : {};
   const at3 = (path12) => ({ doc, path: path12 });
   const patches = [];
   asList4(spec.patches).forEach((entry, i) => {
-    const patch = isObj12(entry) ? toPatch(entry.patch, entry.target) : void 0;
+    const patch = isObj15(entry) ? toPatch(entry.patch, entry.target) : void 0;
     if (patch) patches.push({ patch, at: at3(["spec", "patches", i]) });
   });
   const strategicMerge = [];
@@ -37396,7 +37935,7 @@ function fluxTransforms(doc, value, componentDir) {
   });
   const json6902 = [];
   asList4(spec.patchesJson6902).forEach((entry, i) => {
-    const patch = isObj12(entry) ? toPatch(entry.patch, entry.target) : void 0;
+    const patch = isObj15(entry) ? toPatch(entry.patch, entry.target) : void 0;
     if (patch) json6902.push({ patch, at: at3(["spec", "patchesJson6902", i]) });
   });
   const components = componentDir ? asList4(spec.components).filter((c) => typeof c === "string").map(componentDir).filter((c) => c !== void 0) : [];
@@ -37811,13 +38350,13 @@ function sourceComponents(nodes, edges) {
 }
 
 // src/graph/instance.ts
-var isObj13 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj16 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var str10 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 var SYNC_KINDS = /* @__PURE__ */ new Set(["GitRepository", "OCIRepository", "Bucket"]);
 function readInstanceSync(doc) {
-  if (!isObj13(doc.value) || !isObj13(doc.value.spec)) return void 0;
+  if (!isObj16(doc.value) || !isObj16(doc.value.spec)) return void 0;
   const spec = doc.value.spec;
-  const metadata = isObj13(doc.value.metadata) ? doc.value.metadata : {};
+  const metadata = isObj16(doc.value.metadata) ? doc.value.metadata : {};
   let sync;
   let path12;
   let namespace;
@@ -37825,12 +38364,12 @@ function readInstanceSync(doc) {
     sync = spec.sync;
     path12 = ["spec", "sync"];
     namespace = str10(metadata.namespace) ?? FLUX_NAMESPACE;
-  } else if (isHelmRelease(doc) && isObj13(spec.values) && isObj13(spec.values.instance)) {
+  } else if (isHelmRelease(doc) && isObj16(spec.values) && isObj16(spec.values.instance)) {
     sync = spec.values.instance.sync;
     path12 = ["spec", "values", "instance", "sync"];
     namespace = str10(spec.targetNamespace) ?? str10(metadata.namespace) ?? FLUX_NAMESPACE;
   } else return void 0;
-  if (!isObj13(sync)) return void 0;
+  if (!isObj16(sync)) return void 0;
   const kind = str10(sync.kind);
   if (!kind || !SYNC_KINDS.has(kind)) return void 0;
   return {
@@ -37845,7 +38384,7 @@ function readInstanceSync(doc) {
 }
 
 // src/graph/replacements.ts
-var isObj14 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj17 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function splitFieldPath(path12) {
   const out = [];
   let current = "";
@@ -37863,9 +38402,9 @@ function splitFieldPath(path12) {
 }
 function step(node, segment) {
   const match = /^\[([^=\]]+)=([^\]]*)\]$/.exec(segment);
-  if (match) return Array.isArray(node) ? node.find((e) => isObj14(e) && String(e[match[1]]) === match[2]) : void 0;
+  if (match) return Array.isArray(node) ? node.find((e) => isObj17(e) && String(e[match[1]]) === match[2]) : void 0;
   if (Array.isArray(node)) return /^\d+$/.test(segment) ? node[Number(segment)] : void 0;
-  return isObj14(node) ? node[segment] : void 0;
+  return isObj17(node) ? node[segment] : void 0;
 }
 function getField(value, path12) {
   let node = value;
@@ -37879,13 +38418,13 @@ function setField(value, path12, field2, create) {
     const last = i === segments.length - 1;
     if (Array.isArray(node)) {
       const match = /^\[([^=\]]+)=([^\]]*)\]$/.exec(segment);
-      const index = match ? node.findIndex((e) => isObj14(e) && String(e[match[1]]) === match[2]) : /^\d+$/.test(segment) ? Number(segment) : -1;
+      const index = match ? node.findIndex((e) => isObj17(e) && String(e[match[1]]) === match[2]) : /^\d+$/.test(segment) ? Number(segment) : -1;
       if (index < 0 || index >= node.length) return node;
       const copy = [...node];
       copy[index] = last ? field2 : set2(node[index], i + 1);
       return copy;
     }
-    if (!isObj14(node)) return node;
+    if (!isObj17(node)) return node;
     if (!(segment in node) && !create) return node;
     if (segment.startsWith("[")) return node;
     const child2 = last ? field2 : set2(node[segment] ?? (create ? {} : void 0), i + 1);
@@ -38390,25 +38929,25 @@ function createCompiler(options) {
 
 // src/schema/cache.ts
 import { createHash } from "node:crypto";
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 import { createRequire } from "node:module";
 var import_standalone = __toESM(require_standalone(), 1);
 import path5 from "node:path";
 
 // src/util/make-dir.ts
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 import path4 from "node:path";
 function makeDir(dir) {
   const missing = [];
   let current = path4.resolve(dir);
-  while (!fs5.existsSync(current)) {
+  while (!fs6.existsSync(current)) {
     missing.unshift(current);
     const parent = path4.dirname(current);
     if (parent === current) break;
     current = parent;
   }
-  for (const d of missing) fs5.mkdirSync(d);
-  if (!fs5.statSync(dir).isDirectory()) throw Object.assign(new Error(`not a directory: ${dir}`), { code: "ENOTDIR" });
+  for (const d of missing) fs6.mkdirSync(d);
+  if (!fs6.statSync(dir).isDirectory()) throw Object.assign(new Error(`not a directory: ${dir}`), { code: "ENOTDIR" });
 }
 
 // src/schema/cache.ts
@@ -38440,7 +38979,7 @@ var ValidatorCache = class {
   load(key) {
     let code2;
     try {
-      code2 = fs6.readFileSync(this.file(key), "utf8");
+      code2 = fs7.readFileSync(this.file(key), "utf8");
     } catch {
       return void 0;
     }
@@ -38458,8 +38997,8 @@ var ValidatorCache = class {
     try {
       makeDir(this.dir);
       const temp = `${this.file(key)}.${process.pid}.tmp`;
-      fs6.writeFileSync(temp, standaloneCode(ajv2, validator));
-      fs6.renameSync(temp, this.file(key));
+      fs7.writeFileSync(temp, standaloneCode(ajv2, validator));
+      fs7.renameSync(temp, this.file(key));
     } catch {
       this.unwritable = true;
     }
@@ -38471,7 +39010,7 @@ var ValidatorCache = class {
 
 // src/schema/files.ts
 import { createHash as createHash2 } from "node:crypto";
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 import path6 from "node:path";
 import { fileURLToPath } from "node:url";
 function isSchemaDelta(doc) {
@@ -38489,7 +39028,7 @@ function defaultSchemaDir() {
   let dir = path6.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
     const candidate = path6.join(dir, "schemas");
-    if (fs7.existsSync(path6.join(candidate, "index.json"))) return candidate;
+    if (fs8.existsSync(path6.join(candidate, "index.json"))) return candidate;
     dir = path6.dirname(dir);
   }
   throw new Error(`gitops-lint: schemas/index.json not found above ${fileURLToPath(import.meta.url)}`);
@@ -38497,7 +39036,7 @@ function defaultSchemaDir() {
 function readSchemaText(dir, file) {
   const full = path6.join(dir, file);
   try {
-    return fs7.readFileSync(full, "utf8");
+    return fs8.readFileSync(full, "utf8");
   } catch (err) {
     throw new Error(`gitops-lint: cannot read schema file ${full}: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -38722,12 +39261,12 @@ var ConfigError = class extends Error {
 
 // src/config/index.ts
 var import_yaml2 = __toESM(require_dist2(), 1);
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 import path8 from "node:path";
 
 // src/config/rules.ts
 var import_yaml = __toESM(require_dist2(), 1);
-import fs8 from "node:fs";
+import fs9 from "node:fs";
 import path7 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var RULE_SEVERITIES = SEVERITY_SPELLINGS.filter((s) => parseSeverity(s) !== "off");
@@ -38780,7 +39319,7 @@ function toRuleDefinition(raw, origin) {
 var builtinCache;
 function loadBuiltinRules(dir = BUILTIN_RULES_DIR) {
   if (builtinCache?.dir === dir) return builtinCache.rules;
-  const files = fs8.existsSync(dir) ? fs8.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  const files = fs9.existsSync(dir) ? fs9.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
   const rules = files.map((file) => readBuiltinRule(path7.join(dir, file))).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   builtinCache = { dir, rules };
   return rules;
@@ -38789,7 +39328,7 @@ function readBuiltinRule(file) {
   const fail = (message) => new Error(`invalid built-in rule ${file}: ${message}`);
   let raw;
   try {
-    raw = (0, import_yaml.parse)(fs8.readFileSync(file, "utf8"));
+    raw = (0, import_yaml.parse)(fs9.readFileSync(file, "utf8"));
   } catch (err) {
     throw fail(err instanceof Error ? err.message : String(err));
   }
@@ -38804,10 +39343,10 @@ function readBuiltinRule(file) {
 // src/schema/settings.ts
 var import_ajv3 = __toESM(require_ajv(), 1);
 var ajv = new import_ajv3.Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-var compiled2 = /* @__PURE__ */ new WeakMap();
+var compiled3 = /* @__PURE__ */ new WeakMap();
 function settingProblems(schema2, value) {
-  let validate = compiled2.get(schema2);
-  if (!validate) compiled2.set(schema2, validate = ajv.compile(schema2));
+  let validate = compiled3.get(schema2);
+  if (!validate) compiled3.set(schema2, validate = ajv.compile(schema2));
   return validate(value) ? [] : (validate.errors ?? []).map(describe4);
 }
 var isRecord5 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -39042,16 +39581,16 @@ function mergeCustomRules(base, over) {
 function findConfigFile(root, configPath) {
   if (configPath !== void 0) {
     const file = path8.resolve(configPath);
-    if (!fs9.existsSync(file) || !fs9.statSync(file).isFile()) throw new ConfigError(configPath, void 0, "config file not found");
+    if (!fs10.existsSync(file) || !fs10.statSync(file).isFile()) throw new ConfigError(configPath, void 0, "config file not found");
     return file;
   }
-  return CONFIG_FILE_NAMES.map((name) => path8.join(root, name)).find((f) => fs9.existsSync(f) && fs9.statSync(f).isFile());
+  return CONFIG_FILE_NAMES.map((name) => path8.join(root, name)).find((f) => fs10.existsSync(f) && fs10.statSync(f).isFile());
 }
 function readConfigFile(file) {
   const label = path8.basename(file);
   let raw;
   try {
-    raw = (0, import_yaml2.parse)(fs9.readFileSync(file, "utf8"));
+    raw = (0, import_yaml2.parse)(fs10.readFileSync(file, "utf8"));
   } catch (err) {
     throw new ConfigError(label, void 0, `cannot read: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -39282,7 +39821,7 @@ var DIRECTIVE = /(^|\s)#\s*gitops-lint-disable-(next-line|line|file)(?=\s|$)(.*)
 function scanSuppressions(repo, graph, knownRuleIds) {
   const problems = [];
   const directives = [];
-  for (const file of repo.files) if (file.text.includes(MARKER)) directives.push(...scanFile(file, knownRuleIds, problems));
+  for (const file of repo.files) if (file.text.includes(MARKER)) directives.push(...scanFile2(file, knownRuleIds, problems));
   const annotations = scanAnnotations(repo, graph, knownRuleIds);
   directives.push(...annotations.directives);
   problems.push(...annotations.problems);
@@ -39295,7 +39834,7 @@ function scanSuppressions(repo, graph, knownRuleIds) {
     unused: () => unusedDirectiveProblems(directives)
   };
 }
-function scanFile(file, knownRuleIds, problems) {
+function scanFile2(file, knownRuleIds, problems) {
   const lines = file.text.split("\n");
   const quoted2 = quotedRanges(file);
   const out = [];
@@ -39374,11 +39913,11 @@ init_package_info();
 async function lint(root, options, checks) {
   const started = performance.now();
   const absRoot = path9.resolve(root);
-  if (!fs11.existsSync(absRoot)) throw new UsageError(`repository root not found: ${absRoot}`);
-  if (!fs11.statSync(absRoot).isDirectory()) throw new UsageError(`repository root is not a directory: ${absRoot}`);
+  if (!fs12.existsSync(absRoot)) throw new UsageError(`repository root not found: ${absRoot}`);
+  if (!fs12.statSync(absRoot).isDirectory()) throw new UsageError(`repository root is not a directory: ${absRoot}`);
   const { config, builtins } = configureRun(absRoot, options, checks);
   for (const dir of config.schemaLocations ?? []) {
-    if (!fs11.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`schema location is not a folder: ${dir}`);
+    if (!fs12.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`schema location is not a folder: ${dir}`);
   }
   const repo = await loadRepo(absRoot, { ignore: config.ignore });
   return lintRepo(repo, { config, builtins }, checks, { schemaCacheDir: options.schemaCacheDir, started });
@@ -39614,7 +40153,7 @@ init_tool();
 
 // src/github/diff.ts
 import { execFileSync } from "node:child_process";
-import fs12 from "node:fs";
+import fs13 from "node:fs";
 import path10 from "node:path";
 function changedLines(root, base, head) {
   let top;
@@ -39684,7 +40223,7 @@ function git(cwd, args) {
 }
 function realpath(dir) {
   try {
-    return fs12.realpathSync(dir);
+    return fs13.realpathSync(dir);
   } catch {
     return path10.resolve(dir);
   }
@@ -39719,7 +40258,7 @@ function planAnnotations(findings, changed, pathPrefix) {
 }
 
 // src/github/context.ts
-import fs13 from "node:fs";
+import fs14 from "node:fs";
 function readGitHubContext(env) {
   const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
   const repository = env.GITHUB_REPOSITORY ?? "";
@@ -39740,7 +40279,7 @@ function readPullRequest(eventPath, repository) {
   if (!eventPath) return void 0;
   let payload;
   try {
-    payload = JSON.parse(fs13.readFileSync(eventPath, "utf8"));
+    payload = JSON.parse(fs14.readFileSync(eventPath, "utf8"));
   } catch {
     return void 0;
   }
@@ -40071,7 +40610,7 @@ async function act(env, write, token, cwd) {
   const context = readGitHubContext(env);
   const workspace = context.workspace ?? cwd;
   const root = path11.resolve(workspace, actionInput(env, "path") || ".");
-  if (!fs14.existsSync(root) || !fs14.statSync(root).isDirectory()) throw new InputError(`path: not a directory: ${root}`);
+  if (!fs15.existsSync(root) || !fs15.statSync(root).isDirectory()) throw new InputError(`path: not a directory: ${root}`);
   const isPullRequest = context.pullRequest !== void 0;
   const failOn = readFailOn(actionInput(env, "fail-on") || "error");
   const onlyNew = readBoolean(env, "only-new", isPullRequest);
@@ -40094,8 +40633,8 @@ async function act(env, write, token, cwd) {
   if (sarifInput) {
     sarifFile = path11.resolve(workspace, sarifInput);
     const capped = cappedSarif({ ...result, findings }, pathPrefix);
-    fs14.mkdirSync(path11.dirname(sarifFile), { recursive: true });
-    fs14.writeFileSync(sarifFile, capped.text);
+    fs15.mkdirSync(path11.dirname(sarifFile), { recursive: true });
+    fs15.writeFileSync(sarifFile, capped.text);
     if (capped.left > 0) notes.push(`The SARIF file holds the ${capped.results} most severe findings (code scanning takes at most 25,000 results and 10 MB gzipped); ${capped.left} more are listed here.`);
   }
   const links = blobLinks(context);
@@ -40108,7 +40647,7 @@ async function act(env, write, token, cwd) {
     }
   }
   const summaryFile = env.GITHUB_STEP_SUMMARY;
-  if (summaryFile) fs14.appendFileSync(summaryFile, jobSummary({ findings, rules: result.rules, markdown: { links, pathPrefix }, notes }));
+  if (summaryFile) fs15.appendFileSync(summaryFile, jobSummary({ findings, rules: result.rules, markdown: { links, pathPrefix }, notes }));
   else for (const note of notes) write(`${TOOL_NAME}: ${note}
 `);
   const counts = severityCounts(findings);
@@ -40153,7 +40692,7 @@ function relativePrefix(workspace, root) {
 }
 function realpath2(dir) {
   try {
-    return fs14.realpathSync(dir);
+    return fs15.realpathSync(dir);
   } catch {
     return path11.resolve(dir);
   }
@@ -40161,7 +40700,7 @@ function realpath2(dir) {
 function setOutputs(env, outputs) {
   const file = env.GITHUB_OUTPUT;
   if (!file) return;
-  fs14.appendFileSync(file, Object.entries(outputs).map(([k, v]) => `${k}=${v}
+  fs15.appendFileSync(file, Object.entries(outputs).map(([k, v]) => `${k}=${v}
 `).join(""));
 }
 
