@@ -27,6 +27,7 @@ import { printable } from './report/ansi.js';
 import { cacheDirProblem, defaultCacheDir } from './schema/cache.js';
 import { makeDir } from './util/make-dir.js';
 import { isKubernetesVersion, KUBERNETES_VERSION_FORMS } from './schema/versions.js';
+import { FLUX_VERSION_FORMS, fluxTarget } from './k8s/deprecations/releases.js';
 import { severityCounts } from './report/counts.js';
 import { DEFAULT_FORMAT, FORMAT_NAMES, formatters, summary, type FormatName } from './report/index.js';
 import { TOOL_NAME, toolVersion } from './report/tool.js';
@@ -48,6 +49,7 @@ interface CliOptions extends OnlyNewOptions {
   quiet?: boolean;
   maxWarnings?: number;
   kubernetesVersion?: string;
+  fluxVersion?: string;
   schemaLocation: string[];
   cache: boolean;
   printConfig?: boolean;
@@ -121,6 +123,7 @@ function buildProgram(io: CliIO): Command {
     .option('--quiet', 'report errors only; warnings and info still count for --fail-on and --max-warnings (default: off)')
     .option('--max-warnings <n>', 'exit 1 when there are more than <n> warnings (default: no limit)', parseCount)
     .option('--kubernetes-version <version>', 'target Kubernetes version: x.y, x.y.z, vx.y.z or latest (default: kubernetesVersion from the config, else latest)', parseKubernetesVersion)
+    .option('--flux-version <version>', `target Flux version: ${FLUX_VERSION_FORMS} (default: fluxVersion from the config, else the newest Flux the deprecation table knows)`, parseFluxVersion)
     .option(
       '--schema-location <dir>',
       'folder of extra JSON schemas in kubeconform layout (<kind>_<version>.json, <group>/<kind>_<version>.json); repeatable, local only',
@@ -165,6 +168,12 @@ function parseKubernetesVersion(value: string): string {
   return value;
 }
 
+function parseFluxVersion(value: string): string {
+  const target = fluxTarget(value);
+  if ('problem' in target) throw new InvalidArgumentError(`${target.problem}.`);
+  return value;
+}
+
 async function execute(targets: Targets, options: CliOptions, io: CliIO, env: Record<string, string | undefined>, cwd: string): Promise<number> {
   const { root } = targets;
   if (options.summary && options.format !== 'stylish' && options.format !== 'compact') {
@@ -176,6 +185,7 @@ async function execute(targets: Targets, options: CliOptions, io: CliIO, env: Re
   const rules = options.reportUnusedDisableDirectives ? withUnusedDirectives(options.rule) : options.rule;
   if (Object.keys(rules).length > 0) lintOptions.ruleSettings = rules;
   if (options.skip.length > 0) lintOptions.skipKinds = options.skip;
+  if (options.fluxVersion !== undefined) lintOptions.fluxVersion = options.fluxVersion;
   for (const dir of options.schemaLocation) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(dir)) throw new UsageError(`--schema-location ${dir}: schemas are never downloaded (gitops-lint works offline); give a local folder`);
   }

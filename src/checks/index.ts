@@ -3,6 +3,8 @@
  * and the library entry point (src/index.ts) hand it to lint().
  */
 import { ambiguousValueChecks } from './ambiguous.js';
+import { apiChecks } from './deprecations/api.js';
+import { fieldChecks } from './deprecations/fields.js';
 import { customChecks } from './custom.js';
 import { fluxChecks } from './flux.js';
 import { kustomizeChecks } from './kustomize.js';
@@ -38,6 +40,8 @@ export const builtinChecks: CheckRegistry = {
   ...secretSopsChecks,
   ...secretConfigChecks,
   ...secretCommentChecks,
+  ...apiChecks,
+  ...fieldChecks,
   'kustomize-component-misuse': { run: kustomizeComponentMisuse },
   'kustomize-generated-file': { run: kustomizeGeneratedFile },
   'kustomize-patch-unmatched': { run: kustomizePatchUnmatched },

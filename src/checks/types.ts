@@ -39,9 +39,22 @@ export interface RuleDefinition {
 /** What a check reports; the engine adds ruleId and severity and applies suppressions. */
 export interface ReportInput {
   message: string;
+  /**
+   * Lower than the rule's severity for this finding (a deprecated API still served is a warning of a rule whose
+   * removed APIs are errors); never raises it, so a rule configured to `warning` reports nothing as an error.
+   */
+  severity?: Severity;
   location: Location;
   object?: ObjectRef;
   fix?: Fix;
+}
+
+/** Releases the clusters run, as the config names them (`fluxVersion`, `kubernetesVersion`, per cluster in `clusters`). */
+export interface VersionTargets {
+  fluxVersion?: string;
+  kubernetesVersion?: string;
+  /** By cluster name (as the graph names clusters): that cluster's own versions, over the ones above. */
+  clusters?: Record<string, { fluxVersion?: string; kubernetesVersion?: string }>;
 }
 
 /** The data of one lint run: what every check reads. */
@@ -60,6 +73,8 @@ export interface CheckServices {
   schemas(): SchemaResolver;
   /** Flux post-build substitution of every object the graph applies. */
   substitutions(): PostBuildSubstitutions;
+  /** The Flux and Kubernetes releases the run judges deprecations against (config and command line). */
+  versionTargets(): VersionTargets;
   /** Suppression comments that suppress nothing (no reason, unknown rule id): for suppression-missing-reason. */
   suppressionProblems(): readonly ReportInput[];
   /**

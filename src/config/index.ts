@@ -32,8 +32,8 @@ export interface ResolvedConfig {
 }
 
 /**
- * The config for a lint of `root`: defaults, then the config file, then options.config, then options.kubernetesVersion
- * and options.schemaLocations.
+ * The config for a lint of `root`: defaults, then the config file, then options.config, then options.kubernetesVersion,
+ * options.fluxVersion and options.schemaLocations.
  */
 export function resolveConfig(root: string, options: ConfigOptions = {}): ResolvedConfig {
   const file = findConfigFile(root, options.configPath);
@@ -62,6 +62,7 @@ export function resolveConfig(root: string, options: ConfigOptions = {}): Resolv
     for (const id of Object.keys(part.rules ?? {})) sources.rules.set(id, { file: from, key: `rules.${id}` });
   }
   if (options.kubernetesVersion !== undefined) config.kubernetesVersion = options.kubernetesVersion;
+  if (options.fluxVersion !== undefined) config.fluxVersion = options.fluxVersion;
   // Folders from the config are relative to the repo root (the config's home); --schema-location ones come first.
   const locations = [...(options.schemaLocations ?? []).map((d) => path.resolve(d)), ...(config.schemaLocations ?? []).map((d) => path.resolve(root, d))];
   if (locations.length > 0) config.schemaLocations = locations;

@@ -41,7 +41,10 @@ export interface Config {
   customRules: RuleDefinition[];
   /** Target versions, used by schema and deprecation rules. */
   kubernetesVersion?: string;
+  /** x.y, x.y.z, vx.y.z, latest, or an AKS/Arc extension version (microsoft.flux@1.24.1). */
   fluxVersion?: string;
+  /** Per cluster (by the name the graph gives it): the versions that cluster runs, over the ones above. */
+  clusters?: Record<string, { fluxVersion?: string; kubernetesVersion?: string }>;
   /** Folders of user JSON schemas in kubeconform's layout (absolute after resolveConfig; relative ones from the repo root). */
   schemaLocations?: string[];
 }
@@ -60,6 +63,8 @@ export interface ConfigOptions {
   ruleSettings?: Record<string, unknown>;
   /** Kinds whose objects' findings are dropped (`--skip`): `Kind` or `<apiVersion>/<Kind>` (kubeconform's form). */
   skipKinds?: string[];
+  /** --flux-version: over the config's fluxVersion (not over a cluster's own). */
+  fluxVersion?: string;
   /** Extra schema folders (--schema-location), resolved from the current directory; searched before the config's. */
   schemaLocations?: string[];
 }

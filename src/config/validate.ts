@@ -5,6 +5,7 @@
 import type { RuleDefinition } from '../checks/types.js';
 import { settingProblems } from '../schema/settings.js';
 import { isKubernetesVersion, KUBERNETES_VERSION_FORMS } from '../schema/versions.js';
+import { FLUX_VERSION_FORMS, fluxTarget } from '../k8s/deprecations/releases.js';
 import { ruleDefinitionProblems, toRuleDefinition } from './rules.js';
 import { closestName } from '../util/suggest.js';
 import { parseSeverity, SEVERITY_SPELLINGS, type SeveritySetting } from './severity.js';
@@ -73,6 +74,16 @@ const CONFIG_SCHEMA = {
     customRules: { type: 'array', description: 'a list of rule definitions' },
     kubernetesVersion: {},
     fluxVersion: {},
+    clusters: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { fluxVersion: {}, kubernetesVersion: {} },
+        description: 'a mapping with fluxVersion, kubernetesVersion (the versions this cluster runs)',
+      },
+      description: 'a mapping of cluster name (as gitops-lint names clusters) to { fluxVersion, kubernetesVersion }',
+    },
     schemaLocations: listOf(nonEmpty, 'a list of strings'),
     namespaces: listOf(
       {
@@ -106,15 +117,24 @@ export function validateConfig(raw: Record<string, unknown>, file: string, known
   if (raw.rules !== undefined) out.rules = ruleSettings(raw.rules as Record<string, unknown>, 'rules', fail, known.knownRuleIds);
   if (raw.overrides !== undefined) out.overrides = overrides(raw.overrides as RawOverride[], fail, known.knownRuleIds);
   if (raw.schemaLocations !== undefined) schemaLocations(raw.schemaLocations as string[], fail);
+  versions(raw, '', fail);
+  for (const [name, versionsOf] of Object.entries((raw.clusters ?? {}) as Record<string, Record<string, unknown>>)) versions(versionsOf, `clusters.${name}.`, fail);
+  return out;
+}
+
+/** kubernetesVersion and fluxVersion of `raw`, a config source or one of its clusters (`prefix` names where). */
+function versions(raw: Record<string, unknown>, prefix: string, fail: Fail): void {
   for (const key of ['kubernetesVersion', 'fluxVersion'] as const) {
     const v = raw[key];
     if (v === undefined) continue;
-    if (typeof v === 'number') fail(key, `write the version as a quoted string ('${v}' may have lost a trailing zero, e.g. "1.30")`);
+    if (typeof v === 'number') fail(prefix + key, `write the version as a quoted string ('${v}' may have lost a trailing zero, e.g. "1.30")`);
     if (key === 'kubernetesVersion') {
-      if (typeof v !== 'string' || !isKubernetesVersion(v)) fail(key, `must be a version string: ${KUBERNETES_VERSION_FORMS}`);
-    } else if (typeof v !== 'string' || !/^v?\d+\.\d+(\.\d+)?$/.test(v)) fail(key, 'must be a version string such as "2.6"');
+      if (typeof v !== 'string' || !isKubernetesVersion(v)) fail(prefix + key, `must be a version string: ${KUBERNETES_VERSION_FORMS}`);
+    } else {
+      const target = typeof v === 'string' ? fluxTarget(v) : { problem: `must be a version string: ${FLUX_VERSION_FORMS}` };
+      if ('problem' in target) fail(prefix + key, target.problem);
+    }
   }
-  return out;
 }
 
 type Fail = (key: string, detail: string) => never;

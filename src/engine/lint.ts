@@ -7,7 +7,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import type { CheckContext, CheckRegistry, RuleDefinition } from '../checks/types.js';
 import type { Config } from '../config/types.js';
-import { compareFindings, type Finding, type ObjectRef } from '../finding.js';
+import { compareFindings, SEVERITY_RANK, type Finding, type ObjectRef } from '../finding.js';
 import { buildGraph } from '../graph/index.js';
 import { pathOverrides } from './overrides.js';
 import { docAt, placeFindings } from './placement.js';
@@ -66,9 +66,11 @@ export function lintRepo(
         params,
         services,
         locate: (doc, p, target) => locate(repo, doc, p, target),
-        report: ({ message, location, object, fix }) => {
+        report: ({ message, location, object, fix, severity: lower }) => {
           const { file, line, column, endLine, endColumn } = location;
-          const finding: Finding = { file, line, column, endLine, endColumn, ruleId: rule.id, severity, message };
+          // A check may lower one finding's severity below its rule's, never raise it.
+          const own = lower !== undefined && SEVERITY_RANK[lower] < SEVERITY_RANK[severity] ? lower : severity;
+          const finding: Finding = { file, line, column, endLine, endColumn, ruleId: rule.id, severity: own, message };
           if (object) finding.object = object;
           if (fix) finding.fix = fix;
           raw.push(finding);

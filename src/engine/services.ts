@@ -26,7 +26,7 @@ const once = <T>(make: () => T): (() => T) => {
 export function createServices(
   repo: LoadedRepo,
   graph: RepoGraph,
-  config: Pick<Config, 'kubernetesVersion' | 'schemaLocations'>,
+  config: Pick<Config, 'kubernetesVersion' | 'fluxVersion' | 'clusters' | 'schemaLocations'>,
   options: { schemaCacheDir?: string; knownRuleIds: ReadonlySet<string> },
 ): RunServices {
   const shared = new Map<(run: RunData) => unknown, unknown>();
@@ -38,6 +38,7 @@ export function createServices(
       const documents = graph.clusters.length === 0 ? repo.files.flatMap((f) => f.documents) : [];
       return new SchemaResolver(store, documents, { kubernetesVersion: config.kubernetesVersion, schemaLocations: config.schemaLocations });
     }),
+    versionTargets: () => ({ fluxVersion: config.fluxVersion, kubernetesVersion: config.kubernetesVersion, clusters: config.clusters }),
     substitutions: once(() => new PostBuildSubstitutions(graph, repo)),
     suppressions: once(() => scanSuppressions(repo, graph, options.knownRuleIds)),
     suppressionProblems: () => services.suppressions().problems,

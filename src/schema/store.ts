@@ -100,6 +100,11 @@ export class SchemaStore {
     return [...new Set([...this.added.keys(), ...Object.keys(this.index.crds), ...builtins])].sort();
   }
 
+  /** Every "<apiVersion>/<Kind>" Kubernetes itself serves in the given (resolved) minor: no CRD, nothing added. */
+  builtinKinds(kubernetesVersion?: string): string[] {
+    return Object.keys(this.load(this.index.kubernetes[this.resolveKubernetesVersion(kubernetesVersion)]!).kinds);
+  }
+
   /**
    * Adds schemas for kinds that are not shipped or replaces shipped ones; `source` names where they come from
    * (a file of the repo, a schema folder). A kind added twice keeps its first schema.

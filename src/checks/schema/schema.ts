@@ -16,6 +16,7 @@ import type { SchemaLookup } from '../../schema/resolver.js';
 import { acceptedOnCluster, appliedVariants, clusterCrd, notFromPatches, type AppliedVariant } from './applied.js';
 import { collectTargets, type InlineSource, type ObjectTarget, type SchemaTargets } from './targets.js';
 import { goNumber } from '../../k8s/go-yaml.js';
+import { deprecationRulesCover } from '../deprecations/api.js';
 import { skipProperties } from '../../load/tree.js';
 
 /** What the schema rules validate in this run's repo: computed once, shared by both rules. */
@@ -131,6 +132,7 @@ function schemaMissing(ctx: CheckContext): void {
   for (const t of whole) {
     const variants = appliedVariants(t, ctx);
     if (variants.length === 0 || variants.every((v) => lookupFor(ctx, v, t))) continue;
+    if (deprecationRulesCover(ctx, t.apiVersion, t.kind)) continue; // a version not served: api-deprecated / api-version-unknown
     const key = `${t.apiVersion}/${t.kind}`;
     const entry = missing.get(key);
     if (!entry) missing.set(key, { first: t, count: 1 });

@@ -1,0 +1,138 @@
+/**
+ * api-deprecated and api-version-unknown: every object's apiVersion judged against the releases its clusters run
+ * (see targets.ts): deprecated or removed Flux, Kubernetes and companion APIs from the shipped table, and versions
+ * of a known group that the target does not serve (a Flux version no release had, a built-in version another
+ * Kubernetes minor serves or none does).
+ */
+import { groupOf } from '../../k8s/api-version.js';
+import { judgeApiVersion, tableCovers, type ApiVerdict } from '../../k8s/deprecations/api-versions.js';
+import type { Target } from '../../k8s/deprecations/releases.js';
+import { objectRef } from '../../k8s/object-ref.js';
+import type { YamlDocument } from '../../load/types.js';
+import type { SchemaStore } from '../../schema/store.js';
+import { appliedIndex } from '../schema/applied.js';
+import type { Check, CheckContext } from '../types.js';
+import { fixNote, migrationFix } from './fix.js';
+import { documentTargets, targetNote } from './targets.js';
+
+/** Documents that name an object: Kubernetes objects, patches and SOPS-encrypted objects with apiVersion and kind. */
+function* objectDocuments(ctx: CheckContext): Generator<YamlDocument & { apiVersion: string; kind: string }> {
+  for (const file of ctx.repo.files) {
+    for (const doc of file.documents) {
+      if ((doc.class === 'k8s' || doc.class === 'sops') && typeof doc.apiVersion === 'string' && typeof doc.kind === 'string') {
+        yield doc as YamlDocument & { apiVersion: string; kind: string };
+      }
+    }
+  }
+}
+
+/** True when a CustomResourceDefinition that one of `clusters` applies serves apiVersion/kind. */
+function servedByClusterCrd(ctx: CheckContext, clusters: string[], apiVersion: string, kind: string): boolean {
+  const { crds } = appliedIndex(ctx);
+  const version = apiVersion.slice(apiVersion.indexOf('/') + 1);
+  return clusters.some((c) => {
+    const crd = crds.get(c)?.get(`${apiVersion}/${kind}`);
+    const versions = (crd?.value as { spec?: { versions?: { name?: unknown; served?: unknown }[] } } | undefined)?.spec?.versions;
+    return Array.isArray(versions) && versions.some((v) => v?.name === version && v.served !== false);
+  });
+}
+
+function apiDeprecated(ctx: CheckContext): void {
+  for (const doc of objectDocuments(ctx)) {
+    for (const { targets, clusters } of documentTargets(ctx, doc)) {
+      let verdict = judgeApiVersion(doc.apiVersion, doc.kind, targets);
+      if (!verdict || verdict.status === 'unknown') continue;
+      // A companion's version its cluster still serves through a committed CRD (an older release) is deprecated, not gone.
+      if (verdict.status === 'removed' && verdict.target === undefined && servedByClusterCrd(ctx, clusters, doc.apiVersion, doc.kind)) {
+        verdict = { ...verdict, status: 'deprecated', detail: `${verdict.detail}; the CustomResourceDefinition this cluster applies still serves it` };
+      }
+      report(ctx, doc, verdict, clusters);
+    }
+  }
+}
+
+function report(ctx: CheckContext, doc: YamlDocument & { apiVersion: string; kind: string }, verdict: Exclude<ApiVerdict, { status: 'unknown' }>, clusters: string[]): void {
+  const fix = verdict.replacement ? migrationFix(ctx, { kind: 'apiVersion', doc, to: verdict.replacement }) : undefined;
+  const use = verdict.replacement ? `: use ${verdict.replacement}` : '';
+  ctx.report({
+    message: `${doc.apiVersion} ${doc.kind} ${verdict.detail}${targetNote(ctx, verdict.target, clusters)}${use}; ${fixNote(fix)}`,
+    severity: verdict.status === 'removed' ? 'error' : 'warning',
+    location: ctx.locate(doc, ['apiVersion'], 'value'),
+    object: objectRef(doc),
+    ...(fix ? { fix } : {}),
+  });
+}
+
+/**
+ * Built-in kinds by group across the bundled Kubernetes minors: "<group>/<Kind>" -> minor -> apiVersions serving it.
+ * CRD groups never appear: only what Kubernetes itself serves.
+ */
+function builtinIndex(store: SchemaStore): Map<string, Map<string, string[]>> {
+  const index = new Map<string, Map<string, string[]>>();
+  for (const minor of store.kubernetesVersions()) {
+    for (const key of store.builtinKinds(minor)) {
+      const kind = key.slice(key.lastIndexOf('/') + 1);
+      const apiVersion = key.slice(0, key.lastIndexOf('/'));
+      const groupKind = `${groupOf(apiVersion)}/${kind}`;
+      let byMinor = index.get(groupKind);
+      if (!byMinor) index.set(groupKind, (byMinor = new Map()));
+      byMinor.set(minor, [...(byMinor.get(minor) ?? []), apiVersion]);
+    }
+  }
+  return index;
+}
+
+const builtinIndexOf = ({ services }: { services: CheckContext['services'] }) => builtinIndex(services.schemas().store);
+
+/**
+ * A built-in kind at a version its target Kubernetes does not serve and the table does not list: the message names
+ * the bundled minors that serve it and what the target serves instead. Undefined when served, or not a built-in kind.
+ */
+export function unservedBuiltin(ctx: CheckContext, apiVersion: string, kind: string, kubernetes: Target): { detail: string; served: string[]; minor: string } | undefined {
+  const byMinor = ctx.services.shared(builtinIndexOf).get(`${groupOf(apiVersion)}/${kind}`);
+  if (!byMinor) return undefined;
+  const store = ctx.services.schemas().store;
+  const minor = store.resolveKubernetesVersion(`${kubernetes.release[0]}.${kubernetes.release[1]}`);
+  const served = byMinor.get(minor) ?? [];
+  if (served.includes(apiVersion)) return undefined;
+  const others = [...byMinor].filter(([, versions]) => versions.includes(apiVersion)).map(([m]) => m);
+  const bundled = store.kubernetesVersions();
+  const detail =
+    others.length > 0
+      ? `is not served by Kubernetes ${minor} (Kubernetes ${others.join(', ')} serve${others.length === 1 ? 's' : ''} it)`
+      : `is not served by any Kubernetes release from ${bundled[0]} to ${bundled.at(-1)}`;
+  return { detail, served, minor };
+}
+
+function apiVersionUnknown(ctx: CheckContext): void {
+  for (const doc of objectDocuments(ctx)) {
+    for (const { targets, clusters } of documentTargets(ctx, doc)) {
+      const verdict = judgeApiVersion(doc.apiVersion, doc.kind, targets);
+      if (verdict?.status === 'unknown') {
+        const serves = verdict.served.length > 0 ? `; ${verdict.target} serves ${verdict.served.join(', ')}` : `; ${verdict.target} serves no version of it`;
+        ctx.report({ message: `${doc.apiVersion} ${doc.kind} ${verdict.detail}${targetNote(ctx, verdict.target, clusters)}${serves}`, location: ctx.locate(doc, ['apiVersion'], 'value'), object: objectRef(doc) });
+        continue;
+      }
+      if (verdict) continue;
+      const builtin = unservedBuiltin(ctx, doc.apiVersion, doc.kind, targets.kubernetes);
+      if (!builtin) continue;
+      const serves = builtin.served.length > 0 ? `; Kubernetes ${builtin.minor} serves ${builtin.served.join(', ')}` : '';
+      ctx.report({ message: `${doc.apiVersion} ${doc.kind} ${builtin.detail}${targetNote(ctx, targets.kubernetes.label, clusters)}${serves}`, location: ctx.locate(doc, ['apiVersion'], 'value'), object: objectRef(doc) });
+    }
+  }
+}
+
+/**
+ * True when api-deprecated or api-version-unknown speak for apiVersion/kind wherever it lacks a schema: a row of the
+ * deprecation table, any version of a Flux kind (the table knows them all), or a Kubernetes built-in kind (the bundled
+ * minors know its versions). schema-missing stays quiet about those: committing a CRD is not the fix.
+ */
+export function deprecationRulesCover(ctx: CheckContext, apiVersion: string, kind: string): boolean {
+  return tableCovers(apiVersion, kind) || ctx.services.shared(builtinIndexOf).has(`${groupOf(apiVersion)}/${kind}`);
+}
+
+export const apiChecks: Record<string, Check> = {
+  'api-deprecated': { run: apiDeprecated },
+  'api-version-unknown': { run: apiVersionUnknown },
+};
+
