@@ -99,9 +99,4 @@ export class SchemaResolver {
     }
     return versions;
   }
-
-  /** Minors of the other bundled Kubernetes versions that serve apiVersion/kind (for a kind missing in the target one). */
-  otherMinorsServing(apiVersion: string, kind: string): string[] {
-    return this.store.kubernetesVersions().filter((m) => m !== this.kubernetesVersion && this.store.locate(apiVersion, kind, m) !== undefined);
-  }
 }

@@ -31,6 +31,18 @@ ruleTester.run('schema-missing', {
   valid: [
     { name: 'built-in and bundled CRD kinds', files: { 'a.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n', 'b.yaml': cr('GitRepository', 'x', 'source.toolkit.fluxcd.io/v1') } },
     { name: 'a kind whose CRD is in the repo', files: { 'crds/gadget.yaml': crd, 'apps/g.yaml': cr('Gadget', 'g') } },
+    {
+      name: 'versions the deprecation rules speak for: unserved Flux, companion and built-in versions (no CRD to commit)',
+      files: {
+        'r.yaml': cr('Receiver', 'r', 'notification.toolkit.fluxcd.io/v1beta3'),
+        'e.yaml': cr('ExternalSecret', 'e', 'external-secrets.io/v1beta1'),
+        'i.yaml': cr('Ingress', 'i', 'extensions/v1beta1'),
+        'm.yaml': cr('MutatingAdmissionPolicy', 'm', 'admissionregistration.k8s.io/v1beta1'),
+        'h.yaml': cr('HelmRelease', 'h', 'helm.toolkit.fluxcd.io/v2alpha1'),
+        'v.yaml': 'apiVersion: storage.k8s.io/v1\nkind: VolumeAttributesClass\nmetadata:\n  name: fast\ndriverName: x\n',
+      },
+      config: { kubernetesVersion: '1.33' },
+    },
     { name: 'a kind with a user schema (--schema-location)', files: { 'apps/g.yaml': cr('Gadget', 'g') }, config: { schemaLocations: [userSchemas] } },
     {
       name: 'kustomize files, patches and non-Kubernetes YAML',
@@ -83,18 +95,6 @@ ruleTester.run('schema-missing', {
         'apps/g.sops.yaml': `${cr('Gadget', 'g')}sops:\n  mac: ENC[AES256_GCM,data:x=,type:str]\n  version: 3.8.1\n`,
       },
       errors: [{ file: 'apps/g.sops.yaml', line: 2, message: /^no schema for acme.io\/v1 Gadget .*: 1 object of this kind not validated/ }],
-    },
-    {
-      name: '--kubernetes-version 1.33: an apiVersion added in 1.34',
-      files: { 'storage/vac.yaml': 'apiVersion: storage.k8s.io/v1\nkind: VolumeAttributesClass\nmetadata:\n  name: fast\ndriverName: x\n' },
-      config: { kubernetesVersion: '1.33' },
-      errors: [
-        {
-          file: 'storage/vac.yaml',
-          line: 2,
-          message: `no schema for storage.k8s.io/v1 VolumeAttributesClass in Kubernetes 1.33 or the bundled CRDs (Kubernetes 1.34, 1.35 serve it): 1 object of this kind not validated; ${hint('storage.k8s.io/volumeattributesclass_v1.json')}`,
-        },
-      ],
     },
     {
       name: 'configured to error like any rule',

@@ -144,15 +144,13 @@ function schemaMissing(ctx: CheckContext): void {
   }
   for (const { first, count } of missing.values()) {
     const { apiVersion, kind } = first;
-    const others = r.otherMinorsServing(apiVersion, kind);
-    const served = others.length > 0 ? ` (Kubernetes ${others.join(', ')} serve${others.length === 1 ? 's' : ''} it)` : '';
     const objects = count === 1 ? '1 object' : `${count} objects`;
     reportAt(
       ctx,
       first.doc,
       [...first.base, 'kind'],
       'value',
-      `no schema for ${apiVersion} ${kind} in Kubernetes ${r.kubernetesVersion} or the bundled CRDs${served}: ${objects} of this kind not validated; ` +
+      `no schema for ${apiVersion} ${kind} in Kubernetes ${r.kubernetesVersion} or the bundled CRDs: ${objects} of this kind not validated; ` +
         `commit its CustomResourceDefinition to the repo, or pass --schema-location DIR with ${schemaFileNames(apiVersion, kind)[0]}`,
     );
   }
