@@ -1,4 +1,5 @@
-import { ruleTester } from '../support/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { lintRule, ruleTester, writeRepo } from '../support/rule-tester.js';
 
 const object = (apiVersion: string, kind: string) => `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: x\n  namespace: default\nspec: {}\n`;
 
@@ -9,6 +10,12 @@ ruleTester.run('api-version-unknown', {
     { name: 'a kind the Flux group does not have (a typo) is left to schema-missing', files: { 'a.yaml': object('source.toolkit.fluxcd.io/v1', 'GitRepo') } },
     { name: 'custom resources of other groups', files: { 'a.yaml': object('acme.io/v1', 'Gadget') } },
     { name: 'a built-in version the target serves', files: { 'a.yaml': object('admissionregistration.k8s.io/v1beta1', 'MutatingAdmissionPolicy') }, config: { kubernetesVersion: '1.34' } },
+    {
+      name: 'a target minor whose schemas are not bundled: what it serves is unknown (MutatingAdmissionPolicy v1 is GA in 1.36)',
+      files: { 'a.yaml': object('admissionregistration.k8s.io/v1', 'MutatingAdmissionPolicy') },
+      config: { kubernetesVersion: '1.36' },
+    },
+    { name: 'a $patch: delete patch removes its object', files: { 'p.yaml': `$patch: delete\n${object('apps/v1beta3', 'Deployment')}` } },
   ],
   invalid: [
     {
@@ -45,5 +52,27 @@ ruleTester.run('api-version-unknown', {
       files: { 'd.yaml': object('apps/v1beta3', 'Deployment') },
       errors: [{ file: 'd.yaml', line: 1, message: 'apps/v1beta3 Deployment is not served by any Kubernetes release from 1.33 to 1.35 (target Kubernetes 1.35); Kubernetes 1.35 serves apps/v1' }],
     },
+    {
+      name: 'a version above every bundled one: a newer Kubernetes may serve it (a warning saying how to target it)',
+      files: { 'm.yaml': object('admissionregistration.k8s.io/v1', 'MutatingAdmissionPolicy') },
+      errors: [
+        {
+          file: 'm.yaml',
+          line: 1,
+          message:
+            'admissionregistration.k8s.io/v1 MutatingAdmissionPolicy is newer than every version Kubernetes 1.33 to 1.35 serves (target Kubernetes 1.35); Kubernetes 1.35 serves admissionregistration.k8s.io/v1alpha1, admissionregistration.k8s.io/v1beta1 (if the cluster runs a newer Kubernetes, say so with --kubernetes-version)',
+        },
+      ],
+    },
   ],
+});
+
+describe('api-version-unknown severities', () => {
+  it('is an error for a version the target cannot serve, a warning for one a newer Kubernetes may', async () => {
+    const dir = writeRepo({ 'a.yaml': `${object('admissionregistration.k8s.io/v1', 'MutatingAdmissionPolicy')}---\n${object('notification.toolkit.fluxcd.io/v1beta3', 'Receiver')}` });
+    expect((await lintRule('api-version-unknown', dir)).map((f) => [f.line, f.severity])).toEqual([
+      [1, 'warning'],
+      [8, 'error'],
+    ]);
+  });
 });

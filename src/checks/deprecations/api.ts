@@ -4,7 +4,7 @@
  * of a known group that the target does not serve (a Flux version no release had, a built-in version another
  * Kubernetes minor serves or none does).
  */
-import { groupOf } from '../../k8s/api-version.js';
+import { groupOf, parseApiVersion } from '../../k8s/api-version.js';
 import { judgeApiVersion, tableCovers, type ApiVerdict } from '../../k8s/deprecations/api-versions.js';
 import type { Target } from '../../k8s/deprecations/releases.js';
 import { objectRef } from '../../k8s/object-ref.js';
@@ -15,10 +15,15 @@ import type { Check, CheckContext } from '../types.js';
 import { fixNote, migrationFix } from './fix.js';
 import { documentTargets, targetNote } from './targets.js';
 
-/** Documents that name an object: Kubernetes objects, patches and SOPS-encrypted objects with apiVersion and kind. */
+/**
+ * Documents that name an object: Kubernetes objects, patches (they must move with their object: kustomize matches a
+ * patch by apiVersion) and SOPS-encrypted objects. A `$patch: delete` patch removes its object from a build: no
+ * cluster gets it, so its apiVersion does not matter.
+ */
 function* objectDocuments(ctx: CheckContext): Generator<YamlDocument & { apiVersion: string; kind: string }> {
   for (const file of ctx.repo.files) {
     for (const doc of file.documents) {
+      if ((doc.value as Record<string, unknown> | null)?.['$patch'] === 'delete') continue;
       if ((doc.class === 'k8s' || doc.class === 'sops') && typeof doc.apiVersion === 'string' && typeof doc.kind === 'string') {
         yield doc as YamlDocument & { apiVersion: string; kind: string };
       }
@@ -84,24 +89,40 @@ function builtinIndex(store: SchemaStore): Map<string, Map<string, string[]>> {
 
 const builtinIndexOf = ({ services }: { services: CheckContext['services'] }) => builtinIndex(services.schemas().store);
 
+/** Kubernetes' version priority: GA above beta above alpha, then by number ("v1" > "v2beta1" > "v1beta2" > "v1alpha1"). */
+function versionPriority(apiVersion: string): number {
+  const m = /^v(\d+)(?:(alpha|beta)(\d+))?$/.exec(parseApiVersion(apiVersion).version);
+  if (!m) return -1;
+  const level = m[2] === undefined ? 2 : m[2] === 'beta' ? 1 : 0;
+  return level * 1_000_000 + Number(m[1]) * 1000 + Number(m[3] ?? 0);
+}
+
+export interface UnservedBuiltin {
+  detail: string;
+  /** apiVersions of the kind the target serves. */
+  served: string[];
+  /** No bundled minor serves it and it ranks above every version they serve: a newer Kubernetes may (a warning). */
+  newer: boolean;
+}
+
 /**
- * A built-in kind at a version its target Kubernetes does not serve and the table does not list: the message names
- * the bundled minors that serve it and what the target serves instead. Undefined when served, or not a built-in kind.
+ * A built-in kind at a version the target Kubernetes does not serve and the table does not list, judged only when the
+ * target minor is bundled (its schemas say what it serves). Undefined when served, or not a built-in kind.
  */
-export function unservedBuiltin(ctx: CheckContext, apiVersion: string, kind: string, kubernetes: Target): { detail: string; served: string[]; minor: string } | undefined {
+export function unservedBuiltin(ctx: CheckContext, apiVersion: string, kind: string, kubernetes: Target): UnservedBuiltin | undefined {
   const byMinor = ctx.services.shared(builtinIndexOf).get(`${groupOf(apiVersion)}/${kind}`);
-  if (!byMinor) return undefined;
+  const minor = `${kubernetes.release[0]}.${kubernetes.release[1]}`;
   const store = ctx.services.schemas().store;
-  const minor = store.resolveKubernetesVersion(`${kubernetes.release[0]}.${kubernetes.release[1]}`);
+  const bundled = store.kubernetesVersions();
+  if (!byMinor || !bundled.includes(minor)) return undefined;
   const served = byMinor.get(minor) ?? [];
   if (served.includes(apiVersion)) return undefined;
   const others = [...byMinor].filter(([, versions]) => versions.includes(apiVersion)).map(([m]) => m);
-  const bundled = store.kubernetesVersions();
-  const detail =
-    others.length > 0
-      ? `is not served by Kubernetes ${minor} (Kubernetes ${others.join(', ')} serve${others.length === 1 ? 's' : ''} it)`
-      : `is not served by any Kubernetes release from ${bundled[0]} to ${bundled.at(-1)}`;
-  return { detail, served, minor };
+  if (others.length > 0) return { detail: `is not served by Kubernetes ${minor} (Kubernetes ${others.join(', ')} serve${others.length === 1 ? 's' : ''} it)`, served, newer: false };
+  const newer = [...byMinor.values()].flat().every((v) => versionPriority(v) < versionPriority(apiVersion));
+  const range = `${bundled[0]} to ${bundled.at(-1)}`;
+  const detail = newer ? `is newer than every version Kubernetes ${range} serves` : `is not served by any Kubernetes release from ${range}`;
+  return { detail, served, newer };
 }
 
 function apiVersionUnknown(ctx: CheckContext): void {
@@ -116,8 +137,14 @@ function apiVersionUnknown(ctx: CheckContext): void {
       if (verdict) continue;
       const builtin = unservedBuiltin(ctx, doc.apiVersion, doc.kind, targets.kubernetes);
       if (!builtin) continue;
-      const serves = builtin.served.length > 0 ? `; Kubernetes ${builtin.minor} serves ${builtin.served.join(', ')}` : '';
-      ctx.report({ message: `${doc.apiVersion} ${doc.kind} ${builtin.detail}${targetNote(ctx, targets.kubernetes.label, clusters)}${serves}`, location: ctx.locate(doc, ['apiVersion'], 'value'), object: objectRef(doc) });
+      const serves = builtin.served.length > 0 ? `; ${targets.kubernetes.label} serves ${builtin.served.join(', ')}` : '';
+      const newer = builtin.newer ? ' (if the cluster runs a newer Kubernetes, say so with --kubernetes-version)' : '';
+      ctx.report({
+        message: `${doc.apiVersion} ${doc.kind} ${builtin.detail}${targetNote(ctx, targets.kubernetes.label, clusters)}${serves}${newer}`,
+        ...(builtin.newer ? { severity: 'warning' as const } : {}),
+        location: ctx.locate(doc, ['apiVersion'], 'value'),
+        object: objectRef(doc),
+      });
     }
   }
 }
