@@ -44,6 +44,10 @@ ruleTester.run('api-deprecated', {
     { name: 'HelmRelease v2beta2 on Flux 2.2, before it was deprecated', files: { 'hr.yaml': helmRelease('helm.toolkit.fluxcd.io/v2beta2') }, config: { fluxVersion: '2.2' } },
     { name: 'policy/v1beta1 PodDisruptionBudget on Kubernetes 1.20, before it was deprecated', files: { 'pdb.yaml': object('policy/v1beta1', 'PodDisruptionBudget') }, config: { kubernetesVersion: '1.20' } },
     { name: 'a version no release served is api-version-unknown, not this rule', files: { 'r.yaml': object('notification.toolkit.fluxcd.io/v1beta3', 'Receiver') } },
+    {
+      name: 'with cluster roots, an archived object no cluster applies is not judged',
+      files: { ...bootstrap('prod'), '.archive/old/podinfo.yaml': helmRelease('helm.toolkit.fluxcd.io/v2beta1') },
+    },
     { name: 'kustomize files are not objects', files: { 'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n' } },
   ],
   invalid: [

@@ -13,23 +13,7 @@ import type { SchemaStore } from '../../schema/store.js';
 import { appliedIndex } from '../schema/applied.js';
 import type { Check, CheckContext } from '../types.js';
 import { fixNote, migrationFix } from './fix.js';
-import { documentTargets, targetNote } from './targets.js';
-
-/**
- * Documents that name an object: Kubernetes objects, patches (they must move with their object: kustomize matches a
- * patch by apiVersion) and SOPS-encrypted objects. A `$patch: delete` patch removes its object from a build: no
- * cluster gets it, so its apiVersion does not matter.
- */
-function* objectDocuments(ctx: CheckContext): Generator<YamlDocument & { apiVersion: string; kind: string }> {
-  for (const file of ctx.repo.files) {
-    for (const doc of file.documents) {
-      if ((doc.value as Record<string, unknown> | null)?.['$patch'] === 'delete') continue;
-      if ((doc.class === 'k8s' || doc.class === 'sops') && typeof doc.apiVersion === 'string' && typeof doc.kind === 'string') {
-        yield doc as YamlDocument & { apiVersion: string; kind: string };
-      }
-    }
-  }
-}
+import { documentTargets, objectDocuments, targetNote } from './targets.js';
 
 /** True when a CustomResourceDefinition that one of `clusters` applies serves apiVersion/kind. */
 function servedByClusterCrd(ctx: CheckContext, clusters: string[], apiVersion: string, kind: string): boolean {

@@ -14,7 +14,7 @@ import type { PathSegment, YamlDocument } from '../../load/types.js';
 import type { Severity } from '../../finding.js';
 import type { Check, CheckContext } from '../types.js';
 import { fixNote, migrationFix } from './fix.js';
-import { documentTargets, targetNote } from './targets.js';
+import { documentTargets, objectDocuments, targetNote } from './targets.js';
 import type { Targets } from '../../k8s/deprecations/api-versions.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -63,15 +63,12 @@ function judgeField(row: FluxFieldRow, apiVersion: string, kind: string, targets
 
 function fluxFieldDeprecated(ctx: CheckContext): void {
   const rows = deprecationData().fluxFields;
-  for (const file of ctx.repo.files) {
-    for (const doc of file.documents) {
-      if (doc.class !== 'k8s' || typeof doc.apiVersion !== 'string' || typeof doc.kind !== 'string') continue;
-      const { version } = parseApiVersion(doc.apiVersion);
-      const mine = rows.filter((r) => r.kind === doc.kind && r.group === groupOf(doc.apiVersion) && r.versions.includes(version));
-      if (mine.length === 0) continue;
-      for (const { targets, clusters } of documentTargets(ctx, doc)) {
-        for (const row of mine) reportRow(ctx, doc, row, targets, clusters);
-      }
+  for (const doc of objectDocuments(ctx)) {
+    const { version } = parseApiVersion(doc.apiVersion);
+    const mine = rows.filter((r) => r.kind === doc.kind && r.group === groupOf(doc.apiVersion) && r.versions.includes(version));
+    if (mine.length === 0) continue;
+    for (const { targets, clusters } of documentTargets(ctx, doc)) {
+      for (const row of mine) reportRow(ctx, doc, row, targets, clusters);
     }
   }
 }
@@ -97,7 +94,9 @@ function reportRow(ctx: CheckContext, doc: YamlDocument, row: FluxFieldRow, targ
 
 function kustomizeFieldDeprecated(ctx: CheckContext): void {
   const rows = deprecationData().kustomizeFields;
-  for (const k of ctx.graph.kustomizeFiles) {
+  // With real cluster roots, the kustomization files some cluster builds (as the other kustomize rules).
+  const files = ctx.graph.mode === 'roots' ? ctx.graph.kustomizeFiles.filter((k) => ctx.graph.builtKustomizeFiles.has(k)) : ctx.graph.kustomizeFiles;
+  for (const k of files) {
     for (const row of rows) {
       for (const path of row.paths) {
         for (const found of fieldsAt(k.doc.value, path)) {

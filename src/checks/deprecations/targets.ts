@@ -70,3 +70,27 @@ export function targetNote(ctx: CheckContext, label: string | undefined, cluster
   const named = runTargets(ctx).perCluster && clusters.length > 0;
   return named ? ` (target ${label} on ${clusters.length === 1 ? 'cluster' : 'clusters'} ${clusters.join(', ')})` : ` (target ${label})`;
 }
+
+/**
+ * Whether the deprecation rules judge `doc`: with real cluster roots, only what a cluster applies and the patches
+ * builds use (an archived app in `.archive/` is deployed nowhere); without them, everything, as written.
+ */
+function judged(ctx: CheckContext, doc: YamlDocument): boolean {
+  return ctx.graph.mode !== 'roots' || ctx.graph.reached.has(doc) || ctx.graph.patchDocs.has(doc);
+}
+
+/**
+ * Documents that name an object and that a cluster gets (see `judged`): Kubernetes objects, patches (they must move
+ * with their object: kustomize matches a patch by apiVersion) and SOPS-encrypted objects. A `$patch: delete` patch
+ * removes its object from a build: no cluster gets it, so its apiVersion does not matter.
+ */
+export function* objectDocuments(ctx: CheckContext): Generator<YamlDocument & { apiVersion: string; kind: string }> {
+  for (const file of ctx.repo.files) {
+    for (const doc of file.documents) {
+      if ((doc.value as Record<string, unknown> | null)?.['$patch'] === 'delete' || !judged(ctx, doc)) continue;
+      if ((doc.class === 'k8s' || doc.class === 'sops') && typeof doc.apiVersion === 'string' && typeof doc.kind === 'string') {
+        yield doc as YamlDocument & { apiVersion: string; kind: string };
+      }
+    }
+  }
+}
