@@ -151,6 +151,11 @@ describe('api-deprecated severities', () => {
     expect(lowered.map((f) => f.severity)).toEqual(['warning', 'warning']);
   });
 
+  it('reports companion removals as warnings: no target says which release of the project a cluster runs', async () => {
+    const dir = writeRepo({ 'a.yaml': object('external-secrets.io/v1beta1', 'ExternalSecret') });
+    expect((await lintRule('api-deprecated', dir)).map((f) => f.severity)).toEqual(['warning']);
+  });
+
   it('rejects a microsoft.flux version the table does not know, naming the known ones', async () => {
     const dir = writeRepo({ 'a.yaml': helmRelease('helm.toolkit.fluxcd.io/v2') });
     await expect(lintRule('api-deprecated', dir, { fluxVersion: 'microsoft.flux@9.9.9' })).rejects.toThrow(/fluxVersion: unknown microsoft.flux extension version 9.9.9 \(known: 1.24.1, /);

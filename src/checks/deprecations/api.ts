@@ -31,9 +31,9 @@ function apiDeprecated(ctx: CheckContext): void {
     for (const { targets, clusters } of documentTargets(ctx, doc)) {
       let verdict = judgeApiVersion(doc.apiVersion, doc.kind, targets);
       if (!verdict || verdict.status === 'unknown') continue;
-      // A companion's version its cluster still serves through a committed CRD (an older release) is deprecated, not gone.
+      // A companion's version its cluster still serves through a committed CRD (an older release): say so.
       if (verdict.status === 'removed' && verdict.target === undefined && servedByClusterCrd(ctx, clusters, doc.apiVersion, doc.kind)) {
-        verdict = { ...verdict, status: 'deprecated', detail: `${verdict.detail}; the CustomResourceDefinition this cluster applies still serves it` };
+        verdict = { ...verdict, detail: `${verdict.detail}; the CustomResourceDefinition this cluster applies still serves it` };
       }
       report(ctx, doc, verdict, clusters);
     }
@@ -45,7 +45,9 @@ function report(ctx: CheckContext, doc: YamlDocument & { apiVersion: string; kin
   const use = verdict.replacement ? `: use ${verdict.replacement}` : '';
   ctx.report({
     message: `${doc.apiVersion} ${doc.kind} ${verdict.detail}${targetNote(ctx, verdict.target, clusters)}${use}; ${fixNote(fix)}`,
-    severity: verdict.status === 'removed' ? 'error' : 'warning',
+    // No option names the release of a companion a cluster runs (bjw-s pins external-secrets 0.10, which serves
+    // v1beta1): its removals are warnings; Flux and Kubernetes ones are errors for the target that removed them.
+    severity: verdict.status === 'removed' && verdict.target !== undefined ? 'error' : 'warning',
     location: ctx.locate(doc, ['apiVersion'], 'value'),
     object: objectRef(doc),
     ...(fix ? { fix } : {}),
