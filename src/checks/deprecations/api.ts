@@ -12,7 +12,7 @@ import type { YamlDocument } from '../../load/types.js';
 import type { SchemaStore } from '../../schema/store.js';
 import { appliedIndex } from '../schema/applied.js';
 import type { Check, CheckContext } from '../types.js';
-import { fixNote, migrationFix } from './fix.js';
+import { fixParts, migrationFor } from './fix.js';
 import { documentTargets, objectDocuments, targetNote } from './targets.js';
 
 /** True when a CustomResourceDefinition that one of `clusters` applies serves apiVersion/kind. */
@@ -41,10 +41,10 @@ function apiDeprecated(ctx: CheckContext): void {
 }
 
 function report(ctx: CheckContext, doc: YamlDocument & { apiVersion: string; kind: string }, verdict: Exclude<ApiVerdict, { status: 'unknown' }>, clusters: string[]): void {
-  const fix = verdict.replacement ? migrationFix(ctx, { kind: 'apiVersion', doc, to: verdict.replacement }) : undefined;
+  const { note, fix } = fixParts(verdict.replacement ? migrationFor(ctx, { kind: 'apiVersion', family: verdict.family, doc, to: verdict.replacement }) : { refused: '' });
   const use = verdict.replacement ? `: use ${verdict.replacement}` : '';
   ctx.report({
-    message: `${doc.apiVersion} ${doc.kind} ${verdict.detail}${targetNote(ctx, verdict.target, clusters)}${use}; ${fixNote(fix)}`,
+    message: `${doc.apiVersion} ${doc.kind} ${verdict.detail}${targetNote(ctx, verdict.target, clusters)}${use}; ${note}`,
     // No option names the release of a companion a cluster runs (bjw-s pins external-secrets 0.10, which serves
     // v1beta1): its removals are warnings; Flux and Kubernetes ones are errors for the target that removed them.
     severity: verdict.status === 'removed' && verdict.target !== undefined ? 'error' : 'warning',

@@ -13,7 +13,7 @@ import { objectRef } from '../../k8s/object-ref.js';
 import type { PathSegment, YamlDocument } from '../../load/types.js';
 import type { Severity } from '../../finding.js';
 import type { Check, CheckContext } from '../types.js';
-import { fixNote, migrationFix } from './fix.js';
+import { fixParts, migrationFor } from './fix.js';
 import { documentTargets, objectDocuments, targetNote } from './targets.js';
 import type { Targets } from '../../k8s/deprecations/api-versions.js';
 
@@ -79,10 +79,10 @@ function reportRow(ctx: CheckContext, doc: YamlDocument, row: FluxFieldRow, targ
       if (!matchesRow(row, found.value)) continue;
       const verdict = judgeField(row, doc.apiVersion!, doc.kind!, targets);
       if (!verdict) continue;
-      const fix = migrationFix(ctx, { kind: 'flux-field', doc, path: found.path, row: row.row });
+      const { note, fix } = fixParts(migrationFor(ctx, { kind: 'flux-field', doc, path: found.path, row: row.row }));
       const instead = row.replacement ? `use ${row.replacement}` : 'delete it';
       ctx.report({
-        message: `${dotted(found.path)} of ${doc.kind} ${doc.apiVersion} ${verdict.detail}${targetNote(ctx, targets.flux.label, clusters)}: ${instead}; ${fixNote(fix)}`,
+        message: `${dotted(found.path)} of ${doc.kind} ${doc.apiVersion} ${verdict.detail}${targetNote(ctx, targets.flux.label, clusters)}: ${instead}; ${note}`,
         severity: verdict.severity,
         location: ctx.locate(doc, found.path, 'key'),
         object: objectRef(doc),
@@ -100,11 +100,11 @@ function kustomizeFieldDeprecated(ctx: CheckContext): void {
     for (const row of rows) {
       for (const path of row.paths) {
         for (const found of fieldsAt(k.doc.value, path)) {
-          const fix = migrationFix(ctx, { kind: 'kustomize-field', doc: k.doc, field: dotted(found.path) });
+          const { note, fix } = fixParts(migrationFor(ctx, { kind: 'kustomize-field', doc: k.doc, field: dotted(found.path) }));
           const since = row.deprecatedIn ? ` since kustomize ${showRelease(row.deprecatedIn)}` : ' (kustomize has not dated it: the older, singular form)';
           const warns = row.warningSince && row.warningSince !== row.deprecatedIn ? ` (kustomize build warns since ${showRelease(row.warningSince)})` : '';
           ctx.report({
-            message: `${dotted(found.path)} is deprecated${since}${warns}: use ${row.replacement}; ${fixNote(fix)}`,
+            message: `${dotted(found.path)} is deprecated${since}${warns}: use ${row.replacement}; ${note}`,
             location: ctx.locate(k.doc, found.path, 'key'),
             ...(fix ? { fix } : {}),
           });

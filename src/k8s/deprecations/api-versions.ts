@@ -16,11 +16,13 @@ export interface Targets {
 export type ApiVerdict =
   | {
       status: 'removed' | 'deprecated';
+      /** Which part of the table judged it. */
+      family: 'flux' | 'flux-legacy' | 'kubernetes' | 'companion';
       /** What happened and when: "is no longer served since Flux 2.8 (deprecated since 2.3)". */
       detail: string;
       /** The apiVersion to move to, when there is one. */
       replacement?: string;
-      /** Which target judged it ("Flux 2.8"); undefined for companions (judged against their current release). */
+      /** Which target judged it ("Flux 2.8"); undefined for companions and Flux v1 (judged against their current state). */
       target?: string;
       row: string;
     }
@@ -62,7 +64,7 @@ function judgeFlux(apiVersion: string, kind: string, flux: Target): ApiVerdict |
   const removed = row.removedIn ? showRelease(row.removedIn) : undefined;
   if (reached(flux.release, row.removedIn)) {
     const detail = row.deprecatedIn ? `was deprecated in Flux ${showRelease(row.deprecatedIn)} and removed in ${removed}` : `was removed in Flux ${removed}`;
-    return { status: 'removed', detail, ...(replacement ? { replacement } : {}), target: flux.label, row: row.row };
+    return { status: 'removed', family: 'flux', detail, ...(replacement ? { replacement } : {}), target: flux.label, row: row.row };
   }
   if (row.introducedIn !== null && !reached(flux.release, row.introducedIn)) {
     return { status: 'unknown', detail: `is served from Flux ${showRelease(row.introducedIn)} on`, served, target: flux.label };
@@ -70,7 +72,7 @@ function judgeFlux(apiVersion: string, kind: string, flux: Target): ApiVerdict |
   const superseded = row.deprecatedIn === null && reached(flux.release, row.supersededIn) && removed !== undefined;
   if (!reached(flux.release, row.deprecatedIn) && !superseded) return undefined;
   const what = row.deprecatedIn !== null ? `is deprecated since Flux ${showRelease(row.deprecatedIn)}` : `is superseded since Flux ${showRelease(row.supersededIn!)}`;
-  return { status: 'deprecated', detail: `${what}${removed ? ` and removed in ${removed}` : ''}`, ...(replacement ? { replacement } : {}), target: flux.label, row: row.row };
+  return { status: 'deprecated', family: 'flux', detail: `${what}${removed ? ` and removed in ${removed}` : ''}`, ...(replacement ? { replacement } : {}), target: flux.label, row: row.row };
 }
 
 function judgeKubernetes(apiVersion: string, kind: string, kubernetes: Target): ApiVerdict | undefined {
@@ -80,11 +82,11 @@ function judgeKubernetes(apiVersion: string, kind: string, kubernetes: Target): 
   const removed = row.removedIn ? showRelease(row.removedIn) : undefined;
   if (reached(kubernetes.release, row.removedIn)) {
     const detail = row.deprecatedIn ? `was deprecated in Kubernetes ${showRelease(row.deprecatedIn)} and removed in ${removed}` : `was removed in Kubernetes ${removed}`;
-    return { status: 'removed', detail, ...replacement, target: kubernetes.label, row: row.row };
+    return { status: 'removed', family: 'kubernetes', detail, ...replacement, target: kubernetes.label, row: row.row };
   }
   if (!reached(kubernetes.release, row.deprecatedIn)) return undefined;
   const detail = `is deprecated since Kubernetes ${showRelease(row.deprecatedIn!)}${removed ? ` and removed in ${removed}` : ''}`;
-  return { status: 'deprecated', detail, ...replacement, target: kubernetes.label, row: row.row };
+  return { status: 'deprecated', family: 'kubernetes', detail, ...replacement, target: kubernetes.label, row: row.row };
 }
 
 function judgeCompanion(apiVersion: string, kind: string): ApiVerdict | undefined {
@@ -95,15 +97,15 @@ function judgeCompanion(apiVersion: string, kind: string): ApiVerdict | undefine
   if (row.status === 'removed') {
     const since = row.notServedFrom ?? (row.removedFromCrdIn ? `v${row.removedFromCrdIn}` : undefined);
     const deprecated = row.deprecatedIn ? `was deprecated in ${project} v${row.deprecatedIn} and ` : '';
-    return { status: 'removed', detail: `${deprecated}is not served by ${project}${since ? ` since ${since}` : ''}`, ...replacement, row: row.row };
+    return { status: 'removed', family: 'companion', detail: `${deprecated}is not served by ${project}${since ? ` since ${since}` : ''}`, ...replacement, row: row.row };
   }
-  return { status: 'deprecated', detail: `is deprecated since ${project} v${row.deprecatedIn}`, ...replacement, row: row.row };
+  return { status: 'deprecated', family: 'companion', detail: `is deprecated since ${project} v${row.deprecatedIn}`, ...replacement, row: row.row };
 }
 
 function judgeLegacy(apiVersion: string, kind: string): ApiVerdict | undefined {
   const row = deprecationData().fluxLegacy.find((r) => r.apiVersion === apiVersion && r.kind === kind);
   if (!row) return undefined;
-  return { status: 'removed', detail: `belongs to the ${row.project}, archived ${row.removed.replace(/ \(.*\)$/, '')}: no Flux v2 controller serves it`, replacement: row.replacement, row: row.row };
+  return { status: 'removed', family: 'flux-legacy', detail: `belongs to the ${row.project}, archived ${row.removed.replace(/ \(.*\)$/, '')}: no Flux v2 controller serves it`, replacement: row.replacement, row: row.row };
 }
 
 /** The table's verdict on apiVersion/kind for the targets; undefined when it is served and not deprecated (or unknown to the table). */
