@@ -3955,7 +3955,7 @@ var require_errors = __commonJS({
       gen.if((0, codegen_1._)`${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._)`${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
     }
     exports.resetErrorsCount = resetErrorsCount;
-    function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
+    function extendErrors({ gen, keyword, schemaValue, data: data2, errsCount, it }) {
       if (errsCount === void 0)
         throw new Error("ajv implementation error");
       const err = gen.name("err");
@@ -3965,7 +3965,7 @@ var require_errors = __commonJS({
         gen.assign((0, codegen_1._)`${err}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
         if (it.opts.verbose) {
           gen.assign((0, codegen_1._)`${err}.schema`, schemaValue);
-          gen.assign((0, codegen_1._)`${err}.data`, data);
+          gen.assign((0, codegen_1._)`${err}.data`, data2);
         }
       });
     }
@@ -4021,14 +4021,14 @@ var require_errors = __commonJS({
       return [E.schemaPath, schPath];
     }
     function extraErrorProps(cxt, { params, message }, keyValues) {
-      const { keyword, data, schemaValue, it } = cxt;
+      const { keyword, data: data2, schemaValue, it } = cxt;
       const { opts, propertyName, topSchemaRef, schemaPath } = it;
       keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
       if (opts.messages) {
         keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
       }
       if (opts.verbose) {
-        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data2]);
       }
       if (propertyName)
         keyValues.push([E.propertyName, propertyName]);
@@ -4071,11 +4071,11 @@ var require_boolSchema = __commonJS({
     }
     exports.boolOrEmptySchema = boolOrEmptySchema;
     function falseSchemaError(it, overrideAllErrors) {
-      const { gen, data } = it;
+      const { gen, data: data2 } = it;
       const cxt = {
         gen,
         keyword: "false schema",
-        data,
+        data: data2,
         schema: false,
         schemaCode: false,
         schemaValue: false,
@@ -4181,11 +4181,11 @@ var require_dataType = __commonJS({
     }
     exports.getJSONTypes = getJSONTypes;
     function coerceAndCheckDataType(it, types2) {
-      const { gen, data, opts } = it;
+      const { gen, data: data2, opts } = it;
       const coerceTo = coerceToTypes(types2, opts.coerceTypes);
       const checkTypes = types2.length > 0 && !(coerceTo.length === 0 && types2.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types2[0]));
       if (checkTypes) {
-        const wrongType = checkDataTypes(types2, data, opts.strictNumbers, DataType.Wrong);
+        const wrongType = checkDataTypes(types2, data2, opts.strictNumbers, DataType.Wrong);
         gen.if(wrongType, () => {
           if (coerceTo.length)
             coerceData(it, types2, coerceTo);
@@ -4201,11 +4201,11 @@ var require_dataType = __commonJS({
       return coerceTypes ? types2.filter((t) => COERCIBLE.has(t) || coerceTypes === "array" && t === "array") : [];
     }
     function coerceData(it, types2, coerceTo) {
-      const { gen, data, opts } = it;
-      const dataType = gen.let("dataType", (0, codegen_1._)`typeof ${data}`);
+      const { gen, data: data2, opts } = it;
+      const dataType = gen.let("dataType", (0, codegen_1._)`typeof ${data2}`);
       const coerced = gen.let("coerced", (0, codegen_1._)`undefined`);
       if (opts.coerceTypes === "array") {
-        gen.if((0, codegen_1._)`${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen.assign(data, (0, codegen_1._)`${data}[0]`).assign(dataType, (0, codegen_1._)`typeof ${data}`).if(checkDataTypes(types2, data, opts.strictNumbers), () => gen.assign(coerced, data)));
+        gen.if((0, codegen_1._)`${dataType} == 'object' && Array.isArray(${data2}) && ${data2}.length == 1`, () => gen.assign(data2, (0, codegen_1._)`${data2}[0]`).assign(dataType, (0, codegen_1._)`typeof ${data2}`).if(checkDataTypes(types2, data2, opts.strictNumbers), () => gen.assign(coerced, data2)));
       }
       gen.if((0, codegen_1._)`${coerced} !== undefined`);
       for (const t of coerceTo) {
@@ -4217,74 +4217,74 @@ var require_dataType = __commonJS({
       reportTypeError(it);
       gen.endIf();
       gen.if((0, codegen_1._)`${coerced} !== undefined`, () => {
-        gen.assign(data, coerced);
+        gen.assign(data2, coerced);
         assignParentData(it, coerced);
       });
       function coerceSpecificType(t) {
         switch (t) {
           case "string":
-            gen.elseIf((0, codegen_1._)`${dataType} == "number" || ${dataType} == "boolean"`).assign(coerced, (0, codegen_1._)`"" + ${data}`).elseIf((0, codegen_1._)`${data} === null`).assign(coerced, (0, codegen_1._)`""`);
+            gen.elseIf((0, codegen_1._)`${dataType} == "number" || ${dataType} == "boolean"`).assign(coerced, (0, codegen_1._)`"" + ${data2}`).elseIf((0, codegen_1._)`${data2} === null`).assign(coerced, (0, codegen_1._)`""`);
             return;
           case "number":
-            gen.elseIf((0, codegen_1._)`${dataType} == "boolean" || ${data} === null
-              || (${dataType} == "string" && ${data} && ${data} == +${data})`).assign(coerced, (0, codegen_1._)`+${data}`);
+            gen.elseIf((0, codegen_1._)`${dataType} == "boolean" || ${data2} === null
+              || (${dataType} == "string" && ${data2} && ${data2} == +${data2})`).assign(coerced, (0, codegen_1._)`+${data2}`);
             return;
           case "integer":
-            gen.elseIf((0, codegen_1._)`${dataType} === "boolean" || ${data} === null
-              || (${dataType} === "string" && ${data} && ${data} == +${data} && !(${data} % 1))`).assign(coerced, (0, codegen_1._)`+${data}`);
+            gen.elseIf((0, codegen_1._)`${dataType} === "boolean" || ${data2} === null
+              || (${dataType} === "string" && ${data2} && ${data2} == +${data2} && !(${data2} % 1))`).assign(coerced, (0, codegen_1._)`+${data2}`);
             return;
           case "boolean":
-            gen.elseIf((0, codegen_1._)`${data} === "false" || ${data} === 0 || ${data} === null`).assign(coerced, false).elseIf((0, codegen_1._)`${data} === "true" || ${data} === 1`).assign(coerced, true);
+            gen.elseIf((0, codegen_1._)`${data2} === "false" || ${data2} === 0 || ${data2} === null`).assign(coerced, false).elseIf((0, codegen_1._)`${data2} === "true" || ${data2} === 1`).assign(coerced, true);
             return;
           case "null":
-            gen.elseIf((0, codegen_1._)`${data} === "" || ${data} === 0 || ${data} === false`);
+            gen.elseIf((0, codegen_1._)`${data2} === "" || ${data2} === 0 || ${data2} === false`);
             gen.assign(coerced, null);
             return;
           case "array":
             gen.elseIf((0, codegen_1._)`${dataType} === "string" || ${dataType} === "number"
-              || ${dataType} === "boolean" || ${data} === null`).assign(coerced, (0, codegen_1._)`[${data}]`);
+              || ${dataType} === "boolean" || ${data2} === null`).assign(coerced, (0, codegen_1._)`[${data2}]`);
         }
       }
     }
     function assignParentData({ gen, parentData, parentDataProperty }, expr) {
       gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
     }
-    function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
+    function checkDataType(dataType, data2, strictNums, correct = DataType.Correct) {
       const EQ2 = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
       let cond;
       switch (dataType) {
         case "null":
-          return (0, codegen_1._)`${data} ${EQ2} null`;
+          return (0, codegen_1._)`${data2} ${EQ2} null`;
         case "array":
-          cond = (0, codegen_1._)`Array.isArray(${data})`;
+          cond = (0, codegen_1._)`Array.isArray(${data2})`;
           break;
         case "object":
-          cond = (0, codegen_1._)`${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
+          cond = (0, codegen_1._)`${data2} && typeof ${data2} == "object" && !Array.isArray(${data2})`;
           break;
         case "integer":
-          cond = numCond((0, codegen_1._)`!(${data} % 1) && !isNaN(${data})`);
+          cond = numCond((0, codegen_1._)`!(${data2} % 1) && !isNaN(${data2})`);
           break;
         case "number":
           cond = numCond();
           break;
         default:
-          return (0, codegen_1._)`typeof ${data} ${EQ2} ${dataType}`;
+          return (0, codegen_1._)`typeof ${data2} ${EQ2} ${dataType}`;
       }
       return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
       function numCond(_cond = codegen_1.nil) {
-        return (0, codegen_1.and)((0, codegen_1._)`typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._)`isFinite(${data})` : codegen_1.nil);
+        return (0, codegen_1.and)((0, codegen_1._)`typeof ${data2} == "number"`, _cond, strictNums ? (0, codegen_1._)`isFinite(${data2})` : codegen_1.nil);
       }
     }
     exports.checkDataType = checkDataType;
-    function checkDataTypes(dataTypes, data, strictNums, correct) {
+    function checkDataTypes(dataTypes, data2, strictNums, correct) {
       if (dataTypes.length === 1) {
-        return checkDataType(dataTypes[0], data, strictNums, correct);
+        return checkDataType(dataTypes[0], data2, strictNums, correct);
       }
       let cond;
       const types2 = (0, util_1.toHash)(dataTypes);
       if (types2.array && types2.object) {
-        const notObj = (0, codegen_1._)`typeof ${data} != "object"`;
-        cond = types2.null ? notObj : (0, codegen_1._)`!${data} || ${notObj}`;
+        const notObj = (0, codegen_1._)`typeof ${data2} != "object"`;
+        cond = types2.null ? notObj : (0, codegen_1._)`!${data2} || ${notObj}`;
         delete types2.null;
         delete types2.array;
         delete types2.object;
@@ -4294,7 +4294,7 @@ var require_dataType = __commonJS({
       if (types2.number)
         delete types2.integer;
       for (const t in types2)
-        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
+        cond = (0, codegen_1.and)(cond, checkDataType(t, data2, strictNums, correct));
       return cond;
     }
     exports.checkDataTypes = checkDataTypes;
@@ -4308,12 +4308,12 @@ var require_dataType = __commonJS({
     }
     exports.reportTypeError = reportTypeError;
     function getTypeErrorContext(it) {
-      const { gen, data, schema: schema2 } = it;
+      const { gen, data: data2, schema: schema2 } = it;
       const schemaCode = (0, util_1.schemaRefOrVal)(it, schema2, "type");
       return {
         gen,
         keyword: "type",
-        data,
+        data: data2,
         schema: schema2.type,
         schemaCode,
         schemaValue: schemaCode,
@@ -4345,10 +4345,10 @@ var require_defaults = __commonJS({
     }
     exports.assignDefaults = assignDefaults;
     function assignDefault(it, prop, defaultValue) {
-      const { gen, compositeRule, data, opts } = it;
+      const { gen, compositeRule, data: data2, opts } = it;
       if (defaultValue === void 0)
         return;
-      const childData = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(prop)}`;
+      const childData = (0, codegen_1._)`${data2}${(0, codegen_1.getProperty)(prop)}`;
       if (compositeRule) {
         (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
         return;
@@ -4373,15 +4373,15 @@ var require_code2 = __commonJS({
     var names_1 = require_names();
     var util_2 = require_util();
     function checkReportMissingProp(cxt, prop) {
-      const { gen, data, it } = cxt;
-      gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
+      const { gen, data: data2, it } = cxt;
+      gen.if(noPropertyInData(gen, data2, prop, it.opts.ownProperties), () => {
         cxt.setParams({ missingProperty: (0, codegen_1._)`${prop}` }, true);
         cxt.error();
       });
     }
     exports.checkReportMissingProp = checkReportMissingProp;
-    function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
-      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
+    function checkMissingProp({ gen, data: data2, it: { opts } }, properties, missing) {
+      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data2, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
     }
     exports.checkMissingProp = checkMissingProp;
     function reportMissingProp(cxt, missing) {
@@ -4397,18 +4397,18 @@ var require_code2 = __commonJS({
       });
     }
     exports.hasPropFunc = hasPropFunc;
-    function isOwnProperty(gen, data, property) {
-      return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data}, ${property})`;
+    function isOwnProperty(gen, data2, property) {
+      return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data2}, ${property})`;
     }
     exports.isOwnProperty = isOwnProperty;
-    function propertyInData(gen, data, property, ownProperties) {
-      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
-      return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data, property)}` : cond;
+    function propertyInData(gen, data2, property, ownProperties) {
+      const cond = (0, codegen_1._)`${data2}${(0, codegen_1.getProperty)(property)} !== undefined`;
+      return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data2, property)}` : cond;
     }
     exports.propertyInData = propertyInData;
-    function noPropertyInData(gen, data, property, ownProperties) {
-      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} === undefined`;
-      return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
+    function noPropertyInData(gen, data2, property, ownProperties) {
+      const cond = (0, codegen_1._)`${data2}${(0, codegen_1.getProperty)(property)} === undefined`;
+      return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data2, property))) : cond;
     }
     exports.noPropertyInData = noPropertyInData;
     function allSchemaProperties(schemaMap) {
@@ -4419,8 +4419,8 @@ var require_code2 = __commonJS({
       return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
     }
     exports.schemaProperties = schemaProperties;
-    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
-      const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
+    function callValidateCode({ schemaCode, data: data2, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
+      const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data2}, ${topSchemaRef}${schemaPath}` : data2;
       const valCxt = [
         [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
         [names_1.default.parentData, it.parentData],
@@ -4446,7 +4446,7 @@ var require_code2 = __commonJS({
     }
     exports.usePattern = usePattern;
     function validateArray(cxt) {
-      const { gen, data, keyword, it } = cxt;
+      const { gen, data: data2, keyword, it } = cxt;
       const valid = gen.name("valid");
       if (it.allErrors) {
         const validArr = gen.let("valid", true);
@@ -4457,7 +4457,7 @@ var require_code2 = __commonJS({
       validateItems(() => gen.break());
       return valid;
       function validateItems(notValid) {
-        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+        const len = gen.const("len", (0, codegen_1._)`${data2}.length`);
         gen.forRange("i", 0, len, (i) => {
           cxt.subschema({
             keyword,
@@ -4567,8 +4567,8 @@ var require_keyword = __commonJS({
     }
     exports.funcKeywordCode = funcKeywordCode;
     function modifyData(cxt) {
-      const { gen, data, it } = cxt;
-      gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._)`${it.parentData}[${it.parentDataProperty}]`));
+      const { gen, data: data2, it } = cxt;
+      gen.if(it.parentData, () => gen.assign(data2, (0, codegen_1._)`${it.parentData}[${it.parentDataProperty}]`));
     }
     function addErrs(cxt, errs) {
       const { gen } = cxt;
@@ -4651,8 +4651,8 @@ var require_subschema = __commonJS({
       throw new Error('either "keyword" or "schema" must be passed');
     }
     exports.getSubschema = getSubschema;
-    function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
-      if (data !== void 0 && dataProp !== void 0) {
+    function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data: data2, dataTypes, propertyName }) {
+      if (data2 !== void 0 && dataProp !== void 0) {
         throw new Error('both "data" and "dataProp" passed, only one allowed');
       }
       const { gen } = it;
@@ -4664,8 +4664,8 @@ var require_subschema = __commonJS({
         subschema.parentDataProperty = (0, codegen_1._)`${dataProp}`;
         subschema.dataPathArr = [...dataPathArr, subschema.parentDataProperty];
       }
-      if (data !== void 0) {
-        const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true);
+      if (data2 !== void 0) {
+        const nextData = data2 instanceof codegen_1.Name ? data2 : gen.let("data", data2, true);
         dataContextProps(nextData);
         if (propertyName !== void 0)
           subschema.propertyName = propertyName;
@@ -5151,7 +5151,7 @@ var require_validate = __commonJS({
         gen.assign((0, codegen_1._)`${evaluated}.items`, items2);
     }
     function schemaKeywords(it, types2, typeErrors, errsCount) {
-      const { gen, schema: schema2, data, allErrors, opts, self: self2 } = it;
+      const { gen, schema: schema2, data: data2, allErrors, opts, self: self2 } = it;
       const { RULES } = self2;
       if (schema2.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema2, RULES))) {
         gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
@@ -5168,7 +5168,7 @@ var require_validate = __commonJS({
         if (!(0, applicability_1.shouldUseGroup)(schema2, group))
           return;
         if (group.type) {
-          gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
+          gen.if((0, dataType_2.checkDataType)(group.type, data2, opts.strictNumbers));
           iterateKeywords(it, group);
           if (types2.length === 1 && types2[0] === group.type && typeErrors) {
             gen.else();
@@ -5441,14 +5441,14 @@ var require_validate = __commonJS({
     var RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
     function getData($data, { dataLevel, dataNames, dataPathArr }) {
       let jsonPointer;
-      let data;
+      let data2;
       if ($data === "")
         return names_1.default.rootData;
       if ($data[0] === "/") {
         if (!JSON_POINTER2.test($data))
           throw new Error(`Invalid JSON-pointer: ${$data}`);
         jsonPointer = $data;
-        data = names_1.default.rootData;
+        data2 = names_1.default.rootData;
       } else {
         const matches = RELATIVE_JSON_POINTER.exec($data);
         if (!matches)
@@ -5462,16 +5462,16 @@ var require_validate = __commonJS({
         }
         if (up > dataLevel)
           throw new Error(errorMsg("data", up));
-        data = dataNames[dataLevel - up];
+        data2 = dataNames[dataLevel - up];
         if (!jsonPointer)
-          return data;
+          return data2;
       }
-      let expr = data;
+      let expr = data2;
       const segments = jsonPointer.split("/");
       for (const segment of segments) {
         if (segment) {
-          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
-          expr = (0, codegen_1._)`${expr} && ${data}`;
+          data2 = (0, codegen_1._)`${data2}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
+          expr = (0, codegen_1._)`${expr} && ${data2}`;
         }
       }
       return expr;
@@ -7100,7 +7100,7 @@ var require_core = __commonJS({
         const { meta, schemaId } = this.opts;
         return this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : void 0;
       }
-      validate(schemaKeyRef, data) {
+      validate(schemaKeyRef, data2) {
         let v;
         if (typeof schemaKeyRef == "string") {
           v = this.getSchema(schemaKeyRef);
@@ -7109,7 +7109,7 @@ var require_core = __commonJS({
         } else {
           v = this.compile(schemaKeyRef);
         }
-        const valid = v(data);
+        const valid = v(data2);
         if (!("$async" in v))
           this.errors = v.errors;
         return valid;
@@ -7738,8 +7738,8 @@ var require_limitNumber = __commonJS({
       $data: true,
       error,
       code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
-        cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
+        const { keyword, data: data2, schemaCode } = cxt;
+        cxt.fail$data((0, codegen_1._)`${data2} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data2})`);
       }
     };
     exports.default = def;
@@ -7763,11 +7763,11 @@ var require_multipleOf = __commonJS({
       $data: true,
       error,
       code(cxt) {
-        const { gen, data, schemaCode, it } = cxt;
+        const { gen, data: data2, schemaCode, it } = cxt;
         const prec = it.opts.multipleOfPrecision;
         const res = gen.let("res");
         const invalid = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
-        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
+        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data2}/${schemaCode}, ${invalid}))`);
       }
     };
     exports.default = def;
@@ -7822,9 +7822,9 @@ var require_limitLength = __commonJS({
       $data: true,
       error,
       code(cxt) {
-        const { keyword, data, schemaCode, it } = cxt;
+        const { keyword, data: data2, schemaCode, it } = cxt;
         const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        const len = it.opts.unicode === false ? (0, codegen_1._)`${data}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
+        const len = it.opts.unicode === false ? (0, codegen_1._)`${data2}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data2})`;
         cxt.fail$data((0, codegen_1._)`${len} ${op} ${schemaCode}`);
       }
     };
@@ -7851,17 +7851,17 @@ var require_pattern = __commonJS({
       $data: true,
       error,
       code(cxt) {
-        const { gen, data, $data, schema: schema2, schemaCode, it } = cxt;
+        const { gen, data: data2, $data, schema: schema2, schemaCode, it } = cxt;
         const u = it.opts.unicodeRegExp ? "u" : "";
         if ($data) {
           const { regExp } = it.opts.code;
           const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._)`new RegExp` : (0, util_1.useFunc)(gen, regExp);
           const valid = gen.let("valid");
-          gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
+          gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data2})`), () => gen.assign(valid, false));
           cxt.fail$data((0, codegen_1._)`!${valid}`);
         } else {
           const regExp = (0, code_1.usePattern)(cxt, schema2);
-          cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data})`);
+          cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data2})`);
         }
       }
     };
@@ -7889,9 +7889,9 @@ var require_limitProperties = __commonJS({
       $data: true,
       error,
       code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
+        const { keyword, data: data2, schemaCode } = cxt;
         const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op} ${schemaCode}`);
+        cxt.fail$data((0, codegen_1._)`Object.keys(${data2}).length ${op} ${schemaCode}`);
       }
     };
     exports.default = def;
@@ -7917,7 +7917,7 @@ var require_required = __commonJS({
       $data: true,
       error,
       code(cxt) {
-        const { gen, schema: schema2, schemaCode, data, $data, it } = cxt;
+        const { gen, schema: schema2, schemaCode, data: data2, $data, it } = cxt;
         const { opts } = it;
         if (!$data && schema2.length === 0)
           return;
@@ -7961,13 +7961,13 @@ var require_required = __commonJS({
         function loopAllRequired() {
           gen.forOf("prop", schemaCode, (prop) => {
             cxt.setParams({ missingProperty: prop });
-            gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
+            gen.if((0, code_1.noPropertyInData)(gen, data2, prop, opts.ownProperties), () => cxt.error());
           });
         }
         function loopUntilMissing(missing, valid) {
           cxt.setParams({ missingProperty: missing });
           gen.forOf(missing, schemaCode, () => {
-            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
+            gen.assign(valid, (0, code_1.propertyInData)(gen, data2, missing, opts.ownProperties));
             gen.if((0, codegen_1.not)(valid), () => {
               cxt.error();
               gen.break();
@@ -8000,9 +8000,9 @@ var require_limitItems = __commonJS({
       $data: true,
       error,
       code(cxt) {
-        const { keyword, data, schemaCode } = cxt;
+        const { keyword, data: data2, schemaCode } = cxt;
         const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`${data}.length ${op} ${schemaCode}`);
+        cxt.fail$data((0, codegen_1._)`${data2}.length ${op} ${schemaCode}`);
       }
     };
     exports.default = def;
@@ -8040,7 +8040,7 @@ var require_uniqueItems = __commonJS({
       $data: true,
       error,
       code(cxt) {
-        const { gen, data, $data, schema: schema2, parentSchema, schemaCode, it } = cxt;
+        const { gen, data: data2, $data, schema: schema2, parentSchema, schemaCode, it } = cxt;
         if (!$data && !schema2)
           return;
         const valid = gen.let("valid");
@@ -8048,7 +8048,7 @@ var require_uniqueItems = __commonJS({
         cxt.block$data(valid, validateUniqueItems, (0, codegen_1._)`${schemaCode} === false`);
         cxt.ok(valid);
         function validateUniqueItems() {
-          const i = gen.let("i", (0, codegen_1._)`${data}.length`);
+          const i = gen.let("i", (0, codegen_1._)`${data2}.length`);
           const j = gen.let("j");
           cxt.setParams({ i, j });
           gen.assign(valid, true);
@@ -8062,7 +8062,7 @@ var require_uniqueItems = __commonJS({
           const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
           const indices = gen.const("indices", (0, codegen_1._)`{}`);
           gen.for((0, codegen_1._)`;${i}--;`, () => {
-            gen.let(item, (0, codegen_1._)`${data}[${i}]`);
+            gen.let(item, (0, codegen_1._)`${data2}[${i}]`);
             gen.if(wrongType, (0, codegen_1._)`continue`);
             if (itemTypes.length > 1)
               gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
@@ -8076,7 +8076,7 @@ var require_uniqueItems = __commonJS({
         function loopN2(i, j) {
           const eql = (0, util_1.useFunc)(gen, equal_1.default);
           const outer = gen.name("outer");
-          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j}])`, () => {
+          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data2}[${i}], ${data2}[${j}])`, () => {
             cxt.error();
             gen.assign(valid, false).break(outer);
           })));
@@ -8104,11 +8104,11 @@ var require_const = __commonJS({
       $data: true,
       error,
       code(cxt) {
-        const { gen, data, $data, schemaCode, schema: schema2 } = cxt;
+        const { gen, data: data2, $data, schemaCode, schema: schema2 } = cxt;
         if ($data || schema2 && typeof schema2 == "object") {
-          cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
+          cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data2}, ${schemaCode})`);
         } else {
-          cxt.fail((0, codegen_1._)`${schema2} !== ${data}`);
+          cxt.fail((0, codegen_1._)`${schema2} !== ${data2}`);
         }
       }
     };
@@ -8134,7 +8134,7 @@ var require_enum = __commonJS({
       $data: true,
       error,
       code(cxt) {
-        const { gen, data, $data, schema: schema2, schemaCode, it } = cxt;
+        const { gen, data: data2, $data, schema: schema2, schemaCode, it } = cxt;
         if (!$data && schema2.length === 0)
           throw new Error("enum must have non-empty array");
         const useLoop = schema2.length >= it.opts.loopEnum;
@@ -8153,11 +8153,11 @@ var require_enum = __commonJS({
         cxt.pass(valid);
         function loopEnum() {
           gen.assign(valid, false);
-          gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
+          gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data2}, ${v})`, () => gen.assign(valid, true).break()));
         }
         function equalCode(vSchema, i) {
           const sch = schema2[i];
-          return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i}])` : (0, codegen_1._)`${data} === ${sch}`;
+          return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data2}, ${vSchema}[${i}])` : (0, codegen_1._)`${data2} === ${sch}`;
         }
       }
     };
@@ -8232,9 +8232,9 @@ var require_additionalItems = __commonJS({
       }
     };
     function validateAdditionalItems(cxt, items2) {
-      const { gen, schema: schema2, data, keyword, it } = cxt;
+      const { gen, schema: schema2, data: data2, keyword, it } = cxt;
       it.items = true;
-      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+      const len = gen.const("len", (0, codegen_1._)`${data2}.length`);
       if (schema2 === false) {
         cxt.setParams({ len: items2.length });
         cxt.pass((0, codegen_1._)`${len} <= ${items2.length}`);
@@ -8281,13 +8281,13 @@ var require_items = __commonJS({
       }
     };
     function validateTuple(cxt, extraItems, schArr = cxt.schema) {
-      const { gen, parentSchema, data, keyword, it } = cxt;
+      const { gen, parentSchema, data: data2, keyword, it } = cxt;
       checkStrictTuple(parentSchema);
       if (it.opts.unevaluated && schArr.length && it.items !== true) {
         it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
       }
       const valid = gen.name("valid");
-      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+      const len = gen.const("len", (0, codegen_1._)`${data2}.length`);
       schArr.forEach((sch, i) => {
         if ((0, util_1.alwaysValidSchema)(it, sch))
           return;
@@ -8384,7 +8384,7 @@ var require_contains = __commonJS({
       trackErrors: true,
       error,
       code(cxt) {
-        const { gen, schema: schema2, parentSchema, data, it } = cxt;
+        const { gen, schema: schema2, parentSchema, data: data2, it } = cxt;
         let min;
         let max;
         const { minContains, maxContains } = parentSchema;
@@ -8394,7 +8394,7 @@ var require_contains = __commonJS({
         } else {
           min = 1;
         }
-        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+        const len = gen.const("len", (0, codegen_1._)`${data2}.length`);
         cxt.setParams({ min, max });
         if (max === void 0 && min === 0) {
           (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
@@ -8419,7 +8419,7 @@ var require_contains = __commonJS({
         } else if (min === 0) {
           gen.let(valid, true);
           if (max !== void 0)
-            gen.if((0, codegen_1._)`${data}.length > 0`, validateItemsWithCount);
+            gen.if((0, codegen_1._)`${data2}.length > 0`, validateItemsWithCount);
         } else {
           gen.let(valid, false);
           validateItemsWithCount();
@@ -8502,7 +8502,7 @@ var require_dependencies = __commonJS({
       return [propertyDeps, schemaDeps];
     }
     function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
-      const { gen, data, it } = cxt;
+      const { gen, data: data2, it } = cxt;
       if (Object.keys(propertyDeps).length === 0)
         return;
       const missing = gen.let("missing");
@@ -8510,7 +8510,7 @@ var require_dependencies = __commonJS({
         const deps = propertyDeps[prop];
         if (deps.length === 0)
           continue;
-        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties);
+        const hasProperty = (0, code_1.propertyInData)(gen, data2, prop, it.opts.ownProperties);
         cxt.setParams({
           property: prop,
           depsCount: deps.length,
@@ -8531,13 +8531,13 @@ var require_dependencies = __commonJS({
     }
     exports.validatePropertyDeps = validatePropertyDeps;
     function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
-      const { gen, data, keyword, it } = cxt;
+      const { gen, data: data2, keyword, it } = cxt;
       const valid = gen.name("valid");
       for (const prop in schemaDeps) {
         if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
           continue;
         gen.if(
-          (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties),
+          (0, code_1.propertyInData)(gen, data2, prop, it.opts.ownProperties),
           () => {
             const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
             cxt.mergeValidEvaluated(schCxt, valid);
@@ -8570,11 +8570,11 @@ var require_propertyNames = __commonJS({
       schemaType: ["object", "boolean"],
       error,
       code(cxt) {
-        const { gen, schema: schema2, data, it } = cxt;
+        const { gen, schema: schema2, data: data2, it } = cxt;
         if ((0, util_1.alwaysValidSchema)(it, schema2))
           return;
         const valid = gen.name("valid");
-        gen.forIn("key", data, (key) => {
+        gen.forIn("key", data2, (key) => {
           cxt.setParams({ propertyName: key });
           cxt.subschema({
             keyword: "propertyNames",
@@ -8617,7 +8617,7 @@ var require_additionalProperties = __commonJS({
       trackErrors: true,
       error,
       code(cxt) {
-        const { gen, schema: schema2, parentSchema, data, errsCount, it } = cxt;
+        const { gen, schema: schema2, parentSchema, data: data2, errsCount, it } = cxt;
         if (!errsCount)
           throw new Error("ajv implementation error");
         const { allErrors, opts } = it;
@@ -8629,7 +8629,7 @@ var require_additionalProperties = __commonJS({
         checkAdditionalProperties();
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
         function checkAdditionalProperties() {
-          gen.forIn("key", data, (key) => {
+          gen.forIn("key", data2, (key) => {
             if (!props.length && !patProps.length)
               additionalPropertyCode(key);
             else
@@ -8652,7 +8652,7 @@ var require_additionalProperties = __commonJS({
           return (0, codegen_1.not)(definedProp);
         }
         function deleteAdditional(key) {
-          gen.code((0, codegen_1._)`delete ${data}[${key}]`);
+          gen.code((0, codegen_1._)`delete ${data2}[${key}]`);
         }
         function additionalPropertyCode(key) {
           if (opts.removeAdditional === "all" || opts.removeAdditional && schema2 === false) {
@@ -8716,7 +8716,7 @@ var require_properties = __commonJS({
       type: "object",
       schemaType: "object",
       code(cxt) {
-        const { gen, schema: schema2, parentSchema, data, it } = cxt;
+        const { gen, schema: schema2, parentSchema, data: data2, it } = cxt;
         if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
           additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
         }
@@ -8735,7 +8735,7 @@ var require_properties = __commonJS({
           if (hasDefault(prop)) {
             applyPropertySchema(prop);
           } else {
-            gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties));
+            gen.if((0, code_1.propertyInData)(gen, data2, prop, it.opts.ownProperties));
             applyPropertySchema(prop);
             if (!it.allErrors)
               gen.else().var(valid, true);
@@ -8774,7 +8774,7 @@ var require_patternProperties = __commonJS({
       type: "object",
       schemaType: "object",
       code(cxt) {
-        const { gen, schema: schema2, data, parentSchema, it } = cxt;
+        const { gen, schema: schema2, data: data2, parentSchema, it } = cxt;
         const { opts } = it;
         const patterns = (0, code_1.allSchemaProperties)(schema2);
         const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema2[p]));
@@ -8809,7 +8809,7 @@ var require_patternProperties = __commonJS({
           }
         }
         function validateProperties(pat) {
-          gen.forIn("key", data, (key) => {
+          gen.forIn("key", data2, (key) => {
             gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
               const alwaysValid = alwaysValidPatterns.includes(pat);
               if (!alwaysValid) {
@@ -9119,7 +9119,7 @@ var require_format = __commonJS({
       $data: true,
       error,
       code(cxt, ruleType) {
-        const { gen, data, $data, schema: schema2, schemaCode, it } = cxt;
+        const { gen, data: data2, $data, schema: schema2, schemaCode, it } = cxt;
         const { opts, errSchemaPath, schemaEnv, self: self2 } = it;
         if (!opts.validateFormats)
           return;
@@ -9143,8 +9143,8 @@ var require_format = __commonJS({
             return (0, codegen_1._)`${schemaCode} && !${format}`;
           }
           function invalidFmt() {
-            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format}(${data}) : ${format}(${data}))` : (0, codegen_1._)`${format}(${data})`;
-            const validData = (0, codegen_1._)`(typeof ${format} == "function" ? ${callFormat} : ${format}.test(${data}))`;
+            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format}(${data2}) : ${format}(${data2}))` : (0, codegen_1._)`${format}(${data2})`;
+            const validData = (0, codegen_1._)`(typeof ${format} == "function" ? ${callFormat} : ${format}.test(${data2}))`;
             return (0, codegen_1._)`${format} && ${format} !== true && ${fType} === ${ruleType} && !${validData}`;
           }
         }
@@ -9181,9 +9181,9 @@ var require_format = __commonJS({
             if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
               if (!schemaEnv.$async)
                 throw new Error("async format in sync schema");
-              return (0, codegen_1._)`await ${fmtRef}(${data})`;
+              return (0, codegen_1._)`await ${fmtRef}(${data2})`;
             }
-            return typeof format == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
+            return typeof format == "function" ? (0, codegen_1._)`${fmtRef}(${data2})` : (0, codegen_1._)`${fmtRef}.test(${data2})`;
           }
         }
       }
@@ -9282,7 +9282,7 @@ var require_discriminator = __commonJS({
       schemaType: "object",
       error,
       code(cxt) {
-        const { gen, data, schema: schema2, parentSchema, it } = cxt;
+        const { gen, data: data2, schema: schema2, parentSchema, it } = cxt;
         const { oneOf } = parentSchema;
         if (!it.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
@@ -9295,7 +9295,7 @@ var require_discriminator = __commonJS({
         if (!oneOf)
           throw new Error("discriminator: requires oneOf keyword");
         const valid = gen.let("valid", false);
-        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
+        const tag = gen.const("tag", (0, codegen_1._)`${data2}${(0, codegen_1.getProperty)(tagName)}`);
         gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
         cxt.ok(valid);
         function validateMapping() {
@@ -9823,7 +9823,7 @@ var require_limit = __commonJS({
       $data: true,
       error,
       code(cxt) {
-        const { gen, data, schemaCode, keyword, it } = cxt;
+        const { gen, data: data2, schemaCode, keyword, it } = cxt;
         const { opts, self: self2 } = it;
         if (!opts.validateFormats)
           return;
@@ -9856,7 +9856,7 @@ var require_limit = __commonJS({
           cxt.fail$data(compareCode(fmt));
         }
         function compareCode(fmt) {
-          return (0, codegen_1._)`${fmt}.compare(${data}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
+          return (0, codegen_1._)`${fmt}.compare(${data2}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
         }
       },
       dependencies: ["format"]
@@ -9898,12 +9898,12 @@ var require_dist = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats(ajv2, list2, fs16, exportName) {
+    function addFormats(ajv2, list2, fs17, exportName) {
       var _a;
       var _b;
       (_a = (_b = ajv2.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list2)
-        ajv2.addFormat(f, fs16[f]);
+        ajv2.addFormat(f, fs17[f]);
     }
     module.exports = exports = formatsPlugin2;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -10515,10 +10515,10 @@ var require_toJS = __commonJS({
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity3.hasAnchor(value))
           return value.toJSON(arg, ctx);
-        const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value, data);
+        const data2 = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data2);
         ctx.onCreate = (res2) => {
-          data.res = res2;
+          data2.res = res2;
           delete ctx.onCreate;
         };
         const res = value.toJSON(arg, ctx);
@@ -10624,20 +10624,20 @@ var require_Alias = __commonJS({
         }
         if (found && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found);
-          if (!data) {
+          let data2 = anchors2.get(found);
+          if (!data2) {
             toJS.toJS(found, null, ctx);
-            data = anchors2.get(found);
+            data2 = anchors2.get(found);
           }
-          if (data?.res === void 0) {
+          if (data2?.res === void 0) {
             const msg = "This should not happen: Alias anchor was not resolved?";
             throw new ReferenceError(msg);
           }
           if (maxAliasCount >= 0) {
-            data.count += 1;
-            if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
-            if (data.count * data.aliasCount > maxAliasCount) {
+            data2.count += 1;
+            if (data2.aliasCount === 0)
+              data2.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data2.count * data2.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
             }
@@ -16879,14 +16879,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs16 = this.flowScalar(this.type);
+              const fs17 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map3.items.push({ start, key: fs16, sep: [] });
+                map3.items.push({ start, key: fs17, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs16);
+                this.stack.push(fs17);
               } else {
-                Object.assign(it, { key: fs16, sep: [] });
+                Object.assign(it, { key: fs17, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -17014,13 +17014,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs16 = this.flowScalar(this.type);
+              const fs17 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs16, sep: [] });
+                fc.items.push({ start: [], key: fs17, sep: [] });
               else if (it.sep)
-                this.stack.push(fs16);
+                this.stack.push(fs17);
               else
-                Object.assign(it, { key: fs16, sep: [] });
+                Object.assign(it, { key: fs17, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -17329,10 +17329,10 @@ var require_dist2 = __commonJS({
 });
 
 // src/util/package-info.ts
-import fs11 from "node:fs";
+import fs12 from "node:fs";
 function packageVersion() {
   if (cachedVersion === void 0) {
-    const pkg = JSON.parse(fs11.readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+    const pkg = JSON.parse(fs12.readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
     cachedVersion = typeof pkg.version === "string" ? pkg.version : "0.0.0";
   }
   return cachedVersion;
@@ -18535,19 +18535,19 @@ async function getResponseData(response) {
 function isJSONResponse(mimetype) {
   return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
 }
-function toErrorMessage(data) {
-  if (typeof data === "string") {
-    return data;
+function toErrorMessage(data2) {
+  if (typeof data2 === "string") {
+    return data2;
   }
-  if (data instanceof ArrayBuffer) {
+  if (data2 instanceof ArrayBuffer) {
     return "Unknown error";
   }
-  if (typeof data === "object" && data !== null && "message" in data) {
-    const objectData = data;
+  if (typeof data2 === "object" && data2 !== null && "message" in data2) {
+    const objectData = data2;
     const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
     return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
   }
-  return `Unknown error: ${JSON.stringify(data)}`;
+  return `Unknown error: ${JSON.stringify(data2)}`;
 }
 function withDefaults2(oldEndpoint, newDefaults) {
   const endpoint2 = oldEndpoint.defaults(newDefaults);
@@ -18592,9 +18592,9 @@ var init_dist_bundle2 = __esm({
 });
 
 // node_modules/@octokit/graphql/dist-bundle/index.js
-function _buildMessageForResponseErrors(data) {
+function _buildMessageForResponseErrors(data2) {
   return `Request failed due to following response errors:
-` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+` + data2.errors.map((e) => ` - ${e.message}`).join("\n");
 }
 function graphql(request2, query, options) {
   if (options) {
@@ -18967,8 +18967,8 @@ function normalizePaginatedListResponse(response) {
   delete response.data.total_count;
   delete response.data.total_commits;
   const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
+  const data2 = response.data[namespaceKey];
+  response.data = data2;
   if (typeof incompleteResults !== "undefined") {
     response.data.incomplete_results = incompleteResults;
   }
@@ -22420,9 +22420,9 @@ var require_light = __commonJS({
             this._arr = [];
             return this._resetPromise();
           }
-          add(data) {
+          add(data2) {
             var ret;
-            this._arr.push(data);
+            this._arr.push(data2);
             ret = this._promise;
             if (this._arr.length === this.maxSize) {
               this._flush();
@@ -23224,7 +23224,7 @@ var init_octokit = __esm({
 });
 
 // src/github/action.ts
-import fs15 from "node:fs";
+import fs16 from "node:fs";
 import path11 from "node:path";
 
 // src/k8s/sensitive.ts
@@ -23383,12 +23383,12 @@ function ambiguityOf(text2, role) {
   const kubectl = YAML11_BOOLEAN_WORDS.get(text2);
   if (kubectl !== void 0) return { kind: "boolean-word", role, text: text2, kubectl };
   if (role === "value") {
-    const flux2 = goTimestamp(text2);
-    return flux2 !== void 0 && flux2 !== text2 ? { kind: "timestamp", text: text2, flux: flux2 } : void 0;
+    const flux3 = goTimestamp(text2);
+    return flux3 !== void 0 && flux3 !== text2 ? { kind: "timestamp", text: text2, flux: flux3 } : void 0;
   }
-  const flux = resolveV3(text2);
-  if (flux.type === "string" || flux.type === "null") return void 0;
-  return { kind: "non-string-key", text: text2, flux };
+  const flux2 = resolveV3(text2);
+  if (flux2.type === "string" || flux2.type === "null") return void 0;
+  return { kind: "non-string-key", text: text2, flux: flux2 };
 }
 
 // node_modules/js-yaml/dist/js-yaml.mjs
@@ -23606,8 +23606,8 @@ function requireType() {
     this.resolve = options["resolve"] || function() {
       return true;
     };
-    this.construct = options["construct"] || function(data) {
-      return data;
+    this.construct = options["construct"] || function(data2) {
+      return data2;
     };
     this.instanceOf = options["instanceOf"] || null;
     this.predicate = options["predicate"] || null;
@@ -23720,8 +23720,8 @@ function requireStr() {
   const Type22 = requireType();
   str = new Type22("tag:yaml.org,2002:str", {
     kind: "scalar",
-    construct: function(data) {
-      return data !== null ? data : "";
+    construct: function(data2) {
+      return data2 !== null ? data2 : "";
     }
   });
   return str;
@@ -23734,8 +23734,8 @@ function requireSeq() {
   const Type22 = requireType();
   seq = new Type22("tag:yaml.org,2002:seq", {
     kind: "sequence",
-    construct: function(data) {
-      return data !== null ? data : [];
+    construct: function(data2) {
+      return data2 !== null ? data2 : [];
     }
   });
   return seq;
@@ -23748,8 +23748,8 @@ function requireMap() {
   const Type22 = requireType();
   map = new Type22("tag:yaml.org,2002:map", {
     kind: "mapping",
-    construct: function(data) {
-      return data !== null ? data : {};
+    construct: function(data2) {
+      return data2 !== null ? data2 : {};
     }
   });
   return map;
@@ -23775,10 +23775,10 @@ function require_null() {
   if (hasRequired_null) return _null;
   hasRequired_null = 1;
   const Type22 = requireType();
-  function resolveYamlNull(data) {
-    if (data === null) return true;
-    const max = data.length;
-    return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
+  function resolveYamlNull(data2) {
+    if (data2 === null) return true;
+    const max = data2.length;
+    return max === 1 && data2 === "~" || max === 4 && (data2 === "null" || data2 === "Null" || data2 === "NULL");
   }
   function constructYamlNull() {
     return null;
@@ -23818,13 +23818,13 @@ function requireBool() {
   if (hasRequiredBool) return bool;
   hasRequiredBool = 1;
   const Type22 = requireType();
-  function resolveYamlBoolean(data) {
-    if (data === null) return false;
-    const max = data.length;
-    return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
+  function resolveYamlBoolean(data2) {
+    if (data2 === null) return false;
+    const max = data2.length;
+    return max === 4 && (data2 === "true" || data2 === "True" || data2 === "TRUE") || max === 5 && (data2 === "false" || data2 === "False" || data2 === "FALSE");
   }
-  function constructYamlBoolean(data) {
-    return data === "true" || data === "True" || data === "TRUE";
+  function constructYamlBoolean(data2) {
+    return data2 === "true" || data2 === "True" || data2 === "TRUE";
   }
   function isBoolean(object3) {
     return Object.prototype.toString.call(object3) === "[object Boolean]";
@@ -23865,56 +23865,56 @@ function requireInt() {
   function isDecCode(c) {
     return c >= 48 && c <= 57;
   }
-  function resolveYamlInteger(data) {
-    if (data === null) return false;
-    const max = data.length;
+  function resolveYamlInteger(data2) {
+    if (data2 === null) return false;
+    const max = data2.length;
     let index = 0;
     let hasDigits = false;
     if (!max) return false;
-    let ch = data[index];
+    let ch = data2[index];
     if (ch === "-" || ch === "+") {
-      ch = data[++index];
+      ch = data2[++index];
     }
     if (ch === "0") {
       if (index + 1 === max) return true;
-      ch = data[++index];
+      ch = data2[++index];
       if (ch === "b") {
         index++;
         for (; index < max; index++) {
-          ch = data[index];
+          ch = data2[index];
           if (ch !== "0" && ch !== "1") return false;
           hasDigits = true;
         }
-        return hasDigits && isFinite(parseYamlInteger(data));
+        return hasDigits && isFinite(parseYamlInteger(data2));
       }
       if (ch === "x") {
         index++;
         for (; index < max; index++) {
-          if (!isHexCode(data.charCodeAt(index))) return false;
+          if (!isHexCode(data2.charCodeAt(index))) return false;
           hasDigits = true;
         }
-        return hasDigits && isFinite(parseYamlInteger(data));
+        return hasDigits && isFinite(parseYamlInteger(data2));
       }
       if (ch === "o") {
         index++;
         for (; index < max; index++) {
-          if (!isOctCode(data.charCodeAt(index))) return false;
+          if (!isOctCode(data2.charCodeAt(index))) return false;
           hasDigits = true;
         }
-        return hasDigits && isFinite(parseYamlInteger(data));
+        return hasDigits && isFinite(parseYamlInteger(data2));
       }
     }
     for (; index < max; index++) {
-      if (!isDecCode(data.charCodeAt(index))) {
+      if (!isDecCode(data2.charCodeAt(index))) {
         return false;
       }
       hasDigits = true;
     }
     if (!hasDigits) return false;
-    return isFinite(parseYamlInteger(data));
+    return isFinite(parseYamlInteger(data2));
   }
-  function parseYamlInteger(data) {
-    let value = data;
+  function parseYamlInteger(data2) {
+    let value = data2;
     let sign = 1;
     let ch = value[0];
     if (ch === "-" || ch === "+") {
@@ -23930,8 +23930,8 @@ function requireInt() {
     }
     return sign * parseInt(value, 10);
   }
-  function constructYamlInteger(data) {
-    return parseYamlInteger(data);
+  function constructYamlInteger(data2) {
+    return parseYamlInteger(data2);
   }
   function isInteger(object3) {
     return Object.prototype.toString.call(object3) === "[object Number]" && (object3 % 1 === 0 && !common2.isNegativeZero(object3));
@@ -23979,18 +23979,18 @@ function requireFloat() {
   const YAML_FLOAT_SPECIAL_PATTERN = new RegExp(
     "^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
   );
-  function resolveYamlFloat(data) {
-    if (data === null) return false;
-    if (!YAML_FLOAT_PATTERN.test(data)) {
+  function resolveYamlFloat(data2) {
+    if (data2 === null) return false;
+    if (!YAML_FLOAT_PATTERN.test(data2)) {
       return false;
     }
-    if (isFinite(parseFloat(data, 10))) {
+    if (isFinite(parseFloat(data2, 10))) {
       return true;
     }
-    return YAML_FLOAT_SPECIAL_PATTERN.test(data);
+    return YAML_FLOAT_SPECIAL_PATTERN.test(data2);
   }
-  function constructYamlFloat(data) {
-    let value = data.toLowerCase();
+  function constructYamlFloat(data2) {
+    let value = data2.toLowerCase();
     const sign = value[0] === "-" ? -1 : 1;
     if ("+-".indexOf(value[0]) >= 0) {
       value = value.slice(1);
@@ -24085,17 +24085,17 @@ function requireTimestamp() {
   const YAML_TIMESTAMP_REGEXP = new RegExp(
     "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
   );
-  function resolveYamlTimestamp(data) {
-    if (data === null) return false;
-    if (YAML_DATE_REGEXP.exec(data) !== null) return true;
-    if (YAML_TIMESTAMP_REGEXP.exec(data) !== null) return true;
+  function resolveYamlTimestamp(data2) {
+    if (data2 === null) return false;
+    if (YAML_DATE_REGEXP.exec(data2) !== null) return true;
+    if (YAML_TIMESTAMP_REGEXP.exec(data2) !== null) return true;
     return false;
   }
-  function constructYamlTimestamp(data) {
+  function constructYamlTimestamp(data2) {
     let fraction = 0;
     let delta = null;
-    let match = YAML_DATE_REGEXP.exec(data);
-    if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
+    let match = YAML_DATE_REGEXP.exec(data2);
+    if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data2);
     if (match === null) throw new Error("Date resolve error");
     const year = +match[1];
     const month = +match[2] - 1;
@@ -24141,8 +24141,8 @@ function requireMerge() {
   if (hasRequiredMerge) return merge;
   hasRequiredMerge = 1;
   const Type22 = requireType();
-  function resolveYamlMerge(data) {
-    return data === "<<" || data === null;
+  function resolveYamlMerge(data2) {
+    return data2 === "<<" || data2 === null;
   }
   merge = new Type22("tag:yaml.org,2002:merge", {
     kind: "scalar",
@@ -24157,21 +24157,21 @@ function requireBinary() {
   hasRequiredBinary = 1;
   const Type22 = requireType();
   const BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
-  function resolveYamlBinary(data) {
-    if (data === null) return false;
+  function resolveYamlBinary(data2) {
+    if (data2 === null) return false;
     let bitlen = 0;
-    const max = data.length;
+    const max = data2.length;
     const map22 = BASE64_MAP;
     for (let idx = 0; idx < max; idx++) {
-      const code2 = map22.indexOf(data.charAt(idx));
+      const code2 = map22.indexOf(data2.charAt(idx));
       if (code2 > 64) continue;
       if (code2 < 0) return false;
       bitlen += 6;
     }
     return bitlen % 8 === 0;
   }
-  function constructYamlBinary(data) {
-    const input = data.replace(/[\r\n=]/g, "");
+  function constructYamlBinary(data2) {
+    const input = data2.replace(/[\r\n=]/g, "");
     const max = input.length;
     const map22 = BASE64_MAP;
     let bits = 0;
@@ -24250,10 +24250,10 @@ function requireOmap() {
   const Type22 = requireType();
   const _hasOwnProperty = Object.prototype.hasOwnProperty;
   const _toString = Object.prototype.toString;
-  function resolveYamlOmap(data) {
-    if (data === null) return true;
+  function resolveYamlOmap(data2) {
+    if (data2 === null) return true;
     const objectKeys = {};
-    const object3 = data;
+    const object3 = data2;
     for (let index = 0, length = object3.length; index < length; index += 1) {
       const pair = object3[index];
       let pairHasKey = false;
@@ -24271,8 +24271,8 @@ function requireOmap() {
     }
     return true;
   }
-  function constructYamlOmap(data) {
-    return data !== null ? data : [];
+  function constructYamlOmap(data2) {
+    return data2 !== null ? data2 : [];
   }
   omap = new Type22("tag:yaml.org,2002:omap", {
     kind: "sequence",
@@ -24288,9 +24288,9 @@ function requirePairs() {
   hasRequiredPairs = 1;
   const Type22 = requireType();
   const _toString = Object.prototype.toString;
-  function resolveYamlPairs(data) {
-    if (data === null) return true;
-    const object3 = data;
+  function resolveYamlPairs(data2) {
+    if (data2 === null) return true;
+    const object3 = data2;
     const result = new Array(object3.length);
     for (let index = 0, length = object3.length; index < length; index += 1) {
       const pair = object3[index];
@@ -24301,9 +24301,9 @@ function requirePairs() {
     }
     return true;
   }
-  function constructYamlPairs(data) {
-    if (data === null) return [];
-    const object3 = data;
+  function constructYamlPairs(data2) {
+    if (data2 === null) return [];
+    const object3 = data2;
     const result = new Array(object3.length);
     for (let index = 0, length = object3.length; index < length; index += 1) {
       const pair = object3[index];
@@ -24326,9 +24326,9 @@ function requireSet() {
   hasRequiredSet = 1;
   const Type22 = requireType();
   const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  function resolveYamlSet(data) {
-    if (data === null) return true;
-    const object3 = data;
+  function resolveYamlSet(data2) {
+    if (data2 === null) return true;
+    const object3 = data2;
     for (const key in object3) {
       if (_hasOwnProperty.call(object3, key)) {
         if (object3[key] !== null) return false;
@@ -24336,8 +24336,8 @@ function requireSet() {
     }
     return true;
   }
-  function constructYamlSet(data) {
-    return data !== null ? data : {};
+  function constructYamlSet(data2) {
+    return data2 !== null ? data2 : {};
   }
   set = new Type22("tag:yaml.org,2002:set", {
     kind: "mapping",
@@ -26459,20 +26459,20 @@ var {
 
 // src/load/go-schemas.ts
 var mergeType = yaml.types.merge;
-var anyTag = (prefix, kind) => new yaml.Type(prefix, { kind, multi: true, construct: (data) => data });
+var anyTag = (prefix, kind) => new yaml.Type(prefix, { kind, multi: true, construct: (data2) => data2 });
 var anyTags = ["!", "tag:"].flatMap((prefix) => ["scalar", "sequence", "mapping"].map((kind) => anyTag(prefix, kind)));
-var isGoNumber = (data) => typeof data === "string" && goNumber(data) !== void 0;
+var isGoNumber = (data2) => typeof data2 === "string" && goNumber(data2) !== void 0;
 var numberType = (tag) => new yaml.Type(`tag:yaml.org,2002:${tag}`, { kind: "scalar", resolve: isGoNumber, construct: goNumber });
 var timestampType = new yaml.Type("tag:yaml.org,2002:timestamp", {
   kind: "scalar",
-  resolve: (data) => typeof data === "string" && goTimestamp(data) !== void 0,
+  resolve: (data2) => typeof data2 === "string" && goTimestamp(data2) !== void 0,
   construct: goTimestamp
 });
 var BOOLEANS_1_1 = new Map([...CORE_BOOLEANS, ...YAML11_BOOLEAN_WORDS]);
 var booleanType11 = new yaml.Type("tag:yaml.org,2002:bool", {
   kind: "scalar",
-  resolve: (data) => typeof data === "string" && BOOLEANS_1_1.has(data),
-  construct: (data) => BOOLEANS_1_1.get(data)
+  resolve: (data2) => typeof data2 === "string" && BOOLEANS_1_1.has(data2),
+  construct: (data2) => BOOLEANS_1_1.get(data2)
 });
 var GO_YAML_V3_SCHEMA = yaml.CORE_SCHEMA.extend({
   implicit: [numberType("int"), numberType("float"), timestampType, mergeType],
@@ -27153,8 +27153,147 @@ var ambiguousValueChecks = {
   }
 };
 
-// src/checks/custom.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
+// src/k8s/api-version.ts
+function parseApiVersion(apiVersion) {
+  const value = apiVersion ?? "";
+  const slash = value.indexOf("/");
+  return slash < 0 ? { group: "", version: value } : { group: value.slice(0, slash), version: value.slice(slash + 1) };
+}
+function groupOf(apiVersion) {
+  return parseApiVersion(apiVersion).group;
+}
+function apiVersionOf(group, version) {
+  return group ? `${group}/${version}` : version;
+}
+
+// src/k8s/deprecations/data.ts
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
+var DEPRECATIONS_FILE = fileURLToPath(new URL("../../../rules/data/deprecations.json", import.meta.url));
+var data;
+function deprecationData() {
+  return data ??= JSON.parse(fs.readFileSync(DEPRECATIONS_FILE, "utf8"));
+}
+
+// src/k8s/deprecations/releases.ts
+function parseRelease(text2) {
+  const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?$/.exec(text2.trim());
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : void 0;
+}
+function compareReleases(a, b) {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
+function reached(target, version) {
+  const v = version === null ? void 0 : parseRelease(version);
+  return v !== void 0 && compareReleases(v, target) <= 0;
+}
+function showRelease(version) {
+  return version.replace(/^(\d+\.\d+)\.0$/, "$1");
+}
+var FLUX_VERSION_FORMS = "2.7, 2.7.5, v2.7.5, latest, or an AKS/Arc extension version such as microsoft.flux@1.24.1";
+var AKS_PREFIX = "microsoft.flux@";
+function newestFlux() {
+  const data2 = deprecationData();
+  const versions2 = [
+    ...data2.fluxApis.flatMap((r) => [r.introducedIn, r.deprecatedIn, r.removedIn]),
+    ...data2.aksExtension.versions.map((v) => v.flux)
+  ];
+  return versions2.map((v) => v === null ? void 0 : parseRelease(v)).filter((v) => v !== void 0).reduce((a, b) => compareReleases(a, b) >= 0 ? a : b);
+}
+function fluxTarget(text2) {
+  if (text2 === void 0 || text2 === "latest") {
+    const release2 = newestFlux();
+    return { release: release2, label: `Flux ${release2[0]}.${release2[1]}` };
+  }
+  if (text2.startsWith(AKS_PREFIX)) {
+    const extension = text2.slice(AKS_PREFIX.length).replace(/^v/, "");
+    const row = deprecationData().aksExtension.versions.find((v) => v.extension === extension);
+    if (!row) {
+      const known2 = deprecationData().aksExtension.versions.map((v) => v.extension);
+      return { problem: `unknown microsoft.flux extension version ${extension} (known: ${known2.join(", ")})` };
+    }
+    return { release: parseRelease(row.flux), label: `Flux ${row.flux} (microsoft.flux ${extension})` };
+  }
+  const release = parseRelease(text2);
+  if (!release) return { problem: `must be a Flux version: ${FLUX_VERSION_FORMS}` };
+  return { release, label: `Flux ${text2.replace(/^v/, "")}` };
+}
+function kubernetesTarget(text2, newest) {
+  const release = (text2 === void 0 || text2 === "latest" ? void 0 : parseRelease(text2)) ?? parseRelease(newest());
+  return { release, label: `Kubernetes ${release[0]}.${release[1]}` };
+}
+
+// src/k8s/deprecations/api-versions.ts
+var fluxGroups = () => new Set(deprecationData().fluxApis.map((r) => groupOf(r.apiVersion)));
+function isFluxGroup(group) {
+  return fluxGroups().has(group);
+}
+function servedFlux(rows, flux2) {
+  return rows.filter((r) => r.introducedIn !== null && reached(flux2.release, r.introducedIn) && !reached(flux2.release, r.removedIn));
+}
+function fluxReplacement(rows, flux2) {
+  const served = servedFlux(rows, flux2);
+  const current = served.filter((r) => !reached(flux2.release, r.deprecatedIn));
+  return (current.at(-1) ?? served.at(-1))?.apiVersion;
+}
+function judgeFlux(apiVersion, kind, flux2) {
+  const rows = deprecationData().fluxApis.filter((r) => r.kind === kind && groupOf(r.apiVersion) === groupOf(apiVersion));
+  if (rows.length === 0) return void 0;
+  const row = rows.find((r) => r.apiVersion === apiVersion);
+  const served = servedFlux(rows, flux2).map((r) => r.apiVersion);
+  if (!row) return { status: "unknown", detail: "is a version no Flux release ever served", served, target: flux2.label };
+  const replacement = fluxReplacement(rows, flux2);
+  const removed = row.removedIn ? showRelease(row.removedIn) : void 0;
+  if (reached(flux2.release, row.removedIn)) {
+    const detail = row.deprecatedIn ? `was deprecated in Flux ${showRelease(row.deprecatedIn)} and removed in ${removed}` : `was removed in Flux ${removed}`;
+    return { status: "removed", family: "flux", detail, ...replacement ? { replacement } : {}, target: flux2.label, row: row.row };
+  }
+  if (row.introducedIn !== null && !reached(flux2.release, row.introducedIn)) {
+    return { status: "unknown", detail: `is served from Flux ${showRelease(row.introducedIn)} on`, served, target: flux2.label };
+  }
+  const superseded = row.deprecatedIn === null && reached(flux2.release, row.supersededIn) && removed !== void 0;
+  if (!reached(flux2.release, row.deprecatedIn) && !superseded) return void 0;
+  const what = row.deprecatedIn !== null ? `is deprecated since Flux ${showRelease(row.deprecatedIn)}` : `is superseded since Flux ${showRelease(row.supersededIn)}`;
+  return { status: "deprecated", family: "flux", detail: `${what}${removed ? ` and removed in ${removed}` : ""}`, ...replacement ? { replacement } : {}, target: flux2.label, row: row.row };
+}
+function judgeKubernetes(apiVersion, kind, kubernetes) {
+  const row = deprecationData().kubernetes.find((r) => r.apiVersion === apiVersion && r.kind === kind);
+  if (!row) return void 0;
+  const replacement = row.replacement ? { replacement: row.replacement } : {};
+  const removed = row.removedIn ? showRelease(row.removedIn) : void 0;
+  if (reached(kubernetes.release, row.removedIn)) {
+    const detail2 = row.deprecatedIn ? `was deprecated in Kubernetes ${showRelease(row.deprecatedIn)} and removed in ${removed}` : `was removed in Kubernetes ${removed}`;
+    return { status: "removed", family: "kubernetes", detail: detail2, ...replacement, target: kubernetes.label, row: row.row };
+  }
+  if (!reached(kubernetes.release, row.deprecatedIn)) return void 0;
+  const detail = `is deprecated since Kubernetes ${showRelease(row.deprecatedIn)}${removed ? ` and removed in ${removed}` : ""}`;
+  return { status: "deprecated", family: "kubernetes", detail, ...replacement, target: kubernetes.label, row: row.row };
+}
+function judgeCompanion(apiVersion, kind) {
+  const row = deprecationData().companions.find((r) => r.apiVersion === apiVersion && (r.kind === kind || r.kind === "*"));
+  if (!row) return void 0;
+  const replacement = row.replacement ? { replacement: row.replacement } : {};
+  const project = row.project;
+  if (row.status === "removed") {
+    const since = row.notServedFrom ?? (row.removedFromCrdIn ? `v${row.removedFromCrdIn}` : void 0);
+    const deprecated = row.deprecatedIn ? `was deprecated in ${project} v${row.deprecatedIn} and ` : "";
+    return { status: "removed", family: "companion", detail: `${deprecated}is not served by ${project}${since ? ` since ${since}` : ""}`, ...replacement, row: row.row };
+  }
+  return { status: "deprecated", family: "companion", detail: `is deprecated since ${project} v${row.deprecatedIn}`, ...replacement, row: row.row };
+}
+function judgeLegacy(apiVersion, kind) {
+  const row = deprecationData().fluxLegacy.find((r) => r.apiVersion === apiVersion && r.kind === kind);
+  if (!row) return void 0;
+  return { status: "removed", family: "flux-legacy", detail: `belongs to the ${row.project}, archived ${row.removed.replace(/ \(.*\)$/, "")}: no Flux v2 controller serves it`, replacement: row.replacement, row: row.row };
+}
+function judgeApiVersion(apiVersion, kind, targets) {
+  return judgeLegacy(apiVersion, kind) ?? (isFluxGroup(groupOf(apiVersion)) ? judgeFlux(apiVersion, kind, targets.flux) : void 0) ?? judgeKubernetes(apiVersion, kind, targets.kubernetes) ?? judgeCompanion(apiVersion, kind);
+}
+function tableCovers(apiVersion, kind) {
+  const data2 = deprecationData();
+  const group = groupOf(apiVersion);
+  return data2.fluxApis.some((r) => r.kind === kind && groupOf(r.apiVersion) === group) || data2.fluxLegacy.some((r) => r.apiVersion === apiVersion && r.kind === kind) || data2.kubernetes.some((r) => r.apiVersion === apiVersion && r.kind === kind) || data2.companions.some((r) => r.apiVersion === apiVersion && (r.kind === kind || r.kind === "*"));
+}
 
 // src/k8s/object-ref.ts
 function objectRef(fields) {
@@ -27165,6 +27304,1051 @@ function objectRef(fields) {
   if (fields.name !== void 0) ref.name = fields.name;
   return ref;
 }
+
+// src/k8s/identity.ts
+function idKey(id) {
+  return `${id.group}/${id.kind}/${id.namespace ?? ""}/${id.name}`;
+}
+function sourceKey(kind, namespace, name) {
+  return `${kind}/${namespace}/${name}`;
+}
+var CLUSTER_SCOPED_KINDS = /* @__PURE__ */ new Set([
+  "Namespace",
+  "Node",
+  "PersistentVolume",
+  "ClusterRole",
+  "ClusterRoleBinding",
+  "CustomResourceDefinition",
+  "StorageClass",
+  "CSIDriver",
+  "CSINode",
+  "VolumeAttachment",
+  "PriorityClass",
+  "RuntimeClass",
+  "IngressClass",
+  "ValidatingWebhookConfiguration",
+  "MutatingWebhookConfiguration",
+  "ValidatingAdmissionPolicy",
+  "ValidatingAdmissionPolicyBinding",
+  "APIService",
+  "CertificateSigningRequest",
+  "FlowSchema",
+  "PriorityLevelConfiguration",
+  "PodSecurityPolicy",
+  "ComponentStatus",
+  "ClusterIssuer",
+  "ClusterSecretStore",
+  "ClusterExternalSecret",
+  "GatewayClass",
+  "ClusterPolicy",
+  "ClusterCleanupPolicy",
+  "ClusterPolicyReport",
+  "ClusterServiceVersion",
+  "IPAddressPool",
+  "CiliumClusterwideNetworkPolicy",
+  "CiliumLoadBalancerIPPool",
+  "CiliumNode",
+  "ClusterTriggerBinding",
+  "VolumeSnapshotClass",
+  "VolumeSnapshotContent"
+]);
+var NO_PREFIX_KINDS = /* @__PURE__ */ new Set(["CustomResourceDefinition", "APIService", "Namespace"]);
+var BUILTIN_GROUPS = /* @__PURE__ */ new Set([
+  "",
+  "admissionregistration.k8s.io",
+  "apiextensions.k8s.io",
+  "apiregistration.k8s.io",
+  "apps",
+  "authentication.k8s.io",
+  "authorization.k8s.io",
+  "autoscaling",
+  "batch",
+  "certificates.k8s.io",
+  "coordination.k8s.io",
+  "discovery.k8s.io",
+  "events.k8s.io",
+  "extensions",
+  "flowcontrol.apiserver.k8s.io",
+  "internal.apiserver.k8s.io",
+  "networking.k8s.io",
+  "node.k8s.io",
+  "policy",
+  "rbac.authorization.k8s.io",
+  "resource.k8s.io",
+  "scheduling.k8s.io",
+  "storage.k8s.io",
+  "storagemigration.k8s.io"
+]);
+function isBuiltinGroup(group) {
+  return BUILTIN_GROUPS.has(group);
+}
+function isKnownClusterScopedKind(kind) {
+  return CLUSTER_SCOPED_KINDS.has(kind);
+}
+function takesNamePrefix(kind) {
+  return !NO_PREFIX_KINDS.has(kind);
+}
+var CRD_API_VERSION = "apiextensions.k8s.io/v1";
+function crdVersionKeys(value) {
+  const spec = value?.spec;
+  if (typeof spec?.group !== "string" || typeof spec.names?.kind !== "string" || !Array.isArray(spec.versions)) return [];
+  return spec.versions.map((v) => `${spec.group}/${String(v?.name)}/${spec.names.kind}`);
+}
+function crdKindKey(value) {
+  const spec = value?.spec;
+  const group = spec?.group;
+  const kind = spec?.names?.kind;
+  return typeof group === "string" && typeof kind === "string" ? `${group}/${kind}` : void 0;
+}
+
+// src/k8s/flux.ts
+var FLUX_NAMESPACE = "flux-system";
+var KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
+var HELM_GROUP = "helm.toolkit.fluxcd.io";
+var SOURCE_GROUP = "source.toolkit.fluxcd.io";
+var SOURCE_EXTENSIONS_GROUP = "source.extensions.fluxcd.io";
+var SOURCE_KINDS = /* @__PURE__ */ new Set(["GitRepository", "OCIRepository", "HelmRepository", "Bucket", "HelmChart", "ExternalArtifact"]);
+function isFluxKustomization(doc) {
+  return doc.kind === "Kustomization" && groupOf(doc.apiVersion) === KUSTOMIZE_GROUP;
+}
+function isHelmRelease(doc) {
+  return doc.kind === "HelmRelease" && groupOf(doc.apiVersion) === HELM_GROUP;
+}
+function isSource(doc) {
+  return !!doc.kind && SOURCE_KINDS.has(doc.kind) && groupOf(doc.apiVersion) === SOURCE_GROUP;
+}
+function isArtifactGenerator(doc) {
+  return doc.kind === "ArtifactGenerator" && groupOf(doc.apiVersion) === SOURCE_EXTENSIONS_GROUP;
+}
+var OPERATOR_GROUP = "fluxcd.controlplane.io";
+function isFluxInstance(doc) {
+  return doc.kind === "FluxInstance" && groupOf(doc.apiVersion) === OPERATOR_GROUP;
+}
+function isResourceSet(doc) {
+  return doc.kind === "ResourceSet" && groupOf(doc.apiVersion) === OPERATOR_GROUP;
+}
+function isToolkitGroup(group) {
+  return group.endsWith(".toolkit.fluxcd.io");
+}
+
+// src/load/locate.ts
+function locateNode(doc, path12, target) {
+  const root = doc.root;
+  if (!root) return { start: doc.start, end: doc.start };
+  if (path12.length === 0) return root.entries?.[0]?.keyNode ?? root;
+  let node = root;
+  let pointAt = root.entries?.[0]?.keyNode ?? root;
+  for (let i = 0; i < path12.length; i++) {
+    const segment = path12[i];
+    const last = i === path12.length - 1;
+    if (typeof segment === "string" && node.entries) {
+      const entry = node.entries.findLast((e) => e.key === segment);
+      if (!entry) return pointAt;
+      if (last) return target === "key" ? entry.keyNode : entry.value;
+      node = entry.value;
+      pointAt = entry.keyNode;
+    } else if (typeof segment === "number" && node.items) {
+      const item = node.items[segment];
+      if (!item) return pointAt;
+      node = item;
+      pointAt = item;
+    } else {
+      return pointAt;
+    }
+  }
+  return node;
+}
+function nodeAt(root, path12) {
+  let node = root;
+  for (const segment of path12) {
+    node = typeof segment === "number" ? node?.items?.[segment] : node?.entries?.findLast((e) => e.key === segment)?.value;
+  }
+  return node;
+}
+function locateIn(repo, doc, path12, target) {
+  const file = repo.fileMap.get(doc.file);
+  if (!file) return { file: doc.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const { start, end } = locateNode(doc, path12, target);
+  return rangeLocation(doc.file, file.lineStarts, start, end);
+}
+
+// src/k8s/yaml11.ts
+function resolveYaml11Plain(text2) {
+  const value = resolveV2(text2);
+  return value.type === "null" ? null : value.value;
+}
+
+// src/load/split.ts
+function isMarkerEnd(text2, at3) {
+  const c = text2.charCodeAt(at3);
+  return Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13;
+}
+function findMarkers(text2, marker) {
+  const found = [];
+  if (text2.startsWith(marker) && isMarkerEnd(text2, 3)) found.push(0);
+  const needle = `
+${marker}`;
+  for (let i = text2.indexOf(needle); i !== -1; i = text2.indexOf(needle, i + 1)) {
+    if (isMarkerEnd(text2, i + 4)) found.push(i + 1);
+  }
+  return found;
+}
+function chunkContent(text2, start, end) {
+  let found = "none";
+  let i = start;
+  while (i < end) {
+    const lineStart = i === start || text2.charCodeAt(i - 1) === 10;
+    const c = text2.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 13 || c === 10) {
+      i++;
+    } else if (c === 35 || c === 37 && lineStart) {
+      if (c === 37) found = "directives";
+      const nl = text2.indexOf("\n", i);
+      i = nl === -1 ? end : nl + 1;
+    } else {
+      return "content";
+    }
+  }
+  return found;
+}
+function splitDocuments(text2) {
+  const starts = findMarkers(text2, "---");
+  const ends = findMarkers(text2, "...");
+  const raw = [];
+  let cur = { start: 0, explicit: false };
+  for (let s = 0, e = 0; s < starts.length || e < ends.length; ) {
+    const nextStart = starts[s] ?? Infinity;
+    const nextEnd = ends[e] ?? Infinity;
+    if (nextStart < nextEnd) {
+      raw.push({ ...cur, end: nextStart });
+      cur = { start: nextStart, explicit: true };
+      s++;
+    } else {
+      raw.push({ ...cur, end: nextEnd });
+      const nl = text2.indexOf("\n", nextEnd);
+      cur = { start: nl === -1 ? text2.length : nl + 1, explicit: false };
+      e++;
+    }
+  }
+  raw.push({ ...cur, end: text2.length });
+  const chunks = [];
+  let pendingDirectives;
+  for (const c of raw) {
+    if (c.explicit) {
+      chunks.push({ start: pendingDirectives ?? c.start, end: c.end });
+      pendingDirectives = void 0;
+      continue;
+    }
+    const content = chunkContent(text2, c.start, c.end);
+    if (content === "content") chunks.push({ start: c.start, end: c.end });
+    else if (content === "directives") pendingDirectives = c.start;
+  }
+  if (chunks.length === 0 && /\S/.test(text2)) chunks.push({ start: 0, end: text2.length });
+  return chunks;
+}
+
+// src/load/inline.ts
+function parseInlineYaml(text2, options = {}) {
+  let values;
+  try {
+    values = parseAllStrict(text2);
+  } catch (err) {
+    const mark = err instanceof yaml.YAMLException ? err.mark : void 0;
+    if (!mark) return { error: { message: String(err) } };
+    return { error: { message: `${err.reason} (line ${mark.line + 1} of the patch)`, offset: mark.position } };
+  }
+  if (!options.positions) return { documents: values.map((value) => ({ value })) };
+  try {
+    return { documents: splitDocuments(text2).map((chunk) => parseDocument(text2, chunk.start, chunk.end)) };
+  } catch {
+    return { documents: [] };
+  }
+}
+
+// src/graph/envsubst.ts
+var BadSubstitution = class extends Error {
+};
+var IDENT = /[\p{L}\p{Nd}_]/u;
+var DEFAULT_OPS = /* @__PURE__ */ new Set(["=", ":=", ":-", ":?", ":+"]);
+var Parser = class {
+  constructor(s) {
+    this.s = s;
+  }
+  s;
+  i = 0;
+  parseText() {
+    const parts = [];
+    let text2 = "";
+    while (this.i < this.s.length) {
+      if (this.s.startsWith("${", this.i)) {
+        if (text2) parts.push(text2);
+        text2 = "";
+        this.i += 2;
+        parts.push(this.parseExpr());
+      } else if (this.s.startsWith("$$", this.i)) {
+        text2 += "$";
+        this.i += 2;
+      } else text2 += this.s[this.i++];
+    }
+    if (text2) parts.push(text2);
+    return parts;
+  }
+  peek(offset = 0) {
+    return this.s[this.i + offset] ?? "";
+  }
+  take(accept) {
+    const start = this.i;
+    while (this.i < this.s.length && accept(this.s[this.i], this.i - start)) this.i++;
+    return this.s.slice(start, this.i);
+  }
+  close() {
+    if (this.peek() !== "}") throw new BadSubstitution();
+    this.i++;
+  }
+  /** One argument: a nested `${...}` or a run of accepted characters (escapes `\\`, `\/`, `$$` when `escapes`). */
+  parseParam(accept, escapes = false) {
+    if (this.s.startsWith("${", this.i)) {
+      this.i += 2;
+      return this.parseExpr();
+    }
+    let text2 = "";
+    while (this.i < this.s.length && !this.s.startsWith("${", this.i)) {
+      const c = this.peek();
+      if (escapes && (c === "\\" && (this.peek(1) === "/" || this.peek(1) === "\\") || c === "$" && this.peek(1) === "$")) {
+        text2 += this.peek(1);
+        this.i += 2;
+      } else if (accept(c)) {
+        text2 += c;
+        this.i++;
+      } else break;
+    }
+    if (!text2) throw new BadSubstitution();
+    return text2;
+  }
+  /** After `${`. */
+  parseExpr() {
+    if (this.peek() === "#") {
+      this.i++;
+      const name2 = this.take((c2) => IDENT.test(c2));
+      if (!name2) throw new BadSubstitution();
+      this.close();
+      return { name: name2, op: "#", args: [] };
+    }
+    const name = this.take((c2) => IDENT.test(c2));
+    if (!name) throw new BadSubstitution();
+    const c = this.peek();
+    if (c === "}") {
+      this.i++;
+      return { name, op: "", args: [] };
+    }
+    if (c === ":" && "=-?+".includes(this.peek(1)) && this.peek(1) !== "" || c === "=") {
+      const op = c === "=" ? "=" : c + this.peek(1);
+      this.i += op.length;
+      const parts = [];
+      while (this.peek() !== "}") {
+        if (this.i >= this.s.length) throw new BadSubstitution();
+        parts.push(this.parseParam((x) => x !== "}"));
+      }
+      this.i++;
+      return { name, op, args: [parts] };
+    }
+    if (c === ":") {
+      this.i++;
+      const offset = this.parseParam((x) => x !== ":" && x !== "}");
+      if (this.peek() === "}") {
+        this.i++;
+        return { name, op: ":", args: [[offset]] };
+      }
+      if (this.take((x) => x === ":") === "") throw new BadSubstitution();
+      const length = this.parseParam((x) => x !== "}");
+      this.close();
+      return { name, op: ":", args: [[offset], [length]] };
+    }
+    if (c === "," || c === "^") {
+      const op = this.take((x, n) => (x === "," || x === "^") && n < 2);
+      this.close();
+      return { name, op, args: [] };
+    }
+    if (c === "#" || c === "%") {
+      const op = this.take((x, n) => x === c && n < 2);
+      const pattern = this.parseParam((x) => x !== "}");
+      this.close();
+      return { name, op, args: [[pattern]] };
+    }
+    if (c === "/") {
+      const op = this.take((x, n) => n === 0 && x === "/" || n === 1 && "/#%".includes(x));
+      const pattern = this.peek() === "/" ? "" : this.parseParam((x) => x !== "/", true);
+      if (this.take((x) => x === "/") === "") throw new BadSubstitution();
+      if (this.peek() === "}") {
+        this.i++;
+        return { name, op, args: [[pattern]] };
+      }
+      const replacement = this.parseParam((x) => x !== "}", true);
+      this.close();
+      return { name, op, args: [[pattern], [replacement]] };
+    }
+    throw new BadSubstitution();
+  }
+};
+function expand(text2, lookup) {
+  let parts;
+  try {
+    parts = new Parser(text2).parseText();
+  } catch (error) {
+    if (error instanceof BadSubstitution) return void 0;
+    throw error;
+  }
+  const uses = [];
+  let unknown = false;
+  const evalParts = (list2) => list2.map((p) => typeof p === "string" ? p : evalExpr(p)).join("");
+  const evalExpr = (e) => {
+    const value = lookup(e.name);
+    const hasDefault = DEFAULT_OPS.has(e.op);
+    uses.push({ name: e.name, hasDefault, state: value === void 0 ? "unset" : value === null ? "unknown" : "known" });
+    if (value === null) unknown = true;
+    if (hasDefault && value) return value;
+    return apply(e.op, value ?? "", e.args.map(evalParts));
+  };
+  const result = evalParts(parts);
+  return { text: unknown ? void 0 : result, uses };
+}
+function mayExpand(text2) {
+  return text2.includes("${") || text2.includes("$$");
+}
+function apply(op, v, args) {
+  switch (op) {
+    case "":
+      return v;
+    case ",":
+      return v.slice(0, 1).toLowerCase() + v.slice(1);
+    case ",,":
+      return v.toLowerCase();
+    case "^":
+      return v.slice(0, 1).toUpperCase() + v.slice(1);
+    case "^^":
+      return v.toUpperCase();
+    case "#":
+      return args.length === 0 ? String(Buffer.byteLength(v)) : trimPrefix(v, args[0], false);
+    case "##":
+      return trimPrefix(v, args[0], true);
+    case "%":
+      return reverse(trimPrefix(reverse(v), reverse(args[0]), false));
+    case "%%":
+      return reverse(trimPrefix(reverse(v), reverse(args[0]), true));
+    case ":":
+      return substring(v, args);
+    case "/":
+      return goReplace(v, args[0], args[1] ?? "", 1);
+    case "//":
+      return goReplace(v, args[0], args[1] ?? "", Infinity);
+    case "/#":
+      return args.length === 2 && v.startsWith(args[0]) ? goReplace(v, args[0], args[1], 1) : v;
+    case "/%":
+      return args.length === 2 && v.endsWith(args[0]) ? v.slice(0, v.length - args[0].length) + args[1] : v;
+    default:
+      return v === "" && args.length > 0 ? args.join("") : v;
+  }
+}
+function substring(v, args) {
+  const toInt = (s) => /^[+-]?\d+$/.test(s) ? Number(s) : void 0;
+  let pos = toInt(args[0]);
+  if (pos === void 0) return v;
+  if (pos < 0) pos = Math.max(v.length + pos, 0);
+  if (args.length === 1) return v.slice(pos);
+  const length = toInt(args[1]);
+  if (length === void 0) return v;
+  if (length < 0) return v.length + length < pos ? "" : v.slice(pos, v.length + length);
+  return v.slice(pos, pos + length);
+}
+function goReplace(s, old, replacement, n) {
+  if (old !== "") {
+    const pieces = s.split(old);
+    const done = Math.min(n, pieces.length - 1);
+    return pieces.slice(0, done + 1).join(replacement) + (done < pieces.length - 1 ? old + pieces.slice(done + 1).join(old) : "");
+  }
+  const chars = [...s];
+  let out = "";
+  for (let i = 0; i <= chars.length; i++) out += (i < n ? replacement : "") + (chars[i] ?? "");
+  return out;
+}
+var reverse = (s) => [...s].reverse().join("");
+function trimPrefix(v, pattern, longest) {
+  const re = globToRegExp(pattern);
+  if (!re) return v;
+  for (let n = 1; n <= v.length; n++) {
+    const len = longest ? v.length - n + 1 : n;
+    if (re.test(v.slice(0, len))) return v.slice(len);
+  }
+  return v;
+}
+function globToRegExp(pattern) {
+  let out = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*") out += "[^/]*";
+    else if (c === "?") out += "[^/]";
+    else if (c === "\\") {
+      if (i + 1 >= pattern.length) return void 0;
+      out += escapeRe(pattern[++i]);
+    } else if (c === "[") {
+      const end = pattern.indexOf("]", i + 2);
+      if (end < 0) return void 0;
+      const body2 = pattern.slice(i + 1, end);
+      out += body2.startsWith("^") ? `[^${escapeClass(body2.slice(1))}]` : `[${escapeClass(body2)}]`;
+      i = end;
+    } else out += escapeRe(c);
+  }
+  return new RegExp(`^${out}$`, "su");
+}
+var escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+var escapeClass = (s) => s.replace(/[\]\\^[]/g, "\\$&");
+
+// src/graph/postbuild.ts
+var isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var SUBSTITUTE_OPT_OUT = "kustomize.toolkit.fluxcd.io/substitute";
+var PostBuildSubstitutions = class {
+  constructor(graph, repo) {
+    this.graph = graph;
+    this.repo = repo;
+  }
+  graph;
+  repo;
+  /** The objects applying each document. */
+  variables = /* @__PURE__ */ new Map();
+  substitutions;
+  /**
+   * The variables a Flux Kustomization substitutes, or undefined when it has no spec.postBuild (Flux substitutes
+   * nothing then). spec.postBuild is taken as written, patched by the spec.patches of the Flux Kustomizations applying
+   * it. Shared: never mutate the result.
+   */
+  variablesFor(kustomization) {
+    if (this.variables.has(kustomization)) return this.variables.get(kustomization);
+    const vars = this.computeVariables(kustomization);
+    this.variables.set(kustomization, vars);
+    return vars;
+  }
+  /**
+   * The Flux Kustomization and its variables for each applied document that goes through substitution (respects the
+   * kustomize.toolkit.fluxcd.io/substitute: disabled annotation/label on the object). Shared: never mutate the result.
+   */
+  byDocument() {
+    if (this.substitutions) return this.substitutions;
+    const out = /* @__PURE__ */ new Map();
+    for (const cluster of this.graph.clusters) {
+      for (const o of cluster.objects) {
+        if (isOptedOut(o.doc)) continue;
+        const vars = this.variablesFor(o.by);
+        if (!vars) continue;
+        let list2 = out.get(o.doc);
+        if (!list2) out.set(o.doc, list2 = []);
+        if (!list2.some((e) => e.kustomization === o.by)) list2.push({ kustomization: o.by, vars });
+      }
+    }
+    return this.substitutions = out;
+  }
+  /** spec.postBuild as the cluster gets it: the graph reads it from the Kustomization's patched value. */
+  effectivePostBuild(k) {
+    return k.synthetic ? void 0 : k.postBuild;
+  }
+  computeVariables(kustomization) {
+    const postBuild = this.effectivePostBuild(kustomization);
+    if (!postBuild) return void 0;
+    const values = /* @__PURE__ */ new Map();
+    const unknown = /* @__PURE__ */ new Set();
+    const secret = /* @__PURE__ */ new Set();
+    let incomplete = false;
+    const cluster = this.graph.clusters.find((c) => c.name === kustomization.cluster);
+    const set2 = (key, value, fromSecret) => {
+      if (fromSecret) secret.add(key);
+      else secret.delete(key);
+      if (value === null) {
+        values.delete(key);
+        unknown.add(key);
+      } else {
+        unknown.delete(key);
+        values.set(key, value.replaceAll("\n", ""));
+      }
+    };
+    for (const ref of postBuild.substituteFrom) {
+      if (ref.kind !== "ConfigMap" && ref.kind !== "Secret") continue;
+      const found = cluster ? cluster.objects.filter((o) => isNamed(o, ref.kind, kustomization.namespace, ref.name)).map((o) => o.doc) : writtenObjects(this.repo, ref.kind, kustomization.namespace, ref.name);
+      if (found.length === 0) incomplete = true;
+      for (const doc of found) for (const [key, value] of dataOf(doc)) set2(key, value, ref.kind === "Secret");
+    }
+    for (const [key, value] of Object.entries(postBuild.substitute)) set2(key, value, false);
+    return { values, incomplete, unknown, secret };
+  }
+};
+function isNamed(o, kind, namespace, name) {
+  return o.id.kind === kind && o.id.group === "" && o.id.namespace === namespace && o.id.name === name;
+}
+function writtenObjects(repo, kind, namespace, name) {
+  return repo.files.flatMap(
+    (f) => f.documents.filter((d) => d.kind === kind && d.apiVersion === "v1" && d.name === name && (d.namespace ?? namespace) === namespace)
+  );
+}
+function dataOf(doc) {
+  if (!isObj(doc.value)) return [];
+  const encrypted = doc.class === "sops";
+  const out = [];
+  const read = (map3, decode) => {
+    if (!isObj(map3)) return;
+    for (const [key, raw] of Object.entries(map3)) {
+      if (raw === null || typeof raw === "object") continue;
+      const text2 = String(raw);
+      if (encrypted && text2.startsWith("ENC[")) out.push([key, null]);
+      else out.push([key, decode ? Buffer.from(text2, "base64").toString("utf8") : text2]);
+    }
+  };
+  if (doc.kind === "Secret") {
+    read(doc.value.data, true);
+    read(doc.value.stringData, false);
+  } else read(doc.value.data, false);
+  return out;
+}
+function substituteValue(value, vars, root) {
+  const uses = [];
+  if (vars.values.size === 0 && !vars.unknown?.size && !vars.incomplete) return { value, uses };
+  const lookup = (name) => vars.values.get(name) ?? (vars.unknown?.has(name) ? null : void 0);
+  const path12 = [];
+  const done = /* @__PURE__ */ new Map();
+  const walk2 = (v) => {
+    if (typeof v === "string") return mayExpand(v) ? substituteString(v) : v;
+    if (typeof v !== "object" || v === null) return v;
+    if (done.has(v)) return done.get(v);
+    done.set(v, v);
+    const out = walkObject(v);
+    done.set(v, out);
+    return out;
+  };
+  const walkObject = (v) => {
+    if (Array.isArray(v)) {
+      let out2;
+      v.forEach((item, i) => {
+        path12.push(i);
+        const next = walk2(item);
+        path12.pop();
+        if (next !== item) (out2 ??= [...v])[i] = next;
+      });
+      return out2 ?? v;
+    }
+    if (!isObj(v)) return v;
+    let out;
+    for (const key in v) {
+      const item = v[key];
+      if (typeof item !== "string" && (typeof item !== "object" || item === null)) continue;
+      path12.push(key);
+      const next = walk2(item);
+      path12.pop();
+      if (next !== item) (out ??= { ...v })[key] = next;
+    }
+    return out ?? v;
+  };
+  const substituteString = (text2) => {
+    const result = expand(text2, lookup);
+    if (!result) return text2;
+    const at3 = [...path12];
+    for (const u of result.uses) {
+      const defined = u.state !== "unset";
+      uses.push({
+        name: u.name,
+        path: at3,
+        hasDefault: u.hasDefault,
+        defined,
+        ...u.state === "unknown" ? { unknown: true } : {},
+        ...vars.secret?.has(u.name) ? { secret: true } : {}
+      });
+    }
+    if (result.text === void 0) return text2;
+    const node = root && nodeAt(root, at3);
+    const plain = node ? node.style === "plain" : !text2.includes("\n");
+    return plain && result.uses.length > 0 ? resolvePlainText(result.text) : result.text;
+  };
+  return { value: walk2(value), uses };
+}
+function isOptedOut(doc) {
+  const metadata = isObj(doc.value) ? doc.value.metadata : void 0;
+  if (!isObj(metadata)) return false;
+  return [metadata.labels, metadata.annotations].some((m) => isObj(m) && m[SUBSTITUTE_OPT_OUT] === "disabled");
+}
+function substitute(text2, vars) {
+  if (!mayExpand(text2)) return text2;
+  const result = expand(text2, (name) => Object.hasOwn(vars, name) ? vars[name] : void 0);
+  return !result?.text || result.uses.some((u) => u.state === "unset" && !u.hasDefault) ? text2 : result.text;
+}
+function resolvePlainText(text2) {
+  if (/^['"[{]/.test(text2)) {
+    const parsed = parseInlineYaml(text2);
+    if ("documents" in parsed && parsed.documents.length === 1) return parsed.documents[0].value;
+  }
+  return resolveYaml11Plain(text2);
+}
+function substituteScalar(text2, vars) {
+  const out = substitute(text2, vars);
+  return out !== text2 && /^['"[{]/.test(out) && !/^['"[{]/.test(text2) ? resolvePlainText(out) : out;
+}
+
+// src/checks/schema/substituted.ts
+function substitutedVariants(value, root, substitutions, reached2) {
+  if (!substitutions) return [{ value, skipVariables: !reached2, secretPaths: [] }];
+  const tree = root();
+  return substitutions.map(({ vars }) => {
+    const substituted = substituteValue(value, vars, tree);
+    const secretPaths = substituted.uses.filter((use) => use.secret).map((use) => use.path);
+    if (!vars.incomplete) return { value: substituted.value, skipVariables: true, secretPaths };
+    for (const use of substituted.uses) if (!use.defined && !use.hasDefault) restore(substituted.value, value, use.path);
+    return { value: substituted.value, skipVariables: true, secretPaths };
+  });
+}
+function restore(into, from, path12) {
+  let target = into;
+  let source = from;
+  for (const segment of path12.slice(0, -1)) {
+    target = target[segment];
+    source = source[segment];
+  }
+  const last = path12[path12.length - 1];
+  if (last !== void 0 && target !== source) target[last] = source[last];
+}
+
+// src/checks/schema/applied.ts
+var indexOf = ({ graph }) => {
+  const crds = /* @__PURE__ */ new Map();
+  const operator = /* @__PURE__ */ new Set();
+  for (const c of graph.clusters) {
+    const served = /* @__PURE__ */ new Map();
+    crds.set(c.name, served);
+    if (c.origin === "instance") operator.add(c.name);
+    for (const o of c.objects) {
+      if (isFluxInstance(o.doc)) operator.add(c.name);
+      if (o.id.kind !== "CustomResourceDefinition" || o.id.apiVersion !== CRD_API_VERSION) continue;
+      for (const key of crdVersionKeys(o.value)) {
+        if (!served.has(key)) served.set(key, { apiVersion: o.id.apiVersion, kind: o.id.kind, value: o.value, file: o.doc.file });
+      }
+    }
+  }
+  return { clusters: new Map(graph.clusters.map((c) => [c.name, c])), crds, operator };
+};
+function appliedIndex(ctx) {
+  return ctx.services.shared(indexOf);
+}
+function appliedVariants(t, ctx) {
+  if (!t.whole) return [{ value: t.value, skipVariables: true }];
+  const applied = t.base.length === 0 ? ctx.graph.appliedByDocument.get(t.doc) : void 0;
+  if (!applied) {
+    if (ctx.graph.clusters.length > 0 && !ctx.graph.reached.has(t.doc)) return [];
+    return [{ value: t.value, skipVariables: true }];
+  }
+  const substitutions = ctx.services.substitutions();
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const values = /* @__PURE__ */ new Map();
+  for (const o of applied) {
+    const vars = substitutions.variablesFor(o.by);
+    let valueId = values.get(o.value);
+    if (valueId === void 0) values.set(o.value, valueId = values.size);
+    const key = `${o.cluster} ${valueId} ${vars ? o.by.name + "/" + o.by.namespace : "-"}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const value = t.encrypted ? withoutSops(o.value) : o.value;
+    const cluster = appliedIndex(ctx).clusters.get(o.cluster);
+    for (const v of substitutedVariants(value, () => nodeAt(t.doc.root, t.base), vars ? [{ vars }] : void 0, true)) {
+      const secret = v.secretPaths.length > 0 ? { secretPaths: v.secretPaths } : {};
+      out.push({ value: v.value, skipVariables: vars !== void 0, ...o.patchedBy ? { patched: value } : {}, ...cluster ? { cluster } : {}, ...secret });
+    }
+  }
+  return out;
+}
+function withoutSops(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const { sops: _sops, ...rest } = value;
+  return rest;
+}
+function notFromPatches(variant, t, errors) {
+  if (variant.patched === void 0) return errors;
+  return errors.filter((e) => JSON.stringify(valueAt(variant.patched, e.path)) === JSON.stringify(valueAt(t.value, e.path)));
+}
+function valueAt(value, path12) {
+  let v = value;
+  for (const seg of path12) v = typeof v === "object" && v !== null ? v[seg] : void 0;
+  return v;
+}
+function clusterCrd(ctx, variant, apiVersion, kind) {
+  return variant.cluster ? appliedIndex(ctx).crds.get(variant.cluster.name)?.get(`${apiVersion}/${kind}`) : void 0;
+}
+var OPERATOR_EVENT_KINDS = /* @__PURE__ */ new Set(["FluxInstance", "ResourceSet", "ResourceSetInputProvider"]);
+function acceptedOnCluster(ctx, variant, t, errors) {
+  if (!variant.cluster || !appliedIndex(ctx).operator.has(variant.cluster.name)) return errors;
+  if (!t.apiVersion.startsWith("notification.toolkit.fluxcd.io/") || t.kind !== "Alert" && t.kind !== "Receiver") return errors;
+  const list2 = t.kind === "Alert" ? "eventSources" : "resources";
+  return errors.filter((e) => {
+    const [spec, field2, index, leaf] = e.path;
+    if (e.keyword !== "enum" || spec !== "spec" || field2 !== list2 || leaf !== "kind" || e.path.length !== 4) return true;
+    const items2 = variant.value.spec?.[list2];
+    const kind = Array.isArray(items2) && typeof index === "number" ? items2[index]?.kind : void 0;
+    return !(typeof kind === "string" && OPERATOR_EVENT_KINDS.has(kind));
+  });
+}
+
+// src/checks/deprecations/fix.ts
+function migrationFor(_ctx, _request) {
+  return { refused: "" };
+}
+function fixParts(result) {
+  if ("fix" in result) return { note: "--fix can do this", fix: result.fix };
+  return { note: result.refused ? `--fix cannot do this (${result.refused})` : "--fix cannot do this" };
+}
+
+// src/checks/deprecations/targets.ts
+function flux(text2) {
+  const t = fluxTarget(text2);
+  return "problem" in t ? fluxTarget(void 0) : t;
+}
+var runTargetsOf = ({ graph, services }) => {
+  const config = services.versionTargets();
+  const newest = () => services.schemas().kubernetesVersion;
+  const kube = (text2) => kubernetesTarget(text2, newest);
+  const run = { flux: flux(config.fluxVersion), kubernetes: kube(config.kubernetesVersion) };
+  const byCluster = /* @__PURE__ */ new Map();
+  for (const c of graph.clusters) {
+    const own = config.clusters?.[c.name];
+    byCluster.set(c.name, {
+      flux: own?.fluxVersion === void 0 ? run.flux : flux(own.fluxVersion),
+      kubernetes: own?.kubernetesVersion === void 0 ? run.kubernetes : kube(own.kubernetesVersion)
+    });
+  }
+  return { run, byCluster, perCluster: Object.keys(config.clusters ?? {}).length > 0 };
+};
+function runTargets(ctx) {
+  return ctx.services.shared(runTargetsOf);
+}
+function documentTargets(ctx, doc) {
+  const { run, byCluster } = runTargets(ctx);
+  const clusters = [...new Set((ctx.graph.appliedByDocument.get(doc) ?? []).map((o) => o.cluster))].sort();
+  if (clusters.length === 0) return [{ targets: run, clusters: [] }];
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const name of clusters) {
+    const targets = byCluster.get(name) ?? run;
+    const key = `${targets.flux.label}\0${targets.kubernetes.label}`;
+    const group = groups2.get(key);
+    if (group) group.clusters.push(name);
+    else groups2.set(key, { targets, clusters: [name] });
+  }
+  return [...groups2.values()];
+}
+function targetNote(ctx, label, clusters) {
+  if (label === void 0) return "";
+  const named = runTargets(ctx).perCluster && clusters.length > 0;
+  return named ? ` (target ${label} on ${clusters.length === 1 ? "cluster" : "clusters"} ${clusters.join(", ")})` : ` (target ${label})`;
+}
+function judged(ctx, doc) {
+  return ctx.graph.mode !== "roots" || ctx.graph.reached.has(doc) || ctx.graph.patchDocs.has(doc);
+}
+function* objectDocuments(ctx) {
+  for (const file of ctx.repo.files) {
+    for (const doc of file.documents) {
+      if (doc.value?.["$patch"] === "delete" || !judged(ctx, doc)) continue;
+      if ((doc.class === "k8s" || doc.class === "sops") && typeof doc.apiVersion === "string" && typeof doc.kind === "string") {
+        yield doc;
+      }
+    }
+  }
+}
+
+// src/checks/deprecations/api.ts
+function servedByClusterCrd(ctx, clusters, apiVersion, kind) {
+  const { crds } = appliedIndex(ctx);
+  const version = apiVersion.slice(apiVersion.indexOf("/") + 1);
+  return clusters.some((c) => {
+    const crd = crds.get(c)?.get(`${apiVersion}/${kind}`);
+    const versions2 = crd?.value?.spec?.versions;
+    return Array.isArray(versions2) && versions2.some((v) => v?.name === version && v.served !== false);
+  });
+}
+function apiDeprecated(ctx) {
+  for (const doc of objectDocuments(ctx)) {
+    for (const { targets, clusters } of documentTargets(ctx, doc)) {
+      let verdict = judgeApiVersion(doc.apiVersion, doc.kind, targets);
+      if (!verdict || verdict.status === "unknown") continue;
+      if (verdict.status === "removed" && verdict.target === void 0 && servedByClusterCrd(ctx, clusters, doc.apiVersion, doc.kind)) {
+        verdict = { ...verdict, detail: `${verdict.detail}; the CustomResourceDefinition this cluster applies still serves it` };
+      }
+      report(ctx, doc, verdict, clusters);
+    }
+  }
+}
+function report(ctx, doc, verdict, clusters) {
+  const { note, fix } = fixParts(verdict.replacement ? migrationFor(ctx, { kind: "apiVersion", family: verdict.family, doc, to: verdict.replacement }) : { refused: "" });
+  const use = verdict.replacement ? `: use ${verdict.replacement}` : "";
+  ctx.report({
+    message: `${doc.apiVersion} ${doc.kind} ${verdict.detail}${targetNote(ctx, verdict.target, clusters)}${use}; ${note}`,
+    // No option names the release of a companion a cluster runs (bjw-s pins external-secrets 0.10, which serves
+    // v1beta1): its removals are warnings; Flux and Kubernetes ones are errors for the target that removed them.
+    severity: verdict.status === "removed" && verdict.target !== void 0 ? "error" : "warning",
+    location: ctx.locate(doc, ["apiVersion"], "value"),
+    object: objectRef(doc),
+    ...fix ? { fix } : {}
+  });
+}
+function builtinIndex(store) {
+  const index = /* @__PURE__ */ new Map();
+  for (const minor of store.kubernetesVersions()) {
+    for (const key of store.builtinKinds(minor)) {
+      const kind = key.slice(key.lastIndexOf("/") + 1);
+      const apiVersion = key.slice(0, key.lastIndexOf("/"));
+      const groupKind = `${groupOf(apiVersion)}/${kind}`;
+      let byMinor = index.get(groupKind);
+      if (!byMinor) index.set(groupKind, byMinor = /* @__PURE__ */ new Map());
+      byMinor.set(minor, [...byMinor.get(minor) ?? [], apiVersion]);
+    }
+  }
+  return index;
+}
+var builtinIndexOf = ({ services }) => builtinIndex(services.schemas().store);
+function versionPriority(apiVersion) {
+  const m = /^v(\d+)(?:(alpha|beta)(\d+))?$/.exec(parseApiVersion(apiVersion).version);
+  if (!m) return -1;
+  const level = m[2] === void 0 ? 2 : m[2] === "beta" ? 1 : 0;
+  return level * 1e6 + Number(m[1]) * 1e3 + Number(m[3] ?? 0);
+}
+function unservedBuiltin(ctx, apiVersion, kind, kubernetes) {
+  const byMinor = ctx.services.shared(builtinIndexOf).get(`${groupOf(apiVersion)}/${kind}`);
+  const minor = `${kubernetes.release[0]}.${kubernetes.release[1]}`;
+  const store = ctx.services.schemas().store;
+  const bundled = store.kubernetesVersions();
+  if (!byMinor || !bundled.includes(minor)) return void 0;
+  const served = byMinor.get(minor) ?? [];
+  if (served.includes(apiVersion)) return void 0;
+  const others = [...byMinor].filter(([, versions2]) => versions2.includes(apiVersion)).map(([m]) => m);
+  if (others.length > 0) return { detail: `is not served by Kubernetes ${minor} (Kubernetes ${others.join(", ")} serve${others.length === 1 ? "s" : ""} it)`, served, newer: false };
+  const newer = [...byMinor.values()].flat().every((v) => versionPriority(v) < versionPriority(apiVersion));
+  const range = `${bundled[0]} to ${bundled.at(-1)}`;
+  const detail = newer ? `is newer than every version Kubernetes ${range} serves` : `is not served by any Kubernetes release from ${range}`;
+  return { detail, served, newer };
+}
+function apiVersionUnknown(ctx) {
+  for (const doc of objectDocuments(ctx)) {
+    for (const { targets, clusters } of documentTargets(ctx, doc)) {
+      const verdict = judgeApiVersion(doc.apiVersion, doc.kind, targets);
+      if (verdict?.status === "unknown") {
+        const serves2 = verdict.served.length > 0 ? `; ${verdict.target} serves ${verdict.served.join(", ")}` : `; ${verdict.target} serves no version of it`;
+        ctx.report({ message: `${doc.apiVersion} ${doc.kind} ${verdict.detail}${targetNote(ctx, verdict.target, clusters)}${serves2}`, location: ctx.locate(doc, ["apiVersion"], "value"), object: objectRef(doc) });
+        continue;
+      }
+      if (verdict) continue;
+      const builtin = unservedBuiltin(ctx, doc.apiVersion, doc.kind, targets.kubernetes);
+      if (!builtin) continue;
+      const serves = builtin.served.length > 0 ? `; ${targets.kubernetes.label} serves ${builtin.served.join(", ")}` : "";
+      const newer = builtin.newer ? " (if the cluster runs a newer Kubernetes, say so with --kubernetes-version)" : "";
+      ctx.report({
+        message: `${doc.apiVersion} ${doc.kind} ${builtin.detail}${targetNote(ctx, targets.kubernetes.label, clusters)}${serves}${newer}`,
+        ...builtin.newer ? { severity: "warning" } : {},
+        location: ctx.locate(doc, ["apiVersion"], "value"),
+        object: objectRef(doc)
+      });
+    }
+  }
+}
+function deprecationRulesCover(ctx, apiVersion, kind) {
+  return tableCovers(apiVersion, kind) || ctx.services.shared(builtinIndexOf).has(`${groupOf(apiVersion)}/${kind}`);
+}
+var apiChecks = {
+  "api-deprecated": { run: apiDeprecated },
+  "api-version-unknown": { run: apiVersionUnknown }
+};
+
+// src/checks/deprecations/fields.ts
+var isRecord2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function* fieldsAt(value, path12, at3 = []) {
+  if (path12.length === 0) {
+    yield { path: at3, value };
+    return;
+  }
+  const [head, ...rest] = path12;
+  if (head === "[]") {
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* fieldsAt(value[i], rest, [...at3, i]);
+  } else if (isRecord2(value) && Object.hasOwn(value, head)) {
+    yield* fieldsAt(value[head], rest, [...at3, head]);
+  }
+}
+var dotted = (path12) => path12.map((s) => typeof s === "number" ? `[${s}]` : `.${s}`).join("").slice(1).replaceAll(".[", "[");
+function matchesRow(row, value) {
+  if (row.equals !== void 0) return value === row.equals;
+  if (row.contains) return typeof value === "string" && row.contains.some((c) => value.includes(c));
+  return true;
+}
+function judgeField(row, apiVersion, kind, targets) {
+  const flux2 = targets.flux.release;
+  const deprecated = row.deprecatedIn ? `deprecated since Flux ${showRelease(row.deprecatedIn)}` : void 0;
+  if (row.status === "discouraged") return reached(flux2, row.deprecatedIn) ? { severity: "info", detail: `is discouraged since Flux ${showRelease(row.deprecatedIn)}` } : void 0;
+  if (row.contains) {
+    if (reached(flux2, row.removedIn)) return { severity: "error", detail: `uses data Flux ${showRelease(row.removedIn)} no longer provides (${row.contains.join(", ")})` };
+    return reached(flux2, row.deprecatedIn) ? { severity: "warning", detail: `uses data ${deprecated} (${row.contains.join(", ")})` } : void 0;
+  }
+  if (row.status === "deprecated") return reached(flux2, row.deprecatedIn) ? { severity: "warning", detail: `is ${deprecated}` } : void 0;
+  const versionGone = judgeApiVersion(apiVersion, kind, targets)?.status === "removed";
+  const was = deprecated ? `is ${deprecated} and ` : "";
+  if (versionGone) return { severity: "error", detail: `${was}is in no ${kind} version the target serves` };
+  const dropped = row.removedIn ? `gone from the ${kind} versions of Flux ${showRelease(row.removedIn)} on` : "gone from newer versions";
+  if (reached(flux2, row.deprecatedIn) || reached(flux2, row.removedIn)) return { severity: "warning", detail: `${was}${dropped}` };
+  return void 0;
+}
+function fluxFieldDeprecated(ctx) {
+  const rows = deprecationData().fluxFields;
+  for (const doc of objectDocuments(ctx)) {
+    const { version } = parseApiVersion(doc.apiVersion);
+    const mine = rows.filter((r) => r.kind === doc.kind && r.group === groupOf(doc.apiVersion) && r.versions.includes(version));
+    if (mine.length === 0) continue;
+    for (const { targets, clusters } of documentTargets(ctx, doc)) {
+      for (const row of mine) reportRow(ctx, doc, row, targets, clusters);
+    }
+  }
+}
+function reportRow(ctx, doc, row, targets, clusters) {
+  for (const path12 of row.paths) {
+    for (const found of fieldsAt(doc.value, path12)) {
+      if (!matchesRow(row, found.value)) continue;
+      const verdict = judgeField(row, doc.apiVersion, doc.kind, targets);
+      if (!verdict) continue;
+      const { note, fix } = fixParts(migrationFor(ctx, { kind: "flux-field", doc, path: found.path, row: row.row }));
+      const instead = row.replacement ? `use ${row.replacement}` : "delete it";
+      ctx.report({
+        message: `${dotted(found.path)} of ${doc.kind} ${doc.apiVersion} ${verdict.detail}${targetNote(ctx, targets.flux.label, clusters)}: ${instead}; ${note}`,
+        severity: verdict.severity,
+        location: ctx.locate(doc, found.path, "key"),
+        object: objectRef(doc),
+        ...fix ? { fix } : {}
+      });
+    }
+  }
+}
+function kustomizeFieldDeprecated(ctx) {
+  const rows = deprecationData().kustomizeFields;
+  const files = ctx.graph.mode === "roots" ? ctx.graph.kustomizeFiles.filter((k) => ctx.graph.builtKustomizeFiles.has(k)) : ctx.graph.kustomizeFiles;
+  for (const k of files) {
+    for (const row of rows) {
+      for (const path12 of row.paths) {
+        for (const found of fieldsAt(k.doc.value, path12)) {
+          const { note, fix } = fixParts(migrationFor(ctx, { kind: "kustomize-field", doc: k.doc, field: dotted(found.path) }));
+          const since = row.deprecatedIn ? ` since kustomize ${showRelease(row.deprecatedIn)}` : " (kustomize has not dated it: the older, singular form)";
+          const warns = row.warningSince && row.warningSince !== row.deprecatedIn ? ` (kustomize build warns since ${showRelease(row.warningSince)})` : "";
+          ctx.report({
+            message: `${dotted(found.path)} is deprecated${since}${warns}: use ${row.replacement}; ${note}`,
+            location: ctx.locate(k.doc, found.path, "key"),
+            ...fix ? { fix } : {}
+          });
+        }
+      }
+    }
+  }
+}
+var fieldChecks = {
+  "flux-field-deprecated": { run: fluxFieldDeprecated },
+  "kustomize-field-deprecated": { run: kustomizeFieldDeprecated }
+};
+
+// src/checks/custom.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
 
 // src/checks/field-path.ts
 function parseFieldPath(text2) {
@@ -27344,47 +28528,6 @@ function objectField(ctx) {
 var customChecks = {
   "object-field": { params: PARAMS, checkParams: objectFieldParamProblems, run: objectField }
 };
-
-// src/load/locate.ts
-function locateNode(doc, path12, target) {
-  const root = doc.root;
-  if (!root) return { start: doc.start, end: doc.start };
-  if (path12.length === 0) return root.entries?.[0]?.keyNode ?? root;
-  let node = root;
-  let pointAt = root.entries?.[0]?.keyNode ?? root;
-  for (let i = 0; i < path12.length; i++) {
-    const segment = path12[i];
-    const last = i === path12.length - 1;
-    if (typeof segment === "string" && node.entries) {
-      const entry = node.entries.findLast((e) => e.key === segment);
-      if (!entry) return pointAt;
-      if (last) return target === "key" ? entry.keyNode : entry.value;
-      node = entry.value;
-      pointAt = entry.keyNode;
-    } else if (typeof segment === "number" && node.items) {
-      const item = node.items[segment];
-      if (!item) return pointAt;
-      node = item;
-      pointAt = item;
-    } else {
-      return pointAt;
-    }
-  }
-  return node;
-}
-function nodeAt(root, path12) {
-  let node = root;
-  for (const segment of path12) {
-    node = typeof segment === "number" ? node?.items?.[segment] : node?.entries?.findLast((e) => e.key === segment)?.value;
-  }
-  return node;
-}
-function locateIn(repo, doc, path12, target) {
-  const file = repo.fileMap.get(doc.file);
-  if (!file) return { file: doc.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
-  const { start, end } = locateNode(doc, path12, target);
-  return rangeLocation(doc.file, file.lineStarts, start, end);
-}
 
 // src/checks/flux-lookup.ts
 function isTemplated2(name) {
@@ -27567,145 +28710,6 @@ function fluxDependsOnCycle(ctx) {
       });
     }
   }
-}
-
-// src/k8s/api-version.ts
-function parseApiVersion(apiVersion) {
-  const value = apiVersion ?? "";
-  const slash = value.indexOf("/");
-  return slash < 0 ? { group: "", version: value } : { group: value.slice(0, slash), version: value.slice(slash + 1) };
-}
-function groupOf(apiVersion) {
-  return parseApiVersion(apiVersion).group;
-}
-function apiVersionOf(group, version) {
-  return group ? `${group}/${version}` : version;
-}
-
-// src/k8s/flux.ts
-var FLUX_NAMESPACE = "flux-system";
-var KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
-var HELM_GROUP = "helm.toolkit.fluxcd.io";
-var SOURCE_GROUP = "source.toolkit.fluxcd.io";
-var SOURCE_EXTENSIONS_GROUP = "source.extensions.fluxcd.io";
-var SOURCE_KINDS = /* @__PURE__ */ new Set(["GitRepository", "OCIRepository", "HelmRepository", "Bucket", "HelmChart", "ExternalArtifact"]);
-function isFluxKustomization(doc) {
-  return doc.kind === "Kustomization" && groupOf(doc.apiVersion) === KUSTOMIZE_GROUP;
-}
-function isHelmRelease(doc) {
-  return doc.kind === "HelmRelease" && groupOf(doc.apiVersion) === HELM_GROUP;
-}
-function isSource(doc) {
-  return !!doc.kind && SOURCE_KINDS.has(doc.kind) && groupOf(doc.apiVersion) === SOURCE_GROUP;
-}
-function isArtifactGenerator(doc) {
-  return doc.kind === "ArtifactGenerator" && groupOf(doc.apiVersion) === SOURCE_EXTENSIONS_GROUP;
-}
-var OPERATOR_GROUP = "fluxcd.controlplane.io";
-function isFluxInstance(doc) {
-  return doc.kind === "FluxInstance" && groupOf(doc.apiVersion) === OPERATOR_GROUP;
-}
-function isResourceSet(doc) {
-  return doc.kind === "ResourceSet" && groupOf(doc.apiVersion) === OPERATOR_GROUP;
-}
-function isToolkitGroup(group) {
-  return group.endsWith(".toolkit.fluxcd.io");
-}
-
-// src/k8s/identity.ts
-function idKey(id) {
-  return `${id.group}/${id.kind}/${id.namespace ?? ""}/${id.name}`;
-}
-function sourceKey(kind, namespace, name) {
-  return `${kind}/${namespace}/${name}`;
-}
-var CLUSTER_SCOPED_KINDS = /* @__PURE__ */ new Set([
-  "Namespace",
-  "Node",
-  "PersistentVolume",
-  "ClusterRole",
-  "ClusterRoleBinding",
-  "CustomResourceDefinition",
-  "StorageClass",
-  "CSIDriver",
-  "CSINode",
-  "VolumeAttachment",
-  "PriorityClass",
-  "RuntimeClass",
-  "IngressClass",
-  "ValidatingWebhookConfiguration",
-  "MutatingWebhookConfiguration",
-  "ValidatingAdmissionPolicy",
-  "ValidatingAdmissionPolicyBinding",
-  "APIService",
-  "CertificateSigningRequest",
-  "FlowSchema",
-  "PriorityLevelConfiguration",
-  "PodSecurityPolicy",
-  "ComponentStatus",
-  "ClusterIssuer",
-  "ClusterSecretStore",
-  "ClusterExternalSecret",
-  "GatewayClass",
-  "ClusterPolicy",
-  "ClusterCleanupPolicy",
-  "ClusterPolicyReport",
-  "ClusterServiceVersion",
-  "IPAddressPool",
-  "CiliumClusterwideNetworkPolicy",
-  "CiliumLoadBalancerIPPool",
-  "CiliumNode",
-  "ClusterTriggerBinding",
-  "VolumeSnapshotClass",
-  "VolumeSnapshotContent"
-]);
-var NO_PREFIX_KINDS = /* @__PURE__ */ new Set(["CustomResourceDefinition", "APIService", "Namespace"]);
-var BUILTIN_GROUPS = /* @__PURE__ */ new Set([
-  "",
-  "admissionregistration.k8s.io",
-  "apiextensions.k8s.io",
-  "apiregistration.k8s.io",
-  "apps",
-  "authentication.k8s.io",
-  "authorization.k8s.io",
-  "autoscaling",
-  "batch",
-  "certificates.k8s.io",
-  "coordination.k8s.io",
-  "discovery.k8s.io",
-  "events.k8s.io",
-  "extensions",
-  "flowcontrol.apiserver.k8s.io",
-  "internal.apiserver.k8s.io",
-  "networking.k8s.io",
-  "node.k8s.io",
-  "policy",
-  "rbac.authorization.k8s.io",
-  "resource.k8s.io",
-  "scheduling.k8s.io",
-  "storage.k8s.io",
-  "storagemigration.k8s.io"
-]);
-function isBuiltinGroup(group) {
-  return BUILTIN_GROUPS.has(group);
-}
-function isKnownClusterScopedKind(kind) {
-  return CLUSTER_SCOPED_KINDS.has(kind);
-}
-function takesNamePrefix(kind) {
-  return !NO_PREFIX_KINDS.has(kind);
-}
-var CRD_API_VERSION = "apiextensions.k8s.io/v1";
-function crdVersionKeys(value) {
-  const spec = value?.spec;
-  if (typeof spec?.group !== "string" || typeof spec.names?.kind !== "string" || !Array.isArray(spec.versions)) return [];
-  return spec.versions.map((v) => `${spec.group}/${String(v?.name)}/${spec.names.kind}`);
-}
-function crdKindKey(value) {
-  const spec = value?.spec;
-  const group = spec?.group;
-  const kind = spec?.names?.kind;
-  return typeof group === "string" && typeof kind === "string" ? `${group}/${kind}` : void 0;
 }
 
 // src/k8s/namespaces.ts
@@ -27990,26 +28994,26 @@ var fluxChecks = {
 };
 
 // src/graph/flux.ts
-var isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var asList = (v) => Array.isArray(v) ? v : [];
 var str2 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 function specOf(doc) {
   return specOfValue(doc.value);
 }
 function specOfValue(value) {
-  const spec = isObj(value) ? value.spec : void 0;
-  return isObj(spec) ? spec : {};
+  const spec = isObj2(value) ? value.spec : void 0;
+  return isObj2(spec) ? spec : {};
 }
 function kubeConfigOf(doc, spec) {
   const kc = spec.kubeConfig;
-  if (!isObj(kc) || !isObj(kc.secretRef) || !str2(kc.secretRef.name)) return void 0;
+  if (!isObj2(kc) || !isObj2(kc.secretRef) || !str2(kc.secretRef.name)) return void 0;
   return { secretName: str2(kc.secretRef.name), at: { doc, path: ["spec", "kubeConfig", "secretRef", "name"] } };
 }
 function placement(id) {
   return { name: id.name, namespace: id.namespace ?? FLUX_NAMESPACE };
 }
 function sourceRefAt(doc, value, path12, ownerNamespace) {
-  if (!isObj(value) || !str2(value.name)) return void 0;
+  if (!isObj2(value) || !str2(value.name)) return void 0;
   return {
     kind: str2(value.kind) ?? "",
     name: str2(value.name),
@@ -28021,14 +29025,14 @@ function sourceRefAt(doc, value, path12, ownerNamespace) {
 function dependsOnOf(doc, spec, namespace) {
   const out = [];
   asList(spec.dependsOn).forEach((d, i) => {
-    if (isObj(d) && str2(d.name)) out.push({ name: str2(d.name), namespace: str2(d.namespace) ?? namespace, at: { doc, path: ["spec", "dependsOn", i] } });
+    if (isObj2(d) && str2(d.name)) out.push({ name: str2(d.name), namespace: str2(d.namespace) ?? namespace, at: { doc, path: ["spec", "dependsOn", i] } });
   });
   return out;
 }
 function namedRefs(doc, list2, field2) {
   const out = [];
   asList(list2).forEach((v, i) => {
-    if (isObj(v) && str2(v.name)) {
+    if (isObj2(v) && str2(v.name)) {
       out.push({ kind: str2(v.kind) ?? "", name: str2(v.name), optional: v.optional === true, at: { doc, path: [...field2.split("."), i] } });
     }
   });
@@ -28037,9 +29041,9 @@ function namedRefs(doc, list2, field2) {
 function readKustomization(doc, id, cluster, value = doc.value) {
   const { name, namespace } = placement(id);
   const spec = specOfValue(value);
-  const postBuild = isObj(spec.postBuild) ? spec.postBuild : void 0;
+  const postBuild = isObj2(spec.postBuild) ? spec.postBuild : void 0;
   const substitute2 = {};
-  if (postBuild && isObj(postBuild.substitute)) {
+  if (postBuild && isObj2(postBuild.substitute)) {
     for (const [k, v] of Object.entries(postBuild.substitute)) if (typeof v !== "object") substitute2[k] = String(v);
   }
   const kubeConfig = kubeConfigOf(doc, spec);
@@ -28062,7 +29066,7 @@ function readHelmRelease(doc, id, cluster, value = doc.value) {
   const { name, namespace } = placement(id);
   const spec = specOfValue(value);
   const kubeConfig = kubeConfigOf(doc, spec);
-  const chart = isObj(spec.chart) && isObj(spec.chart.spec) ? spec.chart.spec : void 0;
+  const chart = isObj2(spec.chart) && isObj2(spec.chart.spec) ? spec.chart.spec : void 0;
   return {
     doc,
     name,
@@ -28078,7 +29082,7 @@ function readHelmRelease(doc, id, cluster, value = doc.value) {
 }
 var trimSlashes = (p) => p.replace(/^\.?\/+/, "").replace(/\/+$/, "");
 function parseCopy(v) {
-  if (!isObj(v) || !str2(v.from) || !str2(v.to)) return void 0;
+  if (!isObj2(v) || !str2(v.from) || !str2(v.to)) return void 0;
   const from = /^@([^/]+)\/?(.*)$/.exec(str2(v.from));
   const to = /^@artifact\/?(.*)$/.exec(str2(v.to));
   if (!from || !to) return void 0;
@@ -28095,11 +29099,11 @@ function readArtifacts(doc) {
   const spec = specOf(doc);
   const sources = /* @__PURE__ */ new Map();
   for (const s of asList(spec.sources)) {
-    if (isObj(s) && str2(s.alias) && str2(s.name)) sources.set(str2(s.alias), { kind: str2(s.kind) ?? "", name: str2(s.name) });
+    if (isObj2(s) && str2(s.alias) && str2(s.name)) sources.set(str2(s.alias), { kind: str2(s.kind) ?? "", name: str2(s.name) });
   }
   const out = [];
   asList(spec.artifacts).forEach((a, index) => {
-    if (!isObj(a) || !str2(a.name)) return;
+    if (!isObj2(a) || !str2(a.name)) return;
     const copy = asList(a.copy).map(parseCopy).filter((c) => !!c);
     out.push({ doc, name: str2(a.name), sources, copy, index });
   });
@@ -28121,31 +29125,31 @@ function artifactToRepoPath(artifact, artifactPath, localAliases) {
 }
 
 // src/load/index.ts
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 
 // src/load/git-remotes.ts
-import fs from "node:fs";
+import fs2 from "node:fs";
 import path from "node:path";
 var MAX_CONFIG_BYTES = 1024 * 1024;
 function gitRemoteUrls(root) {
   try {
     const dotGit = path.join(root, ".git");
-    const stat = fs.statSync(dotGit, { throwIfNoEntry: false });
+    const stat = fs2.statSync(dotGit, { throwIfNoEntry: false });
     let gitDir;
     if (stat?.isDirectory()) gitDir = dotGit;
     else if (stat?.isFile()) {
-      const target = /^gitdir:\s*(.+)$/m.exec(fs.readFileSync(dotGit, "utf8"))?.[1]?.trim();
+      const target = /^gitdir:\s*(.+)$/m.exec(fs2.readFileSync(dotGit, "utf8"))?.[1]?.trim();
       if (!target) return [];
       const dir = path.resolve(root, target);
       const common2 = path.join(dir, "commondir");
-      gitDir = fs.existsSync(common2) ? path.resolve(dir, fs.readFileSync(common2, "utf8").trim()) : dir;
+      gitDir = fs2.existsSync(common2) ? path.resolve(dir, fs2.readFileSync(common2, "utf8").trim()) : dir;
     }
     if (!gitDir) return [];
     const config = path.join(gitDir, "config");
-    if ((fs.statSync(config, { throwIfNoEntry: false })?.size ?? MAX_CONFIG_BYTES + 1) > MAX_CONFIG_BYTES) return [];
+    if ((fs2.statSync(config, { throwIfNoEntry: false })?.size ?? MAX_CONFIG_BYTES + 1) > MAX_CONFIG_BYTES) return [];
     const urls = [];
     let inRemote = false;
-    for (const line of fs.readFileSync(config, "utf8").split("\n")) {
+    for (const line of fs2.readFileSync(config, "utf8").split("\n")) {
       const section = /^\s*\[([^\]]+)\]/.exec(line);
       if (section) inRemote = /^remote\s+"/.test(section[1]);
       else if (inRemote) {
@@ -28711,18 +29715,18 @@ function isKustomizationFileName(baseName2) {
   return KUSTOMIZATION_FILE_NAMES.has(baseName2);
 }
 var TOOL_CONFIG_GROUPS = /* @__PURE__ */ new Set(["builtin", "config.kubernetes.io", "schema.plugin.fluxcd.io", "kind.x-k8s.io", "k3d.io", "skaffold", "ctlptl.dev"]);
-var isRecord2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+var isRecord3 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 var str3 = (v) => typeof v === "string" ? v : void 0;
 function classifyDocument(value, baseName2, inHelmChart) {
   if (value === null || value === void 0) return { class: "empty" };
-  if (!isRecord2(value)) return { class: "other" };
+  if (!isRecord3(value)) return { class: "other" };
   const apiVersion = str3(value.apiVersion);
   const kind = str3(value.kind);
-  const metadata = isRecord2(value.metadata) ? value.metadata : {};
+  const metadata = isRecord3(value.metadata) ? value.metadata : {};
   const identity3 = withDefined({ apiVersion, kind, name: str3(metadata.name), namespace: str3(metadata.namespace) });
-  if (isRecord2(value.sops) && "mac" in value.sops) return { class: "sops", ...identity3 };
+  if (isRecord3(value.sops) && "mac" in value.sops) return { class: "sops", ...identity3 };
   if (isKustomizationFileName(baseName2) || apiVersion?.startsWith("kustomize.config.k8s.io/")) return { class: "kustomization", ...identity3 };
-  const foreignCore = apiVersion !== void 0 && !apiVersion.includes("/") && apiVersion !== "v1" && !isRecord2(value.metadata);
+  const foreignCore = apiVersion !== void 0 && !apiVersion.includes("/") && apiVersion !== "v1" && !isRecord3(value.metadata);
   if (!inHelmChart && apiVersion !== void 0 && kind !== void 0 && !foreignCore && !TOOL_CONFIG_GROUPS.has(groupOf(apiVersion))) {
     return { class: "k8s", ...identity3 };
   }
@@ -28754,75 +29758,6 @@ function baseName(relPath) {
 }
 function inHiddenDir(relPath) {
   return relPath.split("/").slice(0, -1).some((segment) => segment.startsWith("."));
-}
-
-// src/load/split.ts
-function isMarkerEnd(text2, at3) {
-  const c = text2.charCodeAt(at3);
-  return Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13;
-}
-function findMarkers(text2, marker) {
-  const found = [];
-  if (text2.startsWith(marker) && isMarkerEnd(text2, 3)) found.push(0);
-  const needle = `
-${marker}`;
-  for (let i = text2.indexOf(needle); i !== -1; i = text2.indexOf(needle, i + 1)) {
-    if (isMarkerEnd(text2, i + 4)) found.push(i + 1);
-  }
-  return found;
-}
-function chunkContent(text2, start, end) {
-  let found = "none";
-  let i = start;
-  while (i < end) {
-    const lineStart = i === start || text2.charCodeAt(i - 1) === 10;
-    const c = text2.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 13 || c === 10) {
-      i++;
-    } else if (c === 35 || c === 37 && lineStart) {
-      if (c === 37) found = "directives";
-      const nl = text2.indexOf("\n", i);
-      i = nl === -1 ? end : nl + 1;
-    } else {
-      return "content";
-    }
-  }
-  return found;
-}
-function splitDocuments(text2) {
-  const starts = findMarkers(text2, "---");
-  const ends = findMarkers(text2, "...");
-  const raw = [];
-  let cur = { start: 0, explicit: false };
-  for (let s = 0, e = 0; s < starts.length || e < ends.length; ) {
-    const nextStart = starts[s] ?? Infinity;
-    const nextEnd = ends[e] ?? Infinity;
-    if (nextStart < nextEnd) {
-      raw.push({ ...cur, end: nextStart });
-      cur = { start: nextStart, explicit: true };
-      s++;
-    } else {
-      raw.push({ ...cur, end: nextEnd });
-      const nl = text2.indexOf("\n", nextEnd);
-      cur = { start: nl === -1 ? text2.length : nl + 1, explicit: false };
-      e++;
-    }
-  }
-  raw.push({ ...cur, end: text2.length });
-  const chunks = [];
-  let pendingDirectives;
-  for (const c of raw) {
-    if (c.explicit) {
-      chunks.push({ start: pendingDirectives ?? c.start, end: c.end });
-      pendingDirectives = void 0;
-      continue;
-    }
-    const content = chunkContent(text2, c.start, c.end);
-    if (content === "content") chunks.push({ start: c.start, end: c.end });
-    else if (content === "directives") pendingDirectives = c.start;
-  }
-  if (chunks.length === 0 && /\S/.test(text2)) chunks.push({ start: 0, end: text2.length });
-  return chunks;
 }
 
 // src/load/parse.ts
@@ -28930,23 +29865,23 @@ function reportDuplicateKeys(file, node, problems) {
 }
 
 // src/load/raw.ts
-import fs2 from "node:fs";
+import fs3 from "node:fs";
 var BINARY_SNIFF_BYTES = 8192;
-var NO_FOLLOW = fs2.constants.O_NOFOLLOW ?? 0;
+var NO_FOLLOW = fs3.constants.O_NOFOLLOW ?? 0;
 function readRawFiles(candidates, parsed, gitIgnored, maxBytes) {
   const out = [];
   for (const { rel, abs } of candidates) {
     if (parsed.has(rel) || gitIgnored(rel)) continue;
     let fd;
     try {
-      fd = fs2.openSync(abs, fs2.constants.O_RDONLY | NO_FOLLOW);
-      if (fs2.fstatSync(fd).size > maxBytes) continue;
-      const bytes = fs2.readFileSync(fd);
+      fd = fs3.openSync(abs, fs3.constants.O_RDONLY | NO_FOLLOW);
+      if (fs3.fstatSync(fd).size > maxBytes) continue;
+      const bytes = fs3.readFileSync(fd);
       const binary2 = bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
       out.push(binary2 ? { path: rel, bytes } : { path: rel, bytes, text: bytes.toString("utf8") });
     } catch {
     } finally {
-      if (fd !== void 0) fs2.closeSync(fd);
+      if (fd !== void 0) fs3.closeSync(fd);
     }
   }
   return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -28954,7 +29889,7 @@ function readRawFiles(candidates, parsed, gitIgnored, maxBytes) {
 
 // src/load/walk.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import fs3 from "node:fs/promises";
+import fs4 from "node:fs/promises";
 import fsSync from "node:fs";
 import path2 from "node:path";
 
@@ -29017,7 +29952,7 @@ async function walkRepo(root, ignore2) {
   const walkDir = async (abs, rel, chart, ignored) => {
     let entries2;
     try {
-      entries2 = await fs3.readdir(abs, { withFileTypes: true });
+      entries2 = await fs4.readdir(abs, { withFileTypes: true });
     } catch (error) {
       return skip(rel, "unreadable", `cannot read directory: ${errorText(error)}`, "unreadable");
     }
@@ -29091,9 +30026,9 @@ function readGitIgnore(abs) {
 }
 async function followSymlink(abs, inside) {
   try {
-    const real = await fs3.realpath(abs);
+    const real = await fs4.realpath(abs);
     if (!inside(real)) return { outside: real };
-    return { real, isDir: (await fs3.stat(real)).isDirectory() };
+    return { real, isDir: (await fs4.stat(real)).isDirectory() };
   } catch (error) {
     return { error: errorText(error), loop: error.code === "ELOOP" };
   }
@@ -29105,12 +30040,12 @@ function errorText(error) {
 
 // src/load/index.ts
 var DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
-var NO_FOLLOW3 = fs4.constants.O_NOFOLLOW ?? 0;
+var NO_FOLLOW3 = fs5.constants.O_NOFOLLOW ?? 0;
 async function loadRepo(root, options = {}) {
   let realRoot;
   try {
-    realRoot = fs4.realpathSync(root);
-    if (!fs4.statSync(realRoot).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+    realRoot = fs5.realpathSync(root);
+    if (!fs5.statSync(realRoot).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
   } catch (error) {
     throw new Error(`cannot load repository ${root}: ${errorText(error)}`);
   }
@@ -29156,20 +30091,20 @@ function readIacFiles(candidates, maxBytes, skipped) {
   for (const { rel, abs } of candidates) {
     let fd;
     try {
-      fd = fs4.openSync(abs, fs4.constants.O_RDONLY | NO_FOLLOW3);
-      const size = fs4.fstatSync(fd).size;
+      fd = fs5.openSync(abs, fs5.constants.O_RDONLY | NO_FOLLOW3);
+      const size = fs5.fstatSync(fd).size;
       if (size > maxBytes) continue;
       if (/\.json$/i.test(rel)) {
         const head = Buffer.alloc(Math.min(size, ARM_SNIFF_BYTES));
-        fs4.readSync(fd, head, 0, head.length, 0);
+        fs5.readSync(fd, head, 0, head.length, 0);
         if (!/deploymentTemplate\.json/i.test(head.toString("utf8"))) continue;
       }
-      const text2 = fs4.readFileSync(fd, "utf8");
+      const text2 = fs5.readFileSync(fd, "utf8");
       const format = iacFormat(rel, text2);
       if (format) out.push(parseIacFile(rel, text2, format, skipped));
     } catch {
     } finally {
-      if (fd !== void 0) fs4.closeSync(fd);
+      if (fd !== void 0) fs5.closeSync(fd);
     }
   }
   return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -29204,16 +30139,16 @@ function readAll(candidates, maxBytes, skipped, problems) {
   return candidates.map(({ rel, abs }) => {
     let fd;
     try {
-      fd = fs4.openSync(abs, fs4.constants.O_RDONLY | NO_FOLLOW3);
-      const size = fs4.fstatSync(fd).size;
+      fd = fs5.openSync(abs, fs5.constants.O_RDONLY | NO_FOLLOW3);
+      const size = fs5.fstatSync(fd).size;
       if (size > maxBytes) return skip(rel, "too-large", "too-large", `file is ${size} bytes, more than the ${maxBytes} bytes limit; not parsed`);
-      const bytes = fs4.readFileSync(fd);
+      const bytes = fs5.readFileSync(fd);
       if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return skip(rel, "binary", "binary", "file has a NUL byte, so it is binary, not YAML; not parsed");
       return bytes.toString("utf8");
     } catch (error) {
       return skip(rel, "unreadable", "unreadable", `cannot read file: ${errorText(error)}`);
     } finally {
-      if (fd !== void 0) fs4.closeSync(fd);
+      if (fd !== void 0) fs5.closeSync(fd);
     }
   });
 }
@@ -29247,7 +30182,7 @@ function resolveRef(repo, fromDir, raw) {
   const p = resolved.path;
   return { path: p, status: repo.fileSet.has(p) ? "file" : repo.dirSet.has(p) ? "dir" : "missing" };
 }
-var isObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var asList2 = (v) => Array.isArray(v) ? v : [];
 var optString = (v) => typeof v === "string" && v !== "" ? v : void 0;
 var RefCollector = class {
@@ -29277,12 +30212,12 @@ var RefCollector = class {
   }
   addEntryPaths(field2, list2) {
     asList2(list2).forEach((entry, i) => {
-      if (isObj2(entry) && "path" in entry) this.add(field2, entry.path, [field2, i, "path"]);
+      if (isObj3(entry) && "path" in entry) this.add(field2, entry.path, [field2, i, "path"]);
     });
   }
   addGenerators(field2, list2) {
     asList2(list2).forEach((gen, i) => {
-      if (!isObj2(gen)) return;
+      if (!isObj3(gen)) return;
       asList2(gen.files).forEach((f, j) => this.add(field2, f, [field2, i, "files", j], true));
       asList2(gen.envs).forEach((f, j) => this.add(field2, f, [field2, i, "envs", j]));
       if ("env" in gen) this.add(field2, gen.env, [field2, i, "env"]);
@@ -29290,7 +30225,7 @@ var RefCollector = class {
   }
   addHelmCharts(list2) {
     asList2(list2).forEach((chart, i) => {
-      if (!isObj2(chart)) return;
+      if (!isObj3(chart)) return;
       if ("valuesFile" in chart) this.add("helmCharts", chart.valuesFile, ["helmCharts", i, "valuesFile"]);
       asList2(chart.additionalValuesFiles).forEach((f, j) => this.add("helmCharts", f, ["helmCharts", i, "additionalValuesFiles", j]));
     });
@@ -29298,7 +30233,7 @@ var RefCollector = class {
 };
 function parseKustomizeFile(repo, doc) {
   const dir = dirOf(doc.file);
-  const value = isObj2(doc.value) ? doc.value : {};
+  const value = isObj3(doc.value) ? doc.value : {};
   const c = new RefCollector(repo, doc, dir);
   for (const field2 of ["resources", "bases", "components", "crds"]) {
     asList2(value[field2]).forEach((entry, i) => c.add(field2, entry, [field2, i]));
@@ -29313,7 +30248,7 @@ function parseKustomizeFile(repo, doc) {
   c.addPathsOrInline("transformers", value.transformers);
   c.addEntryPaths("replacements", value.replacements);
   asList2(value.configurations).forEach((entry, i) => c.add("configurations", entry, ["configurations", i]));
-  if (isObj2(value.openapi) && "path" in value.openapi) c.add("openapi", value.openapi.path, ["openapi", "path"]);
+  if (isObj3(value.openapi) && "path" in value.openapi) c.add("openapi", value.openapi.path, ["openapi", "path"]);
   return {
     path: doc.file,
     dir,
@@ -29642,11 +30577,11 @@ function coveredDocs(top, graph, ctx, ignoredGroups, covered) {
   }
   return docs;
 }
-function nearestKustomization(file, graph, reached) {
+function nearestKustomization(file, graph, reached2) {
   let dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
   for (; ; ) {
     const k = graph.kustomizeByDir.get(dir);
-    if (k && reached.has(k)) return k;
+    if (k && reached2.has(k)) return k;
     if (dir === "") return void 0;
     dir = dir.includes("/") ? dir.slice(0, dir.lastIndexOf("/")) : "";
   }
@@ -29655,7 +30590,7 @@ function orphanManifest(ctx) {
   const { graph } = ctx;
   if (graph.clusters.length === 0 || graph.mode !== "roots") return;
   const ignoredGroups = new Set(ctx.params.ignoreApiGroups ?? []);
-  const reached = graph.builtKustomizeFiles;
+  const reached2 = graph.builtKustomizeFiles;
   const referenced = referencedFiles(graph);
   const covered = /* @__PURE__ */ new Set();
   const liveDirs = /* @__PURE__ */ new Set();
@@ -29673,7 +30608,7 @@ function orphanManifest(ctx) {
       object: objectRef({ apiVersion: orphan.doc.apiVersion, kind: orphan.doc.kind, namespace: orphan.namespace, name: orphan.name })
     });
   }
-  const unreached = graph.kustomizeFiles.filter((k) => !reached.has(k));
+  const unreached = graph.kustomizeFiles.filter((k) => !reached2.has(k));
   const includedByOthers = new Set(unreached.flatMap((k) => includedKustomizations(k, graph.kustomizeByDir)));
   for (const top of unreached) {
     if (includedByOthers.has(top) || underOrphan(top.path)) continue;
@@ -29688,7 +30623,7 @@ function orphanManifest(ctx) {
     if (file.inHelmChart || referenced.has(file.path)) continue;
     const orphans = file.documents.filter((doc) => isCandidate(doc, graph, ignoredGroups, covered));
     if (orphans.length === 0) continue;
-    const near = nearestKustomization(file.path, graph, reached);
+    const near = nearestKustomization(file.path, graph, reached2);
     const how = near ? `add it to the resources of ${near.path}` : "add it to a kustomization.yaml resources list or to a directory a Flux Kustomization spec.path applies";
     const wholeFile = orphans.length > 1 && orphans.length === file.documents.filter((d) => d.class !== "empty").length;
     for (const doc of wholeFile ? orphans.slice(0, 1) : orphans) {
@@ -29720,453 +30655,6 @@ var objectChecks = {
     run: orphanManifest
   }
 };
-
-// src/k8s/yaml11.ts
-function resolveYaml11Plain(text2) {
-  const value = resolveV2(text2);
-  return value.type === "null" ? null : value.value;
-}
-
-// src/load/inline.ts
-function parseInlineYaml(text2, options = {}) {
-  let values;
-  try {
-    values = parseAllStrict(text2);
-  } catch (err) {
-    const mark = err instanceof yaml.YAMLException ? err.mark : void 0;
-    if (!mark) return { error: { message: String(err) } };
-    return { error: { message: `${err.reason} (line ${mark.line + 1} of the patch)`, offset: mark.position } };
-  }
-  if (!options.positions) return { documents: values.map((value) => ({ value })) };
-  try {
-    return { documents: splitDocuments(text2).map((chunk) => parseDocument(text2, chunk.start, chunk.end)) };
-  } catch {
-    return { documents: [] };
-  }
-}
-
-// src/graph/envsubst.ts
-var BadSubstitution = class extends Error {
-};
-var IDENT = /[\p{L}\p{Nd}_]/u;
-var DEFAULT_OPS = /* @__PURE__ */ new Set(["=", ":=", ":-", ":?", ":+"]);
-var Parser = class {
-  constructor(s) {
-    this.s = s;
-  }
-  s;
-  i = 0;
-  parseText() {
-    const parts = [];
-    let text2 = "";
-    while (this.i < this.s.length) {
-      if (this.s.startsWith("${", this.i)) {
-        if (text2) parts.push(text2);
-        text2 = "";
-        this.i += 2;
-        parts.push(this.parseExpr());
-      } else if (this.s.startsWith("$$", this.i)) {
-        text2 += "$";
-        this.i += 2;
-      } else text2 += this.s[this.i++];
-    }
-    if (text2) parts.push(text2);
-    return parts;
-  }
-  peek(offset = 0) {
-    return this.s[this.i + offset] ?? "";
-  }
-  take(accept) {
-    const start = this.i;
-    while (this.i < this.s.length && accept(this.s[this.i], this.i - start)) this.i++;
-    return this.s.slice(start, this.i);
-  }
-  close() {
-    if (this.peek() !== "}") throw new BadSubstitution();
-    this.i++;
-  }
-  /** One argument: a nested `${...}` or a run of accepted characters (escapes `\\`, `\/`, `$$` when `escapes`). */
-  parseParam(accept, escapes = false) {
-    if (this.s.startsWith("${", this.i)) {
-      this.i += 2;
-      return this.parseExpr();
-    }
-    let text2 = "";
-    while (this.i < this.s.length && !this.s.startsWith("${", this.i)) {
-      const c = this.peek();
-      if (escapes && (c === "\\" && (this.peek(1) === "/" || this.peek(1) === "\\") || c === "$" && this.peek(1) === "$")) {
-        text2 += this.peek(1);
-        this.i += 2;
-      } else if (accept(c)) {
-        text2 += c;
-        this.i++;
-      } else break;
-    }
-    if (!text2) throw new BadSubstitution();
-    return text2;
-  }
-  /** After `${`. */
-  parseExpr() {
-    if (this.peek() === "#") {
-      this.i++;
-      const name2 = this.take((c2) => IDENT.test(c2));
-      if (!name2) throw new BadSubstitution();
-      this.close();
-      return { name: name2, op: "#", args: [] };
-    }
-    const name = this.take((c2) => IDENT.test(c2));
-    if (!name) throw new BadSubstitution();
-    const c = this.peek();
-    if (c === "}") {
-      this.i++;
-      return { name, op: "", args: [] };
-    }
-    if (c === ":" && "=-?+".includes(this.peek(1)) && this.peek(1) !== "" || c === "=") {
-      const op = c === "=" ? "=" : c + this.peek(1);
-      this.i += op.length;
-      const parts = [];
-      while (this.peek() !== "}") {
-        if (this.i >= this.s.length) throw new BadSubstitution();
-        parts.push(this.parseParam((x) => x !== "}"));
-      }
-      this.i++;
-      return { name, op, args: [parts] };
-    }
-    if (c === ":") {
-      this.i++;
-      const offset = this.parseParam((x) => x !== ":" && x !== "}");
-      if (this.peek() === "}") {
-        this.i++;
-        return { name, op: ":", args: [[offset]] };
-      }
-      if (this.take((x) => x === ":") === "") throw new BadSubstitution();
-      const length = this.parseParam((x) => x !== "}");
-      this.close();
-      return { name, op: ":", args: [[offset], [length]] };
-    }
-    if (c === "," || c === "^") {
-      const op = this.take((x, n) => (x === "," || x === "^") && n < 2);
-      this.close();
-      return { name, op, args: [] };
-    }
-    if (c === "#" || c === "%") {
-      const op = this.take((x, n) => x === c && n < 2);
-      const pattern = this.parseParam((x) => x !== "}");
-      this.close();
-      return { name, op, args: [[pattern]] };
-    }
-    if (c === "/") {
-      const op = this.take((x, n) => n === 0 && x === "/" || n === 1 && "/#%".includes(x));
-      const pattern = this.peek() === "/" ? "" : this.parseParam((x) => x !== "/", true);
-      if (this.take((x) => x === "/") === "") throw new BadSubstitution();
-      if (this.peek() === "}") {
-        this.i++;
-        return { name, op, args: [[pattern]] };
-      }
-      const replacement = this.parseParam((x) => x !== "}", true);
-      this.close();
-      return { name, op, args: [[pattern], [replacement]] };
-    }
-    throw new BadSubstitution();
-  }
-};
-function expand(text2, lookup) {
-  let parts;
-  try {
-    parts = new Parser(text2).parseText();
-  } catch (error) {
-    if (error instanceof BadSubstitution) return void 0;
-    throw error;
-  }
-  const uses = [];
-  let unknown = false;
-  const evalParts = (list2) => list2.map((p) => typeof p === "string" ? p : evalExpr(p)).join("");
-  const evalExpr = (e) => {
-    const value = lookup(e.name);
-    const hasDefault = DEFAULT_OPS.has(e.op);
-    uses.push({ name: e.name, hasDefault, state: value === void 0 ? "unset" : value === null ? "unknown" : "known" });
-    if (value === null) unknown = true;
-    if (hasDefault && value) return value;
-    return apply(e.op, value ?? "", e.args.map(evalParts));
-  };
-  const result = evalParts(parts);
-  return { text: unknown ? void 0 : result, uses };
-}
-function mayExpand(text2) {
-  return text2.includes("${") || text2.includes("$$");
-}
-function apply(op, v, args) {
-  switch (op) {
-    case "":
-      return v;
-    case ",":
-      return v.slice(0, 1).toLowerCase() + v.slice(1);
-    case ",,":
-      return v.toLowerCase();
-    case "^":
-      return v.slice(0, 1).toUpperCase() + v.slice(1);
-    case "^^":
-      return v.toUpperCase();
-    case "#":
-      return args.length === 0 ? String(Buffer.byteLength(v)) : trimPrefix(v, args[0], false);
-    case "##":
-      return trimPrefix(v, args[0], true);
-    case "%":
-      return reverse(trimPrefix(reverse(v), reverse(args[0]), false));
-    case "%%":
-      return reverse(trimPrefix(reverse(v), reverse(args[0]), true));
-    case ":":
-      return substring(v, args);
-    case "/":
-      return goReplace(v, args[0], args[1] ?? "", 1);
-    case "//":
-      return goReplace(v, args[0], args[1] ?? "", Infinity);
-    case "/#":
-      return args.length === 2 && v.startsWith(args[0]) ? goReplace(v, args[0], args[1], 1) : v;
-    case "/%":
-      return args.length === 2 && v.endsWith(args[0]) ? v.slice(0, v.length - args[0].length) + args[1] : v;
-    default:
-      return v === "" && args.length > 0 ? args.join("") : v;
-  }
-}
-function substring(v, args) {
-  const toInt = (s) => /^[+-]?\d+$/.test(s) ? Number(s) : void 0;
-  let pos = toInt(args[0]);
-  if (pos === void 0) return v;
-  if (pos < 0) pos = Math.max(v.length + pos, 0);
-  if (args.length === 1) return v.slice(pos);
-  const length = toInt(args[1]);
-  if (length === void 0) return v;
-  if (length < 0) return v.length + length < pos ? "" : v.slice(pos, v.length + length);
-  return v.slice(pos, pos + length);
-}
-function goReplace(s, old, replacement, n) {
-  if (old !== "") {
-    const pieces = s.split(old);
-    const done = Math.min(n, pieces.length - 1);
-    return pieces.slice(0, done + 1).join(replacement) + (done < pieces.length - 1 ? old + pieces.slice(done + 1).join(old) : "");
-  }
-  const chars = [...s];
-  let out = "";
-  for (let i = 0; i <= chars.length; i++) out += (i < n ? replacement : "") + (chars[i] ?? "");
-  return out;
-}
-var reverse = (s) => [...s].reverse().join("");
-function trimPrefix(v, pattern, longest) {
-  const re = globToRegExp(pattern);
-  if (!re) return v;
-  for (let n = 1; n <= v.length; n++) {
-    const len = longest ? v.length - n + 1 : n;
-    if (re.test(v.slice(0, len))) return v.slice(len);
-  }
-  return v;
-}
-function globToRegExp(pattern) {
-  let out = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "*") out += "[^/]*";
-    else if (c === "?") out += "[^/]";
-    else if (c === "\\") {
-      if (i + 1 >= pattern.length) return void 0;
-      out += escapeRe(pattern[++i]);
-    } else if (c === "[") {
-      const end = pattern.indexOf("]", i + 2);
-      if (end < 0) return void 0;
-      const body2 = pattern.slice(i + 1, end);
-      out += body2.startsWith("^") ? `[^${escapeClass(body2.slice(1))}]` : `[${escapeClass(body2)}]`;
-      i = end;
-    } else out += escapeRe(c);
-  }
-  return new RegExp(`^${out}$`, "su");
-}
-var escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-var escapeClass = (s) => s.replace(/[\]\\^[]/g, "\\$&");
-
-// src/graph/postbuild.ts
-var isObj3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-var SUBSTITUTE_OPT_OUT = "kustomize.toolkit.fluxcd.io/substitute";
-var PostBuildSubstitutions = class {
-  constructor(graph, repo) {
-    this.graph = graph;
-    this.repo = repo;
-  }
-  graph;
-  repo;
-  /** The objects applying each document. */
-  variables = /* @__PURE__ */ new Map();
-  substitutions;
-  /**
-   * The variables a Flux Kustomization substitutes, or undefined when it has no spec.postBuild (Flux substitutes
-   * nothing then). spec.postBuild is taken as written, patched by the spec.patches of the Flux Kustomizations applying
-   * it. Shared: never mutate the result.
-   */
-  variablesFor(kustomization) {
-    if (this.variables.has(kustomization)) return this.variables.get(kustomization);
-    const vars = this.computeVariables(kustomization);
-    this.variables.set(kustomization, vars);
-    return vars;
-  }
-  /**
-   * The Flux Kustomization and its variables for each applied document that goes through substitution (respects the
-   * kustomize.toolkit.fluxcd.io/substitute: disabled annotation/label on the object). Shared: never mutate the result.
-   */
-  byDocument() {
-    if (this.substitutions) return this.substitutions;
-    const out = /* @__PURE__ */ new Map();
-    for (const cluster of this.graph.clusters) {
-      for (const o of cluster.objects) {
-        if (isOptedOut(o.doc)) continue;
-        const vars = this.variablesFor(o.by);
-        if (!vars) continue;
-        let list2 = out.get(o.doc);
-        if (!list2) out.set(o.doc, list2 = []);
-        if (!list2.some((e) => e.kustomization === o.by)) list2.push({ kustomization: o.by, vars });
-      }
-    }
-    return this.substitutions = out;
-  }
-  /** spec.postBuild as the cluster gets it: the graph reads it from the Kustomization's patched value. */
-  effectivePostBuild(k) {
-    return k.synthetic ? void 0 : k.postBuild;
-  }
-  computeVariables(kustomization) {
-    const postBuild = this.effectivePostBuild(kustomization);
-    if (!postBuild) return void 0;
-    const values = /* @__PURE__ */ new Map();
-    const unknown = /* @__PURE__ */ new Set();
-    const secret = /* @__PURE__ */ new Set();
-    let incomplete = false;
-    const cluster = this.graph.clusters.find((c) => c.name === kustomization.cluster);
-    const set2 = (key, value, fromSecret) => {
-      if (fromSecret) secret.add(key);
-      else secret.delete(key);
-      if (value === null) {
-        values.delete(key);
-        unknown.add(key);
-      } else {
-        unknown.delete(key);
-        values.set(key, value.replaceAll("\n", ""));
-      }
-    };
-    for (const ref of postBuild.substituteFrom) {
-      if (ref.kind !== "ConfigMap" && ref.kind !== "Secret") continue;
-      const found = cluster ? cluster.objects.filter((o) => isNamed(o, ref.kind, kustomization.namespace, ref.name)).map((o) => o.doc) : writtenObjects(this.repo, ref.kind, kustomization.namespace, ref.name);
-      if (found.length === 0) incomplete = true;
-      for (const doc of found) for (const [key, value] of dataOf(doc)) set2(key, value, ref.kind === "Secret");
-    }
-    for (const [key, value] of Object.entries(postBuild.substitute)) set2(key, value, false);
-    return { values, incomplete, unknown, secret };
-  }
-};
-function isNamed(o, kind, namespace, name) {
-  return o.id.kind === kind && o.id.group === "" && o.id.namespace === namespace && o.id.name === name;
-}
-function writtenObjects(repo, kind, namespace, name) {
-  return repo.files.flatMap(
-    (f) => f.documents.filter((d) => d.kind === kind && d.apiVersion === "v1" && d.name === name && (d.namespace ?? namespace) === namespace)
-  );
-}
-function dataOf(doc) {
-  if (!isObj3(doc.value)) return [];
-  const encrypted = doc.class === "sops";
-  const out = [];
-  const read = (map3, decode) => {
-    if (!isObj3(map3)) return;
-    for (const [key, raw] of Object.entries(map3)) {
-      if (raw === null || typeof raw === "object") continue;
-      const text2 = String(raw);
-      if (encrypted && text2.startsWith("ENC[")) out.push([key, null]);
-      else out.push([key, decode ? Buffer.from(text2, "base64").toString("utf8") : text2]);
-    }
-  };
-  if (doc.kind === "Secret") {
-    read(doc.value.data, true);
-    read(doc.value.stringData, false);
-  } else read(doc.value.data, false);
-  return out;
-}
-function substituteValue(value, vars, root) {
-  const uses = [];
-  if (vars.values.size === 0 && !vars.unknown?.size && !vars.incomplete) return { value, uses };
-  const lookup = (name) => vars.values.get(name) ?? (vars.unknown?.has(name) ? null : void 0);
-  const path12 = [];
-  const done = /* @__PURE__ */ new Map();
-  const walk2 = (v) => {
-    if (typeof v === "string") return mayExpand(v) ? substituteString(v) : v;
-    if (typeof v !== "object" || v === null) return v;
-    if (done.has(v)) return done.get(v);
-    done.set(v, v);
-    const out = walkObject(v);
-    done.set(v, out);
-    return out;
-  };
-  const walkObject = (v) => {
-    if (Array.isArray(v)) {
-      let out2;
-      v.forEach((item, i) => {
-        path12.push(i);
-        const next = walk2(item);
-        path12.pop();
-        if (next !== item) (out2 ??= [...v])[i] = next;
-      });
-      return out2 ?? v;
-    }
-    if (!isObj3(v)) return v;
-    let out;
-    for (const key in v) {
-      const item = v[key];
-      if (typeof item !== "string" && (typeof item !== "object" || item === null)) continue;
-      path12.push(key);
-      const next = walk2(item);
-      path12.pop();
-      if (next !== item) (out ??= { ...v })[key] = next;
-    }
-    return out ?? v;
-  };
-  const substituteString = (text2) => {
-    const result = expand(text2, lookup);
-    if (!result) return text2;
-    const at3 = [...path12];
-    for (const u of result.uses) {
-      const defined = u.state !== "unset";
-      uses.push({
-        name: u.name,
-        path: at3,
-        hasDefault: u.hasDefault,
-        defined,
-        ...u.state === "unknown" ? { unknown: true } : {},
-        ...vars.secret?.has(u.name) ? { secret: true } : {}
-      });
-    }
-    if (result.text === void 0) return text2;
-    const node = root && nodeAt(root, at3);
-    const plain = node ? node.style === "plain" : !text2.includes("\n");
-    return plain && result.uses.length > 0 ? resolvePlainText(result.text) : result.text;
-  };
-  return { value: walk2(value), uses };
-}
-function isOptedOut(doc) {
-  const metadata = isObj3(doc.value) ? doc.value.metadata : void 0;
-  if (!isObj3(metadata)) return false;
-  return [metadata.labels, metadata.annotations].some((m) => isObj3(m) && m[SUBSTITUTE_OPT_OUT] === "disabled");
-}
-function substitute(text2, vars) {
-  if (!mayExpand(text2)) return text2;
-  const result = expand(text2, (name) => Object.hasOwn(vars, name) ? vars[name] : void 0);
-  return !result?.text || result.uses.some((u) => u.state === "unset" && !u.hasDefault) ? text2 : result.text;
-}
-function resolvePlainText(text2) {
-  if (/^['"[{]/.test(text2)) {
-    const parsed = parseInlineYaml(text2);
-    if ("documents" in parsed && parsed.documents.length === 1) return parsed.documents[0].value;
-  }
-  return resolveYaml11Plain(text2);
-}
-function substituteScalar(text2, vars) {
-  const out = substitute(text2, vars);
-  return out !== text2 && /^['"[{]/.test(out) && !/^['"[{]/.test(text2) ? resolvePlainText(out) : out;
-}
 
 // src/checks/postbuild.ts
 var quote = (s) => `"${s}"`;
@@ -34919,29 +35407,6 @@ function parseFieldPath2(fieldPath) {
   return [];
 }
 
-// src/checks/schema/substituted.ts
-function substitutedVariants(value, root, substitutions, reached) {
-  if (!substitutions) return [{ value, skipVariables: !reached, secretPaths: [] }];
-  const tree = root();
-  return substitutions.map(({ vars }) => {
-    const substituted = substituteValue(value, vars, tree);
-    const secretPaths = substituted.uses.filter((use) => use.secret).map((use) => use.path);
-    if (!vars.incomplete) return { value: substituted.value, skipVariables: true, secretPaths };
-    for (const use of substituted.uses) if (!use.defined && !use.hasDefault) restore(substituted.value, value, use.path);
-    return { value: substituted.value, skipVariables: true, secretPaths };
-  });
-}
-function restore(into, from, path12) {
-  let target = into;
-  let source = from;
-  for (const segment of path12.slice(0, -1)) {
-    target = target[segment];
-    source = source[segment];
-  }
-  const last = path12[path12.length - 1];
-  if (last !== void 0 && target !== source) target[last] = source[last];
-}
-
 // src/checks/schema/cel.ts
 var MAX_RULE_TEXT = 120;
 var NOT_APPLICABLE = /* @__PURE__ */ new Set(["transition"]);
@@ -35083,7 +35548,7 @@ function json6902Problems(ops) {
 }
 
 // src/schema/user-schemas.ts
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 import path3 from "node:path";
 
 // src/schema/convert.ts
@@ -35103,7 +35568,7 @@ var DROPPED_KEYS = /* @__PURE__ */ new Set([
 var SCHEMA_KEYS = /* @__PURE__ */ new Set(["items", "additionalProperties"]);
 var SCHEMA_LIST_KEYS = /* @__PURE__ */ new Set(["allOf", "anyOf", "oneOf"]);
 var SCHEMA_MAP_KEYS = /* @__PURE__ */ new Set(["properties", "patternProperties", "definitions"]);
-var isRecord3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isRecord4 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function translatePattern(goPattern) {
   try {
     const { source, flags } = translateGoRegex(goPattern);
@@ -35116,11 +35581,11 @@ function translatePattern(goPattern) {
   }
 }
 function convertNode(node, ctx) {
-  if (!isRecord3(node)) return node;
+  if (!isRecord4(node)) return node;
   const out = {};
   for (const [key, value] of Object.entries(node)) {
     if (DROPPED_KEYS.has(key)) continue;
-    if (SCHEMA_MAP_KEYS.has(key) && isRecord3(value)) {
+    if (SCHEMA_MAP_KEYS.has(key) && isRecord4(value)) {
       out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, convertNode(sub, { ...ctx, inLogic: false })]));
     } else if (SCHEMA_LIST_KEYS.has(key) || key === "not") {
       const branchCtx = { ...ctx, inLogic: true };
@@ -35148,12 +35613,12 @@ function convertNode(node, ctx) {
 }
 function normalize(s, ctx) {
   const allOf = s.allOf;
-  if (Array.isArray(allOf) && allOf.length === 1 && isRecord3(allOf[0]) && allOf[0].$ref && Object.keys(allOf[0]).length === 1) {
+  if (Array.isArray(allOf) && allOf.length === 1 && isRecord4(allOf[0]) && allOf[0].$ref && Object.keys(allOf[0]).length === 1) {
     s.$ref = allOf[0].$ref;
     delete s.allOf;
   }
   const oneOf = s.oneOf;
-  if (Array.isArray(oneOf) && oneOf.every((b) => isRecord3(b) && Object.keys(b).length === 1 && typeof b.type === "string")) {
+  if (Array.isArray(oneOf) && oneOf.every((b) => isRecord4(b) && Object.keys(b).length === 1 && typeof b.type === "string")) {
     s.anyOf = oneOf;
     delete s.oneOf;
   }
@@ -35169,8 +35634,8 @@ function normalize(s, ctx) {
   }
   delete s.nullable;
   if (s["x-kubernetes-embedded-resource"] === true) {
-    const properties = isRecord3(s.properties) ? s.properties : {};
-    const metadata = isRecord3(properties.metadata) && properties.metadata.properties ? properties.metadata : { $ref: `#/definitions/${OBJECT_META}` };
+    const properties = isRecord4(s.properties) ? s.properties : {};
+    const metadata = isRecord4(properties.metadata) && properties.metadata.properties ? properties.metadata : { $ref: `#/definitions/${OBJECT_META}` };
     s.properties = { apiVersion: { type: "string" }, kind: { type: "string" }, ...properties, metadata };
   }
   if (s.properties && !ctx.inLogic && !("additionalProperties" in s) && !s["x-kubernetes-preserve-unknown-fields"]) {
@@ -35181,19 +35646,19 @@ function normalize(s, ctx) {
 function convertSchema(schema2) {
   const dropped = [];
   const converted = convertNode(schema2, { inLogic: false, dropped });
-  return { schema: isRecord3(converted) ? converted : {}, dropped };
+  return { schema: isRecord4(converted) ? converted : {}, dropped };
 }
 function convertCrd(crd, dropped = []) {
-  if (!isRecord3(crd) || crd.kind !== "CustomResourceDefinition" || !isRecord3(crd.spec)) return [];
-  const { group, names, versions } = crd.spec;
-  if (typeof group !== "string" || !isRecord3(names) || typeof names.kind !== "string" || !Array.isArray(versions)) return [];
+  if (!isRecord4(crd) || crd.kind !== "CustomResourceDefinition" || !isRecord4(crd.spec)) return [];
+  const { group, names, versions: versions2 } = crd.spec;
+  if (typeof group !== "string" || !isRecord4(names) || typeof names.kind !== "string" || !Array.isArray(versions2)) return [];
   const out = [];
-  for (const version of versions) {
-    if (!isRecord3(version) || typeof version.name !== "string" || !version.served) continue;
-    const schema2 = isRecord3(version.schema) ? version.schema.openAPIV3Schema : void 0;
-    if (!isRecord3(schema2)) continue;
+  for (const version of versions2) {
+    if (!isRecord4(version) || typeof version.name !== "string" || !version.served) continue;
+    const schema2 = isRecord4(version.schema) ? version.schema.openAPIV3Schema : void 0;
+    if (!isRecord4(schema2)) continue;
     const converted = convertNode(schema2, { inLogic: false, dropped });
-    const properties = { apiVersion: { type: "string" }, kind: { type: "string" }, ...isRecord3(converted.properties) ? converted.properties : {} };
+    const properties = { apiVersion: { type: "string" }, kind: { type: "string" }, ...isRecord4(converted.properties) ? converted.properties : {} };
     converted.properties = { ...properties, metadata: { $ref: `#/definitions/${OBJECT_META}` } };
     out.push({ key: `${group}/${version.name}/${names.kind}`, apiVersion: `${group}/${version.name}`, kind: names.kind, schema: converted });
   }
@@ -35232,7 +35697,7 @@ var UserSchemas = class {
         const file = path3.join(dir, name);
         let text2;
         try {
-          text2 = fs5.readFileSync(file, "utf8");
+          text2 = fs6.readFileSync(file, "utf8");
         } catch (err) {
           if (err.code === "ENOENT" || err.code === "ENOTDIR") continue;
           return { error: `cannot read: ${err.message}`, file };
@@ -35276,85 +35741,6 @@ function literalBlockMapper(file, node) {
     const e = at3(Math.max(start, end));
     return { file: file.path, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
   };
-}
-
-// src/checks/schema/applied.ts
-var indexOf = ({ graph }) => {
-  const crds = /* @__PURE__ */ new Map();
-  const operator = /* @__PURE__ */ new Set();
-  for (const c of graph.clusters) {
-    const served = /* @__PURE__ */ new Map();
-    crds.set(c.name, served);
-    if (c.origin === "instance") operator.add(c.name);
-    for (const o of c.objects) {
-      if (isFluxInstance(o.doc)) operator.add(c.name);
-      if (o.id.kind !== "CustomResourceDefinition" || o.id.apiVersion !== CRD_API_VERSION) continue;
-      for (const key of crdVersionKeys(o.value)) {
-        if (!served.has(key)) served.set(key, { apiVersion: o.id.apiVersion, kind: o.id.kind, value: o.value, file: o.doc.file });
-      }
-    }
-  }
-  return { clusters: new Map(graph.clusters.map((c) => [c.name, c])), crds, operator };
-};
-function appliedIndex(ctx) {
-  return ctx.services.shared(indexOf);
-}
-function appliedVariants(t, ctx) {
-  if (!t.whole) return [{ value: t.value, skipVariables: true }];
-  const applied = t.base.length === 0 ? ctx.graph.appliedByDocument.get(t.doc) : void 0;
-  if (!applied) {
-    if (ctx.graph.clusters.length > 0 && !ctx.graph.reached.has(t.doc)) return [];
-    return [{ value: t.value, skipVariables: true }];
-  }
-  const substitutions = ctx.services.substitutions();
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  const values = /* @__PURE__ */ new Map();
-  for (const o of applied) {
-    const vars = substitutions.variablesFor(o.by);
-    let valueId = values.get(o.value);
-    if (valueId === void 0) values.set(o.value, valueId = values.size);
-    const key = `${o.cluster} ${valueId} ${vars ? o.by.name + "/" + o.by.namespace : "-"}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const value = t.encrypted ? withoutSops(o.value) : o.value;
-    const cluster = appliedIndex(ctx).clusters.get(o.cluster);
-    for (const v of substitutedVariants(value, () => nodeAt(t.doc.root, t.base), vars ? [{ vars }] : void 0, true)) {
-      const secret = v.secretPaths.length > 0 ? { secretPaths: v.secretPaths } : {};
-      out.push({ value: v.value, skipVariables: vars !== void 0, ...o.patchedBy ? { patched: value } : {}, ...cluster ? { cluster } : {}, ...secret });
-    }
-  }
-  return out;
-}
-function withoutSops(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
-  const { sops: _sops, ...rest } = value;
-  return rest;
-}
-function notFromPatches(variant, t, errors) {
-  if (variant.patched === void 0) return errors;
-  return errors.filter((e) => JSON.stringify(valueAt(variant.patched, e.path)) === JSON.stringify(valueAt(t.value, e.path)));
-}
-function valueAt(value, path12) {
-  let v = value;
-  for (const seg of path12) v = typeof v === "object" && v !== null ? v[seg] : void 0;
-  return v;
-}
-function clusterCrd(ctx, variant, apiVersion, kind) {
-  return variant.cluster ? appliedIndex(ctx).crds.get(variant.cluster.name)?.get(`${apiVersion}/${kind}`) : void 0;
-}
-var OPERATOR_EVENT_KINDS = /* @__PURE__ */ new Set(["FluxInstance", "ResourceSet", "ResourceSetInputProvider"]);
-function acceptedOnCluster(ctx, variant, t, errors) {
-  if (!variant.cluster || !appliedIndex(ctx).operator.has(variant.cluster.name)) return errors;
-  if (!t.apiVersion.startsWith("notification.toolkit.fluxcd.io/") || t.kind !== "Alert" && t.kind !== "Receiver") return errors;
-  const list2 = t.kind === "Alert" ? "eventSources" : "resources";
-  return errors.filter((e) => {
-    const [spec, field2, index, leaf] = e.path;
-    if (e.keyword !== "enum" || spec !== "spec" || field2 !== list2 || leaf !== "kind" || e.path.length !== 4) return true;
-    const items2 = variant.value.spec?.[list2];
-    const kind = Array.isArray(items2) && typeof index === "number" ? items2[index]?.kind : void 0;
-    return !(typeof kind === "string" && OPERATOR_EVENT_KINDS.has(kind));
-  });
 }
 
 // src/checks/schema/targets.ts
@@ -35580,6 +35966,7 @@ function schemaMissing(ctx) {
   for (const t of whole) {
     const variants = appliedVariants(t, ctx);
     if (variants.length === 0 || variants.every((v) => lookupFor(ctx, v, t))) continue;
+    if (deprecationRulesCover(ctx, t.apiVersion, t.kind)) continue;
     const key = `${t.apiVersion}/${t.kind}`;
     const entry = missing.get(key);
     if (!entry) missing.set(key, { first: t, count: 1 });
@@ -35590,15 +35977,13 @@ function schemaMissing(ctx) {
   }
   for (const { first, count } of missing.values()) {
     const { apiVersion, kind } = first;
-    const others = r.otherMinorsServing(apiVersion, kind);
-    const served = others.length > 0 ? ` (Kubernetes ${others.join(", ")} serve${others.length === 1 ? "s" : ""} it)` : "";
     const objects = count === 1 ? "1 object" : `${count} objects`;
     reportAt(
       ctx,
       first.doc,
       [...first.base, "kind"],
       "value",
-      `no schema for ${apiVersion} ${kind} in Kubernetes ${r.kubernetesVersion} or the bundled CRDs${served}: ${objects} of this kind not validated; commit its CustomResourceDefinition to the repo, or pass --schema-location DIR with ${schemaFileNames(apiVersion, kind)[0]}`
+      `no schema for ${apiVersion} ${kind} in Kubernetes ${r.kubernetesVersion} or the bundled CRDs: ${objects} of this kind not validated; commit its CustomResourceDefinition to the repo, or pass --schema-location DIR with ${schemaFileNames(apiVersion, kind)[0]}`
     );
   }
 }
@@ -35720,8 +36105,8 @@ function reportable(record2, graph, byPath, noRoots) {
 }
 function buildName(record2, byPath) {
   if (byPath.has(record2.build)) return record2.build;
-  const flux = isFluxKustomization(record2.at.doc) ? record2.at.doc.name : void 0;
-  return flux ? `Flux Kustomization "${flux}" (${record2.build})` : record2.build;
+  const flux2 = isFluxKustomization(record2.at.doc) ? record2.at.doc.name : void 0;
+  return flux2 ? `Flux Kustomization "${flux2}" (${record2.build})` : record2.build;
 }
 function buildDirs(record2, graph, byPath) {
   const k = byPath.get(record2.build);
@@ -36075,7 +36460,7 @@ var str7 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 function appliedDocuments(ctx) {
   return [...ctx.graph.appliedByDocument.values()].filter((list2) => list2.length > 0);
 }
-function judged(ctx, instances, judge2, where2) {
+function judged2(ctx, instances, judge2, where2) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   for (const a of instances) {
@@ -36140,7 +36525,7 @@ function helmReleaseChartUnpinned(ctx) {
     const first = instances[0];
     if (first.id.kind !== "HelmRelease" || !inScope(first.doc.file)) continue;
     const where2 = (a, version) => version === "" ? locateField(ctx, a, ["spec", "chart", "spec"], "key") : locateField(ctx, a, ["spec", "chart", "spec", "version"]);
-    for (const { a, verdict: version, location } of judged(ctx, instances, (a2) => unpinnedVersion(a2.value), where2)) {
+    for (const { a, verdict: version, location } of judged2(ctx, instances, (a2) => unpinnedVersion(a2.value), where2)) {
       ctx.report({
         message: version === "" ? `HelmRelease "${a.id.name}" does not set spec.chart.spec.version: Flux installs the newest chart (*) and upgrades to every new release on its own; pin an exact version` : `HelmRelease "${a.id.name}" chart version "${version}" is a range: Flux upgrades to every matching chart release on its own; pin an exact version (e.g. 1.2.3)`,
         location,
@@ -36322,7 +36707,7 @@ function fluxIntervalRange(ctx) {
       const interval = durationOf(a, "interval");
       return interval && interval.ms > 0 && (interval.ms < min || interval.ms > max) ? interval : void 0;
     };
-    for (const { a, verdict: interval, location } of judged(ctx, instances, outOfRange, (a2) => locateField(ctx, a2, ["spec", "interval"]))) {
+    for (const { a, verdict: interval, location } of judged2(ctx, instances, outOfRange, (a2) => locateField(ctx, a2, ["spec", "interval"]))) {
       const tooShort = interval.ms < min;
       ctx.report({
         message: tooShort ? `${describe3(a)} reconciles every ${interval.text}, more often than ${formatDuration(min)}: each run fetches its source again (Git hosts and registries rate-limit); use a longer interval and a notification Receiver for fast delivery` : `${describe3(a)} reconciles every ${interval.text}, less often than ${formatDuration(max)}: drift and deleted objects stay uncorrected that long; use a shorter interval`,
@@ -36339,7 +36724,7 @@ function fluxTimeoutExceedsInterval(ctx) {
       const timeout = durationOf(a, "timeout");
       return interval && timeout && interval.ms > 0 && timeout.ms > interval.ms ? { interval, timeout } : void 0;
     };
-    for (const { a, verdict: { interval, timeout }, location } of judged(ctx, instances, exceeds, (a2) => locateField(ctx, a2, ["spec", "timeout"]))) {
+    for (const { a, verdict: { interval, timeout }, location } of judged2(ctx, instances, exceeds, (a2) => locateField(ctx, a2, ["spec", "timeout"]))) {
       ctx.report({
         message: `${describe3(a)} has timeout ${timeout.text}, longer than its interval ${interval.text}: a stuck apply or health check holds it (and whatever depends on it) for longer than its schedule; make the timeout shorter than the interval`,
         location,
@@ -36369,7 +36754,7 @@ function fluxSuspended(ctx) {
   for (const instances of appliedDocuments(ctx)) {
     if (!isToolkitGroup(groupOf(instances[0].id.apiVersion))) continue;
     const suspended = (a) => specOf2(a.value).suspend === true ? true : void 0;
-    for (const { a, location } of judged(ctx, instances, suspended, (a2) => locateField(ctx, a2, ["spec", "suspend"], "key"))) {
+    for (const { a, location } of judged2(ctx, instances, suspended, (a2) => locateField(ctx, a2, ["spec", "suspend"], "key"))) {
       const written = specOf2(a.doc.value).suspend === true;
       ctx.report({
         message: `${describe3(a)} is committed with spec.suspend: true${written ? "" : " (set by a patch)"}: Flux does not reconcile it (no apply, no drift correction, no pruning) until someone resumes it; remove suspend from Git, or say why in a suppression`,
@@ -36737,9 +37122,9 @@ function namedValues(value, path12, out, seen = /* @__PURE__ */ new Set()) {
   }
 }
 function configMapLeaks(doc) {
-  const data = isObj10(doc.value) ? doc.value.data : void 0;
-  if (!isObj10(data)) return [];
-  return Object.entries(data).flatMap(([key, v]) => {
+  const data2 = isObj10(doc.value) ? doc.value.data : void 0;
+  if (!isObj10(data2)) return [];
+  return Object.entries(data2).flatMap(([key, v]) => {
     if (typeof v !== "string") return [];
     const leaks = v.includes("\n") ? configFileHoldsCredential(v) : isLiteralCredential(key, v) || urlPassword(v) !== void 0 || key === ".dockerconfigjson" && configFileHoldsCredential(`${v}
 `);
@@ -36822,9 +37207,9 @@ function scanFile(ctx, path12, text2, patterns, skip, lineStarts) {
   const matches = scanText(text2, patterns).filter((m) => !skip.some(([s, e]) => m.start >= s && m.start < e));
   if (matches.length === 0) return;
   const starts = lineStarts ?? computeLineStarts(text2);
-  const judged2 = ctx.services.shared(configLeakLines);
+  const judged3 = ctx.services.shared(configLeakLines);
   for (const m of matches) {
-    if (judged2.has(`${path12}:${positionIn(starts, m.start).line}`)) continue;
+    if (judged3.has(`${path12}:${positionIn(starts, m.start).line}`)) continue;
     const commented = inComment(text2, m.start);
     if (commented && m.pattern.comments === false) continue;
     const where2 = commented ? " in a comment" : "";
@@ -36996,6 +37381,8 @@ var builtinChecks = {
   ...secretSopsChecks,
   ...secretConfigChecks,
   ...secretCommentChecks,
+  ...apiChecks,
+  ...fieldChecks,
   "kustomize-component-misuse": { run: kustomizeComponentMisuse },
   "kustomize-generated-file": { run: kustomizeGeneratedFile },
   "kustomize-patch-unmatched": { run: kustomizePatchUnmatched },
@@ -37022,7 +37409,7 @@ function parseSeverity(value) {
 
 // src/engine/lint.ts
 var import_picomatch5 = __toESM(require_picomatch2(), 1);
-import fs12 from "node:fs";
+import fs13 from "node:fs";
 import path9 from "node:path";
 
 // src/finding.ts
@@ -37941,17 +38328,17 @@ function fluxTransforms(doc, value, componentDir) {
   const components = componentDir ? asList4(spec.components).filter((c) => typeof c === "string").map(componentDir).filter((c) => c !== void 0) : [];
   return { strategicMerge, patches, namespace: str9(spec.targetNamespace), json6902, replacements: [], ...components.length > 0 ? { components } : {} };
 }
-function withFlux(own, flux) {
-  if (isEmpty(flux)) return own;
+function withFlux(own, flux2) {
+  if (isEmpty(flux2)) return own;
   return {
-    strategicMerge: [...own.strategicMerge, ...flux.strategicMerge],
-    patches: [...own.patches, ...flux.patches],
-    namespace: flux.namespace ?? own.namespace,
+    strategicMerge: [...own.strategicMerge, ...flux2.strategicMerge],
+    patches: [...own.patches, ...flux2.patches],
+    namespace: flux2.namespace ?? own.namespace,
     namePrefix: own.namePrefix,
     nameSuffix: own.nameSuffix,
-    json6902: [...own.json6902, ...flux.json6902],
+    json6902: [...own.json6902, ...flux2.json6902],
     replacements: own.replacements,
-    ...flux.components ? { components: flux.components } : {}
+    ...flux2.components ? { components: flux2.components } : {}
   };
 }
 
@@ -37967,9 +38354,9 @@ function makeKustomization(parts, doc, id, cluster, value = doc.value) {
   return { ...k, sourceIsThisRepo: parts.sources.isLocal(k.sourceRef), path: parts.sources.fluxPath(doc, k.sourceRef, value) };
 }
 var ClusterSet = class {
-  constructor(parts, reached) {
+  constructor(parts, reached2) {
     this.parts = parts;
-    this.reached = reached;
+    this.reached = reached2;
   }
   parts;
   reached;
@@ -38130,8 +38517,8 @@ var ClusterBuilder = class {
       if (vars && (id.name.includes("${") || id.namespace?.includes("${"))) {
         id = { ...id, name: substitute(id.name, vars), namespace: id.namespace === void 0 ? void 0 : substitute(id.namespace, vars) };
       }
-      const flux = isFluxKustomization(r.doc) || isHelmRelease(r.doc) || isSource(r.doc);
-      if (vars && flux) value = substituteStrings(value, vars);
+      const flux2 = isFluxKustomization(r.doc) || isHelmRelease(r.doc) || isSource(r.doc);
+      if (vars && flux2) value = substituteStrings(value, vars);
       const { entry, created } = this.instance(r.seq, id);
       if (entry.by.includes(by)) continue;
       entry.by.push(by);
@@ -38501,14 +38888,14 @@ var Renderer = class {
    * What a Flux Kustomization applies from `dir`, with its additions (targetNamespace, patches) to the build.
    * `flux.build` names the Flux Kustomization for unmatched-patch reports.
    */
-  renderFlux(dir, flux, build) {
-    if (isEmpty(flux)) return this.renderDir(dir);
+  renderFlux(dir, flux2, build) {
+    if (isEmpty(flux2)) return this.renderDir(dir);
     if (this.rendering.has(dir)) return [];
     this.rendering.add(dir);
     const k = this.kustomize.byDir.get(dir);
     let acc = this.accumulate(dir);
-    for (const path12 of flux.components ?? []) acc = this.addComponent(path12, acc, k?.path ?? dir);
-    const out = this.transform(acc, withFlux(k ? this.transformsOf(k) : NO_TRANSFORMS, flux), build);
+    for (const path12 of flux2.components ?? []) acc = this.addComponent(path12, acc, k?.path ?? dir);
+    const out = this.transform(acc, withFlux(k ? this.transformsOf(k) : NO_TRANSFORMS, flux2), build);
     this.rendering.delete(dir);
     return out;
   }
@@ -38725,8 +39112,8 @@ function buildGraph(repo, options = {}) {
     (dir) => new Set(renderer.renderDir(dir).map((r) => r.doc))
   );
   const parts = { renderer, scopes, sources };
-  const reached = /* @__PURE__ */ new Set();
-  const set2 = new ClusterSet(parts, reached);
+  const reached2 = /* @__PURE__ */ new Set();
+  const set2 = new ClusterSet(parts, reached2);
   const plans = planRoots(parts, options, kustomizationDocs, syncs, repo.fileSet, azure);
   const mode = plans.some((p) => p.type !== "fallback") ? "roots" : "fallback";
   for (const plan of plans) {
@@ -38746,7 +39133,7 @@ function buildGraph(repo, options = {}) {
     const id = idOf(doc, scopes);
     return id.namespace ? id : { ...id, namespace: kustomize.byDir.get(dirOf(doc.file))?.namespace };
   };
-  const unreached = manifests.filter((d) => !reached.has(d));
+  const unreached = manifests.filter((d) => !reached2.has(d));
   return {
     kustomizeFiles: kustomize.files,
     kustomizeByDir: kustomize.byDir,
@@ -38760,10 +39147,10 @@ function buildGraph(repo, options = {}) {
     helmReleases: [...clusters.flatMap((c) => c.helmReleases), ...unreached.filter(isHelmRelease).map((d) => readHelmRelease(d, unreachedId(d), void 0))],
     sources: [...clusters.flatMap((c) => c.sources), ...unreached.flatMap((d) => unreachedSources(d, unreachedId(d)))],
     clusters,
-    reached,
+    reached: reached2,
     appliedByDocument: byDocument(clusters),
     mode,
-    orphanKustomizations: mode === "roots" ? orphanKustomizations(parts, unreached.filter(isFluxKustomization), reached, unreachedId) : [],
+    orphanKustomizations: mode === "roots" ? orphanKustomizations(parts, unreached.filter(isFluxKustomization), reached2, unreachedId) : [],
     unmatchedPatches: [...renderer.unmatched.values()],
     unmatchedPatchesInAnyBuild: () => {
       for (const k of kustomize.files) if (k.kind === "Kustomization") renderer.renderDir(k.dir);
@@ -38774,7 +39161,7 @@ function buildGraph(repo, options = {}) {
     externalNamespaces: /* @__PURE__ */ new Set([...options.namespaces ?? [], ...azure.length > 0 ? [FLUX_NAMESPACE, ...azure.map((c) => c.namespace)] : []])
   };
 }
-function orphanKustomizations(parts, docs, reached, idFor) {
+function orphanKustomizations(parts, docs, reached2, idFor) {
   const found = docs.filter((d) => !inHiddenDir(d.file)).map((doc) => {
     const k = makeKustomization(parts, doc, idFor(doc), void 0);
     const covers = /* @__PURE__ */ new Set();
@@ -38784,7 +39171,7 @@ function orphanKustomizations(parts, docs, reached, idFor) {
       const next = queue.pop();
       if (!next.sourceIsThisRepo || next.path?.status !== "dir") continue;
       for (const r of parts.renderer.renderDir(next.path.path)) {
-        if (reached.has(r.doc) || seen.has(r.doc)) continue;
+        if (reached2.has(r.doc) || seen.has(r.doc)) continue;
         seen.add(r.doc);
         covers.add(r.doc);
         if (isFluxKustomization(r.doc)) queue.push(makeKustomization(parts, r.doc, r.id, void 0, r.value));
@@ -38929,25 +39316,25 @@ function createCompiler(options) {
 
 // src/schema/cache.ts
 import { createHash } from "node:crypto";
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 import { createRequire } from "node:module";
 var import_standalone = __toESM(require_standalone(), 1);
 import path5 from "node:path";
 
 // src/util/make-dir.ts
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 import path4 from "node:path";
 function makeDir(dir) {
   const missing = [];
   let current = path4.resolve(dir);
-  while (!fs6.existsSync(current)) {
+  while (!fs7.existsSync(current)) {
     missing.unshift(current);
     const parent = path4.dirname(current);
     if (parent === current) break;
     current = parent;
   }
-  for (const d of missing) fs6.mkdirSync(d);
-  if (!fs6.statSync(dir).isDirectory()) throw Object.assign(new Error(`not a directory: ${dir}`), { code: "ENOTDIR" });
+  for (const d of missing) fs7.mkdirSync(d);
+  if (!fs7.statSync(dir).isDirectory()) throw Object.assign(new Error(`not a directory: ${dir}`), { code: "ENOTDIR" });
 }
 
 // src/schema/cache.ts
@@ -38979,7 +39366,7 @@ var ValidatorCache = class {
   load(key) {
     let code2;
     try {
-      code2 = fs7.readFileSync(this.file(key), "utf8");
+      code2 = fs8.readFileSync(this.file(key), "utf8");
     } catch {
       return void 0;
     }
@@ -38997,8 +39384,8 @@ var ValidatorCache = class {
     try {
       makeDir(this.dir);
       const temp = `${this.file(key)}.${process.pid}.tmp`;
-      fs7.writeFileSync(temp, standaloneCode(ajv2, validator));
-      fs7.renameSync(temp, this.file(key));
+      fs8.writeFileSync(temp, standaloneCode(ajv2, validator));
+      fs8.renameSync(temp, this.file(key));
     } catch {
       this.unwritable = true;
     }
@@ -39010,9 +39397,9 @@ var ValidatorCache = class {
 
 // src/schema/files.ts
 import { createHash as createHash2 } from "node:crypto";
-import fs8 from "node:fs";
+import fs9 from "node:fs";
 import path6 from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 function isSchemaDelta(doc) {
   return typeof doc.base === "string";
 }
@@ -39025,18 +39412,18 @@ function applySchemaDelta(base, delta) {
   return { definitions: merged("definitions"), kinds: merged("kinds") };
 }
 function defaultSchemaDir() {
-  let dir = path6.dirname(fileURLToPath(import.meta.url));
+  let dir = path6.dirname(fileURLToPath2(import.meta.url));
   for (let i = 0; i < 5; i++) {
     const candidate = path6.join(dir, "schemas");
-    if (fs8.existsSync(path6.join(candidate, "index.json"))) return candidate;
+    if (fs9.existsSync(path6.join(candidate, "index.json"))) return candidate;
     dir = path6.dirname(dir);
   }
-  throw new Error(`gitops-lint: schemas/index.json not found above ${fileURLToPath(import.meta.url)}`);
+  throw new Error(`gitops-lint: schemas/index.json not found above ${fileURLToPath2(import.meta.url)}`);
 }
 function readSchemaText(dir, file) {
   const full = path6.join(dir, file);
   try {
-    return fs8.readFileSync(full, "utf8");
+    return fs9.readFileSync(full, "utf8");
   } catch (err) {
     throw new Error(`gitops-lint: cannot read schema file ${full}: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -39094,13 +39481,13 @@ function isKubernetesVersion(value) {
 function sortMinors(minors) {
   return [...minors].sort((a, b) => (minorOf(a) ?? 0) - (minorOf(b) ?? 0));
 }
-function nearestMinor(versions, requested) {
-  const newest = versions[versions.length - 1];
+function nearestMinor(versions2, requested) {
+  const newest = versions2[versions2.length - 1];
   if (newest === void 0) return void 0;
   const wanted = requested === void 0 ? void 0 : minorOf(requested);
   if (wanted === void 0) return newest;
   const distance = (v) => Math.abs((minorOf(v) ?? 0) - wanted);
-  return versions.reduce((best, v) => distance(v) < distance(best) ? v : best, newest);
+  return versions2.reduce((best, v) => distance(v) < distance(best) ? v : best, newest);
 }
 
 // src/schema/store.ts
@@ -39136,6 +39523,10 @@ var SchemaStore = class {
     const minor = this.resolveKubernetesVersion(kubernetesVersion);
     const builtins = Object.keys(this.load(this.index.kubernetes[minor]).kinds);
     return [.../* @__PURE__ */ new Set([...this.added.keys(), ...Object.keys(this.index.crds), ...builtins])].sort();
+  }
+  /** Every "<apiVersion>/<Kind>" Kubernetes itself serves in the given (resolved) minor: no CRD, nothing added. */
+  builtinKinds(kubernetesVersion) {
+    return Object.keys(this.load(this.index.kubernetes[this.resolveKubernetesVersion(kubernetesVersion)]).kinds);
   }
   /**
    * Adds schemas for kinds that are not shipped or replaces shipped ones; `source` names where they come from
@@ -39186,9 +39577,9 @@ var SchemaStore = class {
     const location = options.location ?? this.locate(options.apiVersion, options.kind, options.kubernetesVersion);
     if (!location) return void 0;
     const validator = this.compile(location);
-    const data = withoutNullFields(value);
-    if (validator(data)) return [];
-    return toSchemaErrors(validator.errors ?? [], data, {
+    const data2 = withoutNullFields(value);
+    if (validator(data2)) return [];
+    return toSchemaErrors(validator.errors ?? [], data2, {
       partial: options.partial === true,
       redact: options.kind === "Secret",
       redactPaths: options.redactPaths,
@@ -39261,21 +39652,21 @@ var ConfigError = class extends Error {
 
 // src/config/index.ts
 var import_yaml2 = __toESM(require_dist2(), 1);
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 import path8 from "node:path";
 
 // src/config/rules.ts
 var import_yaml = __toESM(require_dist2(), 1);
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 import path7 from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 var RULE_SEVERITIES = SEVERITY_SPELLINGS.filter((s) => parseSeverity(s) !== "off");
 var RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 var RULE_KEYS = /* @__PURE__ */ new Set(["id", "severity", "description", "rationale", "remediation", "docs", "check", "params", "recommended", "origin", "file"]);
-var BUILTIN_RULES_DIR = fileURLToPath2(new URL("../../rules/", import.meta.url));
-var isRecord4 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var BUILTIN_RULES_DIR = fileURLToPath3(new URL("../../rules/", import.meta.url));
+var isRecord5 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function ruleDefinitionProblems(raw, origin) {
-  if (!isRecord4(raw)) return [{ key: "", message: "must be a mapping" }];
+  if (!isRecord5(raw)) return [{ key: "", message: "must be a mapping" }];
   const problems = [];
   for (const key of Object.keys(raw)) {
     if (!RULE_KEYS.has(key)) problems.push({ key, message: `unknown key (allowed: ${[...RULE_KEYS].join(", ")})` });
@@ -39297,7 +39688,7 @@ function ruleDefinitionProblems(raw, origin) {
   if (raw.recommended !== void 0 && typeof raw.recommended !== "boolean") {
     problems.push({ key: "recommended", message: "must be true or false" });
   }
-  if (raw.params !== void 0 && !isRecord4(raw.params)) problems.push({ key: "params", message: "must be a mapping" });
+  if (raw.params !== void 0 && !isRecord5(raw.params)) problems.push({ key: "params", message: "must be a mapping" });
   if (typeof raw.check !== "string" || raw.check === "") problems.push({ key: "check", message: "must be the name of a check" });
   return problems;
 }
@@ -39319,7 +39710,7 @@ function toRuleDefinition(raw, origin) {
 var builtinCache;
 function loadBuiltinRules(dir = BUILTIN_RULES_DIR) {
   if (builtinCache?.dir === dir) return builtinCache.rules;
-  const files = fs9.existsSync(dir) ? fs9.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  const files = fs10.existsSync(dir) ? fs10.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
   const rules = files.map((file) => readBuiltinRule(path7.join(dir, file))).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   builtinCache = { dir, rules };
   return rules;
@@ -39328,7 +39719,7 @@ function readBuiltinRule(file) {
   const fail = (message) => new Error(`invalid built-in rule ${file}: ${message}`);
   let raw;
   try {
-    raw = (0, import_yaml.parse)(fs9.readFileSync(file, "utf8"));
+    raw = (0, import_yaml.parse)(fs10.readFileSync(file, "utf8"));
   } catch (err) {
     throw fail(err instanceof Error ? err.message : String(err));
   }
@@ -39349,17 +39740,17 @@ function settingProblems(schema2, value) {
   if (!validate) compiled3.set(schema2, validate = ajv.compile(schema2));
   return validate(value) ? [] : (validate.errors ?? []).map(describe4);
 }
-var isRecord5 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isRecord6 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function describe4(error) {
   const path12 = error.instancePath.split("/").slice(1).map((s) => /^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~"));
   const at3 = (segments, message) => ({ key: formatPath(segments), message });
-  const schema2 = isRecord5(error.parentSchema) ? error.parentSchema : {};
+  const schema2 = isRecord6(error.parentSchema) ? error.parentSchema : {};
   const params = error.params;
-  const propertyNames = () => Object.keys(isRecord5(schema2.properties) ? schema2.properties : {}).join(", ");
+  const propertyNames = () => Object.keys(isRecord6(schema2.properties) ? schema2.properties : {}).join(", ");
   switch (error.keyword) {
     case "additionalProperties": {
       const key = String(params.additionalProperty);
-      const known2 = Object.keys(isRecord5(schema2.properties) ? schema2.properties : {});
+      const known2 = Object.keys(isRecord6(schema2.properties) ? schema2.properties : {});
       const suggestion3 = closestName(key, known2, { partial: false });
       const hint2 = suggestion3 === void 0 ? "" : `did you mean '${suggestion3}'? `;
       return at3([...path12, key], `unknown key (${hint2}allowed: ${propertyNames() || "none"})`);
@@ -39438,6 +39829,16 @@ var CONFIG_SCHEMA = {
     customRules: { type: "array", description: "a list of rule definitions" },
     kubernetesVersion: {},
     fluxVersion: {},
+    clusters: {
+      type: "object",
+      additionalProperties: {
+        type: "object",
+        additionalProperties: false,
+        properties: { fluxVersion: {}, kubernetesVersion: {} },
+        description: "a mapping with fluxVersion, kubernetesVersion (the versions this cluster runs)"
+      },
+      description: "a mapping of cluster name (as gitops-lint names clusters) to { fluxVersion, kubernetesVersion }"
+    },
     schemaLocations: listOf(nonEmpty2, "a list of strings"),
     namespaces: listOf(
       {
@@ -39450,7 +39851,7 @@ var CONFIG_SCHEMA = {
     )
   }
 };
-var isRecord6 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isRecord7 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function validateConfig(raw, file, known2) {
   const fail = (key, detail) => {
     throw new ConfigError(file, key, detail);
@@ -39462,15 +39863,22 @@ function validateConfig(raw, file, known2) {
   if (raw.rules !== void 0) out.rules = ruleSettings(raw.rules, "rules", fail, known2.knownRuleIds);
   if (raw.overrides !== void 0) out.overrides = overrides(raw.overrides, fail, known2.knownRuleIds);
   if (raw.schemaLocations !== void 0) schemaLocations(raw.schemaLocations, fail);
+  versions(raw, "", fail);
+  for (const [name, versionsOf] of Object.entries(raw.clusters ?? {})) versions(versionsOf, `clusters.${name}.`, fail);
+  return out;
+}
+function versions(raw, prefix, fail) {
   for (const key of ["kubernetesVersion", "fluxVersion"]) {
     const v = raw[key];
     if (v === void 0) continue;
-    if (typeof v === "number") fail(key, `write the version as a quoted string ('${v}' may have lost a trailing zero, e.g. "1.30")`);
+    if (typeof v === "number") fail(prefix + key, `write the version as a quoted string ('${v}' may have lost a trailing zero, e.g. "1.30")`);
     if (key === "kubernetesVersion") {
-      if (typeof v !== "string" || !isKubernetesVersion(v)) fail(key, `must be a version string: ${KUBERNETES_VERSION_FORMS}`);
-    } else if (typeof v !== "string" || !/^v?\d+\.\d+(\.\d+)?$/.test(v)) fail(key, 'must be a version string such as "2.6"');
+      if (typeof v !== "string" || !isKubernetesVersion(v)) fail(prefix + key, `must be a version string: ${KUBERNETES_VERSION_FORMS}`);
+    } else {
+      const target = typeof v === "string" ? fluxTarget(v) : { problem: `must be a version string: ${FLUX_VERSION_FORMS}` };
+      if ("problem" in target) fail(prefix + key, target.problem);
+    }
   }
-  return out;
 }
 function ruleSettings(raw, at3, fail, known2) {
   const out = {};
@@ -39481,7 +39889,7 @@ function ruleSettings(raw, at3, fail, known2) {
       fail(key, `unknown rule id${suggestion3 === void 0 ? "" : ` (did you mean '${suggestion3}'?)`}`);
     }
     const setting = ruleArray(written, key, fail);
-    if (!isRecord6(setting)) {
+    if (!isRecord7(setting)) {
       const severity = parseSeverity(setting);
       if (severity === void 0) fail(key, `must be one of ${SETTINGS}, or [severity, params] or a mapping { severity, params }`);
       out[id] = severity;
@@ -39494,7 +39902,7 @@ function ruleSettings(raw, at3, fail, known2) {
       if (severity === void 0) fail(`${key}.severity`, `must be one of ${SETTINGS}`);
       s.severity = severity;
     }
-    if (s.params !== void 0 && !isRecord6(s.params)) fail(`${key}.params`, "must be a mapping");
+    if (s.params !== void 0 && !isRecord7(s.params)) fail(`${key}.params`, "must be a mapping");
     out[id] = s;
   }
   return out;
@@ -39566,6 +39974,7 @@ function resolveConfig(root, options = {}) {
     for (const id of Object.keys(part.rules ?? {})) sources.rules.set(id, { file: from, key: `rules.${id}` });
   }
   if (options.kubernetesVersion !== void 0) config.kubernetesVersion = options.kubernetesVersion;
+  if (options.fluxVersion !== void 0) config.fluxVersion = options.fluxVersion;
   const locations = [...(options.schemaLocations ?? []).map((d) => path8.resolve(d)), ...(config.schemaLocations ?? []).map((d) => path8.resolve(root, d))];
   if (locations.length > 0) config.schemaLocations = locations;
   return file ? { config, file, sources } : { config, sources };
@@ -39581,16 +39990,16 @@ function mergeCustomRules(base, over) {
 function findConfigFile(root, configPath) {
   if (configPath !== void 0) {
     const file = path8.resolve(configPath);
-    if (!fs10.existsSync(file) || !fs10.statSync(file).isFile()) throw new ConfigError(configPath, void 0, "config file not found");
+    if (!fs11.existsSync(file) || !fs11.statSync(file).isFile()) throw new ConfigError(configPath, void 0, "config file not found");
     return file;
   }
-  return CONFIG_FILE_NAMES.map((name) => path8.join(root, name)).find((f) => fs10.existsSync(f) && fs10.statSync(f).isFile());
+  return CONFIG_FILE_NAMES.map((name) => path8.join(root, name)).find((f) => fs11.existsSync(f) && fs11.statSync(f).isFile());
 }
 function readConfigFile(file) {
   const label = path8.basename(file);
   let raw;
   try {
-    raw = (0, import_yaml2.parse)(fs10.readFileSync(file, "utf8"));
+    raw = (0, import_yaml2.parse)(fs11.readFileSync(file, "utf8"));
   } catch (err) {
     throw new ConfigError(label, void 0, `cannot read: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -39737,16 +40146,12 @@ var SchemaResolver = class {
     return location ? { location } : void 0;
   }
   convertedCrd(doc) {
-    let versions = this.converted.get(doc.value);
-    if (!versions) {
-      versions = convertCrd(doc.value);
-      this.converted.set(doc.value, versions);
+    let versions2 = this.converted.get(doc.value);
+    if (!versions2) {
+      versions2 = convertCrd(doc.value);
+      this.converted.set(doc.value, versions2);
     }
-    return versions;
-  }
-  /** Minors of the other bundled Kubernetes versions that serve apiVersion/kind (for a kind missing in the target one). */
-  otherMinorsServing(apiVersion, kind) {
-    return this.store.kubernetesVersions().filter((m) => m !== this.kubernetesVersion && this.store.locate(apiVersion, kind, m) !== void 0);
+    return versions2;
   }
 };
 
@@ -39788,11 +40193,11 @@ function unknownRuleMessage(id, label, knownRuleIds) {
 // src/engine/annotation-suppressions.ts
 var IGNORE_ANNOTATION = "gitops-lint.io/ignore";
 var LABEL = `${IGNORE_ANNOTATION} annotation`;
-var isRecord7 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isRecord8 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function annotationOf(value) {
-  const metadata = isRecord7(value) ? value.metadata : void 0;
-  const annotations = isRecord7(metadata) ? metadata.annotations : void 0;
-  return isRecord7(annotations) ? annotations[IGNORE_ANNOTATION] : void 0;
+  const metadata = isRecord8(value) ? value.metadata : void 0;
+  const annotations = isRecord8(metadata) ? metadata.annotations : void 0;
+  return isRecord8(annotations) ? annotations[IGNORE_ANNOTATION] : void 0;
 }
 function scanAnnotations(repo, graph, knownRuleIds) {
   const values = /* @__PURE__ */ new Map();
@@ -39896,6 +40301,7 @@ function createServices(repo, graph, config, options) {
       const documents = graph.clusters.length === 0 ? repo.files.flatMap((f) => f.documents) : [];
       return new SchemaResolver(store, documents, { kubernetesVersion: config.kubernetesVersion, schemaLocations: config.schemaLocations });
     }),
+    versionTargets: () => ({ fluxVersion: config.fluxVersion, kubernetesVersion: config.kubernetesVersion, clusters: config.clusters }),
     substitutions: once(() => new PostBuildSubstitutions(graph, repo)),
     suppressions: once(() => scanSuppressions(repo, graph, options.knownRuleIds)),
     suppressionProblems: () => services.suppressions().problems,
@@ -39913,11 +40319,11 @@ init_package_info();
 async function lint(root, options, checks) {
   const started = performance.now();
   const absRoot = path9.resolve(root);
-  if (!fs12.existsSync(absRoot)) throw new UsageError(`repository root not found: ${absRoot}`);
-  if (!fs12.statSync(absRoot).isDirectory()) throw new UsageError(`repository root is not a directory: ${absRoot}`);
+  if (!fs13.existsSync(absRoot)) throw new UsageError(`repository root not found: ${absRoot}`);
+  if (!fs13.statSync(absRoot).isDirectory()) throw new UsageError(`repository root is not a directory: ${absRoot}`);
   const { config, builtins } = configureRun(absRoot, options, checks);
   for (const dir of config.schemaLocations ?? []) {
-    if (!fs12.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`schema location is not a folder: ${dir}`);
+    if (!fs13.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`schema location is not a folder: ${dir}`);
   }
   const repo = await loadRepo(absRoot, { ignore: config.ignore });
   return lintRepo(repo, { config, builtins }, checks, { schemaCacheDir: options.schemaCacheDir, started });
@@ -39940,9 +40346,10 @@ function lintRepo(repo, { config, builtins }, checks, options = {}) {
         params,
         services,
         locate: (doc, p, target) => locate(repo, doc, p, target),
-        report: ({ message, location, object: object3, fix }) => {
+        report: ({ message, location, object: object3, fix, severity: lower }) => {
           const { file, line, column, endLine, endColumn } = location;
-          const finding = { file, line, column, endLine, endColumn, ruleId: rule.id, severity, message };
+          const own = lower !== void 0 && SEVERITY_RANK[lower] < SEVERITY_RANK[severity] ? lower : severity;
+          const finding = { file, line, column, endLine, endColumn, ruleId: rule.id, severity: own, message };
           if (object3) finding.object = object3;
           if (fix) finding.fix = fix;
           raw2.push(finding);
@@ -40153,7 +40560,7 @@ init_tool();
 
 // src/github/diff.ts
 import { execFileSync } from "node:child_process";
-import fs13 from "node:fs";
+import fs14 from "node:fs";
 import path10 from "node:path";
 function changedLines(root, base, head) {
   let top;
@@ -40223,7 +40630,7 @@ function git(cwd, args) {
 }
 function realpath(dir) {
   try {
-    return fs13.realpathSync(dir);
+    return fs14.realpathSync(dir);
   } catch {
     return path10.resolve(dir);
   }
@@ -40258,7 +40665,7 @@ function planAnnotations(findings, changed, pathPrefix) {
 }
 
 // src/github/context.ts
-import fs14 from "node:fs";
+import fs15 from "node:fs";
 function readGitHubContext(env) {
   const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
   const repository = env.GITHUB_REPOSITORY ?? "";
@@ -40279,7 +40686,7 @@ function readPullRequest(eventPath, repository) {
   if (!eventPath) return void 0;
   let payload;
   try {
-    payload = JSON.parse(fs14.readFileSync(eventPath, "utf8"));
+    payload = JSON.parse(fs15.readFileSync(eventPath, "utf8"));
   } catch {
     return void 0;
   }
@@ -40610,7 +41017,7 @@ async function act(env, write, token, cwd) {
   const context = readGitHubContext(env);
   const workspace = context.workspace ?? cwd;
   const root = path11.resolve(workspace, actionInput(env, "path") || ".");
-  if (!fs15.existsSync(root) || !fs15.statSync(root).isDirectory()) throw new InputError(`path: not a directory: ${root}`);
+  if (!fs16.existsSync(root) || !fs16.statSync(root).isDirectory()) throw new InputError(`path: not a directory: ${root}`);
   const isPullRequest = context.pullRequest !== void 0;
   const failOn = readFailOn(actionInput(env, "fail-on") || "error");
   const onlyNew = readBoolean(env, "only-new", isPullRequest);
@@ -40633,8 +41040,8 @@ async function act(env, write, token, cwd) {
   if (sarifInput) {
     sarifFile = path11.resolve(workspace, sarifInput);
     const capped = cappedSarif({ ...result, findings }, pathPrefix);
-    fs15.mkdirSync(path11.dirname(sarifFile), { recursive: true });
-    fs15.writeFileSync(sarifFile, capped.text);
+    fs16.mkdirSync(path11.dirname(sarifFile), { recursive: true });
+    fs16.writeFileSync(sarifFile, capped.text);
     if (capped.left > 0) notes.push(`The SARIF file holds the ${capped.results} most severe findings (code scanning takes at most 25,000 results and 10 MB gzipped); ${capped.left} more are listed here.`);
   }
   const links = blobLinks(context);
@@ -40647,7 +41054,7 @@ async function act(env, write, token, cwd) {
     }
   }
   const summaryFile = env.GITHUB_STEP_SUMMARY;
-  if (summaryFile) fs15.appendFileSync(summaryFile, jobSummary({ findings, rules: result.rules, markdown: { links, pathPrefix }, notes }));
+  if (summaryFile) fs16.appendFileSync(summaryFile, jobSummary({ findings, rules: result.rules, markdown: { links, pathPrefix }, notes }));
   else for (const note of notes) write(`${TOOL_NAME}: ${note}
 `);
   const counts = severityCounts(findings);
@@ -40692,7 +41099,7 @@ function relativePrefix(workspace, root) {
 }
 function realpath2(dir) {
   try {
-    return fs15.realpathSync(dir);
+    return fs16.realpathSync(dir);
   } catch {
     return path11.resolve(dir);
   }
@@ -40700,7 +41107,7 @@ function realpath2(dir) {
 function setOutputs(env, outputs) {
   const file = env.GITHUB_OUTPUT;
   if (!file) return;
-  fs15.appendFileSync(file, Object.entries(outputs).map(([k, v]) => `${k}=${v}
+  fs16.appendFileSync(file, Object.entries(outputs).map(([k, v]) => `${k}=${v}
 `).join(""));
 }
 
