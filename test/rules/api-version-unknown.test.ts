@@ -50,7 +50,7 @@ ruleTester.run('api-version-unknown', {
     {
       name: 'a built-in version no bundled minor serves',
       files: { 'd.yaml': object('apps/v1beta3', 'Deployment') },
-      errors: [{ file: 'd.yaml', line: 1, message: 'apps/v1beta3 Deployment is not served by any Kubernetes release from 1.33 to 1.35 (target Kubernetes 1.35); Kubernetes 1.35 serves apps/v1' }],
+      errors: [{ file: 'd.yaml', line: 1, message: 'apps/v1beta3 Deployment is not served by any Kubernetes release from 1.30 to 1.35 (target Kubernetes 1.35); Kubernetes 1.35 serves apps/v1' }],
     },
     {
       name: 'a version above every bundled one: a newer Kubernetes may serve it (a warning saying how to target it)',
@@ -60,7 +60,7 @@ ruleTester.run('api-version-unknown', {
           file: 'm.yaml',
           line: 1,
           message:
-            'admissionregistration.k8s.io/v1 MutatingAdmissionPolicy is newer than every version Kubernetes 1.33 to 1.35 serves (target Kubernetes 1.35); Kubernetes 1.35 serves admissionregistration.k8s.io/v1alpha1, admissionregistration.k8s.io/v1beta1 (if the cluster runs a newer Kubernetes, say so with --kubernetes-version)',
+            'admissionregistration.k8s.io/v1 MutatingAdmissionPolicy is newer than every version Kubernetes 1.30 to 1.35 serves (target Kubernetes 1.35); Kubernetes 1.35 serves admissionregistration.k8s.io/v1alpha1, admissionregistration.k8s.io/v1beta1 (if the cluster runs a newer Kubernetes, say so with --kubernetes-version)',
         },
       ],
     },
