@@ -23,6 +23,9 @@ import type { CliIO } from './cli/io.js';
 import type { LintOptions, LintResult } from './engine/types.js';
 import { SEVERITY_RANK, type Severity } from './finding.js';
 import { blobLinks, readGitHubContext } from './github/context.js';
+import { unifiedDiff } from './fix/diff.js';
+import { fixRepo } from './fix/run.js';
+import { fixSummary, type FixSummary } from './fix/types.js';
 import { printable } from './report/ansi.js';
 import { cacheDirProblem, defaultCacheDir } from './schema/cache.js';
 import { makeDir } from './util/make-dir.js';
@@ -58,6 +61,8 @@ interface CliOptions extends OnlyNewOptions {
   rule: Record<string, unknown>;
   skip: string[];
   reportUnusedDisableDirectives?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 const EXIT_OK = 0;
@@ -135,6 +140,8 @@ function buildProgram(io: CliIO): Command {
     .option('--report-unused-disable-directives', 'report suppression comments and annotations that suppressed nothing, as errors (rule suppression-unused)')
     .option('--no-cache', 'do not reuse compiled schema validators from $XDG_CACHE_HOME/gitops-lint (default: ~/.cache/gitops-lint)')
     .option('--summary', 'print counts only, one line (kubeconform -summary), instead of each finding (stylish and compact formats)')
+    .option('--fix', 'apply the fixes findings carry to the files, in place (never SOPS-encrypted files); report what remains (default: off)')
+    .option('--fix-dry-run', 'print the fixes as a unified diff on stdout and change nothing; the report goes to -o <file>, or to stderr in stylish format (default: off)')
     .option('--print-config', 'print the effective config as YAML and exit')
     .option('--list-rules', 'list every rule with its effective severity and description (--format json: id, severity, description, recommended, docs), and exit')
     .version(toolVersion(), '-v, --version', 'print the version and exit')
@@ -208,7 +215,9 @@ async function execute(targets: Targets, options: CliOptions, io: CliIO, env: Re
     return EXIT_OK;
   }
 
-  const { result: whole, notes, wroteBaseline } = await lintSelected(root, lintOptions, options, cwd, builtinChecks);
+  const fixing = await fixIfAsked(root, lintOptions, options, io);
+  const selected = fixing ? { result: fixing.result, notes: [] as string[], wroteBaseline: undefined } : await lintSelected(root, lintOptions, options, cwd, builtinChecks);
+  const { result: whole, notes, wroteBaseline } = selected;
   for (const note of notes) io.stderr.write(`${TOOL_NAME}: note: ${note}\n`);
   if (wroteBaseline !== undefined) return EXIT_OK;
   const empty = nothingToLint(whole, targets);
@@ -225,8 +234,10 @@ async function execute(targets: Targets, options: CliOptions, io: CliIO, env: Re
     failOn: options.failOn,
     links: blobLinks(readGitHubContext(env)),
     width: options.output === undefined ? io.columns : undefined,
+    ...(fixing ? { fixes: fixing.summary } : {}),
   });
   if (options.output !== undefined) writeReport(path.resolve(cwd, options.output), report);
+  else if (options.fixDryRun) io.stderr.write(report);
   else io.stdout.write(report);
 
   const warnings = severityCounts(result.findings).warning;
@@ -237,6 +248,18 @@ async function execute(targets: Targets, options: CliOptions, io: CliIO, env: Re
   const failOn = options.failOn;
   if (failOn === 'none') return EXIT_OK;
   return result.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** --fix / --fix-dry-run: the fixed run's last lint result and what was fixed; the dry run's diff goes to stdout. */
+async function fixIfAsked(root: string, lintOptions: LintOptions, options: CliOptions, io: CliIO): Promise<{ result: LintResult; summary: FixSummary } | undefined> {
+  if (!options.fix && !options.fixDryRun) return undefined;
+  if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run exclude each other: --fix-dry-run shows what --fix would write');
+  if (options.fixDryRun && options.output === undefined && options.format !== 'stylish') {
+    throw new UsageError(`--fix-dry-run prints the diff on stdout: give -o <file> for the ${options.format} report`);
+  }
+  const outcome = await fixRepo(root, lintOptions, builtinChecks, { dryRun: options.fixDryRun === true });
+  if (outcome.dryRun) io.stdout.write(unifiedDiff(outcome.fixed));
+  return { result: outcome.result, summary: fixSummary(outcome) };
 }
 
 /** One row of --list-rules (its JSON form: ESLint-like rule metadata). */

@@ -23,6 +23,16 @@ import type { LintOptions, LintResult, RuleMeta } from './types.js';
 
 
 export async function lint(root: string, options: LintOptions, checks: CheckRegistry): Promise<LintResult> {
+  const { repo, config, builtins, started } = await prepareLint(root, options, checks);
+  return lintRepo(repo, { config, builtins }, checks, { schemaCacheDir: options.schemaCacheDir, started });
+}
+
+/** What lint() does before linting: the root checked, the config resolved and bound, the repo loaded. --fix lints this repo again after each pass. */
+export async function prepareLint(
+  root: string,
+  options: LintOptions,
+  checks: CheckRegistry,
+): Promise<{ repo: LoadedRepo; config: Config; builtins: RuleDefinition[]; started: number }> {
   const started = performance.now();
   const absRoot = path.resolve(root);
   if (!fs.existsSync(absRoot)) throw new UsageError(`repository root not found: ${absRoot}`);
@@ -33,7 +43,7 @@ export async function lint(root: string, options: LintOptions, checks: CheckRegi
     if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`schema location is not a folder: ${dir}`);
   }
   const repo = await loadRepo(absRoot, { ignore: config.ignore });
-  return lintRepo(repo, { config, builtins }, checks, { schemaCacheDir: options.schemaCacheDir, started });
+  return { repo, config, builtins, started };
 }
 
 /**

@@ -177,3 +177,17 @@ export function positionAt(file: SourceFile, offset: number): { line: number; co
 export function locate(repo: LoadedRepo, doc: YamlDocument, path: PathSegment[], target: 'key' | 'value' = 'key'): Location {
   return locateIn(repo, doc, path, target);
 }
+
+/**
+ * The repo with some files' texts replaced, parsed as loadRepo parses them (their loader problems recomputed): what
+ * loadRepo would give after those files were written. `--fix` lints each pass's edits this way, before writing any.
+ */
+export function withFileTexts(repo: LoadedRepo, texts: ReadonlyMap<string, string>): LoadedRepo {
+  const problems = repo.problems.filter((p) => !texts.has(p.location.file));
+  const files = repo.files.map((file) => {
+    const text = texts.get(file.path);
+    return text === undefined ? file : parseYamlFile(file.path, text, file.inHelmChart === true, problems);
+  });
+  problems.sort(compareProblems);
+  return { ...repo, files, problems, fileMap: new Map(files.map((f) => [f.path, f])) };
+}

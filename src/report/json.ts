@@ -8,7 +8,7 @@ import type { Formatter } from './types.js';
 
 export const JSON_FORMAT_VERSION = 1;
 
-export const json: Formatter = (result) => {
+export const json: Formatter = (result, options) => {
   const counts = severityCounts(result.findings);
   const report = {
     version: JSON_FORMAT_VERSION,
@@ -33,6 +33,14 @@ export const json: Formatter = (result) => {
       remediation: r.remediation,
       helpUri: r.helpUri,
     })),
+    // --fix / --fix-dry-run only: what was fixed and what was left alone; null for a plain run.
+    fixes: options.fixes
+      ? {
+          dryRun: options.fixes.dryRun,
+          fixed: options.fixes.fixed.map((f) => ({ file: f.file, byRule: f.byRule })),
+          leftAlone: options.fixes.leftAlone.map((f) => ({ file: f.file, fixes: f.fixes, reason: f.reason })),
+        }
+      : null,
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 };

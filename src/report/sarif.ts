@@ -50,12 +50,31 @@ export const sarif: Formatter = (result) => {
             },
           ],
           partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i] },
+          ...(f.fix ? { fixes: [sarifFix(f)] } : {}),
         })),
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 };
+
+/**
+ * A finding's fix as a SARIF fix (2.1.0 §3.55-3.57): one artifactChange, one replacement whose deletedRegion gives the
+ * range as charOffset/charLength (a text region may be given by offsets alone, §3.30.2; they count UTF-16 code units,
+ * as columnKind says) and whose insertedContent is the new text.
+ */
+function sarifFix(f: Finding) {
+  const [start, end] = f.fix!.range;
+  return {
+    description: { text: `gitops-lint --fix: ${f.ruleId}` },
+    artifactChanges: [
+      {
+        artifactLocation: { uri: fileUri(f.file), uriBaseId: SRCROOT },
+        replacements: [{ deletedRegion: { charOffset: start, charLength: end - start }, insertedContent: { text: f.fix!.text } }],
+      },
+    ],
+  };
+}
 
 /** Every result needs a rule descriptor: findings of rules missing from the list get a minimal one. */
 function withRulesOfFindings(rules: readonly RuleMeta[], findings: readonly Finding[]): RuleMeta[] {

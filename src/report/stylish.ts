@@ -1,6 +1,7 @@
 /** Human output, like ESLint's stylish: findings grouped by file, aligned rows, one summary line. */
 import type { LintResult } from '../engine/types.js';
 import type { Finding, Severity } from '../finding.js';
+import type { FixSummary } from '../fix/types.js';
 import { printable, styles, type Styles } from './ansi.js';
 import { severityCounts } from './counts.js';
 import { cwdPath } from './tool.js';
@@ -16,10 +17,32 @@ export const stylish: Formatter = (result, options) => {
   for (const [file, findings] of groupByFile(result.findings)) {
     sections.push(fileSection(file === '' ? '' : cwdPath(file, result.root, options.cwd), findings, s, showCluster, options.width));
   }
+  if (options.fixes) sections.push(...fixSections(options.fixes, s));
   if (options.verbose) sections.push(...verboseSections(result, s));
   sections.push(summaryLine(result.findings, s, options.failOn ?? 'error'));
   return `${sections.join('\n\n')}\n`;
 };
+
+/** What --fix did (or --fix-dry-run would do): files fixed with their fixes by rule, files left alone and why. */
+function fixSections(fixes: FixSummary, s: Styles): string[] {
+  const sections: string[] = [];
+  if (fixes.fixed.length > 0) {
+    const total = fixes.fixed.reduce((n, f) => n + Object.values(f.byRule).reduce((a, b) => a + b, 0), 0);
+    const rows = fixes.fixed.map((f) => {
+      const rules = Object.entries(f.byRule)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([id, n]) => `${printable(id)} ×${n}`);
+      return `  ${printable(f.file)}  ${s.dim(rules.join(', '))}`;
+    });
+    sections.push([s.green(`${fixes.dryRun ? 'Would fix' : 'Fixed'} ${plural(total, 'problem')} in ${plural(fixes.fixed.length, 'file')}:`), ...rows].join('\n'));
+  }
+  if (fixes.leftAlone.length > 0) {
+    const rows = fixes.leftAlone.map((f) => `  ${printable(f.file)}  ${s.dim(`${f.fixes} ${f.fixes === 1 ? 'fix' : 'fixes'} not applied: ${printable(f.reason)}`)}`);
+    sections.push([s.yellow(`Left alone (${plural(fixes.leftAlone.length, 'file')}):`), ...rows].join('\n'));
+  }
+  if (sections.length === 0) sections.push(s.dim(fixes.dryRun ? 'Nothing to fix.' : 'Nothing was fixed.'));
+  return sections;
+}
 
 function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
   const groups = new Map<string, Finding[]>();

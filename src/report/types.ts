@@ -1,6 +1,7 @@
 /** What every formatter gets and returns: formatters are pure functions of the lint result. */
 import type { LintResult } from '../engine/types.js';
 import type { Severity } from '../finding.js';
+import type { FixSummary } from '../fix/types.js';
 
 export interface FormatOptions {
   /** ANSI colours (stylish only): on for a TTY unless NO_COLOR or --no-color. */
@@ -30,6 +31,8 @@ export interface FormatOptions {
   links?: BlobLinks;
   /** Markdown: where a capped report's left-out findings are listed (the job summary). */
   moreUrl?: string;
+  /** With --fix or --fix-dry-run: the files fixed (or that would be) and those left alone; the findings are what remains. */
+  fixes?: FixSummary;
 }
 
 export type Formatter = (result: LintResult, options: FormatOptions) => string;

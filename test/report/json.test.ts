@@ -13,7 +13,8 @@ describe('json formatter', () => {
     expect(out.endsWith('}\n')).toBe(true);
     expect(out).toContain('\n  "version": 1,\n'); // 2-space indent
     const report = JSON.parse(out);
-    expect(Object.keys(report)).toEqual(['version', 'findings', 'summary', 'skipped', 'rules']);
+    expect(Object.keys(report)).toEqual(['version', 'findings', 'summary', 'skipped', 'rules', 'fixes']);
+    expect(report.fixes).toBeNull();
     expect(report.summary).toEqual({
       errors: 1,
       warnings: 1,
