@@ -1,0 +1,123 @@
+/**
+ * kustomize's deprecated kustomization fields moved as `kustomize edit fix` moves them (api/types/kustomization.go
+ * FixKustomization, FixKustomizationPreMarshalling, api/types/fix.go), but on the text, so comments, key order,
+ * quoting and indentation stay:
+ *  - bases: appended to resources; imageTags: appended to images;
+ *  - patchesStrategicMerge: each entry a `patches` item, `path: <file>` when the file exists, else `patch: <inline>`;
+ *  - patchesJson6902: items moved unchanged into patches (they already have target and path/patch);
+ *  - commonLabels: a `labels` item with `pairs` and `includeSelectors: true` (refused when a key is in labels already,
+ *    as edit fix refuses).
+ * One difference on purpose: kustomize applies patchesStrategicMerge before `patches` and patchesJson6902 after them,
+ * so the moved strategic merge patches go first in `patches` and the JSON 6902 ones last; edit fix appends both, which
+ * can change the build when two patches touch one field.
+ * Refused (no fix, the reason said): a patch file or inline patch holding several documents (edit fix splits files),
+ * flow-style lists, and anything whose rewrite does not verify (verify.ts).
+ */
+import { DocText, MigrationRefused, type SeqChunk } from './doc-text.js';
+import { shiftLines } from './text.js';
+import { verifiedFix, type Migration } from './verify.js';
+
+export const KUSTOMIZE_FIXABLE_FIELDS = ['bases', 'imageTags', 'patchesStrategicMerge', 'patchesJson6902', 'commonLabels'] as const;
+export type KustomizeFixableField = (typeof KUSTOMIZE_FIXABLE_FIELDS)[number];
+
+export interface KustomizationInput {
+  /** The document's text (from its first content line) and where it starts in the file. */
+  text: string;
+  start: number;
+  /**
+   * Documents in the file a patchesStrategicMerge entry names, relative to the kustomization's folder, or undefined
+   * when no such file exists (then the entry is an inline patch, as kustomize decides with fSys.Exists).
+   */
+  patchFileDocuments(ref: string): number | undefined;
+}
+
+type Kustomization = Record<string, unknown>;
+
+export function migrateKustomization(input: KustomizationInput, fields: readonly KustomizeFixableField[] = KUSTOMIZE_FIXABLE_FIELDS): Migration {
+  try {
+    const doc = new DocText(input.text);
+    const value = doc.doc().toJS() as unknown;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return { refused: 'the kustomization is not a mapping' };
+    const expected = { ...(value as Kustomization) };
+    for (const field of KUSTOMIZE_FIXABLE_FIELDS) {
+      if (!fields.includes(field) || !(field in expected)) continue;
+      STEPS[field](doc, expected, input);
+    }
+    return verifiedFix(input.text, doc.text, input.start, expected);
+  } catch (err) {
+    if (err instanceof MigrationRefused) return { refused: err.message };
+    throw err;
+  }
+}
+
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === null || v === undefined ? [] : [v]);
+
+const STEPS: Record<KustomizeFixableField, (doc: DocText, expected: Kustomization, input: KustomizationInput) => void> = {
+  bases: (doc, expected) => {
+    expected.resources = [...list(expected.resources), ...list(expected.bases)];
+    delete expected.bases;
+    doc.moveItems([], 'bases', 'resources', 'end');
+  },
+  imageTags: (doc, expected) => {
+    expected.images = [...list(expected.images), ...list(expected.imageTags)];
+    delete expected.imageTags;
+    doc.moveItems([], 'imageTags', 'images', 'end');
+  },
+  patchesJson6902: (doc, expected) => {
+    expected.patches = [...list(expected.patches), ...list(expected.patchesJson6902)];
+    delete expected.patchesJson6902;
+    doc.moveItems([], 'patchesJson6902', 'patches', 'end');
+  },
+  patchesStrategicMerge: (doc, expected, input) => {
+    const moved = list(expected.patchesStrategicMerge).map((entry) => {
+      if (typeof entry !== 'string') throw new MigrationRefused('a patchesStrategicMerge entry is not a string');
+      const documents = input.patchFileDocuments(entry);
+      if (documents === undefined) {
+        if (inlineDocuments(entry) > 1) throw new MigrationRefused('an inline patch holds several documents: write each as its own patches item');
+        return { patch: entry };
+      }
+      if (documents > 1) throw new MigrationRefused(`${entry} holds ${documents} documents: split it into one file per patch, then list each under patches`);
+      return { path: entry };
+    });
+    expected.patches = [...moved, ...list(expected.patches)];
+    delete expected.patchesStrategicMerge;
+    doc.moveItems([], 'patchesStrategicMerge', 'patches', 'start', (chunk) => asPatchItem(chunk, typeof chunk.value === 'string' && input.patchFileDocuments(chunk.value) !== undefined ? 'path' : 'patch'));
+  },
+  commonLabels: (doc, expected) => {
+    const pairs = expected.commonLabels;
+    delete expected.commonLabels;
+    if (pairs === null || pairs === undefined || (typeof pairs === 'object' && Object.keys(pairs).length === 0)) {
+      doc.deletePair([], 'commonLabels');
+      return;
+    }
+    if (typeof pairs !== 'object' || Array.isArray(pairs)) throw new MigrationRefused('commonLabels is not a mapping');
+    for (const label of list(expected.labels)) {
+      const existing = (label as { pairs?: Record<string, unknown> } | null)?.pairs ?? {};
+      const both = Object.keys(pairs).find((k) => k in existing);
+      if (both !== undefined) throw new MigrationRefused(`label ${both} is in both commonLabels and labels: merge them by hand`);
+    }
+    expected.labels = [...list(expected.labels), { pairs, includeSelectors: true }];
+    const value = doc.valueText([], 'commonLabels')!;
+    const item = value.inline !== undefined ? `- pairs: ${value.inline}\n  includeSelectors: true\n` : `- pairs:\n${shiftLines(value.block, 4)}  includeSelectors: true\n`;
+    if (doc.has([], 'labels')) {
+      doc.appendItem([], 'labels', item);
+      doc.deletePair([], 'commonLabels');
+    } else {
+      doc.replacePair([], 'commonLabels', `labels:\n${item}`);
+    }
+  },
+};
+
+/** `- <entry>` becomes `- <key>: <entry>`; the entry's further lines (a block scalar's) move right to stay inside it. */
+export function asPatchItem(chunk: SeqChunk, key: 'path' | 'patch'): SeqChunk {
+  const nl = chunk.body.indexOf('\n');
+  const first = nl === -1 ? chunk.body : chunk.body.slice(0, nl);
+  const rest = nl === -1 ? '' : chunk.body.slice(nl + 1);
+  if (!first.startsWith('- ')) throw new MigrationRefused('a list item does not start with "- "');
+  return { ...chunk, body: `- ${key}: ${first.slice(2)}\n${shiftLines(rest, 2)!}` };
+}
+
+/** Documents in an inline patch, split as kustomize's kio.SplitDocuments does (`---` lines), empty ones not counted. */
+function inlineDocuments(text: string): number {
+  return text.split(/^---[ \t]*$/m).filter((part) => part.trim() !== '').length;
+}

@@ -1,0 +1,81 @@
+/** kustomize field migrations on text: the result (exact text) for each field, and refusals with their reason. */
+import { describe, expect, it } from 'vitest';
+import { migrateKustomization, type KustomizeFixableField } from '../../../src/checks/migrate/kustomize.js';
+import type { Migration } from '../../../src/checks/migrate/verify.js';
+
+const files: Record<string, number> = { 'patch.yaml': 1, 'two.yaml': 2, 'patches/replicas.yaml': 1 };
+
+function apply(text: string, fields?: KustomizeFixableField[]): string | { refused: string } {
+  const m: Migration = migrateKustomization({ text, start: 0, patchFileDocuments: (ref) => files[ref] }, fields);
+  if ('refused' in m) return m;
+  return text.slice(0, m.fix.range[0]) + m.fix.text + text.slice(m.fix.range[1]);
+}
+
+describe('migrateKustomization', () => {
+  it.each([
+    {
+      name: 'bases renamed to resources when there is none, comments kept',
+      before: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n# the base\nbases: # old\n  - ../base # shared\n  # - ../other\nnamespace: x\n',
+      after: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n# the base\nresources: # old\n  - ../base # shared\n  # - ../other\nnamespace: x\n',
+    },
+    {
+      name: 'bases appended to resources, at its indentation',
+      before: 'resources:\n- a.yaml\n# tail of resources\nbases:\n    - ../base # b\nnamespace: x\n',
+      after: 'resources:\n- a.yaml\n- ../base # b\n# tail of resources\nnamespace: x\n',
+    },
+    {
+      name: 'a key-line comment moves with the items',
+      before: 'resources:\n  - a.yaml\nbases: # from v2\n  - ../base\n',
+      after: 'resources:\n  - a.yaml\n  # from v2\n  - ../base\n',
+    },
+    {
+      name: 'imageTags renamed to images',
+      before: 'imageTags:\n  - name: nginx\n    newTag: "1.2"\n',
+      after: 'images:\n  - name: nginx\n    newTag: "1.2"\n',
+    },
+    {
+      name: 'patchesStrategicMerge: a file becomes path, an inline patch becomes patch',
+      before: 'resources: [a.yaml]\npatchesStrategicMerge:\n  - patch.yaml # replicas\n  - |-\n    apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: c\n',
+      after: 'resources: [a.yaml]\npatches:\n  - path: patch.yaml # replicas\n  - patch: |-\n      apiVersion: v1\n      kind: ConfigMap\n      metadata:\n        name: c\n',
+    },
+    {
+      name: 'patchesStrategicMerge go first in patches (kustomize applied them first), patchesJson6902 last',
+      before:
+        'patchesStrategicMerge:\n- patches/replicas.yaml\npatches:\n- path: b.yaml\n  target: {kind: Deployment}\npatchesJson6902:\n- target:\n    kind: Service\n    name: s\n  path: ops.yaml\n',
+      after: 'patches:\n- path: patches/replicas.yaml\n- path: b.yaml\n  target: {kind: Deployment}\n- target:\n    kind: Service\n    name: s\n  path: ops.yaml\n',
+    },
+    {
+      name: 'commonLabels becomes a labels item with includeSelectors',
+      before: 'commonLabels:\n  app: web # the app\n  tier: front\nresources:\n  - a.yaml\n',
+      after: 'labels:\n- pairs:\n    app: web # the app\n    tier: front\n  includeSelectors: true\nresources:\n  - a.yaml\n',
+    },
+    {
+      name: 'commonLabels in flow style appended to labels',
+      before: 'labels:\n  - pairs: {team: a}\ncommonLabels: {app: web}\n',
+      after: 'labels:\n  - pairs: {team: a}\n  - pairs: {app: web}\n    includeSelectors: true\n',
+    },
+  ])('$name', ({ before, after }) => {
+    expect(apply(before)).toBe(after);
+  });
+
+  it.each([
+    { name: 'a patch file with two documents', before: 'patchesStrategicMerge:\n  - two.yaml\n', reason: 'two.yaml holds 2 documents: split it into one file per patch, then list each under patches' },
+    { name: 'a label in both commonLabels and labels', before: 'labels:\n- pairs: {app: a}\ncommonLabels:\n  app: b\n', reason: 'label app is in both commonLabels and labels: merge them by hand' },
+    { name: 'a target list in flow style', before: 'resources: [a.yaml]\nbases:\n  - ../base\n', reason: 'resources is empty or in flow style' },
+  ])('refuses $name', ({ before, reason }) => {
+    expect(apply(before)).toEqual({ refused: reason });
+  });
+
+  it('migrates only the fields asked for', () => {
+    expect(apply('bases:\n- a\nimageTags:\n- name: x\n', ['imageTags'])).toBe('bases:\n- a\nimages:\n- name: x\n');
+  });
+
+  it('gives the smallest edit, at the document\'s offset in its file', () => {
+    const m = migrateKustomization({ text: 'kind: Kustomization\nbases:\n- a\n', start: 100, patchFileDocuments: () => undefined });
+    expect(m).toEqual({ fix: { range: [120, 125], text: 'resources' } });
+  });
+
+  it('changes nothing when there is nothing to migrate', () => {
+    expect(apply('resources:\n- a\n')).toEqual({ refused: 'nothing to migrate' });
+  });
+});
