@@ -72,7 +72,8 @@ describe('migrateKustomization', () => {
 
   it('gives the smallest edit, at the document\'s offset in its file', () => {
     const m = migrateKustomization({ text: 'kind: Kustomization\nbases:\n- a\n', start: 100, patchFileDocuments: () => undefined });
-    expect(m).toEqual({ fix: { range: [120, 125], text: 'resources' } });
+    // 'bases' -> 'resources' share their last two letters: only 'bas' is replaced.
+    expect(m).toEqual({ fix: { range: [120, 123], text: 'resourc' } });
   });
 
   it('changes nothing when there is nothing to migrate', () => {
