@@ -231,6 +231,28 @@ export class DocText {
     return { inline: undefined, block, keyCol };
   }
 
+  /**
+   * `from: x` becomes the list `to: [x]` (written as a block list), or x goes first in the list `to` when there is
+   * one: the old single field was merged before the list (helm-controller's valuesFile before valuesFiles).
+   */
+  scalarIntoList(path: KeyPath, from: string, to: string): void {
+    const value = this.valueText(path, from);
+    if (!value) return;
+    if (value.inline === undefined) throw new MigrationRefused(`${from} is not a single value`);
+    const pair = this.pair(path, from)!;
+    if (!this.has(path, to)) {
+      const valueEnd = pair.value!.range![1];
+      const rest = this.text.slice(valueEnd, lineEnd(this.text, valueEnd)).replace(/\n$/, '');
+      this.replacePair(path, from, `${to}:\n  - ${value.inline}${rest}\n`);
+      return;
+    }
+    const target = this.pair(path, to)!;
+    if (!isSeq(target.value) || this.dashColumn(target.value) === undefined) throw new MigrationRefused(`${describe([...path, to])} is empty or in flow style`);
+    const at = lineStart(this.text, (target.value.items[0] as Node).range![0]);
+    this.replace(at, at, `${' '.repeat(this.dashColumn(target.value)!)}- ${value.inline}\n`);
+    this.deletePair(path, from);
+  }
+
   /** End of the last line of a block node that is neither blank nor only a comment (comments after it stay after it). */
   private lastContentLineEnd(node: Node): number {
     let end = blockEnd(this.text, node.range![1]);
