@@ -2,7 +2,6 @@
 import type { Check, CheckContext } from './types.js';
 import type { FluxKustomization } from '../graph/types.js';
 import { objectRef } from '../k8s/object-ref.js';
-import { nodeAt } from '../load/locate.js';
 import type { YamlDocument } from '../load/types.js';
 import { fluxDependsOnCycle, fluxDependsOnMissing } from './depends.js';
 import { fluxDependsOnRequired } from './depends-required.js';
@@ -62,13 +61,13 @@ function fluxKustomizationPrune(ctx: CheckContext): void {
     if (!k) continue;
     const object = kustomizationRef(k);
     if (k.prune === false) {
-      // The fix edits the document only when the document itself says false (not a patch).
-      const scalar = (k.doc.value as { spec?: { prune?: unknown } } | null)?.spec?.prune === false ? nodeAt(k.doc.root, ['spec', 'prune']) : undefined;
+      // No fix on purpose: `prune: false` is often deliberate (CRDs, whose deletion deletes every custom resource;
+      // stateful infrastructure), and turning it on makes Flux delete objects. --fix only makes edits that keep what
+      // the cluster does.
       ctx.report({
         message: `Kustomization "${k.name}" sets prune: false: objects removed from Git stay on the cluster; set prune: true`,
         location: ctx.locate(k.doc, ['spec', 'prune'], 'value'),
         object,
-        ...(scalar?.kind === 'scalar' ? { fix: { range: [scalar.start, scalar.end] as [number, number], text: 'true' } } : {}),
       });
     } else {
       ctx.report({

@@ -30,6 +30,11 @@ export class DocText {
   }
 
   private replace(start: number, end: number, text: string): void {
+    // A document's text may end without a newline (the file's next one follows it): lines written at its end keep that.
+    if (end === this.text.length && !this.text.endsWith('\n') && text.endsWith('\n')) {
+      text = text.slice(0, -1);
+      if (start === end && start > 0) text = `\n${text}`;
+    }
     this.text = this.text.slice(0, start) + text + this.text.slice(end);
     this.parsed = undefined;
   }

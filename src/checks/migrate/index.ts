@@ -6,3 +6,4 @@ export { migrateKustomization, KUSTOMIZE_FIXABLE_FIELDS, type KustomizeFixableFi
 export { migrateFluxObject, type ObjectInput } from './flux.js';
 export { migrateKubernetesObject, mechanicalReplacement } from './kubernetes.js';
 export type { Migration } from './verify.js';
+export { kustomizationFieldsMigration, fluxObjectMigration, kubernetesObjectMigration } from './attach.js';

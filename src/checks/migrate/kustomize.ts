@@ -14,7 +14,7 @@
  * flow-style lists, and anything whose rewrite does not verify (verify.ts).
  */
 import { DocText, MigrationRefused, type SeqChunk } from './doc-text.js';
-import { shiftLines } from './text.js';
+import { shiftLines, withNewline } from './text.js';
 import { verifiedFix, type Migration } from './verify.js';
 
 export const KUSTOMIZE_FIXABLE_FIELDS = ['bases', 'imageTags', 'patchesStrategicMerge', 'patchesJson6902', 'commonLabels'] as const;
@@ -98,7 +98,7 @@ const STEPS: Record<KustomizeFixableField, (doc: DocText, expected: Kustomizatio
     }
     expected.labels = [...list(expected.labels), { pairs, includeSelectors: true }];
     const value = doc.valueText([], 'commonLabels')!;
-    const item = value.inline !== undefined ? `- pairs: ${value.inline}\n  includeSelectors: true\n` : `- pairs:\n${shiftLines(value.block, 4)}  includeSelectors: true\n`;
+    const item = value.inline !== undefined ? `- pairs: ${value.inline}\n  includeSelectors: true\n` : `- pairs:\n${withNewline(shiftLines(value.block, 4)!)}  includeSelectors: true\n`;
     if (doc.has([], 'labels')) {
       doc.appendItem([], 'labels', item);
       doc.deletePair([], 'commonLabels');

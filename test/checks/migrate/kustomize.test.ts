@@ -80,3 +80,13 @@ describe('migrateKustomization', () => {
     expect(apply('resources:\n- a\n')).toEqual({ refused: 'nothing to migrate' });
   });
 });
+
+describe('a document whose text ends without a newline (the next document or the end of the file follows)', () => {
+  it.each([
+    { name: 'renamed in place', before: 'patchesStrategicMerge:\n  - patch.yaml', after: 'patches:\n  - path: patch.yaml' },
+    { name: 'appended at the end', before: 'bases:\n  - ../base\nresources:\n  - a.yaml', after: 'resources:\n  - a.yaml\n  - ../base' },
+    { name: 'commonLabels last', before: 'resources:\n- a\ncommonLabels:\n  app: web', after: 'resources:\n- a\nlabels:\n- pairs:\n    app: web\n  includeSelectors: true' },
+  ])('$name', ({ before, after }) => {
+    expect(apply(before)).toBe(after);
+  });
+});

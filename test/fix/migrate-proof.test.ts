@@ -1,0 +1,152 @@
+/**
+ * Proof that --fix migrations are safe (issue 8 part 4): on a repo using every migrated form and on copies of two
+ * corpus repos, --fix removes every finding it has a fix for, keeps every comment, changes nothing when run again,
+ * and every kustomize overlay renders the same objects with `kubectl kustomize`, modulo migrated apiVersions and the
+ * Flux fields moved on purpose. The deprecation findings come from the temporary seam (test/support/deprecation-seam.ts).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fixRepo } from '../../src/fix/run.js';
+import { CORPUS_DIR, corpusAbsent, needsCorpus } from '../support/corpus.js';
+import { SEAM_RULE, seamChecks, seamOptions } from '../support/deprecation-seam.js';
+import { canRenderOffline, commentCounts, NO_OFFLINE_KUBECTL, render, walk } from '../support/fix-proof.js';
+
+if (!canRenderOffline) console.warn(NO_OFFLINE_KUBECTL);
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-lint-fix-proof-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function writeRepo(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(tmp, 'repo-'));
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), text);
+  }
+  return root;
+}
+
+function copyRepo(src: string): string {
+  const root = fs.mkdtempSync(path.join(tmp, 'copy-'));
+  fs.cpSync(src, root, { recursive: true, filter: (p) => path.basename(p) !== '.git', verbatimSymlinks: true });
+  return root;
+}
+
+interface Proof {
+  fixedFiles: number;
+  remainingFixable: number;
+  refused: string[];
+  commentsBefore: Record<string, number>;
+  commentsAfter: Record<string, number>;
+  secondRunFixed: number;
+  renderedDirs: number;
+  differingDirs: string[];
+}
+
+async function prove(root: string, renderDirs: boolean): Promise<Proof> {
+  const { yamlFiles, kustomizeDirs } = walk(root);
+  const commentsBefore = commentCounts(root, yamlFiles);
+  const before = renderDirs ? new Map(kustomizeDirs.map((d) => [d, render(root, d)])) : new Map();
+  const first = await fixRepo(root, seamOptions, seamChecks, { dryRun: false });
+  const seamFindings = first.result.findings.filter((f) => f.ruleId === SEAM_RULE);
+  const second = await fixRepo(root, seamOptions, seamChecks, { dryRun: false });
+  const differingDirs: string[] = [];
+  let renderedDirs = 0;
+  for (const [dir, was] of before) {
+    const now = render(root, dir);
+    if ('error' in was && 'error' in now) continue;
+    renderedDirs++;
+    if (JSON.stringify(was) !== JSON.stringify(now)) differingDirs.push(dir);
+  }
+  return {
+    fixedFiles: first.fixed.length,
+    remainingFixable: seamFindings.filter((f) => f.fix).length,
+    refused: seamFindings.map((f) => `${f.file}:${f.line} ${f.message}`),
+    commentsBefore,
+    commentsAfter: commentCounts(root, yamlFiles),
+    secondRunFixed: second.fixed.length,
+    renderedDirs,
+    differingDirs,
+  };
+}
+
+const kustomization = `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+# labels for everything
+commonLabels:
+  app.kubernetes.io/part-of: shop # the shop
+bases:
+  - ../base # shared base
+patchesStrategicMerge:
+  - replicas.yaml
+  - |-
+    apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      name: settings
+    data:
+      mode: prod
+patchesJson6902:
+  - target:
+      version: v1
+      kind: Service
+      name: web
+    patch: |-
+      - op: replace
+        path: /spec/ports/0/port
+        value: 8080
+imageTags:
+  - name: nginx
+    newTag: "1.27" # pinned
+`;
+
+const base = {
+  'base/kustomization.yaml': 'resources:\n  - deployment.yaml\n  - service.yaml\n  - configmap.yaml\n  - pdb.yaml\n  - flux.yaml\n',
+  'base/deployment.yaml':
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.25\n',
+  'base/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports:\n    - port: 80\n',
+  'base/configmap.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  mode: dev\n',
+  'base/pdb.yaml': 'apiVersion: policy/v1beta1 # removed in 1.25\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  minAvailable: 1\n  selector:\n    matchLabels: {app: web}\n',
+  'base/flux.yaml':
+    '# the app, reconciled by Flux\napiVersion: kustomize.toolkit.fluxcd.io/v1beta2\nkind: Kustomization\nmetadata:\n  name: web\n  namespace: flux-system\nspec:\n  interval: 10m\n  path: ./overlay\n  prune: true\n  validation: client # old\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n  patchesStrategicMerge:\n    - apiVersion: apps/v1\n      kind: Deployment\n      metadata:\n        name: web\n      spec:\n        replicas: 3 # three\n---\napiVersion: helm.toolkit.fluxcd.io/v2beta1\nkind: HelmRelease\nmetadata:\n  name: web\n  namespace: flux-system\nspec:\n  interval: 1h\n  chart:\n    spec:\n      chart: web\n      valuesFile: values.yaml # defaults\n      sourceRef:\n        kind: HelmRepository\n        name: charts\n',
+  'overlay/kustomization.yaml': kustomization,
+  'overlay/replicas.yaml': '# scale up\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n',
+};
+
+describe('--fix migrations are safe', () => {
+  it('on a repo using every migrated form: fixable findings gone, comments kept, idempotent', async () => {
+    const root = writeRepo(base);
+    const proof = await prove(root, canRenderOffline);
+    expect(proof.fixedFiles).toBe(3);
+    expect(proof.remainingFixable).toBe(0);
+    expect(proof.refused).toEqual([]);
+    expect(proof.commentsAfter).toEqual(proof.commentsBefore);
+    expect(proof.secondRunFixed).toBe(0);
+    const fixed = fs.readFileSync(path.join(root, 'overlay/kustomization.yaml'), 'utf8');
+    expect(fixed).not.toMatch(/^(bases|patchesStrategicMerge|patchesJson6902|commonLabels|imageTags):/m);
+    expect(fs.readFileSync(path.join(root, 'base/pdb.yaml'), 'utf8')).toContain('apiVersion: policy/v1 # removed in 1.25\n');
+  });
+
+  it.skipIf(!canRenderOffline)(canRenderOffline ? 'on that repo, kubectl kustomize renders the same objects before and after' : `renders compared (skipped: ${NO_OFFLINE_KUBECTL})`, async () => {
+    const root = writeRepo(base);
+    const proof = await prove(root, true);
+    expect(proof.renderedDirs).toBe(2);
+    expect(proof.differingDirs).toEqual([]);
+  });
+});
+
+describe.skipIf(corpusAbsent)('--fix on copies of corpus repos', () => {
+  for (const repo of ['toboshii__home-ops', 'stefanprodan__gitops-istio']) {
+    it(needsCorpus(`${repo}: every fixable deprecation fixed, comments kept, second run changes nothing${canRenderOffline ? ', overlays render the same' : ''}`), async () => {
+      const root = copyRepo(path.join(CORPUS_DIR, repo));
+      const proof = await prove(root, canRenderOffline);
+      console.log(`${repo}: fixed ${proof.fixedFiles} files; rendered ${proof.renderedDirs} overlays; no fix for:\n  ${proof.refused.join('\n  ')}`);
+      expect(proof.fixedFiles).toBeGreaterThan(0);
+      expect(proof.remainingFixable).toBe(0);
+      expect(proof.commentsAfter).toEqual(proof.commentsBefore);
+      expect(proof.secondRunFixed).toBe(0);
+      expect(proof.differingDirs).toEqual([]);
+    }, 600_000);
+  }
+});

@@ -1,0 +1,88 @@
+/**
+ * What the --fix proofs compare: comment counts of every YAML file, and every kustomize overlay as `kubectl kustomize`
+ * renders it (offline: in a network namespace without interfaces where `unshare` allows one), modulo what a migration
+ * changes on purpose (apiVersions of migrated objects and the Flux fields moved into new ones).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import yaml from 'js-yaml';
+import { commentCount } from '../../src/checks/migrate/text.js';
+import { hasKubectl } from './kubectl.js';
+
+function detectUnshare(): boolean {
+  try {
+    execFileSync('unshare', ['-rn', 'true'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** kubectl can be run with no network at all: a remote resource fails the same way before and after. */
+export const canRenderOffline = hasKubectl && detectUnshare();
+export const NO_OFFLINE_KUBECTL = 'kubectl or an unprivileged network namespace (unshare -rn) is missing: rendered overlays are not compared';
+
+const KUSTOMIZATION_FILES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
+
+/** Repo-relative YAML files and directories with a kustomization file, skipping .git. */
+export function walk(root: string): { yamlFiles: string[]; kustomizeDirs: string[] } {
+  const yamlFiles: string[] = [];
+  const kustomizeDirs: string[] = [];
+  const go = (rel: string) => {
+    for (const entry of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
+      if (entry.name === '.git') continue;
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) go(child);
+      else if (entry.isFile()) {
+        if (/\.ya?ml$/.test(entry.name) || entry.name === 'Kustomization') yamlFiles.push(child);
+        if (KUSTOMIZATION_FILES.has(entry.name)) kustomizeDirs.push(rel);
+      }
+    }
+  };
+  go('');
+  return { yamlFiles: yamlFiles.sort(), kustomizeDirs: kustomizeDirs.sort() };
+}
+
+export function commentCounts(root: string, files: readonly string[]): Record<string, number> {
+  return Object.fromEntries(files.map((f) => [f, commentCount(fs.readFileSync(path.join(root, f), 'utf8'))]));
+}
+
+/** A directory rendered offline: its objects normalized and sorted, or that the build failed. */
+export function render(root: string, dir: string): { objects: unknown[] } | { error: true } {
+  try {
+    const out = execFileSync('unshare', ['-rn', 'kubectl', 'kustomize', '--load-restrictor', 'LoadRestrictionsNone', path.join(root, dir)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const objects = (yaml.loadAll(out) as unknown[]).filter((o) => o !== null).map(modMigrations);
+    return { objects: objects.sort((a, b) => (identity(a) < identity(b) ? -1 : identity(a) > identity(b) ? 1 : 0)) };
+  } catch {
+    return { error: true };
+  }
+}
+
+function identity(o: unknown): string {
+  const m = (o as { kind?: string; metadata?: { namespace?: string; name?: string } } | null) ?? {};
+  return `${m.kind}/${m.metadata?.namespace}/${m.metadata?.name}/${JSON.stringify(o)}`;
+}
+
+/** Group of a migrated apiVersion: Flux's and the Kubernetes groups with mechanical replacements. */
+const MIGRATED_GROUP = /(\.toolkit\.fluxcd\.io|^policy|^batch|^autoscaling|^rbac\.authorization\.k8s\.io|^scheduling\.k8s\.io|^storage\.k8s\.io|^coordination\.k8s\.io|^networking\.k8s\.io|^node\.k8s\.io)\//;
+const MOVED_FLUX_FIELDS = ['patches', 'patchesStrategicMerge', 'patchesJson6902', 'validation', 'gitImplementation', 'accessFrom', 'postRenderers'];
+
+/** An object without what a migration changes on purpose. */
+function modMigrations(object: unknown): unknown {
+  const o = structuredClone(object) as { apiVersion?: string; spec?: Record<string, unknown> } | null;
+  if (!o || typeof o.apiVersion !== 'string' || !MIGRATED_GROUP.test(o.apiVersion)) return o;
+  const flux = o.apiVersion.includes('.toolkit.fluxcd.io/');
+  o.apiVersion = o.apiVersion.replace(/\/[^/]+$/, '/*');
+  if (flux && o.spec) {
+    for (const f of MOVED_FLUX_FIELDS) delete o.spec[f];
+    const chart = (o.spec.chart as { spec?: Record<string, unknown> } | undefined)?.spec;
+    if (chart) for (const f of ['valuesFile', 'valuesFiles']) delete chart[f];
+    for (const f of ['valuesFile', 'valuesFiles']) delete o.spec[f];
+  }
+  return o;
+}
