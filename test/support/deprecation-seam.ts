@@ -5,7 +5,7 @@
  * end to end. It is registered through a custom rule in `options.config`, never shipped.
  */
 import { builtinChecks } from '../../src/checks/index.js';
-import { fluxObjectMigration, KUSTOMIZE_FIXABLE_FIELDS, kubernetesObjectMigration, kustomizationFieldsMigration, mechanicalReplacement, type Migration } from '../../src/checks/migrate/index.js';
+import { fluxObjectMigration, KUSTOMIZE_FIXABLE_FIELDS, kubernetesObjectMigration, kustomizationFieldMigration, mechanicalReplacement, type Migration } from '../../src/checks/migrate/index.js';
 import type { Check, CheckRegistry } from '../../src/checks/types.js';
 import type { LintOptions } from '../../src/engine/types.js';
 
@@ -43,15 +43,15 @@ const seam: Check = {
         if (doc.class === 'kustomization' && doc.value && typeof doc.value === 'object') {
           for (const field of KUSTOMIZE_FIXABLE_FIELDS) {
             if (!(field in doc.value)) continue;
-            const m = kustomizationFieldsMigration(ctx.repo, file, doc, [field]);
+            const m = kustomizationFieldMigration(ctx.repo, file, doc, field);
             ctx.report({ ...withFix(`${field} is deprecated`, m), location: ctx.locate(doc, [field]) });
           }
         }
         if (doc.class !== 'k8s' || !doc.apiVersion || !doc.kind) continue;
         const to = fluxTarget(doc.apiVersion, doc.kind);
-        if (to) ctx.report({ ...withFix(`${doc.apiVersion} ${doc.kind}: use ${to}`, fluxObjectMigration(ctx.services, file, doc, to)), location: ctx.locate(doc, ['apiVersion'], 'value') });
+        if (to) ctx.report({ ...withFix(`${doc.apiVersion} ${doc.kind}: use ${to}`, fluxObjectMigration(ctx, file, doc, to)), location: ctx.locate(doc, ['apiVersion'], 'value') });
         else if (mechanicalReplacement(doc.apiVersion, doc.kind)) {
-          ctx.report({ ...withFix(`${doc.apiVersion} ${doc.kind} is removed`, kubernetesObjectMigration(ctx.services, file, doc)), location: ctx.locate(doc, ['apiVersion'], 'value') });
+          ctx.report({ ...withFix(`${doc.apiVersion} ${doc.kind} is removed`, kubernetesObjectMigration(ctx, file, doc)), location: ctx.locate(doc, ['apiVersion'], 'value') });
         }
       }
     }

@@ -4,18 +4,18 @@
  */
 import { resolveRepoPath } from '../../load/paths.js';
 import type { LoadedRepo, SourceFile, YamlDocument } from '../../load/types.js';
-import type { CheckServices } from '../types.js';
+import type { RunData } from '../types.js';
 import { migrateFluxObject, type ObjectInput } from './flux.js';
 import { migrateKubernetesObject } from './kubernetes.js';
-import { migrateKustomization, type KustomizeFixableField } from './kustomize.js';
+import { migrateKustomizationField, type KustomizeFixableField } from './kustomize.js';
 import type { Migration } from './verify.js';
 
 function documentText(file: SourceFile, doc: YamlDocument): { text: string; start: number } {
   return { text: file.text.slice(doc.start, doc.end), start: doc.start };
 }
 
-/** The migration of deprecated kustomization fields of one kustomization document. */
-export function kustomizationFieldsMigration(repo: LoadedRepo, file: SourceFile, doc: YamlDocument, fields?: readonly KustomizeFixableField[]): Migration {
+/** The fix for a deprecated field of a kustomization document: every migratable deprecated field of it moved (one edit). */
+export function kustomizationFieldMigration(repo: LoadedRepo, file: SourceFile, doc: YamlDocument, field: KustomizeFixableField): Migration {
   const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '';
   const patchFileDocuments = (ref: string): number | undefined => {
     const resolved = resolveRepoPath(dir, ref);
@@ -24,23 +24,65 @@ export function kustomizationFieldsMigration(repo: LoadedRepo, file: SourceFile,
     // A file the loader did not parse (ignored, too large) is still a file: one patch, as kustomize reads it.
     return parsed ? Math.max(1, parsed.documents.filter((d) => d.class !== 'empty').length) : 1;
   };
-  return migrateKustomization({ ...documentText(file, doc), patchFileDocuments }, fields);
+  return migrateKustomizationField({ ...documentText(file, doc), patchFileDocuments }, field);
 }
 
-function objectInput(services: CheckServices, file: SourceFile, doc: YamlDocument): ObjectInput {
-  const resolver = services.schemas();
+/** A patch document (graph.patchDocs) is a partial object: its schema check leaves out required fields. */
+function objectInput(run: RunData, file: SourceFile, doc: YamlDocument): ObjectInput {
+  const resolver = run.services.schemas();
+  const partial = run.graph.patchDocs.has(doc);
   return {
     ...documentText(file, doc),
-    validate: (value, apiVersion, kind) => resolver.store.validate(value, { apiVersion, kind, kubernetesVersion: resolver.kubernetesVersion })?.map((e) => e.message),
+    validate: (value, apiVersion, kind) => resolver.store.validate(value, { apiVersion, kind, partial, kubernetesVersion: resolver.kubernetesVersion })?.map((e) => e.message),
   };
 }
 
-/** A Flux object moved to `to` (the newest apiVersion the target Flux serves for its kind), with its field moves. */
-export function fluxObjectMigration(services: CheckServices, file: SourceFile, doc: YamlDocument, to: string): Migration {
-  return migrateFluxObject(objectInput(services, file, doc), to);
+/**
+ * A Flux object moved to `to` (the newest apiVersion the target Flux serves for its kind), with its field moves.
+ * kustomize matches a strategic merge patch to its object by apiVersion, kind and name, and a patch target may name a
+ * version: moving one of them alone breaks the build. So the object and every document with its apiVersion, kind and
+ * name (its patches, its copies) move together or not at all, and none moves while a patch target selects its version.
+ */
+export function fluxObjectMigration(run: RunData, file: SourceFile, doc: YamlDocument, to: string): Migration {
+  return together(run, file, doc, (f, d) => migrateFluxObject(objectInput(run, f, d), to));
 }
 
-/** A Kubernetes object moved to the apiVersion replacing its removed one, when that move is mechanical. */
-export function kubernetesObjectMigration(services: CheckServices, file: SourceFile, doc: YamlDocument): Migration {
-  return migrateKubernetesObject(objectInput(services, file, doc));
+/** A Kubernetes object moved to the apiVersion replacing its removed one, when that move is mechanical (with its patches, as above). */
+export function kubernetesObjectMigration(run: RunData, file: SourceFile, doc: YamlDocument): Migration {
+  return together(run, file, doc, (f, d) => migrateKubernetesObject(objectInput(run, f, d)));
+}
+
+function together(run: RunData, file: SourceFile, doc: YamlDocument, migrate: (file: SourceFile, doc: YamlDocument) => Migration): Migration {
+  const own = migrate(file, doc);
+  if ('refused' in own) return own;
+  for (const other of run.repo.files) {
+    for (const d of other.documents) {
+      if (d === doc || d.class !== 'k8s' || d.apiVersion !== doc.apiVersion || d.kind !== doc.kind || d.name !== doc.name) continue;
+      const m = migrate(other, d);
+      if ('refused' in m) return { refused: `${other.path} holds ${doc.kind} ${doc.name ?? ''} on ${doc.apiVersion} too (a patch of it or a copy), and it cannot move with it: ${m.refused}` };
+    }
+  }
+  const selector = versionSelector(run, doc);
+  return selector ? { refused: `the patch target in ${selector} selects it by version; move both by hand` } : own;
+}
+
+/** A file whose kustomization patches (or Flux Kustomization spec.patches) select the document's kind by its version. */
+function versionSelector(run: RunData, doc: YamlDocument): string | undefined {
+  const slash = doc.apiVersion!.lastIndexOf('/');
+  const [group, version] = slash === -1 ? ['', doc.apiVersion!] : [doc.apiVersion!.slice(0, slash), doc.apiVersion!.slice(slash + 1)];
+  for (const file of run.repo.files) {
+    for (const d of file.documents) {
+      const holder = d.class === 'kustomization' ? d.value : d.class === 'k8s' && d.kind === 'Kustomization' ? (d.value as { spec?: unknown } | null)?.spec : undefined;
+      if (!holder || typeof holder !== 'object') continue;
+      for (const field of ['patches', 'patchesJson6902']) {
+        const entries = (holder as Record<string, unknown>)[field];
+        if (!Array.isArray(entries)) continue;
+        for (const entry of entries) {
+          const t = (entry as { target?: { group?: unknown; version?: unknown; kind?: unknown } } | null)?.target;
+          if (t && t.version === version && (t.kind === undefined || t.kind === doc.kind) && (t.group === undefined || t.group === group)) return file.path;
+        }
+      }
+    }
+  }
+  return undefined;
 }

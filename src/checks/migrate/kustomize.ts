@@ -50,6 +50,18 @@ export function migrateKustomization(input: KustomizationInput, fields: readonly
   }
 }
 
+/**
+ * The fix for one deprecated field's finding: the migration of every deprecated field of the document that can be
+ * migrated, so all its findings carry the same edit (applied once). Fixes computed apart would each assume the others
+ * were not applied: two renames of different fields to `patches` would write the key twice.
+ */
+export function migrateKustomizationField(input: KustomizationInput, field: KustomizeFixableField): Migration {
+  const alone = migrateKustomization(input, [field]);
+  if ('refused' in alone) return alone;
+  const viable = KUSTOMIZE_FIXABLE_FIELDS.filter((f) => f === field || !('refused' in migrateKustomization(input, [f])));
+  return viable.length === 1 ? alone : migrateKustomization(input, viable);
+}
+
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === null || v === undefined ? [] : [v]);
 
 const STEPS: Record<KustomizeFixableField, (doc: DocText, expected: Kustomization, input: KustomizationInput) => void> = {

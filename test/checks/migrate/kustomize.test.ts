@@ -1,6 +1,6 @@
 /** kustomize field migrations on text: the result (exact text) for each field, and refusals with their reason. */
 import { describe, expect, it } from 'vitest';
-import { migrateKustomization, type KustomizeFixableField } from '../../../src/checks/migrate/kustomize.js';
+import { migrateKustomization, migrateKustomizationField, type KustomizeFixableField } from '../../../src/checks/migrate/kustomize.js';
 import type { Migration } from '../../../src/checks/migrate/verify.js';
 
 const files: Record<string, number> = { 'patch.yaml': 1, 'two.yaml': 2, 'patches/replicas.yaml': 1 };
@@ -88,5 +88,19 @@ describe('a document whose text ends without a newline (the next document or the
     { name: 'commonLabels last', before: 'resources:\n- a\ncommonLabels:\n  app: web', after: 'resources:\n- a\nlabels:\n- pairs:\n    app: web\n  includeSelectors: true' },
   ])('$name', ({ before, after }) => {
     expect(apply(before)).toBe(after);
+  });
+});
+
+describe('migrateKustomizationField', () => {
+  const input = (text: string) => ({ text, start: 0, patchFileDocuments: (ref: string) => files[ref] });
+  it('gives every field of a document the same edit, moving all migratable fields at once', () => {
+    const text = 'patchesStrategicMerge:\n  - patch.yaml\npatchesJson6902:\n  - target: {kind: Service}\n    path: ops.yaml\ncommonLabels:\n  a: b\nlabels:\n- pairs: {a: c}\n';
+    const smp = migrateKustomizationField(input(text), 'patchesStrategicMerge');
+    expect(migrateKustomizationField(input(text), 'patchesJson6902')).toEqual(smp);
+    // commonLabels conflicts with labels: it keeps its refusal and is left out of the others' edit.
+    expect(migrateKustomizationField(input(text), 'commonLabels')).toEqual({ refused: 'label a is in both commonLabels and labels: merge them by hand' });
+    if (!('fix' in smp)) throw new Error(smp.refused);
+    const after = text.slice(0, smp.fix.range[0]) + smp.fix.text + text.slice(smp.fix.range[1]);
+    expect(after).toBe('patches:\n  - path: patch.yaml\n  - target: {kind: Service}\n    path: ops.yaml\ncommonLabels:\n  a: b\nlabels:\n- pairs: {a: c}\n');
   });
 });
