@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fixRepo } from '../../src/fix/run.js';
 import { CORPUS_DIR, corpusAbsent, needsCorpus } from '../support/corpus.js';
 import { SEAM_RULE, seamChecks, seamOptions } from '../support/deprecation-seam.js';
-import { canRenderOffline, commentCounts, NO_OFFLINE_KUBECTL, render, walk } from '../support/fix-proof.js';
+import { canRenderOffline, commentCounts, differingRenders, NO_OFFLINE_KUBECTL, walk } from '../support/fix-proof.js';
 
 if (!canRenderOffline) console.warn(NO_OFFLINE_KUBECTL);
 
@@ -61,17 +61,7 @@ async function prove(root: string, pristine: string | undefined): Promise<Proof>
   const first = await fixRepo(root, seamOptions, seamChecks, { dryRun: false });
   const seamFindings = first.result.findings.filter((f) => f.ruleId === SEAM_RULE);
   const second = await fixRepo(root, seamOptions, seamChecks, { dryRun: false });
-  const differingDirs: string[] = [];
-  let renderedDirs = 0;
-  if (pristine) {
-    for (const dir of affectedDirs(root, kustomizeDirs, first.fixed.map((f) => f.file))) {
-      const was = render(pristine, dir);
-      const now = render(root, dir);
-      if ('error' in was && 'error' in now) continue;
-      renderedDirs++;
-      if (JSON.stringify(was) !== JSON.stringify(now)) differingDirs.push(dir);
-    }
-  }
+  const renders = pristine ? await differingRenders(pristine, root, affectedDirs(root, kustomizeDirs, first.fixed.map((f) => f.file))) : { compared: 0, differing: [] };
   return {
     fixedFiles: first.fixed.length,
     remainingFixable: seamFindings.filter((f) => f.fix).length,
@@ -79,8 +69,8 @@ async function prove(root: string, pristine: string | undefined): Promise<Proof>
     commentsBefore,
     commentsAfter: commentCounts(root, yamlFiles),
     secondRunFixed: second.fixed.length,
-    renderedDirs,
-    differingDirs,
+    renderedDirs: renders.compared,
+    differingDirs: renders.differing,
   };
 }
 

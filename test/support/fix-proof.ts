@@ -3,7 +3,8 @@
  * renders it (offline: in a network namespace without interfaces where `unshare` allows one), modulo what a migration
  * changes on purpose (apiVersions of migrated objects and the Flux fields moved into new ones).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
@@ -48,19 +49,38 @@ export function commentCounts(root: string, files: readonly string[]): Record<st
   return Object.fromEntries(files.map((f) => [f, commentCount(fs.readFileSync(path.join(root, f), 'utf8'))]));
 }
 
+const run = promisify(execFile);
+
 /** A directory rendered offline: its objects normalized and sorted, or that the build failed. */
-export function render(root: string, dir: string): { objects: unknown[] } | { error: true } {
+export async function render(root: string, dir: string): Promise<{ objects: unknown[] } | { error: true }> {
   try {
-    const out = execFileSync('unshare', ['-rn', 'kubectl', 'kustomize', '--load-restrictor', 'LoadRestrictionsNone', path.join(root, dir)], {
+    const { stdout } = await run('unshare', ['-rn', 'kubectl', 'kustomize', '--load-restrictor', 'LoadRestrictionsNone', path.join(root, dir)], {
       encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
       maxBuffer: 64 * 1024 * 1024,
     });
-    const objects = (yaml.loadAll(out) as unknown[]).filter((o) => o !== null).map(modMigrations);
+    const objects = (yaml.loadAll(stdout) as unknown[]).filter((o) => o !== null).map(modMigrations);
     return { objects: objects.sort((a, b) => (identity(a) < identity(b) ? -1 : identity(a) > identity(b) ? 1 : 0)) };
   } catch {
     return { error: true };
   }
+}
+
+/** The directories whose renders differ between two trees (both failing counts as the same), two builds at a time. */
+export async function differingRenders(before: string, after: string, dirs: readonly string[]): Promise<{ compared: number; differing: string[] }> {
+  const differing: string[] = [];
+  let compared = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < dirs.length) {
+      const dir = dirs[next++]!;
+      const [was, now] = [await render(before, dir), await render(after, dir)];
+      if ('error' in was && 'error' in now) continue;
+      compared++;
+      if (JSON.stringify(was) !== JSON.stringify(now)) differing.push(dir);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return { compared, differing: differing.sort() };
 }
 
 function identity(o: unknown): string {
