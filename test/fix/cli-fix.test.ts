@@ -1,23 +1,14 @@
 /** --fix and --fix-dry-run through the CLI, in-process, on temporary repos: what is written, reported and left alone. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { applyPatch } from 'diff';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import { captureIO } from '../cli/io.js';
+import { tempRepos } from '../support/temp-repo.js';
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-lint-fix-'));
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-function repo(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(tmp, 'repo-'));
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    fs.writeFileSync(path.join(root, file), text);
-  }
-  return root;
-}
+const { write: repo } = tempRepos('gitops-lint-fix-');
+const tmp = repo({});
 
 const read = (root: string, file: string) => fs.readFileSync(path.join(root, file), 'utf8');
 

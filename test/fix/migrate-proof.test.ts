@@ -5,34 +5,17 @@
  * Flux fields moved on purpose. The deprecation findings come from the temporary seam (test/support/deprecation-seam.ts).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixRepo } from '../../src/fix/run.js';
 import { CORPUS_DIR, corpusAbsent, needsCorpus } from '../support/corpus.js';
 import { SEAM_RULE, seamChecks, seamOptions } from '../support/deprecation-seam.js';
+import { tempRepos } from '../support/temp-repo.js';
 import { canRenderOffline, commentCounts, differingRenders, NO_OFFLINE_KUBECTL, walk } from '../support/fix-proof.js';
 
 if (!canRenderOffline) console.warn(NO_OFFLINE_KUBECTL);
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-lint-fix-proof-'));
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-function writeRepo(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(tmp, 'repo-'));
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    fs.writeFileSync(path.join(root, file), text);
-  }
-  return root;
-}
-
-function copyRepo(src: string): string {
-  // Only what a build reads: the .git folder is left out.
-  const root = fs.mkdtempSync(path.join(tmp, 'copy-'));
-  fs.cpSync(src, root, { recursive: true, filter: (p) => path.basename(p) !== '.git', verbatimSymlinks: true });
-  return root;
-}
+const { write: writeRepo, copy: copyRepo } = tempRepos('gitops-lint-fix-proof-');
 
 interface Proof {
   fixedFiles: number;
