@@ -5,7 +5,7 @@
  * end to end. It is registered through a custom rule in `options.config`, never shipped.
  */
 import { builtinChecks } from '../../src/checks/index.js';
-import { fluxObjectMigration, KUSTOMIZE_FIXABLE_FIELDS, kubernetesObjectMigration, kustomizationFieldMigration, mechanicalReplacement, type Migration } from '../../src/checks/migrate/index.js';
+import { KUSTOMIZE_FIXABLE_FIELDS, mechanicalReplacement, migrationFor, type Migration } from '../../src/checks/migrate/index.js';
 import type { Check, CheckRegistry } from '../../src/checks/types.js';
 import type { LintOptions } from '../../src/engine/types.js';
 
@@ -39,20 +39,21 @@ const withFix = (message: string, m: Migration) => ('fix' in m ? { message: `${m
 const seam: Check = {
   run: (ctx) => {
     for (const file of ctx.repo.files) {
+      // (the request shape is the one the depr branch's migrationFor seam takes)
       for (const doc of file.documents) {
         if (doc.class === 'kustomization' && doc.value && typeof doc.value === 'object') {
           for (const field of KUSTOMIZE_FIXABLE_FIELDS) {
             if (!(field in doc.value)) continue;
-            const m = kustomizationFieldMigration(ctx.repo, file, doc, field);
+            const m = migrationFor(ctx, { kind: 'kustomize-field', doc, field });
             ctx.report({ ...withFix(`${field} is deprecated`, m), location: ctx.locate(doc, [field]) });
           }
         }
         if (doc.class !== 'k8s' || !doc.apiVersion || !doc.kind) continue;
         const to = fluxTarget(doc.apiVersion, doc.kind);
-        if (to) ctx.report({ ...withFix(`${doc.apiVersion} ${doc.kind}: use ${to}`, fluxObjectMigration(ctx, file, doc, to)), location: ctx.locate(doc, ['apiVersion'], 'value') });
-        else if (mechanicalReplacement(doc.apiVersion, doc.kind)) {
-          ctx.report({ ...withFix(`${doc.apiVersion} ${doc.kind} is removed`, kubernetesObjectMigration(ctx, file, doc)), location: ctx.locate(doc, ['apiVersion'], 'value') });
-        }
+        const location = ctx.locate(doc, ['apiVersion'], 'value');
+        if (to) ctx.report({ ...withFix(`${doc.apiVersion} ${doc.kind}: use ${to}`, migrationFor(ctx, { kind: 'apiVersion', family: 'flux', doc, to })), location });
+        const replacement = mechanicalReplacement(doc.apiVersion, doc.kind);
+        if (replacement) ctx.report({ ...withFix(`${doc.apiVersion} ${doc.kind} is removed`, migrationFor(ctx, { kind: 'apiVersion', family: 'kubernetes', doc, to: replacement })), location });
       }
     }
   },

@@ -7,3 +7,4 @@ export { migrateFluxObject, type ObjectInput } from './flux.js';
 export { migrateKubernetesObject, mechanicalReplacement } from './kubernetes.js';
 export type { Migration } from './verify.js';
 export { kustomizationFieldMigration, fluxObjectMigration, kubernetesObjectMigration } from './attach.js';
+export { migrationFor, type MigrationRequest } from './request.js';
