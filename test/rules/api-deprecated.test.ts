@@ -24,9 +24,9 @@ const helmRelease = (apiVersion: string) =>
 const object = (apiVersion: string, kind: string) => `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: x\n  namespace: default\nspec: {}\n`;
 
 const v2beta2Deprecated = (target: string) =>
-  `helm.toolkit.fluxcd.io/v2beta2 HelmRelease is deprecated since Flux 2.3 and removed in 2.8 (target ${target}): use helm.toolkit.fluxcd.io/v2; --fix cannot do this`;
+  `helm.toolkit.fluxcd.io/v2beta2 HelmRelease is deprecated since Flux 2.3 and removed in 2.8 (target ${target}): use helm.toolkit.fluxcd.io/v2; --fix can do this`;
 const v2beta2Removed = (target: string) =>
-  `helm.toolkit.fluxcd.io/v2beta2 HelmRelease was deprecated in Flux 2.3 and removed in 2.8 (target ${target}): use helm.toolkit.fluxcd.io/v2; --fix cannot do this`;
+  `helm.toolkit.fluxcd.io/v2beta2 HelmRelease was deprecated in Flux 2.3 and removed in 2.8 (target ${target}): use helm.toolkit.fluxcd.io/v2; --fix can do this`;
 
 /** Two bootstrap clusters that both apply ./apps. */
 const twoClusters = {
@@ -51,14 +51,14 @@ ruleTester.run('api-deprecated', {
     { name: 'kustomize files are not objects', files: { 'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n' } },
   ],
   invalid: [
-    { name: 'HelmRelease v2beta2: a warning for Flux 2.7', files: { 'hr.yaml': helmRelease('helm.toolkit.fluxcd.io/v2beta2') }, config: { fluxVersion: '2.7' }, errors: [{ file: 'hr.yaml', line: 1, column: 13, message: v2beta2Deprecated('Flux 2.7'), fix: null }] },
+    { name: 'HelmRelease v2beta2: a warning for Flux 2.7', files: { 'hr.yaml': helmRelease('helm.toolkit.fluxcd.io/v2beta2') }, config: { fluxVersion: '2.7' }, errors: [{ file: 'hr.yaml', line: 1, column: 13, message: v2beta2Deprecated('Flux 2.7'), fix: { output: helmRelease('helm.toolkit.fluxcd.io/v2') } }] },
     { name: 'HelmRelease v2beta2: an error for Flux 2.8', files: { 'hr.yaml': helmRelease('helm.toolkit.fluxcd.io/v2beta2') }, config: { fluxVersion: 'v2.8.0' }, errors: [{ file: 'hr.yaml', line: 1, message: v2beta2Removed('Flux 2.8.0') }] },
-    { name: 'default target: the newest Flux in the table (2.9)', files: { 'hr.yaml': helmRelease('helm.toolkit.fluxcd.io/v2beta1') }, errors: [{ file: 'hr.yaml', line: 1, message: 'helm.toolkit.fluxcd.io/v2beta1 HelmRelease was deprecated in Flux 2.2 and removed in 2.7 (target Flux 2.9): use helm.toolkit.fluxcd.io/v2; --fix cannot do this' }] },
+    { name: 'default target: the newest Flux in the table (2.9)', files: { 'hr.yaml': helmRelease('helm.toolkit.fluxcd.io/v2beta1') }, errors: [{ file: 'hr.yaml', line: 1, message: 'helm.toolkit.fluxcd.io/v2beta1 HelmRelease was deprecated in Flux 2.2 and removed in 2.7 (target Flux 2.9): use helm.toolkit.fluxcd.io/v2; --fix can do this' }] },
     {
       name: 'the replacement is what the target serves: v2beta1 on Flux 2.2 moves to v2beta2',
       files: { 'hr.yaml': helmRelease('helm.toolkit.fluxcd.io/v2beta1') },
       config: { fluxVersion: '2.2' },
-      errors: [{ file: 'hr.yaml', line: 1, message: 'helm.toolkit.fluxcd.io/v2beta1 HelmRelease is deprecated since Flux 2.2 and removed in 2.7 (target Flux 2.2): use helm.toolkit.fluxcd.io/v2beta2; --fix cannot do this' }],
+      errors: [{ file: 'hr.yaml', line: 1, message: 'helm.toolkit.fluxcd.io/v2beta1 HelmRelease is deprecated since Flux 2.2 and removed in 2.7 (target Flux 2.2): use helm.toolkit.fluxcd.io/v2beta2; --fix can do this' }],
     },
     {
       name: 'microsoft.flux@1.24.1 runs Flux 2.7.5: upstream still serves v2beta2 (a warning), v2beta1 is gone',
@@ -94,13 +94,13 @@ ruleTester.run('api-deprecated', {
       name: 'Kubernetes removal: policy/v1beta1 PodDisruptionBudget on 1.25 and later',
       files: { 'pdb.yaml': object('policy/v1beta1', 'PodDisruptionBudget') },
       config: { kubernetesVersion: '1.25' },
-      errors: [{ file: 'pdb.yaml', line: 1, message: 'policy/v1beta1 PodDisruptionBudget was deprecated in Kubernetes 1.21 and removed in 1.25 (target Kubernetes 1.25): use policy/v1; --fix cannot do this' }],
+      errors: [{ file: 'pdb.yaml', line: 1, message: 'policy/v1beta1 PodDisruptionBudget was deprecated in Kubernetes 1.21 and removed in 1.25 (target Kubernetes 1.25): use policy/v1; --fix cannot do this (its selector is empty: policy/v1beta1 selects no pod with it, policy/v1 every pod of the namespace; give it a selector first)' }],
     },
     {
       name: 'Kubernetes 1.21 to 1.24: deprecated, still served',
       files: { 'pdb.yaml': object('policy/v1beta1', 'PodDisruptionBudget') },
       config: { kubernetesVersion: 'v1.24.3' },
-      errors: [{ file: 'pdb.yaml', line: 1, message: 'policy/v1beta1 PodDisruptionBudget is deprecated since Kubernetes 1.21 and removed in 1.25 (target Kubernetes 1.24): use policy/v1; --fix cannot do this' }],
+      errors: [{ file: 'pdb.yaml', line: 1, message: 'policy/v1beta1 PodDisruptionBudget is deprecated since Kubernetes 1.21 and removed in 1.25 (target Kubernetes 1.24): use policy/v1; --fix cannot do this (its selector is empty: policy/v1beta1 selects no pod with it, policy/v1 every pod of the namespace; give it a selector first)' }],
     },
     {
       name: 'removals up to Kubernetes 1.36, beyond the bundled schemas',
