@@ -272,7 +272,11 @@ export class ClusterBuilder {
 
   private addFluxObject(doc: YamlDocument, id: ObjectId, value: unknown): void {
     const cluster = this.cluster.name;
-    if (isHelmRelease(doc)) this.cluster.helmReleases.push(readHelmRelease(doc, id, cluster, value));
+    if (isHelmRelease(doc)) {
+      const release = readHelmRelease(doc, id, cluster, value);
+      const chartPath = this.parts.sources.chartPath(doc, release.chartSourceRef, value);
+      this.cluster.helmReleases.push(chartPath ? { ...release, chartPath } : release);
+    }
     else if (isSource(doc)) this.cluster.sources.push({ doc, kind: id.kind, cluster, ...placement(id) });
     else if (isArtifactGenerator(doc)) {
       const { namespace } = placement(id);

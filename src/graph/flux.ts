@@ -98,6 +98,7 @@ export function readHelmRelease(doc: YamlDocument, id: ObjectId, cluster: string
     name,
     namespace,
     cluster,
+    value,
     chartSourceRef: chart ? sourceRefAt(doc, chart.sourceRef, ['spec', 'chart', 'spec', 'sourceRef'], namespace) : undefined,
     chartRef: sourceRefAt(doc, spec.chartRef, ['spec', 'chartRef'], namespace),
     dependsOn: dependsOnOf(doc, spec, namespace),

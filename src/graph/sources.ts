@@ -7,7 +7,7 @@
 import { resolveRepoPath } from '../load/index.js';
 import type { LoadedRepo, YamlDocument } from '../load/types.js';
 import { FLUX_NAMESPACE } from '../k8s/flux.js';
-import { artifactToRepoPath, readArtifacts, specOf, type GeneratedArtifact } from './flux.js';
+import { artifactToRepoPath, readArtifacts, specOf, specOfValue, type GeneratedArtifact } from './flux.js';
 import { bareOciUrl, type PushedArtifact } from './ci-artifacts.js';
 import type { InstanceSync } from './instance.js';
 import type { GraphOptions, PathRef } from './types.js';
@@ -150,6 +150,18 @@ export class LocalSources {
     const repoPath = artifactToRepoPath(generated.artifact, inArtifact.path, generated.aliases);
     if (repoPath === undefined) return { field: 'flux-path', raw: rawText, at, status: 'unresolved' };
     return { field: 'flux-path', raw: rawText, at, ...this.statusOf(repoPath) };
+  }
+
+  /**
+   * spec.chart.spec.chart of a HelmRelease (its value on the cluster) as a repo path, when its chart source is this
+   * repo: source-controller builds the chart from that directory of the GitRepository or Bucket artifact.
+   */
+  chartPath(doc: YamlDocument, ref: { kind: string; name: string } | undefined, value: unknown): PathRef | undefined {
+    if (!ref || (ref.kind !== 'GitRepository' && ref.kind !== 'Bucket') || !this.isLocal(ref)) return undefined;
+    const chart = (specOfValue(value).chart as { spec?: { chart?: unknown } } | undefined)?.spec?.chart;
+    if (typeof chart !== 'string' || chart === '') return undefined;
+    const root = this.contentRoots.get(`${ref.kind}/${ref.name}`) ?? '';
+    return { field: 'helm-chart', raw: chart, at: { doc, path: ['spec', 'chart', 'spec', 'chart'] }, ...this.resolveIn(root, chart) };
   }
 
   private resolveIn(dir: string, raw: unknown): Pick<PathRef, 'path' | 'status'> {

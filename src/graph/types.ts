@@ -45,7 +45,8 @@ export type RefField =
   | 'replacements'
   | 'configurations'
   | 'openapi'
-  | 'flux-path';
+  | 'flux-path'
+  | 'helm-chart';
 
 /** A reference from a kustomization file (or a Flux Kustomization's spec.path) to a file or directory. */
 export interface PathRef {
@@ -129,6 +130,10 @@ export interface FluxKustomization extends FluxObjectBase {
 }
 
 export interface FluxHelmRelease extends FluxObjectBase {
+  /** The object as its cluster gets it (patched by the builds that apply it). */
+  value: unknown;
+  /** spec.chart.spec.chart as a repo directory, when the chart's source (GitRepository, Bucket) is this repo. */
+  chartPath?: PathRef;
   /** spec.chart.spec.sourceRef (HelmRepository/GitRepository/Bucket). */
   chartSourceRef?: SourceRef;
   /** spec.chartRef (OCIRepository/HelmChart/ExternalArtifact). */

@@ -27,7 +27,8 @@ async function lintExample(ruleId: string, files: ExampleFile[]): Promise<{ foun
   dirs.push(dir);
   const found = await lintRule(ruleId, dir);
   const repo = await loadRepo(dir);
-  const fragments = repo.files.flatMap((f) => f.documents.filter((d) => d.class === 'other').map((d) => `${d.file} document ${d.index + 1}`));
+  // A Helm chart's own files (Chart.yaml, values.yaml) are whole files too, not Kubernetes objects.
+  const fragments = repo.files.filter((f) => !f.inHelmChart).flatMap((f) => f.documents.filter((d) => d.class === 'other').map((d) => `${d.file} document ${d.index + 1}`));
   return { found, fragments };
 }
 

@@ -4,7 +4,8 @@
  * - every ```yaml block under `## Bad` or `## Good` is one file of the example;
  * - a block whose first line is `# <path>` (optionally followed by `:`, a space and a note) is the file <path>, any
  *   other yaml block is `example.yaml`; the path comment stays in the file. A block in another language is a file only
- *   with such a first line (```gitignore starting `# apps/.gitignore`); without one it is not a file (```sh);
+ *   with such a first line (```gitignore starting `# apps/.gitignore`); without one it is not a file (```sh); in a
+ *   ```json block the path line is left out of the file (JSON has no comments);
  * - `encoding=utf-16le` after `yaml` in the info string writes the file in UTF-16LE (with a byte order mark);
  * - the Good example is the Bad example with the Good blocks replacing the files of the same path or adding files.
  */
@@ -69,7 +70,9 @@ function filesOf(lines: string[]): ExampleFile[] {
     if (path.startsWith('/') || path.split('/').includes('..')) throw new Error(`example path leaves the repo: ${path}`);
     if (files.some((f) => f.path === path)) throw new Error(`two blocks for ${path} in one example: name them with a first line "# <path>"`);
     const encoding = /(?:^|\s)encoding=utf-16le(?:\s|$)/.test(block.attributes) ? 'utf-16le' : 'utf8';
-    files.push({ path, text: `${block.body.join('\n')}\n`, encoding });
+    // JSON has no comments: a ```json block's path line names the file and is not part of it.
+    const body = block.language === 'json' && named ? block.body.slice(1) : block.body;
+    files.push({ path, text: `${body.join('\n')}\n`, encoding });
   }
   return files;
 }

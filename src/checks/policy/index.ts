@@ -6,11 +6,13 @@ import { intervalChecks } from './interval.js';
 import { fluxSuspended } from './suspended.js';
 import { tenancyChecks } from './tenancy.js';
 import { fluxDependencyNotReady } from './wait.js';
+import { helmReleaseValuesSchema } from './values-schema.js';
 
 export const policyChecks: Record<string, Check> = {
   'flux-suspended': { run: fluxSuspended },
   'flux-dependency-not-ready': { run: fluxDependencyNotReady },
   'image-tag-mutable': { run: imageTagMutable },
+  'helmrelease-values-schema': { run: helmReleaseValuesSchema },
   ...intervalChecks,
   ...chartVersionChecks,
   ...tenancyChecks,
