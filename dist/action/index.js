@@ -125,17 +125,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path12) {
-      const ctrl = callVisitor(key, node, visitor, path12);
+    function visit_(key, node, visitor, path13) {
+      const ctrl = callVisitor(key, node, visitor, path13);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visit_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visit_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path12);
+            const ci = visit_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -146,13 +146,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = visit_("key", node.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = visit_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path12);
+          const cv = visit_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -173,17 +173,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path12) {
-      const ctrl = await callVisitor(key, node, visitor, path12);
+    async function visitAsync_(key, node, visitor, path13) {
+      const ctrl = await callVisitor(key, node, visitor, path13);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visitAsync_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visitAsync_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path12);
+            const ci = await visitAsync_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -194,13 +194,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path12);
+          const cv = await visitAsync_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -227,23 +227,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path12) {
+    function callVisitor(key, node, visitor, path13) {
       if (typeof visitor === "function")
-        return visitor(key, node, path12);
+        return visitor(key, node, path13);
       if (identity3.isMap(node))
-        return visitor.Map?.(key, node, path12);
+        return visitor.Map?.(key, node, path13);
       if (identity3.isSeq(node))
-        return visitor.Seq?.(key, node, path12);
+        return visitor.Seq?.(key, node, path13);
       if (identity3.isPair(node))
-        return visitor.Pair?.(key, node, path12);
+        return visitor.Pair?.(key, node, path13);
       if (identity3.isScalar(node))
-        return visitor.Scalar?.(key, node, path12);
+        return visitor.Scalar?.(key, node, path13);
       if (identity3.isAlias(node))
-        return visitor.Alias?.(key, node, path12);
+        return visitor.Alias?.(key, node, path13);
       return void 0;
     }
-    function replaceNode(key, path12, node) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key, path13, node) {
+      const parent = path13[path13.length - 1];
       if (identity3.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity3.isPair(parent)) {
@@ -855,10 +855,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity3 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path12, value) {
+    function collectionFromPath(schema2, path13, value) {
       let v = value;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k = path12[i];
+      for (let i = path13.length - 1; i >= 0; --i) {
+        const k = path13[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -877,7 +877,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type2, schema2) {
         super(type2);
@@ -907,11 +907,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value) {
-        if (isEmptyPath(path12))
+      addIn(path13, value) {
+        if (isEmptyPath(path13))
           this.add(value);
         else {
-          const [key, ...rest] = path12;
+          const [key, ...rest] = path13;
           const node = this.get(key, true);
           if (identity3.isCollection(node))
             node.addIn(rest, value);
@@ -925,8 +925,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key, ...rest] = path12;
+      deleteIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -940,8 +940,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key, ...rest] = path12;
+      getIn(path13, keepScalar) {
+        const [key, ...rest] = path13;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity3.isScalar(node) ? node.value : node;
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key, ...rest] = path12;
+      hasIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -970,8 +970,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        const [key, ...rest] = path12;
+      setIn(path13, value) {
+        const [key, ...rest] = path13;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3486,9 +3486,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path12, value) {
+      addIn(path13, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value);
+          this.contents.addIn(path13, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3563,14 +3563,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection2.isEmptyPath(path12)) {
+      deleteIn(path13) {
+        if (Collection2.isEmptyPath(path13)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3585,10 +3585,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection2.isEmptyPath(path12))
+      getIn(path13, keepScalar) {
+        if (Collection2.isEmptyPath(path13))
           return !keepScalar && identity3.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity3.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity3.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3599,10 +3599,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection2.isEmptyPath(path12))
+      hasIn(path13) {
+        if (Collection2.isEmptyPath(path13))
           return this.contents !== void 0;
-        return identity3.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity3.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3619,13 +3619,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        if (Collection2.isEmptyPath(path12)) {
+      setIn(path13, value) {
+        if (Collection2.isEmptyPath(path13)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value);
+          this.contents.setIn(path13, value);
         }
       }
       /**
@@ -5586,9 +5586,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path12) => {
+    visit2.itemAtPath = (cst, path13) => {
       let item = cst;
-      for (const [field2, index] of path12) {
+      for (const [field2, index] of path13) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5597,23 +5597,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path12) => {
-      const parent = visit2.itemAtPath(cst, path12.slice(0, -1));
-      const field2 = path12[path12.length - 1][0];
+    visit2.parentCollection = (cst, path13) => {
+      const parent = visit2.itemAtPath(cst, path13.slice(0, -1));
+      const field2 = path13[path13.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path13, item, visitor) {
+      let ctrl = visitor(item, path13);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path13.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5624,10 +5624,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path13);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -7633,8 +7633,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path12, { windows } = {}) => {
-      const segs = path12.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path13, { windows } = {}) => {
+      const segs = path13.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -9656,26 +9656,26 @@ var require_ignore = __commonJS({
       const index = body2.indexOf(SLASH);
       return index < 0 || index === body2.length - 1;
     };
-    var basenameOf = (path12) => {
-      const end = path12.length - 1;
-      const index = path12.lastIndexOf(
+    var basenameOf = (path13) => {
+      const end = path13.length - 1;
+      const index = path13.lastIndexOf(
         SLASH,
-        path12[end] === SLASH ? end - 1 : end
+        path13[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path12 : path12.slice(index + 1);
+      return index < 0 ? path13 : path13.slice(index + 1);
     };
-    var parentOf3 = (path12) => {
-      if (path12.charCodeAt(0) === SLASH_CODE || path12.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path12.split(SLASH).filter(Boolean);
+    var parentOf3 = (path13) => {
+      if (path13.charCodeAt(0) === SLASH_CODE || path13.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path13.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path12.length - 1;
-      const cut = path12.lastIndexOf(
+      const end = path13.length - 1;
+      const cut = path13.lastIndexOf(
         SLASH,
-        path12.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path13.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path12.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path13.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -9825,7 +9825,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path12) {
+      testLiteral(path13) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body: body2 }) => body2[body2.length - (body2[body2.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -9834,7 +9834,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path12)) {
+          if (rule.checkRegex.test(path13)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -9854,15 +9854,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path12, mode) {
+      test(path13, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path12) : path12;
+        const basename = shortcut ? basenameOf(path13) : path13;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path12
+            shortcut && rule._basenameOnly ? basename : path13
           )) {
             const { negative } = rule;
             const ret = {
@@ -9884,17 +9884,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path12, originalPath, doThrow) => {
-      if (!isString(path12)) {
+    var checkPath = (path13, originalPath, doThrow) => {
+      if (!isString(path13)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path12) {
+      if (!path13) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path12)) {
+      if (checkPath.isNotRelative(path13)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -9903,25 +9903,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path12) => {
-      const first = path12.charCodeAt(0);
+    var isNotRelative = (path13) => {
+      const first = path13.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path12.length === 1) {
+      if (path13.length === 1) {
         return true;
       }
-      const second = path12.charCodeAt(1);
+      const second = path13.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path12.length === 2 || path12.charCodeAt(2) === SLASH_CODE;
+      return path13.length === 2 || path13.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -9952,59 +9952,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path12) {
+      _test(originalPath, cache2, path13) {
         checkPath(
-          path12,
+          path13,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path12 ? this._t(path12, cache2) : {
+        return path13 ? this._t(path13, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path12 = convertPath(target);
-        if (!path12 || path12.charCodeAt(path12.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path12);
+        const path13 = convertPath(target);
+        if (!path13 || path13.charCodeAt(path13.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path13);
         }
-        const dir = this._t(path12, this._testCache);
+        const dir = this._t(path13, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path12);
+        const literal2 = this._rules.testLiteral(path13);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path12, cache2) {
-        const cached = cache2[path12];
+      _t(path13, cache2) {
+        const cached = cache2[path13];
         if (cached) {
           return cached;
         }
-        const parentPath = parentOf3(path12);
+        const parentPath = parentOf3(path13);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path12] = parent && parent.ignored ? parent : this._rules.test(path12, MODE_IGNORE);
+        return cache2[path13] = parent && parent.ignored ? parent : this._rules.test(path13, MODE_IGNORE);
       }
-      ignores(path12) {
-        return this._test(path12, this._ignoreCache, convertPath(path12)).ignored;
+      ignores(path13) {
+        return this._test(path13, this._ignoreCache, convertPath(path13)).ignored;
       }
       createFilter() {
-        return (path12) => !this.ignores(path12);
+        return (path13) => !this.ignores(path13);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path12) {
-        return this._test(path12, this._testCache, convertPath(path12));
+      test(path13) {
+        return this._test(path13, this._testCache, convertPath(path13));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path12) => checkPath(convertPath(path12), path12, RETURN_FALSE);
+    var isPathValid = (path13) => checkPath(convertPath(path13), path13, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str11) => /^\\\\\?\\/.test(str11) || /["<>|\u0000-\u001F]+/u.test(str11) ? str11 : str11.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path12) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path12) || isNotRelative(path12);
+      checkPath.isNotRelative = (path13) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path13) || isNotRelative(path13);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -13248,8 +13248,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path12) {
-      let input = path12;
+    function removeDotSegments(path13) {
+      let input = path13;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -13323,11 +13323,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path12) {
-      if (path12 === "" || path12[0] === "/") {
-        return removeDotSegments(path12);
+    function removeDotSegmentsRelative(path13) {
+      if (path13 === "" || path13[0] === "/") {
+        return removeDotSegments(path13);
       }
-      const segments = path12.split("/");
+      const segments = path13.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -13690,8 +13690,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path12 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path12 && path12 !== "/" ? path12 : void 0;
+        const path13 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path13 && path13 !== "/" ? path13 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -20205,17 +20205,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path12 = requestOptions.url.replace(options.baseUrl, "");
+    const path13 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path12} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path13} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path12} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path13} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -24276,7 +24276,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path12) => path12.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path13) => path13.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -24505,14 +24505,14 @@ var init_octokit = __esm({
 
 // src/github/action.ts
 import fs16 from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/k8s/sensitive.ts
 var SENSITIVE_KEY = /pass(word)?|secret|token|private|credential|apikey|api[-_]key/i;
-function isSensitiveValue(kind, root, path12) {
-  if (kind === "Secret" && path12[0] !== "metadata") return true;
+function isSensitiveValue(kind, root, path13) {
+  if (kind === "Secret" && path13[0] !== "metadata") return true;
   let node = root;
-  for (const segment of path12) {
+  for (const segment of path13) {
     if (typeof segment === "string" && SENSITIVE_KEY.test(segment)) return true;
     if (typeof segment === "number" && isNamedCredential(node, segment)) return true;
     node = node !== null && typeof node === "object" ? node[segment] : void 0;
@@ -27928,9 +27928,9 @@ function keyString(key) {
 
 // src/load/annotations.ts
 var isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-function isAnnotationValuePath(kind, path12) {
-  const at3 = kind?.endsWith("List") && path12[0] === "items" && typeof path12[1] === "number" ? 2 : 0;
-  return path12.length === at3 + 3 && path12[at3] === "metadata" && path12[at3 + 1] === "annotations";
+function isAnnotationValuePath(kind, path13) {
+  const at3 = kind?.endsWith("List") && path13[0] === "items" && typeof path13[1] === "number" ? 2 : 0;
+  return path13.length === at3 + 3 && path13[at3] === "metadata" && path13[at3 + 1] === "annotations";
 }
 function objectsOf(value) {
   return typeof value.kind === "string" && value.kind.endsWith("List") && Array.isArray(value.items) ? value.items : [value];
@@ -28111,9 +28111,9 @@ function isDeclared(parts, key) {
 }
 
 // src/schema/field-type.ts
-function declaredField(schema2, definitions, path12) {
+function declaredField(schema2, definitions, path13) {
   let parts = schemaParts(schema2, definitions);
-  for (const segment of path12) {
+  for (const segment of path13) {
     const next = typeof segment === "number" ? itemSchema(parts) : propertySchema(parts, segment);
     if (!next) return void 0;
     parts = schemaParts(next, definitions);
@@ -28168,93 +28168,93 @@ function typeOf(value) {
   if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
   return typeof value;
 }
-function describe(value, root, path12, options) {
+function describe(value, root, path13, options) {
   const type2 = typeOf(value);
   if (type2 === "object" || type2 === "array" || type2 === "null") return type2;
   const shown = type2 === "integer" ? "number" : type2;
-  if (options.redact || isSensitiveValue(void 0, root, path12) || options.redactPaths?.some((p) => startsWith(path12, p))) return shown;
+  if (options.redact || isSensitiveValue(void 0, root, path13) || options.redactPaths?.some((p) => startsWith(path13, p))) return shown;
   const text2 = typeof value === "string" ? JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value) : String(value);
   return `${shown} ${text2}`;
 }
-var startsWith = (path12, prefix) => prefix.length <= path12.length && prefix.every((s, i) => path12[i] === s);
-function formatPath(path12) {
+var startsWith = (path13, prefix) => prefix.length <= path13.length && prefix.every((s, i) => path13[i] === s);
+function formatPath(path13) {
   let out = "";
-  for (const segment of path12) {
+  for (const segment of path13) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out;
 }
-function where(path12) {
-  return path12.length === 0 ? "the object" : formatPath(path12);
+function where(path13) {
+  return path13.length === 0 ? "the object" : formatPath(path13);
 }
 function toPath(instancePath, root) {
   if (instancePath === "") return [];
-  const path12 = [];
+  const path13 = [];
   let node = root;
   for (const raw of instancePath.slice(1).split("/")) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     const segment = Array.isArray(node) ? Number(key) : key;
-    path12.push(segment);
+    path13.push(segment);
     node = node !== null && typeof node === "object" ? node[segment] : void 0;
   }
-  return path12;
+  return path13;
 }
 function list(values) {
   return values.map((v) => typeof v === "string" ? v : JSON.stringify(v)).join(", ");
 }
 function single(e, root, options) {
-  const path12 = toPath(e.instancePath, root);
-  const at3 = formatPath(path12);
-  const got = () => describe(e.data, root, path12, options);
+  const path13 = toPath(e.instancePath, root);
+  const at3 = formatPath(path13);
+  const got = () => describe(e.data, root, path13, options);
   const p = e.params;
   switch (e.keyword) {
     case "type":
-      return { path: path12, keyword: "type", message: `${at3 || "the document"} must be ${String(p.type).split(",").join(" or ")}, got ${got()}` };
+      return { path: path13, keyword: "type", message: `${at3 || "the document"} must be ${String(p.type).split(",").join(" or ")}, got ${got()}` };
     case "enum":
-      return { path: path12, keyword: "enum", message: `${at3} must be one of: ${list(p.allowedValues)}` };
+      return { path: path13, keyword: "enum", message: `${at3} must be one of: ${list(p.allowedValues)}` };
     case "const":
-      return { path: path12, keyword: "const", message: `${at3} must be ${list([p.allowedValue])}` };
+      return { path: path13, keyword: "const", message: `${at3} must be ${list([p.allowedValue])}` };
     case "required":
-      return { path: path12, keyword: "required", message: `${path12.length ? `${at3} is missing` : "missing"} required field "${String(p.missingProperty)}"` };
+      return { path: path13, keyword: "required", message: `${path13.length ? `${at3} is missing` : "missing"} required field "${String(p.missingProperty)}"` };
     case "additionalProperties": {
       const field2 = String(p.additionalProperty);
       const known2 = Object.keys(e.parentSchema?.properties ?? {});
       const suggestion3 = closestName(field2, known2, { partial: false });
       const hint2 = suggestion3 ? ` (did you mean "${suggestion3}"?)` : "";
-      return { path: [...path12, field2], keyword: e.keyword, message: `unknown field "${field2}"${path12.length ? ` in ${at3}` : ""}${hint2}` };
+      return { path: [...path13, field2], keyword: e.keyword, message: `unknown field "${field2}"${path13.length ? ` in ${at3}` : ""}${hint2}` };
     }
     case "pattern":
       if (p.pattern === QUANTITY_PATTERN) {
-        return { path: path12, keyword: "pattern", message: `${at3} must be a Kubernetes quantity such as 500m, 1.5 or 2Gi, got ${got()}` };
+        return { path: path13, keyword: "pattern", message: `${at3} must be a Kubernetes quantity such as 500m, 1.5 or 2Gi, got ${got()}` };
       }
-      return { path: path12, keyword: "pattern", message: `${at3} must match ${String(p.pattern)}, got ${got()}` };
+      return { path: path13, keyword: "pattern", message: `${at3} must match ${String(p.pattern)}, got ${got()}` };
     case "format":
-      return { path: path12, keyword: "format", message: `${at3} must be a valid ${String(p.format)}, got ${got()}` };
+      return { path: path13, keyword: "format", message: `${at3} must be a valid ${String(p.format)}, got ${got()}` };
     case "minLength":
     case "maxLength":
-      return { path: path12, keyword: e.keyword, message: `${at3} must be ${e.keyword === "minLength" ? "at least" : "at most"} ${String(p.limit)} characters long` };
+      return { path: path13, keyword: e.keyword, message: `${at3} must be ${e.keyword === "minLength" ? "at least" : "at most"} ${String(p.limit)} characters long` };
     case "minItems":
     case "maxItems":
-      return { path: path12, keyword: e.keyword, message: `${at3} must have ${e.keyword === "minItems" ? "at least" : "at most"} ${String(p.limit)} items` };
+      return { path: path13, keyword: e.keyword, message: `${at3} must have ${e.keyword === "minItems" ? "at least" : "at most"} ${String(p.limit)} items` };
     case "minProperties":
     case "maxProperties":
-      return { path: path12, keyword: e.keyword, message: `${at3} must have ${e.keyword === "minProperties" ? "at least" : "at most"} ${String(p.limit)} entries` };
+      return { path: path13, keyword: e.keyword, message: `${at3} must have ${e.keyword === "minProperties" ? "at least" : "at most"} ${String(p.limit)} entries` };
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
     case "exclusiveMaximum":
-      return { path: path12, keyword: e.keyword, message: `${at3} must be ${String(p.comparison)} ${String(p.limit)}, got ${got()}` };
+      return { path: path13, keyword: e.keyword, message: `${at3} must be ${String(p.comparison)} ${String(p.limit)}, got ${got()}` };
     case "uniqueItems":
-      return { path: path12, keyword: e.keyword, message: `${at3} must not hold duplicate items (items ${String(p.j)} and ${String(p.i)} are equal)` };
+      return { path: path13, keyword: e.keyword, message: `${at3} must not hold duplicate items (items ${String(p.j)} and ${String(p.i)} are equal)` };
     case "not": {
       const forbidden = e.schema?.required;
-      const message = forbidden ? `${where(path12)} must not set ${forbidden.map((f) => `"${f}"`).join(" with ")}` : `${at3 || "the object"} is not allowed here`;
-      return { path: path12, keyword: "not", message };
+      const message = forbidden ? `${where(path13)} must not set ${forbidden.map((f) => `"${f}"`).join(" with ")}` : `${at3 || "the object"} is not allowed here`;
+      return { path: path13, keyword: "not", message };
     }
     default:
-      return { path: path12, keyword: e.keyword, message: `${at3 || "the object"} ${e.message ?? "is invalid"}` };
+      return { path: path13, keyword: e.keyword, message: `${at3 || "the object"} ${e.message ?? "is invalid"}` };
   }
 }
 function isUnder(child2, parent) {
@@ -28270,7 +28270,7 @@ function requiredOnlyBranches(branches) {
   return lists.every((l) => l !== void 0) ? lists : void 0;
 }
 function collapse(logic, branchErrors, root, options) {
-  const path12 = toPath(logic.instancePath, root);
+  const path13 = toPath(logic.instancePath, root);
   const requiredLists = requiredOnlyBranches(logic.schema);
   if (requiredLists) {
     const unrelated = branchErrors.filter((b) => !(b.error.keyword === "required" && b.error.instancePath === logic.instancePath));
@@ -28278,11 +28278,11 @@ function collapse(logic, branchErrors, root, options) {
     const fields = requiredLists.map((l) => l.map((f) => `"${f}"`).join(" + ")).join(", ");
     const tooMany = logic.params.passingSchemas != null;
     const verb = tooMany ? "must set only one of" : logic.keyword === "oneOf" ? "must set exactly one of" : "must set one of";
-    return [...unrelated, { error: logic, converted: { path: path12, keyword: logic.keyword, message: `${where(path12)} ${verb}: ${fields}` } }];
+    return [...unrelated, { error: logic, converted: { path: path13, keyword: logic.keyword, message: `${where(path13)} ${verb}: ${fields}` } }];
   }
   if (branchErrors.length === 0) {
     if (logic.params.passingSchemas == null) return [];
-    return [{ error: logic, converted: { path: path12, keyword: logic.keyword, message: `${where(path12)} matches more than one allowed form` } }];
+    return [{ error: logic, converted: { path: path13, keyword: logic.keyword, message: `${where(path13)} matches more than one allowed form` } }];
   }
   const isShapeMismatch = (b) => !b.converted && b.error.keyword === "type" && b.error.instancePath === logic.instancePath;
   const branchOf = (b) => /^\/(\d+)\//.exec(b.error.schemaPath.slice(logic.schemaPath.length))?.[1];
@@ -28325,7 +28325,7 @@ function toSchemaErrors(errors, root, options) {
 var MAX_SCALAR = 64;
 function declaredFields(ctx) {
   const schemas = /* @__PURE__ */ new Map();
-  return (doc, path12) => {
+  return (doc, path13) => {
     if (!doc.apiVersion || !doc.kind) return void 0;
     const key = `${doc.apiVersion}/${doc.kind}`;
     let raw = schemas.get(key);
@@ -28335,7 +28335,7 @@ function declaredFields(ctx) {
       raw = lookup && "location" in lookup ? resolver.store.rawSchema(lookup.location) : null;
       schemas.set(key, raw);
     }
-    return raw ? declaredField(raw.schema, raw.definitions, path12) : void 0;
+    return raw ? declaredField(raw.schema, raw.definitions, path13) : void 0;
   };
 }
 var FLUX = "kustomize and Flux";
@@ -28381,23 +28381,23 @@ function describe2(a, field2) {
   }
 }
 function walk(root, skipTopKey, visit2) {
-  const path12 = [];
+  const path13 = [];
   const go = (node) => {
     if (node.kind === "scalar") {
-      if (node.style === "plain") visit2(node, "value", path12);
+      if (node.style === "plain") visit2(node, "value", path13);
       return;
     }
     for (const entry of node.entries ?? []) {
-      if (path12.length === 0 && entry.key === skipTopKey) continue;
-      path12.push(entry.key);
-      if (entry.keyNode.kind === "scalar" && entry.keyNode.style === "plain" && entry.key !== "<<") visit2(entry.keyNode, "key", path12);
+      if (path13.length === 0 && entry.key === skipTopKey) continue;
+      path13.push(entry.key);
+      if (entry.keyNode.kind === "scalar" && entry.keyNode.style === "plain" && entry.key !== "<<") visit2(entry.keyNode, "key", path13);
       go(entry.value);
-      path12.pop();
+      path13.pop();
     }
     (node.items ?? []).forEach((item, i) => {
-      path12.push(i);
+      path13.push(i);
       go(item);
-      path12.pop();
+      path13.pop();
     });
   };
   go(root);
@@ -28406,17 +28406,17 @@ function checkDocument(ctx, file, doc, declared) {
   const text2 = file.text;
   if (!doc.annotationsAsText && !MAY_HOLD_AMBIGUITY.test(text2.slice(doc.start, doc.end))) return;
   if (!doc.root) return;
-  walk(doc.root, doc.class === "sops" ? "sops" : void 0, (node, role, path12) => {
+  walk(doc.root, doc.class === "sops" ? "sops" : void 0, (node, role, path13) => {
     if (text2.charCodeAt(node.start) === 33) return;
     const at3 = skipProperties(text2, node.start, node.end);
     const scalar2 = text2.slice(at3, node.end);
     if (scalar2.length === 0 || scalar2.length > MAX_SCALAR || scalar2.includes("\n")) return;
-    const found = ambiguityOf(scalar2, role === "value" && isAnnotationValuePath(doc.kind, path12) ? "annotation" : role);
+    const found = ambiguityOf(scalar2, role === "value" && isAnnotationValuePath(doc.kind, path13) ? "annotation" : role);
     if (!found) return;
     const location = rangeLocation(file.path, file.lineStarts, at3, node.end);
-    if (role === "value" && isSensitiveValue(doc.kind, doc.value, path12)) return ctx.report({ message: SENSITIVE_AMBIGUITY, location });
+    if (role === "value" && isSensitiveValue(doc.kind, doc.value, path13)) return ctx.report({ message: SENSITIVE_AMBIGUITY, location });
     const needsType = found.kind === "boolean-word" && role === "value" || found.kind === "timestamp";
-    const { message, text: replacement } = describe2(found, { path: path12, declared: needsType ? declared(doc, path12) : void 0 });
+    const { message, text: replacement } = describe2(found, { path: path13, declared: needsType ? declared(doc, path13) : void 0 });
     ctx.report({ message, location, fix: { range: [at3, node.end], text: replacement } });
   });
 }
@@ -28448,11 +28448,19 @@ function apiVersionOf(group, version) {
 
 // src/k8s/deprecations/data.ts
 import fs from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
-var DEPRECATIONS_FILE = fileURLToPath(new URL("../../../rules/data/deprecations.json", import.meta.url));
+function deprecationsFile() {
+  const here = fileURLToPath(import.meta.url);
+  for (let dir = path.dirname(here); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "rules", "data", "deprecations.json");
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) throw new Error(`rules/data/deprecations.json not found above ${here}`);
+  }
+}
 var data;
 function deprecationData() {
-  return data ??= JSON.parse(fs.readFileSync(DEPRECATIONS_FILE, "utf8"));
+  return data ??= JSON.parse(fs.readFileSync(deprecationsFile(), "utf8"));
 }
 
 // src/k8s/deprecations/releases.ts
@@ -28712,15 +28720,15 @@ function isToolkitGroup(group) {
 }
 
 // src/load/locate.ts
-function locateNode(doc, path12, target) {
+function locateNode(doc, path13, target) {
   const root = doc.root;
   if (!root) return { start: doc.start, end: doc.start };
-  if (path12.length === 0) return root.entries?.[0]?.keyNode ?? root;
+  if (path13.length === 0) return root.entries?.[0]?.keyNode ?? root;
   let node = root;
   let pointAt = root.entries?.[0]?.keyNode ?? root;
-  for (let i = 0; i < path12.length; i++) {
-    const segment = path12[i];
-    const last = i === path12.length - 1;
+  for (let i = 0; i < path13.length; i++) {
+    const segment = path13[i];
+    const last = i === path13.length - 1;
     if (typeof segment === "string" && node.entries) {
       const entry = node.entries.findLast((e) => e.key === segment);
       if (!entry) return pointAt;
@@ -28738,17 +28746,17 @@ function locateNode(doc, path12, target) {
   }
   return node;
 }
-function nodeAt(root, path12) {
+function nodeAt(root, path13) {
   let node = root;
-  for (const segment of path12) {
+  for (const segment of path13) {
     node = typeof segment === "number" ? node?.items?.[segment] : node?.entries?.findLast((e) => e.key === segment)?.value;
   }
   return node;
 }
-function locateIn(repo, doc, path12, target) {
+function locateIn(repo, doc, path13, target) {
   const file = repo.fileMap.get(doc.file);
   if (!file) return { file: doc.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
-  const { start, end } = locateNode(doc, path12, target);
+  const { start, end } = locateNode(doc, path13, target);
   return rangeLocation(doc.file, file.lineStarts, start, end);
 }
 
@@ -29190,7 +29198,7 @@ function substituteValue(value, vars, root) {
   const uses = [];
   if (vars.values.size === 0 && !vars.unknown?.size && !vars.incomplete) return { value, uses };
   const lookup = (name) => vars.values.get(name) ?? (vars.unknown?.has(name) ? null : void 0);
-  const path12 = [];
+  const path13 = [];
   const done = /* @__PURE__ */ new Map();
   const walk2 = (v) => {
     if (typeof v === "string") return mayExpand(v) ? substituteString(v) : v;
@@ -29205,9 +29213,9 @@ function substituteValue(value, vars, root) {
     if (Array.isArray(v)) {
       let out2;
       v.forEach((item, i) => {
-        path12.push(i);
+        path13.push(i);
         const next = walk2(item);
-        path12.pop();
+        path13.pop();
         if (next !== item) (out2 ??= [...v])[i] = next;
       });
       return out2 ?? v;
@@ -29217,9 +29225,9 @@ function substituteValue(value, vars, root) {
     for (const key in v) {
       const item = v[key];
       if (typeof item !== "string" && (typeof item !== "object" || item === null)) continue;
-      path12.push(key);
+      path13.push(key);
       const next = walk2(item);
-      path12.pop();
+      path13.pop();
       if (next !== item) (out ??= { ...v })[key] = next;
     }
     return out ?? v;
@@ -29227,7 +29235,7 @@ function substituteValue(value, vars, root) {
   const substituteString = (text2) => {
     const result = expand(text2, lookup);
     if (!result) return text2;
-    const at3 = [...path12];
+    const at3 = [...path13];
     for (const u of result.uses) {
       const defined = u.state !== "unset";
       uses.push({
@@ -29280,14 +29288,14 @@ function substitutedVariants(value, root, substitutions, reached2) {
     return { value: substituted.value, skipVariables: true, secretPaths };
   });
 }
-function restore(into, from, path12) {
+function restore(into, from, path13) {
   let target = into;
   let source = from;
-  for (const segment of path12.slice(0, -1)) {
+  for (const segment of path13.slice(0, -1)) {
     target = target[segment];
     source = source[segment];
   }
-  const last = path12[path12.length - 1];
+  const last = path13[path13.length - 1];
   if (last !== void 0 && target !== source) target[last] = source[last];
 }
 
@@ -29348,9 +29356,9 @@ function notFromPatches(variant, t, errors) {
   if (variant.patched === void 0) return errors;
   return errors.filter((e) => JSON.stringify(valueAt(variant.patched, e.path)) === JSON.stringify(valueAt(t.value, e.path)));
 }
-function valueAt(value, path12) {
+function valueAt(value, path13) {
   let v = value;
-  for (const seg of path12) v = typeof v === "object" && v !== null ? v[seg] : void 0;
+  for (const seg of path13) v = typeof v === "object" && v !== null ? v[seg] : void 0;
   return v;
 }
 function clusterCrd(ctx, variant, apiVersion, kind) {
@@ -29468,21 +29476,21 @@ ${text2}`;
     this.parsed = void 0;
   }
   /** The block mapping at `path` ([] is the document's top level); undefined when absent. */
-  map(path12) {
-    const node = path12.length === 0 ? this.doc().contents : this.doc().getIn(path12, true);
+  map(path13) {
+    const node = path13.length === 0 ? this.doc().contents : this.doc().getIn(path13, true);
     if (node === void 0 || node === null || (0, import_yaml.isScalar)(node) && node.value === null) return void 0;
-    if (!(0, import_yaml.isMap)(node)) throw new MigrationRefused(`${describe3(path12)} is not a mapping`);
-    if (node.flow) throw new MigrationRefused(`${describe3(path12)} is written in flow style`);
+    if (!(0, import_yaml.isMap)(node)) throw new MigrationRefused(`${describe3(path13)} is not a mapping`);
+    if (node.flow) throw new MigrationRefused(`${describe3(path13)} is written in flow style`);
     return node;
   }
-  pair(path12, key) {
-    const map3 = this.map(path12);
+  pair(path13, key) {
+    const map3 = this.map(path13);
     const pair = map3?.items.find((p) => (0, import_yaml.isScalar)(p.key) && p.key.value === key);
-    if (pair && pair.key.range === void 0) throw new MigrationRefused(`${describe3([...path12, key])} has no position`);
+    if (pair && pair.key.range === void 0) throw new MigrationRefused(`${describe3([...path13, key])} has no position`);
     return pair;
   }
-  has(path12, key) {
-    return this.pair(path12, key) !== void 0;
+  has(path13, key) {
+    return this.pair(path13, key) !== void 0;
   }
   /** The text of the key line after the colon, when it is a comment (`bases: # old`). */
   keyLineComment(pair) {
@@ -29498,21 +29506,21 @@ ${text2}`;
     const end = pair.value?.range ? blockEnd(this.text, pair.value.range[1]) : lineEnd(this.text, pair.key.range[1]);
     return [start, end];
   }
-  renameKey(path12, from, to) {
-    const pair = this.pair(path12, from);
+  renameKey(path13, from, to) {
+    const pair = this.pair(path13, from);
     if (!pair) return;
     const key = pair.key;
     if (!(0, import_yaml.isScalar)(key) || key.type !== "PLAIN") throw new MigrationRefused(`the key ${from} is not a plain scalar`);
     this.replace(key.range[0], key.range[1], to);
   }
-  setScalar(path12, text2) {
-    const node = this.doc().getIn(path12, true);
-    if (!node || !(0, import_yaml.isScalar)(node) || !node.range) throw new MigrationRefused(`${describe3(path12)} is not a scalar`);
+  setScalar(path13, text2) {
+    const node = this.doc().getIn(path13, true);
+    if (!node || !(0, import_yaml.isScalar)(node) || !node.range) throw new MigrationRefused(`${describe3(path13)} is not a scalar`);
     this.replace(node.range[0], node.range[1], text2);
   }
   /** Removes a pair's lines; comments on them are kept in its place (a comment after a value becomes a line of its own). */
-  deletePair(path12, key) {
-    const pair = this.pair(path12, key);
+  deletePair(path13, key) {
+    const pair = this.pair(path13, key);
     if (!pair) return;
     const [start, end] = this.pairLines(pair);
     const col = columnOf(this.text, pair.key.range[0]);
@@ -29534,14 +29542,14 @@ ${text2}`;
     this.replace(start, end, "");
   }
   /** The items of the block sequence under `key`, as chunks at column 0; [] for an empty or null value. */
-  seqChunks(path12, key, withKeyComment = true) {
-    const pair = this.pair(path12, key);
+  seqChunks(path13, key, withKeyComment = true) {
+    const pair = this.pair(path13, key);
     if (!pair) return [];
     const seq3 = pair.value;
     if (seq3 === null || (0, import_yaml.isScalar)(seq3) && seq3.value === null) return [];
-    if (!(0, import_yaml.isSeq)(seq3)) throw new MigrationRefused(`${describe3([...path12, key])} is not a list`);
+    if (!(0, import_yaml.isSeq)(seq3)) throw new MigrationRefused(`${describe3([...path13, key])} is not a list`);
     if (seq3.items.length === 0) return [];
-    if (seq3.flow) throw new MigrationRefused(`${describe3([...path12, key])} is written in flow style`);
+    if (seq3.flow) throw new MigrationRefused(`${describe3([...path13, key])} is written in flow style`);
     const items2 = seq3.items;
     const dashLines = items2.map((item) => {
       const at3 = lineStart(this.text, item.range[0]);
@@ -29577,25 +29585,25 @@ ${text2}`;
    * Moves the items of `from` into the list `to` of the same mapping, at its start or end, each chunk rewritten by
    * `transform`; `from` is removed. Without `to`, `from` is renamed (its items rewritten in place).
    */
-  moveItems(path12, from, to, where2, transform = (c) => c) {
-    const source = this.pair(path12, from);
+  moveItems(path13, from, to, where2, transform = (c) => c) {
+    const source = this.pair(path13, from);
     if (!source) return;
-    const target = this.pair(path12, to);
-    const chunks = target ? this.seqChunks(path12, from).map(transform) : [];
+    const target = this.pair(path13, to);
+    const chunks = target ? this.seqChunks(path13, from).map(transform) : [];
     if (!target) {
       const dashCol2 = (0, import_yaml.isSeq)(source.value) ? this.dashColumn(source.value) ?? 0 : 0;
       const [, end] = this.pairLines(source);
       const first = lineEnd(this.text, source.key.range[1]);
-      const items2 = this.seqChunks(path12, from, false).map(transform);
+      const items2 = this.seqChunks(path13, from, false).map(transform);
       this.replace(first, end, shiftLines(withTrailingNewline(items2.map((c) => c.lead + c.body).join("")), dashCol2));
-      this.renameKey(path12, from, to);
+      this.renameKey(path13, from, to);
       return;
     }
     const seq3 = target.value;
-    if (seq3 === null || (0, import_yaml.isScalar)(seq3) && seq3.value === null) throw new MigrationRefused(`${describe3([...path12, to])} is empty`);
-    if (!(0, import_yaml.isSeq)(seq3)) throw new MigrationRefused(`${describe3([...path12, to])} is not a list`);
+    if (seq3 === null || (0, import_yaml.isScalar)(seq3) && seq3.value === null) throw new MigrationRefused(`${describe3([...path13, to])} is empty`);
+    if (!(0, import_yaml.isSeq)(seq3)) throw new MigrationRefused(`${describe3([...path13, to])} is not a list`);
     const dashCol = this.dashColumn(seq3);
-    if (dashCol === void 0) throw new MigrationRefused(`${describe3([...path12, to])} is empty or in flow style`);
+    if (dashCol === void 0) throw new MigrationRefused(`${describe3([...path13, to])} is empty or in flow style`);
     const text2 = shiftLines(withTrailingNewline(chunks.map((c) => c.lead + c.body).join("")), dashCol);
     const at3 = where2 === "start" ? lineStart(this.text, seq3.items[0].range[0]) : this.lastContentLineEnd(seq3);
     const [srcStart] = this.pairLines(source);
@@ -29604,33 +29612,33 @@ ${text2}`;
       this.replace(at3, at3, text2);
     } else {
       this.replace(at3, at3, text2);
-      this.removeMovedPair(this.pair(path12, from));
+      this.removeMovedPair(this.pair(path13, from));
     }
   }
   /** Appends one item (text at column 0, from its `- `) to the block list `key`, or creates the list after the mapping's last pair. */
-  appendItem(path12, key, item) {
-    const target = this.pair(path12, key);
+  appendItem(path13, key, item) {
+    const target = this.pair(path13, key);
     if (target) {
-      if (!(0, import_yaml.isSeq)(target.value)) throw new MigrationRefused(`${describe3([...path12, key])} is not a list`);
+      if (!(0, import_yaml.isSeq)(target.value)) throw new MigrationRefused(`${describe3([...path13, key])} is not a list`);
       const dashCol = this.dashColumn(target.value);
-      if (dashCol === void 0) throw new MigrationRefused(`${describe3([...path12, key])} is empty or in flow style`);
+      if (dashCol === void 0) throw new MigrationRefused(`${describe3([...path13, key])} is empty or in flow style`);
       const at3 = this.lastContentLineEnd(target.value);
       this.replace(at3, at3, shiftLines(withTrailingNewline(item), dashCol));
       return;
     }
-    throw new MigrationRefused(`${describe3([...path12, key])} is absent`);
+    throw new MigrationRefused(`${describe3([...path13, key])} is absent`);
   }
   /** Replaces a pair (key line through value) with `lines`, given at column 0 and placed at the key's column. */
-  replacePair(path12, key, lines) {
-    const pair = this.pair(path12, key);
+  replacePair(path13, key, lines) {
+    const pair = this.pair(path13, key);
     if (!pair) return;
     const [start, end] = this.pairLines(pair);
     const col = columnOf(this.text, pair.key.range[0]);
     this.replace(start, end, shiftLines(withTrailingNewline(lines), col));
   }
   /** The value lines of a pair (after the key line) at column 0, or its inline value text; with the key's column. */
-  valueText(path12, key) {
-    const pair = this.pair(path12, key);
+  valueText(path13, key) {
+    const pair = this.pair(path13, key);
     if (!pair) return void 0;
     const keyCol = columnOf(this.text, pair.key.range[0]);
     const keyLineEnd = lineEnd(this.text, pair.key.range[1]);
@@ -29652,25 +29660,25 @@ ${text2}`;
    * `from: x` becomes the list `to: [x]` (written as a block list), or x goes first in the list `to` when there is
    * one: the old single field was merged before the list (helm-controller's valuesFile before valuesFiles).
    */
-  scalarIntoList(path12, from, to) {
-    const value = this.valueText(path12, from);
+  scalarIntoList(path13, from, to) {
+    const value = this.valueText(path13, from);
     if (!value) return;
     if (value.inline === void 0) throw new MigrationRefused(`${from} is not a single value`);
-    const pair = this.pair(path12, from);
-    if (!this.has(path12, to)) {
+    const pair = this.pair(path13, from);
+    if (!this.has(path13, to)) {
       const valueEnd = pair.value.range[1];
       const rest = this.text.slice(valueEnd, lineEnd(this.text, valueEnd)).replace(/\n$/, "");
-      this.replacePair(path12, from, `${to}:
+      this.replacePair(path13, from, `${to}:
   - ${value.inline}${rest}
 `);
       return;
     }
-    const target = this.pair(path12, to);
-    if (!(0, import_yaml.isSeq)(target.value) || this.dashColumn(target.value) === void 0) throw new MigrationRefused(`${describe3([...path12, to])} is empty or in flow style`);
+    const target = this.pair(path13, to);
+    if (!(0, import_yaml.isSeq)(target.value) || this.dashColumn(target.value) === void 0) throw new MigrationRefused(`${describe3([...path13, to])} is empty or in flow style`);
     const at3 = lineStart(this.text, target.value.items[0].range[0]);
     this.replace(at3, at3, `${" ".repeat(this.dashColumn(target.value))}- ${value.inline}
 `);
-    this.deletePair(path12, from);
+    this.deletePair(path13, from);
   }
   /** End of the last line of a block node that is neither blank nor only a comment (comments after it stay after it). */
   lastContentLineEnd(node) {
@@ -29688,8 +29696,8 @@ function withTrailingNewline(text2) {
   return text2 === "" || text2.endsWith("\n") ? text2 : `${text2}
 `;
 }
-function describe3(path12) {
-  return path12.length === 0 ? "the document" : path12.map(String).join(".");
+function describe3(path13) {
+  return path13.length === 0 ? "the document" : path13.map(String).join(".");
 }
 
 // src/checks/migrate/verify.ts
@@ -29784,27 +29792,27 @@ var FIELD_MOVES = {
     }
   }
 };
-function valuesFileIntoList(doc, path12, spec) {
+function valuesFileIntoList(doc, path13, spec) {
   if (!("valuesFile" in spec)) return;
   const file = spec.valuesFile;
   delete spec.valuesFile;
   if (file === null || file === "") {
-    doc.deletePair(path12, "valuesFile");
+    doc.deletePair(path13, "valuesFile");
     return;
   }
   spec.valuesFiles = [file, ...list2(spec.valuesFiles)];
-  doc.scalarIntoList(path12, "valuesFile", "valuesFiles");
+  doc.scalarIntoList(path13, "valuesFile", "valuesFiles");
 }
-function movePatches(doc, path12, block) {
+function movePatches(doc, path13, block) {
   if ("patchesJson6902" in block) {
     block.patches = [...list2(block.patches), ...list2(block.patchesJson6902)];
     delete block.patchesJson6902;
-    doc.moveItems(path12, "patchesJson6902", "patches", "end", opsAsText);
+    doc.moveItems(path13, "patchesJson6902", "patches", "end", opsAsText);
   }
   if ("patchesStrategicMerge" in block) {
     block.patches = [...list2(block.patchesStrategicMerge).map((patch) => ({ patch })), ...list2(block.patches)];
     delete block.patchesStrategicMerge;
-    doc.moveItems(path12, "patchesStrategicMerge", "patches", "start", objectAsPatchText);
+    doc.moveItems(path13, "patchesStrategicMerge", "patches", "start", objectAsPatchText);
   }
 }
 function objectAsPatchText(chunk) {
@@ -30238,19 +30246,19 @@ var apiChecks = {
 
 // src/checks/deprecations/fields.ts
 var isRecord2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function* fieldsAt(value, path12, at3 = []) {
-  if (path12.length === 0) {
+function* fieldsAt(value, path13, at3 = []) {
+  if (path13.length === 0) {
     yield { path: at3, value };
     return;
   }
-  const [head, ...rest] = path12;
+  const [head, ...rest] = path13;
   if (head === "[]") {
     if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* fieldsAt(value[i], rest, [...at3, i]);
   } else if (isRecord2(value) && Object.hasOwn(value, head)) {
     yield* fieldsAt(value[head], rest, [...at3, head]);
   }
 }
-var dotted = (path12) => path12.map((s) => typeof s === "number" ? `[${s}]` : `.${s}`).join("").slice(1).replaceAll(".[", "[");
+var dotted = (path13) => path13.map((s) => typeof s === "number" ? `[${s}]` : `.${s}`).join("").slice(1).replaceAll(".[", "[");
 function matchesRow(row, value) {
   if (row.equals !== void 0) return value === row.equals;
   if (row.contains) return typeof value === "string" && row.contains.some((c) => value.includes(c));
@@ -30284,8 +30292,8 @@ function fluxFieldDeprecated(ctx) {
   }
 }
 function reportRow(ctx, doc, row, targets, clusters) {
-  for (const path12 of row.paths) {
-    for (const found of fieldsAt(doc.value, path12)) {
+  for (const path13 of row.paths) {
+    for (const found of fieldsAt(doc.value, path13)) {
       if (!matchesRow(row, found.value)) continue;
       const verdict = judgeField(row, doc.apiVersion, doc.kind, targets);
       if (!verdict) continue;
@@ -30306,8 +30314,8 @@ function kustomizeFieldDeprecated(ctx) {
   const files = ctx.graph.mode === "roots" ? ctx.graph.kustomizeFiles.filter((k) => ctx.graph.builtKustomizeFiles.has(k)) : ctx.graph.kustomizeFiles;
   for (const k of files) {
     for (const row of rows) {
-      for (const path12 of row.paths) {
-        for (const found of fieldsAt(k.doc.value, path12)) {
+      for (const path13 of row.paths) {
+        for (const found of fieldsAt(k.doc.value, path13)) {
           const { note, fix } = fixParts(migrationFor2(ctx, { kind: "kustomize-field", doc: k.doc, field: dotted(found.path) }));
           const since = row.deprecatedIn ? ` since kustomize ${showRelease(row.deprecatedIn)}` : " (kustomize has not dated it: the older, singular form)";
           const warns = row.warningSince && row.warningSince !== row.deprecatedIn ? ` (kustomize build warns since ${showRelease(row.warningSince)})` : "";
@@ -30349,26 +30357,26 @@ function parseFieldPath(text2) {
 }
 function resolveFieldPath(root, tokens) {
   const out = [];
-  const walk2 = (node, i, path12) => {
+  const walk2 = (node, i, path13) => {
     if (node === void 0 || node === null) {
-      out.push({ path: [...path12, ...literalTail(tokens, i)], present: false, value: void 0 });
+      out.push({ path: [...path13, ...literalTail(tokens, i)], present: false, value: void 0 });
       return;
     }
     const token = tokens[i];
     if (!token) {
-      out.push({ path: path12, present: true, value: node });
+      out.push({ path: path13, present: true, value: node });
       return;
     }
     if ("any" in token) {
-      if (Array.isArray(node)) node.forEach((item, n) => walk2(item, i + 1, [...path12, n]));
+      if (Array.isArray(node)) node.forEach((item, n) => walk2(item, i + 1, [...path13, n]));
       return;
     }
     if ("index" in token) {
-      walk2(Array.isArray(node) ? node[token.index] : void 0, i + 1, [...path12, token.index]);
+      walk2(Array.isArray(node) ? node[token.index] : void 0, i + 1, [...path13, token.index]);
       return;
     }
     const isMap2 = typeof node === "object" && !Array.isArray(node);
-    walk2(isMap2 && Object.hasOwn(node, token.key) ? node[token.key] : void 0, i + 1, [...path12, token.key]);
+    walk2(isMap2 && Object.hasOwn(node, token.key) ? node[token.key] : void 0, i + 1, [...path13, token.key]);
   };
   const [first] = tokens;
   if (first) walk2(root, 0, []);
@@ -30382,8 +30390,8 @@ function literalTail(tokens, i) {
   }
   return tail;
 }
-function formatFieldPath(path12) {
-  return path12.map((s, i) => typeof s === "number" ? `[${s}]` : /^[A-Za-z0-9_$@-]+$/.test(s) ? i === 0 ? s : `.${s}` : `[${JSON.stringify(s)}]`).join("");
+function formatFieldPath(path13) {
+  return path13.map((s, i) => typeof s === "number" ? `[${s}]` : /^[A-Za-z0-9_$@-]+$/.test(s) ? i === 0 ? s : `.${s}` : `[${JSON.stringify(s)}]`).join("");
 }
 
 // src/checks/custom.ts
@@ -30647,9 +30655,9 @@ function cycleFrom(start, members, edges) {
     for (const next of edges(current)) {
       if (!members.has(next)) continue;
       if (next === start) {
-        const path12 = [current];
-        while (path12[0] !== start) path12.unshift(previous.get(path12[0]));
-        return [...path12, start];
+        const path13 = [current];
+        while (path13[0] !== start) path13.unshift(previous.get(path13[0]));
+        return [...path13, start];
       }
       if (!previous.has(next)) {
         previous.set(next, current);
@@ -30789,8 +30797,8 @@ function fluxDependsOnRequired(ctx) {
 }
 
 // src/checks/sources.ts
-function fromSourceRef(owner, field2, ref, path12) {
-  return { owner, field: field2, kind: ref.kind, name: ref.name, namespace: ref.namespace || owner.namespace, doc: ref.at.doc, path: path12 };
+function fromSourceRef(owner, field2, ref, path13) {
+  return { owner, field: field2, kind: ref.kind, name: ref.name, namespace: ref.namespace || owner.namespace, doc: ref.at.doc, path: path13 };
 }
 function isSourceRefValue(value) {
   return typeof value === "object" && value !== null && typeof value.name === "string";
@@ -30989,14 +30997,14 @@ function kubeConfigOf(doc, spec) {
 function placement(id) {
   return { name: id.name, namespace: id.namespace ?? FLUX_NAMESPACE };
 }
-function sourceRefAt(doc, value, path12, ownerNamespace) {
+function sourceRefAt(doc, value, path13, ownerNamespace) {
   if (!isObj3(value) || !str2(value.name)) return void 0;
   return {
     kind: str2(value.kind) ?? "",
     name: str2(value.name),
     namespace: str2(value.namespace) ?? ownerNamespace,
     apiVersion: str2(value.apiVersion),
-    at: { doc, path: path12 }
+    at: { doc, path: path13 }
   };
 }
 function dependsOnOf(doc, spec, namespace) {
@@ -31107,23 +31115,23 @@ import fs5 from "node:fs";
 
 // src/load/git-remotes.ts
 import fs2 from "node:fs";
-import path from "node:path";
+import path2 from "node:path";
 var MAX_CONFIG_BYTES = 1024 * 1024;
 function gitRemoteUrls(root) {
   try {
-    const dotGit = path.join(root, ".git");
+    const dotGit = path2.join(root, ".git");
     const stat = fs2.statSync(dotGit, { throwIfNoEntry: false });
     let gitDir;
     if (stat?.isDirectory()) gitDir = dotGit;
     else if (stat?.isFile()) {
       const target = /^gitdir:\s*(.+)$/m.exec(fs2.readFileSync(dotGit, "utf8"))?.[1]?.trim();
       if (!target) return [];
-      const dir = path.resolve(root, target);
-      const common2 = path.join(dir, "commondir");
-      gitDir = fs2.existsSync(common2) ? path.resolve(dir, fs2.readFileSync(common2, "utf8").trim()) : dir;
+      const dir = path2.resolve(root, target);
+      const common2 = path2.join(dir, "commondir");
+      gitDir = fs2.existsSync(common2) ? path2.resolve(dir, fs2.readFileSync(common2, "utf8").trim()) : dir;
     }
     if (!gitDir) return [];
-    const config = path.join(gitDir, "config");
+    const config = path2.join(gitDir, "config");
     if ((fs2.statSync(config, { throwIfNoEntry: false })?.size ?? MAX_CONFIG_BYTES + 1) > MAX_CONFIG_BYTES) return [];
     const urls = [];
     let inRemote = false;
@@ -31657,18 +31665,18 @@ function object2(s) {
 }
 
 // src/load/iac/index.ts
-function iacFormat(path12, text2) {
-  if (/\.bicep$/i.test(path12)) return /Microsoft\.KubernetesConfiguration\/fluxConfigurations/i.test(text2) ? "bicep" : void 0;
-  if (/\.tf$/i.test(path12)) return text2.includes("azurerm_kubernetes_flux_configuration") ? "terraform" : void 0;
-  if (/\.json$/i.test(path12)) return /"Microsoft\.KubernetesConfiguration\/fluxConfigurations"/i.test(text2) ? "arm" : void 0;
+function iacFormat(path13, text2) {
+  if (/\.bicep$/i.test(path13)) return /Microsoft\.KubernetesConfiguration\/fluxConfigurations/i.test(text2) ? "bicep" : void 0;
+  if (/\.tf$/i.test(path13)) return text2.includes("azurerm_kubernetes_flux_configuration") ? "terraform" : void 0;
+  if (/\.json$/i.test(path13)) return /"Microsoft\.KubernetesConfiguration\/fluxConfigurations"/i.test(text2) ? "arm" : void 0;
   return void 0;
 }
 function isIacCandidate(name) {
   return /\.(bicep|tf)$/i.test(name);
 }
-function parseIacFile(path12, text2, format, skipped) {
+function parseIacFile(path13, text2, format, skipped) {
   const lineStarts = computeLineStarts(text2);
-  const file = { path: path12, text: text2, lineStarts, documents: [] };
+  const file = { path: path13, text: text2, lineStarts, documents: [] };
   let parsed;
   try {
     if (format === "arm") {
@@ -31680,10 +31688,10 @@ function parseIacFile(path12, text2, format, skipped) {
     const offset = error instanceof ScanError ? error.offset : error.mark?.position ?? 0;
     const { line, column } = positionIn(lineStarts, offset);
     const detail = `its Flux configurations were not read: ${error.message.split("\n")[0]} at line ${line}, column ${column}`;
-    skipped.push({ path: path12, reason: "unsupported-syntax", detail });
+    skipped.push({ path: path13, reason: "unsupported-syntax", detail });
     return file;
   }
-  file.documents.push({ file: path12, index: 0, value: parsed.value, root: parsed.node, start: 0, end: text2.length, class: "other" });
+  file.documents.push({ file: path13, index: 0, value: parsed.value, root: parsed.node, start: 0, end: text2.length, class: "other" });
   return file;
 }
 
@@ -31718,12 +31726,12 @@ function withDefined(o) {
 
 // src/load/parse.ts
 var TEMPLATE_HINT = '; the file contains "{{", so it looks like a Go/Helm template, which is not YAML until rendered';
-function parseYamlFile(path12, rawText, inHelmChart, problems) {
+function parseYamlFile(path13, rawText, inHelmChart, problems) {
   const text2 = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
   const lineStarts = computeLineStarts(text2);
-  const file = { path: path12, text: text2, lineStarts, documents: [] };
+  const file = { path: path13, text: text2, lineStarts, documents: [] };
   if (inHelmChart) file.inHelmChart = true;
-  const base = baseName(path12);
+  const base = baseName(path13);
   const kustomizationFile = isKustomizationFileName(base);
   const chunks = splitDocuments(text2);
   for (let index = 0; index < chunks.length; index++) {
@@ -31847,7 +31855,7 @@ function readRawFiles(candidates, parsed, gitIgnored, maxBytes) {
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import fs4 from "node:fs/promises";
 import fsSync from "node:fs";
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/load/gitignore.ts
 var import_ignore = __toESM(require_ignore(), 1);
@@ -31875,7 +31883,7 @@ var GitIgnoreSet = class {
       this.empty = false;
     }
   }
-  ignores = (path12) => !this.empty && path12 !== "" && import_ignore.default.isPathValid(path12) && this.matcher.ignores(path12);
+  ignores = (path13) => !this.empty && path13 !== "" && import_ignore.default.isPathValid(path13) && this.matcher.ignores(path13);
 };
 
 // src/load/walk.ts
@@ -31888,7 +31896,7 @@ async function walkRepo(root, ignore2) {
   const result = { files: [], dirs: [""], yaml: [], json: [], iac: [], others: [], gitIgnored: gitignores.ignores, skipped: [], problems: [] };
   const isIgnored = ignore2.length > 0 ? (0, import_picomatch2.default)(ignore2, { dot: true }) : () => false;
   const walking = /* @__PURE__ */ new Set([root]);
-  const inside = (real) => real === root || real.startsWith(root + path2.sep);
+  const inside = (real) => real === root || real.startsWith(root + path3.sep);
   const skip = (rel, reason, detail, problem) => {
     result.skipped.push(detail ? { path: rel, reason, detail } : { path: rel, reason });
     if (problem) result.problems.push({ kind: problem, message: `${rel}: ${detail ?? reason}`, location: fileLocation(rel) });
@@ -31914,7 +31922,7 @@ async function walkRepo(root, ignore2) {
     }
     const isChart = entries2.some((e) => e.name === "Chart.yaml" && !e.isDirectory());
     if (!ignored && entries2.some((e) => e.name === ".gitignore" && e.isFile())) {
-      const text2 = readGitIgnore(path2.join(abs, ".gitignore"));
+      const text2 = readGitIgnore(path3.join(abs, ".gitignore"));
       if (text2 !== void 0) gitignores.add({ dir: rel, text: text2 });
     }
     for (const entry of entries2) {
@@ -31924,7 +31932,7 @@ async function walkRepo(root, ignore2) {
         if (entry.isDirectory() || isYamlFileName(entry.name) || /\.json$/i.test(entry.name)) skip(childRel, "gitignored");
         continue;
       }
-      let childAbs = path2.join(abs, entry.name);
+      let childAbs = path3.join(abs, entry.name);
       let isDir = entry.isDirectory();
       if (entry.isSymbolicLink() && (ignored || isIgnored(childRel))) {
         if (!ignored) skip(childRel, "ignored");
@@ -32116,8 +32124,8 @@ function compareProblems(a, b) {
 function positionAt(file, offset) {
   return positionIn(file.lineStarts, offset);
 }
-function locate(repo, doc, path12, target = "key") {
-  return locateIn(repo, doc, path12, target);
+function locate(repo, doc, path13, target = "key") {
+  return locateIn(repo, doc, path13, target);
 }
 
 // src/graph/kustomize.ts
@@ -32151,8 +32159,8 @@ var RefCollector = class {
   doc;
   dir;
   refs = [];
-  add(field2, value, path12, stripKey = false) {
-    const at3 = { doc: this.doc, path: path12 };
+  add(field2, value, path13, stripKey = false) {
+    const at3 = { doc: this.doc, path: path13 };
     if (typeof value !== "string" || value.trim() === "") {
       if (value !== void 0 && value !== null) this.refs.push({ field: field2, raw: String(JSON.stringify(value)), status: "unresolved", at: at3 });
       return;
@@ -32304,11 +32312,11 @@ var FILE_FIELDS2 = /* @__PURE__ */ new Set([
 ]);
 var parentOf = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
 var baseOf = (p) => p.slice(p.lastIndexOf("/") + 1);
-function suggestion2(repo, path12, raw) {
-  const parent = parentOf(path12);
+function suggestion2(repo, path13, raw) {
+  const parent = parentOf(path13);
   if (!repo.dirSet.has(parent)) return void 0;
   const siblings = [...repo.allFiles, ...repo.allDirs].filter((p) => p !== "" && parentOf(p) === parent).map(baseOf);
-  const best = closestName(baseOf(path12), siblings);
+  const best = closestName(baseOf(path13), siblings);
   if (!best) return void 0;
   const trimmed = raw.replace(/\/+$/, "");
   return `${trimmed.slice(0, trimmed.length - baseOf(trimmed).length)}${best}`;
@@ -32316,8 +32324,8 @@ function suggestion2(repo, path12, raw) {
 function checkedKustomizeFiles(graph) {
   return graph.mode === "roots" ? graph.kustomizeFiles.filter((k) => graph.builtKustomizeFiles.has(k)) : graph.kustomizeFiles;
 }
-function unencryptedTwin(repo, path12) {
-  const m = /^(.*)\.(?:enc|sops)\.(ya?ml|json)$/.exec(path12);
+function unencryptedTwin(repo, path13) {
+  const m = /^(.*)\.(?:enc|sops)\.(ya?ml|json)$/.exec(path13);
   const plain = m ? `${m[1]}.${m[2]}` : void 0;
   return plain && repo.fileSet.has(plain) ? plain : void 0;
 }
@@ -32472,7 +32480,7 @@ function builtKustomizeFiles(index, clusters) {
   const built = /* @__PURE__ */ new Set();
   const byPath = new Map(index.files.map((k) => [k.path, k]));
   for (const cluster of clusters) {
-    for (const object3 of cluster.objects) for (const path12 of object3.via) if (byPath.has(path12)) built.add(byPath.get(path12));
+    for (const object3 of cluster.objects) for (const path13 of object3.via) if (byPath.has(path13)) built.add(byPath.get(path13));
     for (const k of [...cluster.roots, ...cluster.kustomizations]) {
       if (!k.sourceIsThisRepo || k.path?.status !== "dir" || k.path.path === void 0) continue;
       const dir = k.path.path;
@@ -32641,10 +32649,10 @@ function postbuildVariableUndefined(ctx) {
         missing.set(key, found);
       }
     }
-    for (const { name, path: path12, by } of missing.values()) {
+    for (const { name, path: path13, by } of missing.values()) {
       ctx.report({
         message: `variable \${${name}} is not defined in spec.postBuild of ${describeKustomizations(by)}: Flux replaces it with an empty string; define it in substitute or substituteFrom, or give a default \${${name}:=...}`,
-        location: ctx.locate(doc, path12, "value"),
+        location: ctx.locate(doc, path13, "value"),
         object: objectRef(doc)
       });
     }
@@ -37287,28 +37295,28 @@ var Walker = class {
   converter;
   taint;
   result = { violations: [], skipped: [], evaluated: 0 };
-  walk(node, value, path12, depth) {
+  walk(node, value, path13, depth) {
     if (value === null || value === void 0 || depth > MAX_DEPTH) return;
     const parts = schemaParts(node, this.definitions);
     if (parts.length === 0) return;
     for (const part of parts) {
       const rules = part["x-kubernetes-validations"];
       if (!Array.isArray(rules)) continue;
-      for (const rule of rules) if (isRule(rule)) this.check(rule, node, value, path12);
+      for (const rule of rules) if (isRule(rule)) this.check(rule, node, value, path13);
     }
     if (Array.isArray(value)) {
       const items2 = itemSchema(parts);
-      if (items2) value.forEach((item, i) => this.walk(items2, item, [...path12, i], depth + 1));
+      if (items2) value.forEach((item, i) => this.walk(items2, item, [...path13, i], depth + 1));
     } else if (typeof value === "object") {
       for (const [key, child2] of Object.entries(value)) {
         const schema2 = propertySchema(parts, key);
-        if (schema2) this.walk(schema2, child2, [...path12, key], depth + 1);
+        if (schema2) this.walk(schema2, child2, [...path13, key], depth + 1);
       }
     }
   }
-  check(rule, node, value, path12) {
+  check(rule, node, value, path13) {
     const skip = (kind, reason) => {
-      this.result.skipped.push({ rule: rule.rule, reason, kind, path: path12 });
+      this.result.skipped.push({ rule: rule.rule, reason, kind, path: path13 });
     };
     const compiled4 = compileRule(rule.rule, rule.optionalOldSelf === true);
     if (!compiled4.ok) return skip(compiled4.transition ? "transition" : "unsupported", compiled4.reason);
@@ -37328,7 +37336,7 @@ var Walker = class {
     if (outcome === false && this.taint.touched) return skip("substitution", "reads a Flux ${VAR} placeholder");
     this.result.evaluated++;
     if (outcome) return;
-    this.result.violations.push({ path: [...path12, ...parseFieldPath2(rule.fieldPath)], message: this.message(rule, self2), rule: rule.rule });
+    this.result.violations.push({ path: [...path13, ...parseFieldPath2(rule.fieldPath)], message: this.message(rule, self2), rule: rule.rule });
   }
   /** The rule's message, else its messageExpression's value, else what the API server says. */
   message(rule, self2) {
@@ -37505,7 +37513,7 @@ function json6902Problems(ops) {
 
 // src/schema/user-schemas.ts
 import fs6 from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/schema/convert.ts
 var OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
@@ -37650,7 +37658,7 @@ var UserSchemas = class {
     if (/[\\/]|^\.\.?$/.test(kind) || apiVersion.includes("..") || apiVersion.split("/").length > 2) return void 0;
     for (const dir of this.dirs) {
       for (const name of schemaFileNames(apiVersion, kind)) {
-        const file = path3.join(dir, name);
+        const file = path4.join(dir, name);
         let text2;
         try {
           text2 = fs6.readFileSync(file, "utf8");
@@ -37676,8 +37684,8 @@ var UserSchemas = class {
 };
 
 // src/checks/schema/inline-patch.ts
-function nodeRange(root, path12, target) {
-  return locateNode({ root, start: 0 }, path12, target);
+function nodeRange(root, path13, target) {
+  return locateNode({ root, start: 0 }, path13, target);
 }
 function literalBlockMapper(file, node) {
   if (node.kind !== "scalar" || node.style !== "block" || file.text[node.start] !== "|") return void 0;
@@ -37834,12 +37842,12 @@ var targetsOf = ({ repo, graph }) => collectTargets(repo, graph);
 function objectRef2(doc) {
   return doc.apiVersion && doc.kind ? objectRef(doc) : void 0;
 }
-function reportAt(ctx, doc, path12, target, message) {
+function reportAt(ctx, doc, path13, target, message) {
   const object3 = objectRef2(doc);
-  ctx.report({ message, location: ctx.locate(doc, path12, target), ...object3 ? { object: object3 } : {} });
+  ctx.report({ message, location: ctx.locate(doc, path13, target), ...object3 ? { object: object3 } : {} });
 }
-function reportInline(ctx, t, path12, target, message) {
-  const range = t.source ? nodeRange(t.source.root, path12, target) : void 0;
+function reportInline(ctx, t, path13, target, message) {
+  const range = t.source ? nodeRange(t.source.root, path13, target) : void 0;
   reportInString(ctx, t.doc, t.base, t.source?.text, range, message);
 }
 function reportInString(ctx, doc, base, text2, range, message) {
@@ -37850,8 +37858,8 @@ function reportInString(ctx, doc, base, text2, range, message) {
   const object3 = objectRef2(doc);
   ctx.report({ message, location: mapper(text2, range.start, range.end), ...object3 ? { object: object3 } : {} });
 }
-function writtenAs(ctx, doc, path12, message) {
-  const node = nodeAt(doc.root, path12);
+function writtenAs(ctx, doc, path13, message) {
+  const node = nodeAt(doc.root, path13);
   const file = ctx.repo.fileMap.get(doc.file);
   if (!file || node?.kind !== "scalar" || node.style !== "plain") return "";
   const text2 = file.text.slice(skipProperties(file.text, node.start, node.end), node.end);
@@ -38263,30 +38271,30 @@ function urlPassword(text2) {
   const pw = decodeURIComponent(m[1].replace(/%(?![0-9a-f]{2})/gi, "%25"));
   return EXPANSION.test(pw) || SAMPLE_WORDS.test(pw) || isPlaceholderOrReference(pw) ? void 0 : pw;
 }
-function credentialsIn(value, path12 = []) {
+function credentialsIn(value, path13 = []) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   const walk2 = (node) => {
     if (typeof node === "string") {
-      const key = path12.length > 0 ? path12[path12.length - 1] : void 0;
-      const found = node.includes("PRIVATE KEY") && PRIVATE_PEM.test(node) || typeof key === "string" && (isLiteralCredential(key, node) || key === "auth" && path12[path12.length - 3] === "auths" && node.length >= 8) || node.includes("@") && urlPassword(node) !== void 0;
-      if (found) out.push({ path: [...path12], value: node });
+      const key = path13.length > 0 ? path13[path13.length - 1] : void 0;
+      const found = node.includes("PRIVATE KEY") && PRIVATE_PEM.test(node) || typeof key === "string" && (isLiteralCredential(key, node) || key === "auth" && path13[path13.length - 3] === "auths" && node.length >= 8) || node.includes("@") && urlPassword(node) !== void 0;
+      if (found) out.push({ path: [...path13], value: node });
       return;
     }
     if (node === null || typeof node !== "object" || seen.has(node)) return;
     seen.add(node);
     if (Array.isArray(node)) {
       node.forEach((v, i) => {
-        path12.push(i);
+        path13.push(i);
         walk2(v);
-        path12.pop();
+        path13.pop();
       });
       return;
     }
     for (const k in node) {
-      path12.push(k);
+      path13.push(k);
       walk2(node[k]);
-      path12.pop();
+      path13.pop();
     }
   };
   walk2(value);
@@ -38306,8 +38314,8 @@ function splitAssignment(line) {
   const value = line.slice(at3 + 1).trim().replace(/^(["'])(.*)\1$/, "$2");
   return [line.slice(0, at3).trim(), value];
 }
-function textOf(repo, path12) {
-  return repo.fileMap.get(path12)?.text ?? repo.rawFiles.find((f) => f.path === path12)?.text;
+function textOf(repo, path13) {
+  return repo.fileMap.get(path13)?.text ?? repo.rawFiles.find((f) => f.path === path13)?.text;
 }
 function generatedInClear(repo, doc) {
   const generators = isObj8(doc.value) ? doc.value.secretGenerator : void 0;
@@ -38318,9 +38326,9 @@ function generatedInClear(repo, doc) {
     if (!isObj8(entry)) return;
     const keys = [];
     let first;
-    const add2 = (key, path12) => {
+    const add2 = (key, path13) => {
       keys.push(key);
-      first ??= path12;
+      first ??= path13;
     };
     const list4 = (field2) => Array.isArray(entry[field2]) ? entry[field2] : [];
     list4("literals").forEach((literal2, j) => {
@@ -38439,20 +38447,20 @@ function specOf2(value) {
 function describe4(a) {
   return `${a.id.kind} "${a.id.name}"`;
 }
-function valueAt2(value, path12) {
+function valueAt2(value, path13) {
   let v = value;
-  for (const p of path12) v = isObj10(v) || Array.isArray(v) ? v[p] : void 0;
+  for (const p of path13) v = isObj10(v) || Array.isArray(v) ? v[p] : void 0;
   return v;
 }
-function locateField(ctx, a, path12, target = "value") {
-  const applied = valueAt2(a.value, path12);
-  if (valueAt2(a.doc.value, path12) === applied || !a.patchedBy?.length) return ctx.locate(a.doc, path12, target);
+function locateField(ctx, a, path13, target = "value") {
+  const applied = valueAt2(a.value, path13);
+  if (valueAt2(a.doc.value, path13) === applied || !a.patchedBy?.length) return ctx.locate(a.doc, path13, target);
   for (const p of [...a.patchedBy].reverse()) {
     if (applied === void 0) break;
-    if (valueAt2(valueAt2(p.doc.value, p.path), path12) === applied) return ctx.locate(p.doc, [...p.path, ...path12], target);
+    if (valueAt2(valueAt2(p.doc.value, p.path), path13) === applied) return ctx.locate(p.doc, [...p.path, ...path13], target);
     for (const file of patchFiles(ctx, p)) {
-      const doc = ctx.repo.fileMap.get(file)?.documents.find((d) => valueAt2(d.value, path12) === applied);
-      if (doc) return ctx.locate(doc, path12, target);
+      const doc = ctx.repo.fileMap.get(file)?.documents.find((d) => valueAt2(d.value, path13) === applied);
+      if (doc) return ctx.locate(doc, path13, target);
     }
   }
   const last = a.patchedBy[a.patchedBy.length - 1];
@@ -38461,7 +38469,7 @@ function locateField(ctx, a, path12, target = "value") {
 function patchFiles(ctx, p) {
   const k = ctx.graph.kustomizeFiles.find((f) => f.doc === p.doc);
   if (!k) return [];
-  const within = (path12) => p.path.every((seg, i) => path12[i] === seg);
+  const within = (path13) => p.path.every((seg, i) => path13[i] === seg);
   return k.refs.filter((r) => r.status === "file" && r.path !== void 0 && within(r.at.path)).map((r) => r.path);
 }
 
@@ -38523,9 +38531,9 @@ function imageTag(image) {
   const colon = image.indexOf(":", lastSlash + 1);
   return colon < 0 ? "" : image.slice(colon + 1);
 }
-function at(value, path12) {
+function at(value, path13) {
   let v = value;
-  for (const p of path12) v = isObj10(v) || Array.isArray(v) ? v[p] : void 0;
+  for (const p of path13) v = isObj10(v) || Array.isArray(v) ? v[p] : void 0;
   return v;
 }
 function overridesOf(value) {
@@ -38581,18 +38589,18 @@ function workloadHits(ctx, a) {
   }
   return hits;
 }
-function valuesHits(value, path12, out, seen = /* @__PURE__ */ new Set()) {
+function valuesHits(value, path13, out, seen = /* @__PURE__ */ new Set()) {
   if (typeof value !== "object" || value === null || seen.has(value)) return;
   seen.add(value);
   if (Array.isArray(value)) {
-    value.forEach((v, i) => valuesHits(v, [...path12, i], out, seen));
+    value.forEach((v, i) => valuesHits(v, [...path13, i], out, seen));
     return;
   }
   if (!isObj10(value)) return;
-  if (str7(value.repository) && value.tag === "latest") out.push({ path: [...path12, "tag"], image: `${value.repository}:latest`, tag: "latest" });
+  if (str7(value.repository) && value.tag === "latest") out.push({ path: [...path13, "tag"], image: `${value.repository}:latest`, tag: "latest" });
   for (const [k, v] of Object.entries(value)) {
-    if (k === "image" && typeof v === "string" && imageTag(v) === "latest") out.push({ path: [...path12, k], image: v, tag: "latest" });
-    else valuesHits(v, [...path12, k], out, seen);
+    if (k === "image" && typeof v === "string" && imageTag(v) === "latest") out.push({ path: [...path13, k], image: v, tag: "latest" });
+    else valuesHits(v, [...path13, k], out, seen);
   }
 }
 function hitsOf(ctx, a) {
@@ -38964,10 +38972,10 @@ function compile2(schema2) {
   (0, import_ajv_formats.default)(ajv2);
   return ajv2.compile(schema2);
 }
-function fileText(ctx, path12) {
-  const yamlFile = ctx.repo.fileMap.get(path12);
+function fileText(ctx, path13) {
+  const yamlFile = ctx.repo.fileMap.get(path13);
   if (yamlFile) return yamlFile.text;
-  return ctx.repo.rawFiles.find((f) => f.path === path12)?.text;
+  return ctx.repo.rawFiles.find((f) => f.path === path13)?.text;
 }
 function valuesFromParts(h, cluster) {
   const spec = isObj10(h.value) && isObj10(h.value.spec) ? h.value.spec : {};
@@ -38988,11 +38996,11 @@ function valuesFromParts(h, cluster) {
   }
   return parts;
 }
-function valuesPath(values, path12) {
+function valuesPath(values, path13) {
   if (values === void 0) return void 0;
   let v = values;
   const out = [];
-  for (const seg of path12) {
+  for (const seg of path13) {
     const next = isObj10(v) || Array.isArray(v) ? v[seg] : void 0;
     if (next === void 0) break;
     out.push(seg);
@@ -39165,23 +39173,23 @@ function urlCarriesToken(url) {
   if (!m || /\$\{|\{\{/.test(url)) return false;
   return m[1].split(/[/?&=]/).some((part) => part.length >= 20 && shannonEntropy(part) >= 3.5);
 }
-function namedValues(value, path12, out, seen = /* @__PURE__ */ new Set()) {
+function namedValues(value, path13, out, seen = /* @__PURE__ */ new Set()) {
   if (value === null || typeof value !== "object" || seen.has(value)) return;
   seen.add(value);
   if (Array.isArray(value)) {
     value.forEach((item, i) => {
-      path12.push(i);
+      path13.push(i);
       if (isObj11(item) && typeof item.name === "string" && typeof item.value === "string") {
-        if (isLiteralCredential(item.name, item.value) || item.value.includes("@") && urlPassword(item.value)) out.push({ path: [...path12, "value"], value: item.value, what: `env ${item.name}` });
-      } else namedValues(item, path12, out, seen);
-      path12.pop();
+        if (isLiteralCredential(item.name, item.value) || item.value.includes("@") && urlPassword(item.value)) out.push({ path: [...path13, "value"], value: item.value, what: `env ${item.name}` });
+      } else namedValues(item, path13, out, seen);
+      path13.pop();
     });
     return;
   }
   for (const key in value) {
-    path12.push(key);
-    namedValues(value[key], path12, out, seen);
-    path12.pop();
+    path13.push(key);
+    namedValues(value[key], path13, out, seen);
+    path13.pop();
   }
 }
 function configMapLeaks(doc) {
@@ -39266,17 +39274,17 @@ function inComment(text2, offset) {
   const lineStart2 = text2.lastIndexOf("\n", offset - 1) + 1;
   return /^\s*(?:#|\/\/(?:\s|$))/.test(text2.slice(lineStart2, offset));
 }
-function scanFile(ctx, path12, text2, patterns, skip, lineStarts) {
+function scanFile(ctx, path13, text2, patterns, skip, lineStarts) {
   const matches = scanText(text2, patterns).filter((m) => !skip.some(([s, e]) => m.start >= s && m.start < e));
   if (matches.length === 0) return;
   const starts = lineStarts ?? computeLineStarts(text2);
   const judged3 = ctx.services.shared(configLeakLines);
   for (const m of matches) {
-    if (judged3.has(`${path12}:${positionIn(starts, m.start).line}`)) continue;
+    if (judged3.has(`${path13}:${positionIn(starts, m.start).line}`)) continue;
     const commented = inComment(text2, m.start);
     if (commented && m.pattern.comments === false) continue;
     const where2 = commented ? " in a comment" : "";
-    ctx.report({ message: `${m.pattern.description} (${m.pattern.id}) in the clear${where2}, ${redacted(m.secret)}${HOW3}`, location: rangeLocation(path12, starts, m.start, m.end) });
+    ctx.report({ message: `${m.pattern.description} (${m.pattern.id}) in the clear${where2}, ${redacted(m.secret)}${HOW3}`, location: rangeLocation(path13, starts, m.start, m.end) });
   }
 }
 function secretTokenPattern(ctx) {
@@ -39339,10 +39347,10 @@ function creationRules(file) {
   return out;
 }
 var dirOf2 = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
-function governingConfig(ctx, path12) {
-  for (let dir = dirOf2(path12); ; dir = dirOf2(dir)) {
+function governingConfig(ctx, path13) {
+  for (let dir = dirOf2(path13); ; dir = dirOf2(dir)) {
     const config = ctx.repo.fileMap.get(dir === "" ? SOPS_CONFIG : `${dir}/${SOPS_CONFIG}`);
-    if (config) return { config, relative: dir === "" ? path12 : path12.slice(dir.length + 1) };
+    if (config) return { config, relative: dir === "" ? path13 : path13.slice(dir.length + 1) };
     if (dir === "") return void 0;
   }
 }
@@ -39405,7 +39413,7 @@ function isCommentedCredential(m) {
   if (dash !== void 0 && separator2 === "=") return true;
   return value.length >= 12 && shannonEntropy(value) >= 3.5;
 }
-function scan(ctx, path12, text2, lineStarts) {
+function scan(ctx, path13, text2, lineStarts) {
   if (!text2.includes("#") && !text2.includes("//")) return;
   const lower = text2.toLowerCase();
   if (!KEYWORDS.some((k) => lower.includes(k))) return;
@@ -39418,7 +39426,7 @@ function scan(ctx, path12, text2, lineStarts) {
     starts ??= computeLineStarts(text2);
     ctx.report({
       message: `Commented-out ${m[2]} still holds a credential, ${redacted(value)}: a comment is still in Git, and Git history keeps it; delete the line, keep the value in a Secret encrypted with SOPS + age or out of Git (ExternalSecret, SealedSecret), and rotate it`,
-      location: rangeLocation(path12, starts, start, start + value.length)
+      location: rangeLocation(path13, starts, start, start + value.length)
     });
   }
 }
@@ -39473,7 +39481,7 @@ function parseSeverity(value) {
 // src/engine/lint.ts
 var import_picomatch5 = __toESM(require_picomatch2(), 1);
 import fs13 from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/finding.ts
 var SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
@@ -39505,8 +39513,8 @@ function fromStep(step2, file) {
   for (const script of scripts) {
     const text2 = script.replace(/\\\r?\n/g, " ");
     for (const m of text2.matchAll(/flux\s+push\s+artifact\s+(\S+)([^\n]*)/g)) {
-      const path12 = /--path(?:=|\s+)(["']?)([^"'\s]+)\1/.exec(m[2])?.[2];
-      if (path12) out.push({ url: urlPattern(m[1]), path: path12, file });
+      const path13 = /--path(?:=|\s+)(["']?)([^"'\s]+)\1/.exec(m[2])?.[2];
+      if (path13) out.push({ url: urlPattern(m[1]), path: path13, file });
     }
   }
   const uses = typeof step2.uses === "string" ? step2.uses : "";
@@ -39860,8 +39868,8 @@ var LocalSources = class {
       for (const k of docs.kustomizations) {
         const ref = specOf(k).sourceRef;
         if (ref?.kind !== "GitRepository" || typeof ref.name !== "string" || this.gitNames.has(ref.name)) continue;
-        const path12 = this.resolveIn("", specOf(k).path);
-        if (path12.status === "dir" && path12.path !== "" && renderKustomizationDocs(path12.path).has(k)) {
+        const path13 = this.resolveIn("", specOf(k).path);
+        if (path13.status === "dir" && path13.path !== "" && renderKustomizationDocs(path13.path).has(k)) {
           this.gitNames.add(ref.name);
           changed = true;
         }
@@ -40239,29 +40247,29 @@ function applyOperations(value, ops) {
   const holder = { root: structuredCloneSafe(value) };
   for (const op of ops) {
     if (!isObj15(op) || typeof op.path !== "string") continue;
-    const path12 = pointer(op.path);
-    if (!path12) continue;
+    const path13 = pointer(op.path);
+    if (!path13) continue;
     const from = typeof op.from === "string" ? pointer(op.from) : void 0;
     switch (op.op) {
       case "add":
-        put(holder, path12, structuredCloneSafe(op.value), "insert");
+        put(holder, path13, structuredCloneSafe(op.value), "insert");
         break;
       case "replace":
-        put(holder, path12, structuredCloneSafe(op.value), "set");
+        put(holder, path13, structuredCloneSafe(op.value), "set");
         break;
       case "remove":
-        take(holder, path12);
+        take(holder, path13);
         break;
       case "move":
         if (from) {
           const v = take(holder, from);
-          if (v !== void 0) put(holder, path12, v, "insert");
+          if (v !== void 0) put(holder, path13, v, "insert");
         }
         break;
       case "copy":
         if (from) {
           const v = get(holder, from);
-          if (v !== void 0) put(holder, path12, structuredCloneSafe(v), "insert");
+          if (v !== void 0) put(holder, path13, structuredCloneSafe(v), "insert");
         }
         break;
     }
@@ -40273,9 +40281,9 @@ function pointer(p) {
   if (!p.startsWith("/")) return void 0;
   return p.slice(1).split("/").map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
 }
-function parentOf2(holder, path12) {
+function parentOf2(holder, path13) {
   let parent = holder;
-  const keys = ["root", ...path12];
+  const keys = ["root", ...path13];
   for (const seg of keys.slice(0, -1)) {
     if (Array.isArray(parent)) parent = parent[Number(seg)];
     else if (isObj15(parent)) parent = parent[seg];
@@ -40283,14 +40291,14 @@ function parentOf2(holder, path12) {
   }
   return { parent, key: keys[keys.length - 1] };
 }
-function get(holder, path12) {
-  const at3 = parentOf2(holder, path12);
+function get(holder, path13) {
+  const at3 = parentOf2(holder, path13);
   if (!at3) return void 0;
   if (Array.isArray(at3.parent)) return at3.parent[Number(at3.key)];
   return isObj15(at3.parent) ? at3.parent[at3.key] : void 0;
 }
-function put(holder, path12, value, mode) {
-  const at3 = parentOf2(holder, path12);
+function put(holder, path13, value, mode) {
+  const at3 = parentOf2(holder, path13);
   if (!at3) return;
   if (Array.isArray(at3.parent)) {
     const index = at3.key === "-" ? at3.parent.length : Number(at3.key);
@@ -40302,8 +40310,8 @@ function put(holder, path12, value, mode) {
     at3.parent[at3.key] = value;
   }
 }
-function take(holder, path12) {
-  const at3 = parentOf2(holder, path12);
+function take(holder, path13) {
+  const at3 = parentOf2(holder, path13);
   if (!at3) return void 0;
   if (Array.isArray(at3.parent)) {
     const index = Number(at3.key);
@@ -40325,15 +40333,15 @@ function isEmpty(t) {
 }
 function kustomizeTransforms(repo, k, resolve2) {
   const value = isObj16(k.doc.value) ? k.doc.value : {};
-  const at3 = (path12) => ({ doc: k.doc, path: path12 });
+  const at3 = (path13) => ({ doc: k.doc, path: path13 });
   const fileValues = (raw) => {
-    const path12 = typeof raw === "string" ? resolve2(raw) : void 0;
-    const file = path12 === void 0 ? void 0 : repo.fileMap.get(path12);
+    const path13 = typeof raw === "string" ? resolve2(raw) : void 0;
+    const file = path13 === void 0 ? void 0 : repo.fileMap.get(path13);
     return (file?.documents ?? []).filter((d) => d.value !== null && d.value !== void 0).map((d) => d.value);
   };
-  const placed = (body2, target, path12) => {
+  const placed = (body2, target, path13) => {
     const patch = toPatch(body2, target);
-    return patch ? [{ patch, at: at3(path12) }] : [];
+    return patch ? [{ patch, at: at3(path13) }] : [];
   };
   const strategicMerge = [];
   asList4(value.patchesStrategicMerge).forEach((entry, i) => {
@@ -40383,7 +40391,7 @@ function readReplacement(r, at3) {
 }
 function fluxTransforms(doc, value, componentDir) {
   const spec = isObj16(value) && isObj16(value.spec) ? value.spec : {};
-  const at3 = (path12) => ({ doc, path: path12 });
+  const at3 = (path13) => ({ doc, path: path13 });
   const patches = [];
   asList4(spec.patches).forEach((entry, i) => {
     const patch = isObj16(entry) ? toPatch(entry.patch, entry.target) : void 0;
@@ -40417,11 +40425,11 @@ function withFlux(own, flux2) {
 }
 
 // src/graph/clusters.ts
-function clusterNameIn(path12) {
-  return /(?:^|\/)clusters\/([^/]+)/.exec(path12)?.[1];
+function clusterNameIn(path13) {
+  return /(?:^|\/)clusters\/([^/]+)/.exec(path13)?.[1];
 }
-function clusterNameOf(path12) {
-  return clusterNameIn(path12) ?? (path12 || ".");
+function clusterNameOf(path13) {
+  return clusterNameIn(path13) ?? (path13 || ".");
 }
 function makeKustomization(parts, doc, id, cluster, value = doc.value) {
   const k = readKustomization(doc, id, cluster, value);
@@ -40634,7 +40642,7 @@ var ClusterBuilder = class {
     }
   }
 };
-function derivedDocument(outer, path12, value) {
+function derivedDocument(outer, path13, value) {
   const meta = value.metadata ?? {};
   if (typeof value.apiVersion !== "string" || typeof value.kind !== "string") return void 0;
   const doc = {
@@ -40649,7 +40657,7 @@ function derivedDocument(outer, path12, value) {
     ...typeof meta.name === "string" ? { name: meta.name } : {},
     ...typeof meta.namespace === "string" ? { namespace: meta.namespace } : {}
   };
-  Object.defineProperty(doc, "root", { enumerable: true, get: () => nodeAt(outer.root, path12) });
+  Object.defineProperty(doc, "root", { enumerable: true, get: () => nodeAt(outer.root, path13) });
   return doc;
 }
 function componentsIn(dir) {
@@ -40693,9 +40701,9 @@ function planRoots(parts, options, kustomizationDocs, syncs, repoFiles, azure = 
   const paths = /* @__PURE__ */ new Map();
   const appliedBy2 = (dir) => [...new Set(parts.renderer.renderDir(dir).map((r) => r.doc))].filter((d) => isFluxKustomization(d));
   for (const doc of kustomizationDocs) {
-    const path12 = makeKustomization(parts, doc, idOf(doc, parts.scopes), void 0).path;
-    paths.set(doc, path12?.path);
-    edges.set(doc, path12?.status === "dir" ? appliedBy2(path12.path) : []);
+    const path13 = makeKustomization(parts, doc, idOf(doc, parts.scopes), void 0).path;
+    paths.set(doc, path13?.path);
+    edges.set(doc, path13?.status === "dir" ? appliedBy2(path13.path) : []);
   }
   const markFrom = (docs) => {
     for (const stack = [...docs]; stack.length > 0; ) {
@@ -40718,15 +40726,15 @@ function planRoots(parts, options, kustomizationDocs, syncs, repoFiles, azure = 
     for (const config of configs) {
       for (const k of config.kustomizations) {
         const doc = kustomizationDocument(config, k);
-        const path12 = makeKustomization(parts, doc, idOf(doc, parts.scopes), void 0).path;
-        if (path12?.status === "dir") markFrom(appliedBy2(path12.path));
+        const path13 = makeKustomization(parts, doc, idOf(doc, parts.scopes), void 0).path;
+        if (path13?.status === "dir") markFrom(appliedBy2(path13.path));
       }
     }
   }
   for (const sync of syncs) {
-    const path12 = parts.sources.syncPath(sync);
-    plans.push({ type: "instance", cluster: clusterNameIn(sync.doc.file) ?? clusterNameOf(path12?.path ?? sync.path), sync });
-    if (path12?.status === "dir" && parts.sources.isLocal(sync)) markFrom(appliedBy2(path12.path));
+    const path13 = parts.sources.syncPath(sync);
+    plans.push({ type: "instance", cluster: clusterNameIn(sync.doc.file) ?? clusterNameOf(path13?.path ?? sync.path), sync });
+    if (path13?.status === "dir" && parts.sources.isLocal(sync)) markFrom(appliedBy2(path13.path));
   }
   for (const doc of kustomizationDocs.filter((d) => isGotkSync(d) && !inHiddenDir(d.file) && d.name === FLUX_NAMESPACE)) {
     plans.push({ type: "bootstrap", cluster: clusterNameIn(doc.file) ?? clusterNameOf(paths.get(doc) ?? dirOf(doc.file)), doc });
@@ -40822,15 +40830,15 @@ function readInstanceSync(doc) {
   const spec = doc.value.spec;
   const metadata = isObj17(doc.value.metadata) ? doc.value.metadata : {};
   let sync;
-  let path12;
+  let path13;
   let namespace;
   if (isFluxInstance(doc)) {
     sync = spec.sync;
-    path12 = ["spec", "sync"];
+    path13 = ["spec", "sync"];
     namespace = str10(metadata.namespace) ?? FLUX_NAMESPACE;
   } else if (isHelmRelease(doc) && isObj17(spec.values) && isObj17(spec.values.instance)) {
     sync = spec.values.instance.sync;
-    path12 = ["spec", "values", "instance", "sync"];
+    path13 = ["spec", "values", "instance", "sync"];
     namespace = str10(spec.targetNamespace) ?? str10(metadata.namespace) ?? FLUX_NAMESPACE;
   } else return void 0;
   if (!isObj17(sync)) return void 0;
@@ -40843,17 +40851,17 @@ function readInstanceSync(doc) {
     namespace,
     path: typeof sync.path === "string" ? sync.path : "",
     url: str10(sync.url),
-    at: { doc, path: path12 }
+    at: { doc, path: path13 }
   };
 }
 
 // src/graph/replacements.ts
 var isObj18 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function splitFieldPath(path12) {
+function splitFieldPath(path13) {
   const out = [];
   let current = "";
   let depth = 0;
-  for (const c of path12) {
+  for (const c of path13) {
     if (c === "[") depth++;
     if (c === "]") depth = Math.max(0, depth - 1);
     if (c === "." && depth === 0) {
@@ -40870,13 +40878,13 @@ function step(node, segment) {
   if (Array.isArray(node)) return /^\d+$/.test(segment) ? node[Number(segment)] : void 0;
   return isObj18(node) ? node[segment] : void 0;
 }
-function getField(value, path12) {
+function getField(value, path13) {
   let node = value;
-  for (const segment of splitFieldPath(path12)) node = step(node, segment);
+  for (const segment of splitFieldPath(path13)) node = step(node, segment);
   return node;
 }
-function setField(value, path12, field2, create) {
-  const segments = splitFieldPath(path12);
+function setField(value, path13, field2, create) {
+  const segments = splitFieldPath(path13);
   const set2 = (node, i) => {
     const segment = segments[i];
     const last = i === segments.length - 1;
@@ -40914,9 +40922,9 @@ function applyReplacements(subjects2, replacements) {
       subjects2.forEach((s, i) => {
         const current = { ...s, value: values[i] };
         if (!selectsTarget(t.select, current) || t.reject.some((rej) => selectsTarget(rej, current))) return;
-        for (const path12 of t.fieldPaths) {
-          const next = replacePart(getField(values[i], path12), field2, t.delimiter, t.index);
-          values[i] = setField(values[i], path12, next, t.create);
+        for (const path13 of t.fieldPaths) {
+          const next = replacePart(getField(values[i], path13), field2, t.delimiter, t.index);
+          values[i] = setField(values[i], path13, next, t.create);
         }
       });
     }
@@ -40971,7 +40979,7 @@ var Renderer = class {
     this.rendering.add(dir);
     const k = this.kustomize.byDir.get(dir);
     let acc = this.accumulate(dir);
-    for (const path12 of flux2.components ?? []) acc = this.addComponent(path12, acc, k?.path ?? dir);
+    for (const path13 of flux2.components ?? []) acc = this.addComponent(path13, acc, k?.path ?? dir);
     const out = this.transform(acc, withFlux(k ? this.transformsOf(k) : NO_TRANSFORMS, flux2), build);
     this.rendering.delete(dir);
     return out;
@@ -40981,12 +40989,12 @@ var Renderer = class {
     return this.nextSeq++;
   }
   /** Manifests of one file (as a resources entry or a Flux-generated kustomization sees them). */
-  renderFile(path12) {
-    let out = this.fileMemo.get(path12);
+  renderFile(path13) {
+    let out = this.fileMemo.get(path13);
     if (out) return out;
-    const file = this.repo.fileMap.get(path12);
+    const file = this.repo.fileMap.get(path13);
     out = !file || file.inHelmChart ? [] : file.documents.filter((d) => this.isManifest(d)).map((doc) => ({ doc, seq: this.nextSeq++, id: idOf(doc, this.scopes), via: [], value: doc.value }));
-    this.fileMemo.set(path12, out);
+    this.fileMemo.set(path13, out);
     return out;
   }
   isManifest(doc) {
@@ -41139,8 +41147,8 @@ function nearMisses(patch, input) {
   }
   return out;
 }
-function via(r, path12) {
-  return { ...r, via: [path12, ...r.via] };
+function via(r, path13) {
+  return { ...r, via: [path13, ...r.via] };
 }
 function subjectOf(r) {
   const [, version] = splitApiVersion(r.id.apiVersion);
@@ -41396,17 +41404,17 @@ import { createHash } from "node:crypto";
 import fs8 from "node:fs";
 import { createRequire } from "node:module";
 var import_standalone = __toESM(require_standalone(), 1);
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/util/make-dir.ts
 import fs7 from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 function makeDir(dir) {
   const missing = [];
-  let current = path4.resolve(dir);
+  let current = path5.resolve(dir);
   while (!fs7.existsSync(current)) {
     missing.unshift(current);
-    const parent = path4.dirname(current);
+    const parent = path5.dirname(current);
     if (parent === current) break;
     current = parent;
   }
@@ -41468,14 +41476,14 @@ var ValidatorCache = class {
     }
   }
   file(key) {
-    return path5.join(this.dir, `${key}.cjs`);
+    return path6.join(this.dir, `${key}.cjs`);
   }
 };
 
 // src/schema/files.ts
 import { createHash as createHash2 } from "node:crypto";
 import fs9 from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function isSchemaDelta(doc) {
   return typeof doc.base === "string";
@@ -41489,16 +41497,16 @@ function applySchemaDelta(base, delta) {
   return { definitions: merged("definitions"), kinds: merged("kinds") };
 }
 function defaultSchemaDir() {
-  let dir = path6.dirname(fileURLToPath2(import.meta.url));
+  let dir = path7.dirname(fileURLToPath2(import.meta.url));
   for (let i = 0; i < 5; i++) {
-    const candidate = path6.join(dir, "schemas");
-    if (fs9.existsSync(path6.join(candidate, "index.json"))) return candidate;
-    dir = path6.dirname(dir);
+    const candidate = path7.join(dir, "schemas");
+    if (fs9.existsSync(path7.join(candidate, "index.json"))) return candidate;
+    dir = path7.dirname(dir);
   }
   throw new Error(`gitops-lint: schemas/index.json not found above ${fileURLToPath2(import.meta.url)}`);
 }
 function readSchemaText(dir, file) {
-  const full = path6.join(dir, file);
+  const full = path7.join(dir, file);
   try {
     return fs9.readFileSync(full, "utf8");
   } catch (err) {
@@ -41730,12 +41738,12 @@ var ConfigError = class extends Error {
 // src/config/index.ts
 var import_yaml5 = __toESM(require_dist(), 1);
 import fs11 from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/config/rules.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 import fs10 from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var RULE_SEVERITIES = SEVERITY_SPELLINGS.filter((s) => parseSeverity(s) !== "off");
 var RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -41788,7 +41796,7 @@ var builtinCache;
 function loadBuiltinRules(dir = BUILTIN_RULES_DIR) {
   if (builtinCache?.dir === dir) return builtinCache.rules;
   const files = fs10.existsSync(dir) ? fs10.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
-  const rules = files.map((file) => readBuiltinRule(path7.join(dir, file))).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const rules = files.map((file) => readBuiltinRule(path8.join(dir, file))).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   builtinCache = { dir, rules };
   return rules;
 }
@@ -41803,7 +41811,7 @@ function readBuiltinRule(file) {
   const problems = ruleDefinitionProblems(raw, "builtin");
   if (problems.length > 0) throw fail(problems.map((p) => p.key ? `${p.key}: ${p.message}` : p.message).join("; "));
   const rule = { ...toRuleDefinition(raw, "builtin"), file };
-  const expectedId = path7.basename(file).replace(/\.ya?ml$/, "");
+  const expectedId = path8.basename(file).replace(/\.ya?ml$/, "");
   if (rule.id !== expectedId) throw fail(`id '${rule.id}' does not match the file name '${expectedId}'`);
   return rule;
 }
@@ -41819,7 +41827,7 @@ function settingProblems(schema2, value) {
 }
 var isRecord6 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function describe5(error) {
-  const path12 = error.instancePath.split("/").slice(1).map((s) => /^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const path13 = error.instancePath.split("/").slice(1).map((s) => /^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~"));
   const at3 = (segments, message) => ({ key: formatPath(segments), message });
   const schema2 = isRecord6(error.parentSchema) ? error.parentSchema : {};
   const params = error.params;
@@ -41830,22 +41838,22 @@ function describe5(error) {
       const known2 = Object.keys(isRecord6(schema2.properties) ? schema2.properties : {});
       const suggestion3 = closestName(key, known2, { partial: false });
       const hint2 = suggestion3 === void 0 ? "" : `did you mean '${suggestion3}'? `;
-      return at3([...path12, key], `unknown key (${hint2}allowed: ${propertyNames() || "none"})`);
+      return at3([...path13, key], `unknown key (${hint2}allowed: ${propertyNames() || "none"})`);
     }
     case "required":
-      return at3([...path12, String(params.missingProperty)], "is required");
+      return at3([...path13, String(params.missingProperty)], "is required");
     case "minProperties":
-      return at3(path12, `give at least one of ${propertyNames()}`);
+      return at3(path13, `give at least one of ${propertyNames()}`);
     case "enum": {
       const allowed = schema2.enum.map(String).join(", ");
-      if (typeof schema2.title !== "string") return at3(path12, `must be one of ${allowed}`);
-      const where2 = typeof path12[path12.length - 1] === "number" ? path12.slice(0, -1) : path12;
+      if (typeof schema2.title !== "string") return at3(path13, `must be one of ${allowed}`);
+      const where2 = typeof path13[path13.length - 1] === "number" ? path13.slice(0, -1) : path13;
       return at3(where2, `unknown ${schema2.title} ${JSON.stringify(error.data)} (known: ${allowed})`);
     }
     case "const":
-      return at3(path12, `must be ${JSON.stringify(schema2.const)}`);
+      return at3(path13, `must be ${JSON.stringify(schema2.const)}`);
     default:
-      return at3(path12, typeof schema2.description === "string" ? `must be ${schema2.description}` : error.message ?? "is not valid");
+      return at3(path13, typeof schema2.description === "string" ? `must be ${schema2.description}` : error.message ?? "is not valid");
   }
 }
 
@@ -42035,7 +42043,7 @@ function resolveConfig(root, options = {}) {
     (c) => Array.isArray(c.customRules) ? c.customRules.map((r) => r?.id) : []
   );
   const known2 = /* @__PURE__ */ new Set([...builtinIds, ...customIds.filter((id) => typeof id === "string")]);
-  const label = file ? options.configPath ?? path8.basename(file) : "";
+  const label = file ? options.configPath ?? path9.basename(file) : "";
   const fileConfig = validateConfig(fromFile, label, { builtinIds, knownRuleIds: known2 });
   const optionConfig = validateConfig(fromOptions, "options.config", { builtinIds, knownRuleIds: known2 });
   const flagRules = validateConfig({ rules: options.ruleSettings ?? {} }, RULE_FLAG, { builtinIds, knownRuleIds: known2 }).rules ?? {};
@@ -42052,7 +42060,7 @@ function resolveConfig(root, options = {}) {
   }
   if (options.kubernetesVersion !== void 0) config.kubernetesVersion = options.kubernetesVersion;
   if (options.fluxVersion !== void 0) config.fluxVersion = options.fluxVersion;
-  const locations = [...(options.schemaLocations ?? []).map((d) => path8.resolve(d)), ...(config.schemaLocations ?? []).map((d) => path8.resolve(root, d))];
+  const locations = [...(options.schemaLocations ?? []).map((d) => path9.resolve(d)), ...(config.schemaLocations ?? []).map((d) => path9.resolve(root, d))];
   if (locations.length > 0) config.schemaLocations = locations;
   return file ? { config, file, sources } : { config, sources };
 }
@@ -42066,14 +42074,14 @@ function mergeCustomRules(base, over) {
 }
 function findConfigFile(root, configPath) {
   if (configPath !== void 0) {
-    const file = path8.resolve(configPath);
+    const file = path9.resolve(configPath);
     if (!fs11.existsSync(file) || !fs11.statSync(file).isFile()) throw new ConfigError(configPath, void 0, "config file not found");
     return file;
   }
-  return CONFIG_FILE_NAMES.map((name) => path8.join(root, name)).find((f) => fs11.existsSync(f) && fs11.statSync(f).isFile());
+  return CONFIG_FILE_NAMES.map((name) => path9.join(root, name)).find((f) => fs11.existsSync(f) && fs11.statSync(f).isFile());
 }
 function readConfigFile(file) {
-  const label = path8.basename(file);
+  const label = path9.basename(file);
   let raw;
   try {
     raw = (0, import_yaml5.parse)(fs11.readFileSync(file, "utf8"));
@@ -42399,7 +42407,7 @@ async function lint(root, options, checks) {
 }
 async function prepareLint(root, options, checks) {
   const started = performance.now();
-  const absRoot = path9.resolve(root);
+  const absRoot = path10.resolve(root);
   if (!fs13.existsSync(absRoot)) throw new UsageError(`repository root not found: ${absRoot}`);
   if (!fs13.statSync(absRoot).isDirectory()) throw new UsageError(`repository root is not a directory: ${absRoot}`);
   const { config, builtins } = configureRun(absRoot, options, checks);
@@ -42642,7 +42650,7 @@ init_tool();
 // src/github/diff.ts
 import { execFileSync } from "node:child_process";
 import fs14 from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 function changedLines(root, base, head) {
   let top;
   let diff;
@@ -42653,7 +42661,7 @@ function changedLines(root, base, head) {
   } catch {
     return void 0;
   }
-  const prefix = path10.relative(realpath(top), realpath(root)).split(path10.sep).join("/");
+  const prefix = path11.relative(realpath(top), realpath(root)).split(path11.sep).join("/");
   return parseUnifiedDiff(diff, prefix);
 }
 function parseUnifiedDiff(diff, prefix = "") {
@@ -42713,7 +42721,7 @@ function realpath(dir) {
   try {
     return fs14.realpathSync(dir);
   } catch {
-    return path10.resolve(dir);
+    return path11.resolve(dir);
   }
 }
 function isChanged(changed, file, line) {
@@ -43110,7 +43118,7 @@ async function runAction(env, io, cwd = process.cwd()) {
 async function act(env, write, token, cwd) {
   const context = readGitHubContext(env);
   const workspace = context.workspace ?? cwd;
-  const root = path11.resolve(workspace, actionInput(env, "path") || ".");
+  const root = path12.resolve(workspace, actionInput(env, "path") || ".");
   if (!fs16.existsSync(root) || !fs16.statSync(root).isDirectory()) throw new InputError(`path: not a directory: ${root}`);
   const isPullRequest = context.pullRequest !== void 0;
   const failOn = readFailOn(actionInput(env, "fail-on") || "error");
@@ -43132,9 +43140,9 @@ async function act(env, write, token, cwd) {
   let sarifFile = "";
   const sarifInput = actionInput(env, "sarif");
   if (sarifInput) {
-    sarifFile = path11.resolve(workspace, sarifInput);
+    sarifFile = path12.resolve(workspace, sarifInput);
     const capped = cappedSarif({ ...result, findings }, pathPrefix);
-    fs16.mkdirSync(path11.dirname(sarifFile), { recursive: true });
+    fs16.mkdirSync(path12.dirname(sarifFile), { recursive: true });
     fs16.writeFileSync(sarifFile, capped.text);
     if (capped.left > 0) notes.push(`The SARIF file holds the ${capped.results} most severe findings (code scanning takes at most 25,000 results and 10 MB gzipped); ${capped.left} more are listed here.`);
   }
@@ -43164,7 +43172,7 @@ function onlyNewFindings(findings, notes) {
 function lintOptions(env, workspace) {
   const options = {};
   const config = actionInput(env, "config");
-  if (config) options.configPath = path11.resolve(workspace, config);
+  if (config) options.configPath = path12.resolve(workspace, config);
   const kubernetesVersion = actionInput(env, "kubernetes-version");
   if (kubernetesVersion) {
     if (!isKubernetesVersion(kubernetesVersion)) throw new InputError(`kubernetes-version: expected ${KUBERNETES_VERSION_FORMS}, got "${kubernetesVersion}"`);
@@ -43187,15 +43195,15 @@ function readBoolean(env, name, fallback) {
   throw new InputError(`${name}: expected true or false, got "${value}"`);
 }
 function relativePrefix(workspace, root) {
-  const relative = path11.relative(realpath2(workspace), realpath2(root));
-  if (relative.startsWith("..") || path11.isAbsolute(relative)) return "";
-  return relative.split(path11.sep).join("/");
+  const relative = path12.relative(realpath2(workspace), realpath2(root));
+  if (relative.startsWith("..") || path12.isAbsolute(relative)) return "";
+  return relative.split(path12.sep).join("/");
 }
 function realpath2(dir) {
   try {
     return fs16.realpathSync(dir);
   } catch {
-    return path11.resolve(dir);
+    return path12.resolve(dir);
   }
 }
 function setOutputs(env, outputs) {

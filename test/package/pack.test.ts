@@ -72,7 +72,7 @@ async function expectedOutput(args: string[], cwd: string): Promise<string> {
 beforeAll(() => {
   const copy = path.join(tmp, 'project');
   fs.mkdirSync(copy);
-  for (const entry of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'src', 'scripts', ...pkg.files]) {
+  for (const entry of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'src', 'scripts', ...pkg.files.filter((f: string) => !f.startsWith('!'))]) {
     fs.cpSync(path.join(projectDir, entry), path.join(copy, entry), { recursive: true });
   }
   fs.rmSync(path.join(copy, 'dist'), { recursive: true, force: true });

@@ -3,6 +3,7 @@
  * every row cites its sources (scripts/generate-deprecations.mjs). Read once, on first use; never edited by hand.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Where a row comes from: its row in the research table and the citations it gives. */
@@ -113,12 +114,22 @@ export interface DeprecationData {
   aksExtension: AksExtension;
 }
 
-/** rules/ sits at the package root: the same relative path from src/k8s/deprecations and dist/k8s/deprecations. */
-export const DEPRECATIONS_FILE = fileURLToPath(new URL('../../../rules/data/deprecations.json', import.meta.url));
+/**
+ * rules/ sits at the package root, found walking up from this module: src/k8s/deprecations and dist/k8s/deprecations
+ * are three folders down, the Action's bundle (dist/action) two.
+ */
+function deprecationsFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  for (let dir = path.dirname(here); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'rules', 'data', 'deprecations.json');
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) throw new Error(`rules/data/deprecations.json not found above ${here}`);
+  }
+}
 
 let data: DeprecationData | undefined;
 
 /** The shipped table (read on first use: it is package data, the same for every run). */
 export function deprecationData(): DeprecationData {
-  return (data ??= JSON.parse(fs.readFileSync(DEPRECATIONS_FILE, 'utf8')) as DeprecationData);
+  return (data ??= JSON.parse(fs.readFileSync(deprecationsFile(), 'utf8')) as DeprecationData);
 }
