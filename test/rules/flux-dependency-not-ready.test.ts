@@ -1,37 +1,8 @@
 import { ruleTester } from '../support/rule-tester.js';
-import { bootstrap, helmRelease, helmRepository, kustomization } from './flux-fixtures.js';
+import { widgetCrd } from './cel-fixtures.js';
+import { bootstrap, helmRelease, helmRepository, kustomization, workload } from './flux-fixtures.js';
 
-const deployment = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ingress
-  namespace: default
-spec:
-  selector:
-    matchLabels: {app: ingress}
-  template:
-    metadata:
-      labels: {app: ingress}
-    spec:
-      containers:
-        - name: c
-          image: nginx:1.27.2
-`;
-const crd = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata:
-  name: widgets.example.com
-spec:
-  group: example.com
-  names: {kind: Widget, plural: widgets}
-  scope: Namespaced
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema: {type: object}
-`;
+const deployment = workload('ingress', 'default', 'registry.k8s.io/ingress-nginx/controller:v1.12.1');
 
 const infra = (extra: string[] = []) => kustomization('infra', './infra', extra);
 const apps = kustomization('apps', './apps', ['dependsOn:', '  - name: infra']);
@@ -50,7 +21,7 @@ ruleTester.run('flux-dependency-not-ready', {
         ...appFiles,
       },
     },
-    { name: 'dependency applies only CRDs (applied and waited for first)', files: { ...bootstrap('prod'), 'clusters/prod/infra.yaml': infra(), 'clusters/prod/apps.yaml': apps, 'infra/crd.yaml': crd, ...appFiles } },
+    { name: 'dependency applies only CRDs (applied and waited for first)', files: { ...bootstrap('prod'), 'clusters/prod/infra.yaml': infra(), 'clusters/prod/apps.yaml': apps, 'infra/crd.yaml': widgetCrd, ...appFiles } },
     { name: 'nobody depends on it', files: { ...bootstrap('prod'), 'clusters/prod/infra.yaml': infra(), 'infra/deploy.yaml': deployment } },
   ],
   invalid: [

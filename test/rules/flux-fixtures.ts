@@ -112,3 +112,25 @@ export function helmRepository(name: string, url = `https://charts.example.com/$
     '',
   ].join('\n');
 }
+
+/** A Deployment running one container of `image` (line 15 is the image). */
+export function workload(name: string, namespace: string, image: string): string {
+  return [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    `  name: ${name}`,
+    `  namespace: ${namespace}`,
+    'spec:',
+    '  selector:',
+    `    matchLabels: {app: ${name}}`,
+    '  template:',
+    '    metadata:',
+    `      labels: {app: ${name}}`,
+    '    spec:',
+    '      containers:',
+    `        - name: ${name}`,
+    `          image: ${image}`,
+    '',
+  ].join('\n');
+}
