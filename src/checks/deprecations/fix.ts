@@ -7,11 +7,12 @@
 import type { Fix } from '../../finding.js';
 import type { CheckContext } from '../types.js';
 import { migrationFor as migrate, type MigrationRequest } from '../migrate/request.js';
+import type { Migration } from '../migrate/verify.js';
 
 export type { MigrationRequest };
 
-/** The edit, or the reason no safe one exists ('' when there is no migration for it at all). */
-export type MigrationResult = { fix: Fix } | { refused: string };
+/** The edit, or the reason no safe one exists ('' when there is no migration for it at all): the migrations' own type. */
+export type MigrationResult = Migration;
 
 export function migrationFor(ctx: CheckContext, request: MigrationRequest): MigrationResult {
   return migrate(ctx, request);
