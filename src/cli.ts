@@ -35,6 +35,7 @@ import { severityCounts } from './report/counts.js';
 import { DEFAULT_FORMAT, FORMAT_NAMES, formatters, summary, type FormatName } from './report/index.js';
 import { TOOL_NAME, toolVersion } from './report/tool.js';
 import { entryPointNotices } from './cli/notices.js';
+import { timingTable } from './cli/timing.js';
 import { nothingToLint, resolveTargets, selectFindings, type Targets } from './cli/targets.js';
 
 export type { CliIO };
@@ -239,6 +240,8 @@ async function execute(targets: Targets, options: CliOptions, io: CliIO, env: Re
   if (options.output !== undefined) writeReport(path.resolve(cwd, options.output), report);
   else if (options.fixDryRun) io.stderr.write(report);
   else io.stdout.write(report);
+  const timing = timingTable(result, env.TIMING);
+  if (timing !== undefined) io.stderr.write(timing);
 
   const warnings = severityCounts(result.findings).warning;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {

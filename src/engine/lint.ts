@@ -66,9 +66,11 @@ export function lintRepo(
   // One set of services per run: nothing a check computes outlives it or leaks into a run with another config.
   const services = createServices(repo, graph, config, { schemaCacheDir: options.schemaCacheDir, knownRuleIds });
 
+  const ruleMs: Record<string, number> = {};
   const runChecks = (which: typeof rules): Finding[] => {
     const raw: Finding[] = [];
     for (const { rule, severity, params } of which) {
+      const ruleStarted = performance.now();
       const ctx: CheckContext = {
         repo,
         graph,
@@ -91,6 +93,7 @@ export function lintRepo(
       } catch (err) {
         throw new InternalError(rule.id, err);
       }
+      ruleMs[rule.id] = (ruleMs[rule.id] ?? 0) + performance.now() - ruleStarted;
     }
     // Per-path severities first: a finding an override turns off is not there for a directive to suppress.
     return overrides.apply(raw);
@@ -127,6 +130,7 @@ export function lintRepo(
       clusters: graph.clusters.map((c) => c.name).sort(),
       clusterMode: graph.clusters.length === 0 ? 'none' : graph.mode,
       durationMs: Math.round(performance.now() - started),
+      ruleMs,
     },
   };
 }

@@ -42,5 +42,7 @@ export interface LintResult {
     /** `roots`: clusters from real roots; `fallback`: guessed from Flux Kustomizations nothing applies; `none`: no cluster. */
     clusterMode: 'roots' | 'fallback' | 'none';
     durationMs: number;
+    /** Milliseconds each rule's check took (a service a check is the first to use counts for that rule). */
+    ruleMs: Record<string, number>;
   };
 }

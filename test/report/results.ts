@@ -34,7 +34,7 @@ export function lintResult(findings: Finding[] = [], overrides: Partial<LintResu
     files: [...new Set(['kustomization.yaml', ...findings.map((f) => f.file).filter((f) => f !== '')])].sort(),
     suppressedCount: 0,
     notices: [],
-    stats: { files: 10, yamlFiles: 7, documents: 12, objects: 9, clusters: ['prod', 'staging'], clusterMode: 'roots', durationMs: 42.4 },
+    stats: { files: 10, yamlFiles: 7, documents: 12, objects: 9, clusters: ['prod', 'staging'], clusterMode: 'roots', durationMs: 42.4, ruleMs: {} },
     ...overrides,
   };
 }
