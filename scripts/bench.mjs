@@ -51,7 +51,7 @@ for (const t of targets) {
   let findings = '?';
   for (let i = 0; i <= runs; i++) {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [cli, t.dir, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const r = spawnSync(process.execPath, [cli, t.dir, '--root', t.dir, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8', maxBuffer: 1 << 30 });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (r.status !== 0) {
       console.error(`${t.name}: exit ${r.status}\n${r.stderr}`);

@@ -5,7 +5,8 @@
  * The loader has read every file once (`repo.files` for YAML, `repo.rawFiles` for the rest); files .gitignore ignores
  * are not committed and are left out. Secret documents are left to secret-plaintext, which decodes and judges their
  * values, and SOPS documents hold ciphertext: neither is scanned here; nor are the lines where secret-in-config reports a
- * credential of a ConfigMap, an env var or Helm values. So one leak gives one finding.
+ * credential of a ConfigMap, an env var or Helm values. So one leak gives one finding, and still one when the rule
+ * that would judge it is off.
  */
 import { computeLineStarts, fileLocation, positionIn, rangeLocation } from '../load/positions.js';
 import type { SourceFile } from '../load/types.js';
@@ -31,10 +32,13 @@ function patternsOf(params: Record<string, unknown>): CompiledPattern[] {
   return out;
 }
 
-/** Offset ranges of a YAML file that other rules judge: Secret documents (secret-plaintext) and SOPS documents. */
-function judgedElsewhere(file: SourceFile): [number, number][] {
+/**
+ * Offset ranges of a YAML file that are not scanned: SOPS documents (ciphertext), and Secret documents when
+ * secret-plaintext judges them.
+ */
+function judgedElsewhere(file: SourceFile, secretsJudged: boolean): [number, number][] {
   return file.documents
-    .filter((d) => d.class === 'sops' || (d.class === 'k8s' && d.kind === 'Secret' && d.apiVersion === 'v1'))
+    .filter((d) => d.class === 'sops' || (secretsJudged && d.class === 'k8s' && d.kind === 'Secret' && d.apiVersion === 'v1'))
     .map((d) => [d.start, d.end]);
 }
 
@@ -48,7 +52,7 @@ function scanFile(ctx: CheckContext, path: string, text: string, patterns: Compi
   const matches = scanText(text, patterns).filter((m) => !skip.some(([s, e]) => m.start >= s && m.start < e));
   if (matches.length === 0) return;
   const starts = lineStarts ?? computeLineStarts(text);
-  const judged = ctx.services.shared(configLeakLines);
+  const judged = ctx.services.checkEnabled('secret-in-config') ? ctx.services.shared(configLeakLines) : new Set<string>();
   for (const m of matches) {
     if (judged.has(`${path}:${positionIn(starts, m.start).line}`)) continue;
     const commented = inComment(text, m.start);
@@ -60,9 +64,10 @@ function scanFile(ctx: CheckContext, path: string, text: string, patterns: Compi
 
 export function secretTokenPattern(ctx: CheckContext): void {
   const patterns = patternsOf(ctx.params);
+  const secretsJudged = ctx.services.checkEnabled('secret-plaintext');
   for (const file of ctx.repo.files) {
     if (ctx.repo.gitIgnored(file.path)) continue;
-    scanFile(ctx, file.path, file.text, patterns, judgedElsewhere(file), file.lineStarts);
+    scanFile(ctx, file.path, file.text, patterns, judgedElsewhere(file, secretsJudged), file.lineStarts);
   }
   for (const file of ctx.repo.rawFiles) {
     if (file.text !== undefined) scanFile(ctx, file.path, file.text, patterns, []);

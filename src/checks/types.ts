@@ -73,6 +73,11 @@ export interface CheckServices {
   schemas(): SchemaResolver;
   /** Flux post-build substitution of every object the graph applies. */
   substitutions(): PostBuildSubstitutions;
+  /**
+   * Does this run report the findings of `check` (a check name: some rule using it is on)? A check that leaves a
+   * case to another one (one leak, one finding) takes it back when that one is off.
+   */
+  checkEnabled(check: string): boolean;
   /** The Flux and Kubernetes releases the run judges deprecations against (config and command line). */
   versionTargets(): VersionTargets;
   /** Suppression comments that suppress nothing (no reason, unknown rule id): for suppression-missing-reason. */

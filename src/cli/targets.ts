@@ -94,9 +94,24 @@ export function nothingToLint(result: LintResult, targets: Targets): string | un
   if (result.files.length === 0 && result.findings.length === 0) return `no YAML files found in ${targets.root}`;
   const empty = targets.paths.filter((p) => !selects(p));
   const emptyDirs = empty.filter((p) => p.directory);
-  if (emptyDirs.length > 0) return `no YAML files found under ${emptyDirs.map((p) => p.arg).join(', ')}`;
+  if (emptyDirs.length > 0) return `no YAML files found under ${emptyDirs.map((p) => p.arg).join(', ')}${whyExcluded(result, emptyDirs)}`;
   if (empty.length === targets.paths.length) return `no YAML files to lint in ${empty.map((p) => p.arg).join(', ')} (not YAML, or ignored)`;
   return undefined;
+}
+
+/**
+ * A folder of the repository that .gitignore or the config's `ignore` leaves out is not part of what Flux reads, so
+ * the run skips it; say so, and how to lint it as a repository of its own.
+ */
+function whyExcluded(result: LintResult, dirs: TargetPath[]): string {
+  const overlaps = (d: TargetPath, skipped: string) => d.rel === skipped || d.rel.startsWith(`${skipped}/`) || skipped.startsWith(`${d.rel}/`);
+  for (const reason of ['gitignored', 'ignored'] as const) {
+    const dir = dirs.find((d) => result.skipped.some((s) => s.reason === reason && overlaps(d, s.path)));
+    if (dir === undefined) continue;
+    const by = reason === 'gitignored' ? '.gitignore' : "the config's ignore";
+    return ` (${by} leaves it out of the repository at ${result.root}; to lint it as a repository of its own: --root ${dir.arg})`;
+  }
+  return '';
 }
 
 function realPath(abs: string, arg: string): string {

@@ -64,7 +64,11 @@ export function lintRepo(
   const overrides = pathOverrides(config, builtins, base);
   const rules = [...base, ...overrides.extraRules];
   // One set of services per run: nothing a check computes outlives it or leaks into a run with another config.
-  const services = createServices(repo, graph, config, { schemaCacheDir: options.schemaCacheDir, knownRuleIds });
+  const services = createServices(repo, graph, config, {
+    schemaCacheDir: options.schemaCacheDir,
+    knownRuleIds,
+    enabledChecks: new Set(rules.map((r) => r.rule.check)),
+  });
 
   const ruleMs: Record<string, number> = {};
   const runChecks = (which: typeof rules): Finding[] => {

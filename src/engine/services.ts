@@ -27,7 +27,7 @@ export function createServices(
   repo: LoadedRepo,
   graph: RepoGraph,
   config: Pick<Config, 'kubernetesVersion' | 'fluxVersion' | 'clusters' | 'schemaLocations'>,
-  options: { schemaCacheDir?: string; knownRuleIds: ReadonlySet<string> },
+  options: { schemaCacheDir?: string; knownRuleIds: ReadonlySet<string>; enabledChecks: ReadonlySet<string> },
 ): RunServices {
   const shared = new Map<(run: RunData) => unknown, unknown>();
   const services: RunServices = {
@@ -38,6 +38,7 @@ export function createServices(
       const documents = graph.clusters.length === 0 ? repo.files.flatMap((f) => f.documents) : [];
       return new SchemaResolver(store, documents, { kubernetesVersion: config.kubernetesVersion, schemaLocations: config.schemaLocations });
     }),
+    checkEnabled: (check) => options.enabledChecks.has(check),
     versionTargets: () => ({ fluxVersion: config.fluxVersion, kubernetesVersion: config.kubernetesVersion, clusters: config.clusters }),
     substitutions: once(() => new PostBuildSubstitutions(graph, repo)),
     suppressions: once(() => scanSuppressions(repo, graph, options.knownRuleIds)),

@@ -59,11 +59,12 @@ export function isSopsCiphertext(value: string): boolean {
 
 /**
  * How a secret value may be shown: its length, and a prefix only when the value is long enough that the prefix gives
- * away little (a token's format tag, `ghp_…`): `"ghp_…" (40 chars)`. The one way findings name a value.
+ * away little (a token's format tag, `ghp_…`): `"ghp_…" (40 chars)`, else nothing of it: `"…" (12 chars)`. The one way
+ * findings name a value.
  */
 export function redacted(value: string): string {
   const length = [...value].length;
-  return length >= 16 ? `"${[...value].slice(0, 4).join('')}…" (${length} chars)` : `(${length} chars)`;
+  return `"${length >= 16 ? [...value].slice(0, 4).join('') : ''}…" (${length} chars)`;
 }
 
 /** Shannon entropy of `value` in bits per character: random tokens score high, words and repeated characters low. */

@@ -71,6 +71,16 @@ describe('file and directory arguments (from the repository root)', () => {
     expect(report.findings).toEqual([expect.objectContaining({ file: 'infra/c.yaml', ruleId: 'yaml-duplicate-key', severity: 'warning' })]);
   });
 
+  it('a folder .gitignore leaves out says so, and how to lint it on its own; --root does', async () => {
+    const ignoring = repo('ignoring', { '.gitignore': 'build/\n', 'app.yaml': duplicateKey('a'), 'build/out/x.yaml': duplicateKey('x') }, ['.git']);
+    const io = captureIO({ cwd: ignoring });
+    expect(await run(['build/out'], io)).toBe(2);
+    expect(io.err()).toContain(`no YAML files found under build/out (.gitignore leaves it out of the repository at ${ignoring}; to lint it as a repository of its own: --root build/out)`);
+    const own = captureIO({ cwd: ignoring });
+    expect(await run(['build/out', '--root', 'build/out', '--format', 'json'], own)).toBe(1);
+    expect(JSON.parse(own.out()).findings).toEqual([expect.objectContaining({ file: 'x.yaml', ruleId: 'yaml-duplicate-key' })]);
+  });
+
   it.each([
     ['a file outside the root', ['.', path.join(outside, 'd.yaml')], [], `${path.join(outside, 'd.yaml')} is outside the repository root ${root} found from .`],
     ['a second path outside the root', ['apps', '../outside'], [], `../outside is outside the repository root ${root} found from apps (nearest .gitops-lint.yaml or .gitops-lint.yml or .git)`],

@@ -38,7 +38,7 @@ ruleTester.run('secret-in-comment', {
     {
       name: 'a commented secretGenerator literal',
       files: { 'app/kustomization.yaml': 'secretGenerator:\n  - name: app\n    literals:\n      - user=app\n      # - password=hunter22-prod\n' },
-      errors: [{ file: 'app/kustomization.yaml', line: 5, message: msg('password', '(13 chars)') }],
+      errors: [{ file: 'app/kustomization.yaml', line: 5, message: msg('password', '"…" (13 chars)') }],
     },
   ],
 });

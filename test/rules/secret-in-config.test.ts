@@ -98,7 +98,7 @@ ruleTester.run('secret-in-config', {
         'cm.yaml': configMap('app', ['POSTGRES_PASSWORD: accounts-pwd', 'DB_URL: postgresql://admin:accounts-pwd@db:5432/app', 'oidc.yaml: |', '  clientSecret: 9f8e7d6c5b4a3f2e1d0c']),
       },
       errors: [
-        { file: 'cm.yaml', line: 6, message: at('ConfigMap', 'app', 'data.POSTGRES_PASSWORD', '(12 chars)') },
+        { file: 'cm.yaml', line: 6, message: at('ConfigMap', 'app', 'data.POSTGRES_PASSWORD', '"…" (12 chars)') },
         { file: 'cm.yaml', line: 7, message: at('ConfigMap', 'app', 'data.DB_URL', '"post…" (43 chars)') },
         { file: 'cm.yaml', line: 8, message: /^ConfigMap "app" holds a credential in the clear at data\.oidc\.yaml, "clie…" \(35 chars\)/ },
       ],
@@ -108,7 +108,7 @@ ruleTester.run('secret-in-config', {
       files: { 'web.yaml': deployment(['- name: OIDC_CLIENT_SECRET', '  value: 3b1f0c9e-77aa-4d2e-b9a1-5c0e8f2d6a71', '- name: MARIADB_ROOT_PASSWORD', '  value: changeme1']) },
       errors: [
         { file: 'web.yaml', line: 13, message: at('Deployment', 'web', 'env OIDC_CLIENT_SECRET', '"3b1f…" (36 chars)') },
-        { file: 'web.yaml', line: 15, message: at('Deployment', 'web', 'env MARIADB_ROOT_PASSWORD', '(9 chars)') },
+        { file: 'web.yaml', line: 15, message: at('Deployment', 'web', 'env MARIADB_ROOT_PASSWORD', '"…" (9 chars)') },
       ],
     },
     {
@@ -117,9 +117,9 @@ ruleTester.run('secret-in-config', {
         'hr.yaml': helmRelease(['auth:', '  rootPassword: changeme1', 'apiKey: 7Hq2mX9vLp4Rt8Zs', 'env:', '  - name: MARIADB_ROOT_PASSWORD', '    value: changeme1']),
       },
       errors: [
-        { file: 'hr.yaml', line: 8, message: at('HelmRelease', 'db', 'values.auth.rootPassword', '(9 chars)') },
+        { file: 'hr.yaml', line: 8, message: at('HelmRelease', 'db', 'values.auth.rootPassword', '"…" (9 chars)') },
         { file: 'hr.yaml', line: 9, message: at('HelmRelease', 'db', 'values.apiKey', '"7Hq2…" (16 chars)') },
-        { file: 'hr.yaml', line: 12, message: at('HelmRelease', 'db', 'env MARIADB_ROOT_PASSWORD', '(9 chars)') },
+        { file: 'hr.yaml', line: 12, message: at('HelmRelease', 'db', 'env MARIADB_ROOT_PASSWORD', '"…" (9 chars)') },
       ],
     },
     {

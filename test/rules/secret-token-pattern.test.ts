@@ -53,6 +53,9 @@ const table: [string, string, string, string[]][] = [
   ['url-credentials', 'URL with a password', `repo: https://deploy:${rnd(16)}@git.example.com/team/app.git\n`, ['dsn: postgres://user:password@host:5432/db\n', 'url: https://${USER}:${PASS}@git.example.com\n', "# proxy = 'socks5://dnscrypt:dnscrypt@127.0.0.1:9050'\n"]],
 ];
 
+const secretWithToken = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: gh\nstringData:\n  token: ghp_${rnd(36)}\n`;
+const configMapWithUrl = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  DB_URL: postgres://app:${rnd(16)}@db:5432/app\n`;
+
 const valid: ValidCase[] = table.flatMap(([id, , , lookAlikes]) => lookAlikes.map((text, i) => ({ name: `${id} look-alike ${i + 1}`, files: { 'notes.txt': text } })));
 const invalid: InvalidCase[] = table.map(([id, description, text]) => ({ name: `${id}: ${text.split('\n')[0]!.slice(0, 30)}…`, files: { 'notes.txt': text }, errors: [finding('notes.txt', 1, description, id)] }));
 
@@ -66,12 +69,14 @@ ruleTester.run('secret-token-pattern', {
     ...valid,
     { name: 'a binary OpenPGP public key export', files: {}, binaryFiles: { 'keys/pub.gpg': binaryPublicKey } },
     {
-      name: 'a Secret document is judged by secret-plaintext, a SOPS document holds ciphertext',
-      files: { 'secret.yaml': `apiVersion: v1\nkind: Secret\nmetadata:\n  name: gh\nstringData:\n  token: ghp_${rnd(36)}\n` },
+      name: 'a Secret document is judged by secret-plaintext, not twice',
+      files: { 'secret.yaml': secretWithToken },
+      config: { rules: { 'secret-plaintext': 'error' } },
     },
     {
       name: 'a ConfigMap credential is reported by secret-in-config, not twice',
-      files: { 'cm.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  DB_URL: postgres://app:${rnd(16)}@db:5432/app\n` },
+      files: { 'cm.yaml': configMapWithUrl },
+      config: { rules: { 'secret-in-config': 'error' } },
     },
     {
       name: 'a .gitignore-d file is not committed',
@@ -85,6 +90,9 @@ ruleTester.run('secret-token-pattern', {
   ],
   invalid: [
     ...invalid,
+    // With the rule that would judge it off, the leak is still reported once, here.
+    { name: 'a Secret document when secret-plaintext is off', files: { 'secret.yaml': secretWithToken }, errors: [finding('secret.yaml', 6, 'GitHub token', 'github-token')] },
+    { name: 'a ConfigMap credential when secret-in-config is off', files: { 'cm.yaml': configMapWithUrl }, errors: [finding('cm.yaml', 6, 'URL with a password', 'url-credentials')] },
     { name: 'a binary OpenPGP secret key export', files: {}, binaryFiles: { 'keys/flux.gpg': binarySecretKey }, errors: [{ file: 'keys/flux.gpg', line: 1, message: /^OpenPGP secret key \(binary/ }] },
     {
       name: 'a key file without an extension, and a token in a comment of a YAML file',
