@@ -24543,7 +24543,7 @@ function isSopsCiphertext(value) {
 }
 function redacted(value) {
   const length = [...value].length;
-  return length >= 16 ? `"${[...value].slice(0, 4).join("")}\u2026" (${length} chars)` : `(${length} chars)`;
+  return `"${length >= 16 ? [...value].slice(0, 4).join("") : ""}\u2026" (${length} chars)`;
 }
 function shannonEntropy(value) {
   if (value.length === 0) return 0;
@@ -39267,8 +39267,8 @@ function patternsOf(params) {
   }
   return out;
 }
-function judgedElsewhere(file) {
-  return file.documents.filter((d) => d.class === "sops" || d.class === "k8s" && d.kind === "Secret" && d.apiVersion === "v1").map((d) => [d.start, d.end]);
+function judgedElsewhere(file, secretsJudged) {
+  return file.documents.filter((d) => d.class === "sops" || secretsJudged && d.class === "k8s" && d.kind === "Secret" && d.apiVersion === "v1").map((d) => [d.start, d.end]);
 }
 function inComment(text2, offset) {
   const lineStart2 = text2.lastIndexOf("\n", offset - 1) + 1;
@@ -39278,7 +39278,7 @@ function scanFile(ctx, path13, text2, patterns, skip, lineStarts) {
   const matches = scanText(text2, patterns).filter((m) => !skip.some(([s, e]) => m.start >= s && m.start < e));
   if (matches.length === 0) return;
   const starts = lineStarts ?? computeLineStarts(text2);
-  const judged3 = ctx.services.shared(configLeakLines);
+  const judged3 = ctx.services.checkEnabled("secret-in-config") ? ctx.services.shared(configLeakLines) : /* @__PURE__ */ new Set();
   for (const m of matches) {
     if (judged3.has(`${path13}:${positionIn(starts, m.start).line}`)) continue;
     const commented = inComment(text2, m.start);
@@ -39289,9 +39289,10 @@ function scanFile(ctx, path13, text2, patterns, skip, lineStarts) {
 }
 function secretTokenPattern(ctx) {
   const patterns = patternsOf(ctx.params);
+  const secretsJudged = ctx.services.checkEnabled("secret-plaintext");
   for (const file of ctx.repo.files) {
     if (ctx.repo.gitIgnored(file.path)) continue;
-    scanFile(ctx, file.path, file.text, patterns, judgedElsewhere(file), file.lineStarts);
+    scanFile(ctx, file.path, file.text, patterns, judgedElsewhere(file, secretsJudged), file.lineStarts);
   }
   for (const file of ctx.repo.rawFiles) {
     if (file.text !== void 0) scanFile(ctx, file.path, file.text, patterns, []);
@@ -42386,6 +42387,7 @@ function createServices(repo, graph, config, options) {
       const documents = graph.clusters.length === 0 ? repo.files.flatMap((f) => f.documents) : [];
       return new SchemaResolver(store, documents, { kubernetesVersion: config.kubernetesVersion, schemaLocations: config.schemaLocations });
     }),
+    checkEnabled: (check2) => options.enabledChecks.has(check2),
     versionTargets: () => ({ fluxVersion: config.fluxVersion, kubernetesVersion: config.kubernetesVersion, clusters: config.clusters }),
     substitutions: once(() => new PostBuildSubstitutions(graph, repo)),
     suppressions: once(() => scanSuppressions(repo, graph, options.knownRuleIds)),
@@ -42424,10 +42426,16 @@ function lintRepo(repo, { config, builtins }, checks, options = {}) {
   const base = enabledRules(config, builtins);
   const overrides2 = pathOverrides(config, builtins, base);
   const rules = [...base, ...overrides2.extraRules];
-  const services = createServices(repo, graph, config, { schemaCacheDir: options.schemaCacheDir, knownRuleIds });
+  const services = createServices(repo, graph, config, {
+    schemaCacheDir: options.schemaCacheDir,
+    knownRuleIds,
+    enabledChecks: new Set(rules.map((r) => r.rule.check))
+  });
+  const ruleMs = {};
   const runChecks = (which) => {
     const raw2 = [];
     for (const { rule, severity, params } of which) {
+      const ruleStarted = performance.now();
       const ctx = {
         repo,
         graph,
@@ -42449,6 +42457,7 @@ function lintRepo(repo, { config, builtins }, checks, options = {}) {
       } catch (err) {
         throw new InternalError(rule.id, err);
       }
+      ruleMs[rule.id] = (ruleMs[rule.id] ?? 0) + performance.now() - ruleStarted;
     }
     return overrides2.apply(raw2);
   };
@@ -42477,7 +42486,8 @@ function lintRepo(repo, { config, builtins }, checks, options = {}) {
       objects: repo.files.reduce((n, f) => n + f.documents.filter((d) => d.class === "k8s").length, 0),
       clusters: graph.clusters.map((c) => c.name).sort(),
       clusterMode: graph.clusters.length === 0 ? "none" : graph.mode,
-      durationMs: Math.round(performance.now() - started)
+      durationMs: Math.round(performance.now() - started),
+      ruleMs
     }
   };
 }
