@@ -15,7 +15,9 @@ export function parseRuleOption(value: string, previous: Record<string, unknown>
   let parsed: unknown;
   try {
     // YAML flow mapping: `id: error, other: [warn, {max: 3}]` (braces optional, as with ESLint's levn syntax).
-    parsed = parseYaml(text.startsWith('{') ? text : `{${text}}`);
+    // `id:off` (no space, as levn accepts it) is one plain scalar in YAML: give every `key:` a space first.
+    const spaced = text.replace(/(^|[{,]\s*)([A-Za-z0-9@/_.-]+):(?=[^\s/])/g, '$1$2: ');
+    parsed = parseYaml(spaced.startsWith('{') ? spaced : `{${spaced}}`);
   } catch {
     parsed = undefined;
   }

@@ -41,6 +41,8 @@ describe('--rule', () => {
     ['a severity', ['--rule', 'yaml-duplicate-key: warn'], ['cm.yaml warning', 'deploy.yaml warning', 'secret.yaml warning']],
     ['a number', ['--rule', 'yaml-duplicate-key: 0'], []],
     ['braces and an array', ['--rule', '{yaml-duplicate-key: [info]}'], ['cm.yaml info', 'deploy.yaml info', 'secret.yaml info']],
+    ['no space after the colon, as levn takes it', ['--rule', 'yaml-duplicate-key:warn'], ['cm.yaml warning', 'deploy.yaml warning', 'secret.yaml warning']],
+    ['no spaces in an array with params', ['--rule', '{yaml-duplicate-key:[info,{}]}'], ['cm.yaml info', 'deploy.yaml info', 'secret.yaml info']],
     ['the last one wins', ['--rule', 'yaml-duplicate-key: off', '--rule', 'yaml-duplicate-key: 1'], ['cm.yaml warning', 'deploy.yaml warning', 'secret.yaml warning']],
   ])('%s', async (_name, args, expected) => {
     const { findings } = await lintJson(objects, args);
