@@ -58,7 +58,12 @@ function scanFile(ctx: CheckContext, path: string, text: string, patterns: Compi
     const commented = inComment(text, m.start);
     if (commented && m.pattern.comments === false) continue;
     const where = commented ? ' in a comment' : '';
-    ctx.report({ message: `${m.pattern.description} (${m.pattern.id}) in the clear${where}, ${redacted(m.secret)}${HOW}`, location: rangeLocation(path, starts, m.start, m.end) });
+    ctx.report({
+      message: `${m.pattern.description} (${m.pattern.id}) in the clear${where}, ${redacted(m.secret)}${HOW}`,
+      location: rangeLocation(path, starts, m.start, m.end),
+      // A credential in a comment is still in Git, but it configures nothing: a warning, as secret-in-comment says it.
+      ...(commented ? { severity: 'warning' as const } : {}),
+    });
   }
 }
 

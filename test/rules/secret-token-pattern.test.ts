@@ -26,6 +26,7 @@ const pem = (label: string, body = rnd(64, B64)) => `-----BEGIN ${label}-----\n$
 const finding = (file: string, line: number, description: string, id: string, comment = false): InvalidCase['errors'][number] => ({
   file,
   line,
+  severity: comment ? 'warning' : 'error',
   message: new RegExp(`^${description.replace(/[()]/g, '\\$&')} \\(${id}\\) in the clear${comment ? ' in a comment' : ''}, .*rotate it$`),
 });
 

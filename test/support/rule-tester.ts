@@ -33,6 +33,8 @@ export interface ExpectedFinding {
   column?: number;
   /** Exact text, or a pattern the message must match. */
   message: string | RegExp;
+  /** The finding's severity, when the check sets one below its rule's (default: not compared). */
+  severity?: Finding['severity'];
   /** The file's text after applying the finding's fix; null when the finding must carry no fix. */
   fix?: { output: string } | null;
 }
@@ -131,6 +133,7 @@ function matches(f: Finding, e: ExpectedFinding): boolean {
     f.file === e.file &&
     f.line === e.line &&
     (e.column === undefined || f.column === e.column) &&
+    (e.severity === undefined || f.severity === e.severity) &&
     (typeof e.message === 'string' ? f.message === e.message : e.message.test(f.message))
   );
 }
@@ -149,5 +152,5 @@ export function applyFix(text: string, f: Finding): string {
 }
 
 const describeFinding = (f: Finding) => `${f.file}:${f.line}:${f.column} ${f.message}`;
-const describeExpected = (e: ExpectedFinding) => `${e.file}:${e.line}${e.column ? `:${e.column}` : ''} ${String(e.message)}`;
+const describeExpected = (e: ExpectedFinding) => `${e.file}:${e.line}${e.column ? `:${e.column}` : ''}${e.severity ? ` (${e.severity})` : ''} ${String(e.message)}`;
 const defaultName = (i: number, c: ValidCase) => `#${i + 1} (${Object.keys(c.files).join(', ')})`;
