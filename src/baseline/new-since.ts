@@ -12,10 +12,11 @@ import { UsageError } from '../engine/errors.js';
 import { lint } from '../engine/lint.js';
 import type { LintOptions, LintResult } from '../engine/types.js';
 import type { Finding } from '../finding.js';
+import type { RepoGraph } from '../graph/types.js';
 import { changedFiles, exportTree, mergeBase, removeTree, resolveCommit, worktreeTop } from './git.js';
 import { countFingerprints, splitKnown } from './known.js';
 
-export interface NewSinceOptions extends LintOptions {
+export interface NewSinceOptions extends Omit<LintOptions, 'onGraph'> {
   /** Lint this commit instead of the working tree (the pre-push hook lints what is pushed). */
   head?: string;
   /**
@@ -25,6 +26,8 @@ export interface NewSinceOptions extends LintOptions {
   changedOnly?: boolean;
   /** The option name errors are worded with (default '--new-since'). */
   optionName?: string;
+  /** Called with each linted tree's dependency graph (the base's only when the base is linted), while the tree exists. */
+  onGraph?: (graph: RepoGraph, tree: 'head' | 'base') => void;
 }
 
 /** What only-new mode compared and what it left out. */
@@ -49,7 +52,7 @@ export interface NewSinceResult extends LintResult {
 
 /** Lints `root` and reports only what is new since its merge base with `ref`. */
 export async function lintNewSince(root: string, ref: string, options: NewSinceOptions, checks: CheckRegistry): Promise<NewSinceResult> {
-  const { head, changedOnly, optionName = '--new-since', ...lintOptions } = options;
+  const { head, changedOnly, optionName = '--new-since', onGraph, ...lintOptions } = options;
   const absRoot = path.resolve(root);
   if (!fs.statSync(absRoot, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`not a directory: ${absRoot}`);
   const top = worktreeTop(absRoot, optionName);
@@ -63,7 +66,7 @@ export async function lintNewSince(root: string, ref: string, options: NewSinceO
   const trees: string[] = [];
   try {
     const headRoot = headCommit === undefined ? absRoot : track(trees, exportTree(top, headCommit, sub));
-    const current = { ...(await lint(headRoot, lintOptions, checks)), root: absRoot };
+    const current = { ...(await lint(headRoot, graphOf(lintOptions, onGraph, 'head'), checks)), root: absRoot };
     const summary: NewSinceSummary = { ref, base, changedFiles: [...changed], known: [], outsideChanges: [] };
     if (headCommit !== undefined) summary.head = headCommit;
     if (changedOnly) {
@@ -72,7 +75,7 @@ export async function lintNewSince(root: string, ref: string, options: NewSinceO
       return { ...current, findings, newSince: summary };
     }
     const baseRoot = track(trees, exportTree(top, base, sub));
-    const before = await lint(baseRoot, sameConfig(lintOptions, headRoot, baseRoot), checks);
+    const before = await lint(baseRoot, graphOf(sameConfig(lintOptions, headRoot, baseRoot), onGraph, 'base'), checks);
     const { fresh, known } = splitKnown(current.findings, countFingerprints(before.findings), changed);
     summary.known = known;
     return { ...current, findings: fresh, newSince: summary };
@@ -92,6 +95,11 @@ export async function lintCommit(root: string, commit: string, options: LintOpti
   } finally {
     removeTree(tree);
   }
+}
+
+/** The lint options that hand the tree's graph to `onGraph`, saying which tree it is. */
+function graphOf(options: LintOptions, onGraph: NewSinceOptions['onGraph'], tree: 'head' | 'base'): LintOptions {
+  return onGraph ? { ...options, onGraph: (graph) => onGraph(graph, tree) } : options;
 }
 
 function track(trees: string[], tree: string): string {

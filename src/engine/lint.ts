@@ -24,7 +24,7 @@ import type { LintOptions, LintResult, RuleMeta } from './types.js';
 
 export async function lint(root: string, options: LintOptions, checks: CheckRegistry): Promise<LintResult> {
   const { repo, config, builtins, started } = await prepareLint(root, options, checks);
-  return lintRepo(repo, { config, builtins }, checks, { schemaCacheDir: options.schemaCacheDir, started });
+  return lintRepo(repo, { config, builtins }, checks, { schemaCacheDir: options.schemaCacheDir, started, onGraph: options.onGraph });
 }
 
 /** What lint() does before linting: the root checked, the config resolved and bound, the repo loaded. --fix lints this repo again after each pass. */
@@ -55,11 +55,12 @@ export function lintRepo(
   repo: LoadedRepo,
   { config, builtins }: { config: Config; builtins: RuleDefinition[] },
   checks: CheckRegistry,
-  options: { schemaCacheDir?: string; started?: number } = {},
+  options: { schemaCacheDir?: string; started?: number; onGraph?: LintOptions['onGraph'] } = {},
 ): LintResult {
   const started = options.started ?? performance.now();
   const knownRuleIds: ReadonlySet<string> = new Set([...builtins, ...config.customRules].map((r) => r.id));
   const graph = buildGraph(repo, config);
+  options.onGraph?.(graph);
   const base = enabledRules(config, builtins);
   const overrides = pathOverrides(config, builtins, base);
   const rules = [...base, ...overrides.extraRules];

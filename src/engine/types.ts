@@ -1,11 +1,14 @@
 /** What a lint run takes and gives. (Rule and check types: src/checks/types.ts; config types: src/config/types.ts.) */
 import type { ConfigOptions } from '../config/types.js';
 import type { Finding, Severity } from '../finding.js';
+import type { RepoGraph } from '../graph/types.js';
 import type { SkippedFile } from '../load/types.js';
 
 export interface LintOptions extends ConfigOptions {
   /** Folder for compiled schema validators reused across runs (the CLI's default: see defaultCacheDir); default: none. */
   schemaCacheDir?: string;
+  /** Called with the run's dependency graph once built (the Action draws it; the result does not keep it). */
+  onGraph?: (graph: RepoGraph) => void;
 }
 
 /** Rule metadata carried into reports (SARIF rules, help URIs). */

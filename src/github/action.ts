@@ -6,14 +6,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { builtinChecks } from '../checks/index.js';
 import { parseSeverity } from '../config/severity.js';
-import { lint } from '../engine/lint.js';
 import type { LintOptions } from '../engine/types.js';
-import { SEVERITY_RANK, type Finding, type Severity } from '../finding.js';
+import { SEVERITY_RANK, type Severity } from '../finding.js';
+import { fluxTarget } from '../k8s/deprecations/releases.js';
 import { severityCounts } from '../report/counts.js';
 import { isKubernetesVersion, KUBERNETES_VERSION_FORMS } from '../schema/versions.js';
 import { TOOL_NAME } from '../report/tool.js';
+import { actionLint } from './action-lint.js';
 import { planAnnotations } from './annotations.js';
 import { blobLinks, readGitHubContext, type Env } from './context.js';
 import { changedLines } from './diff.js';
@@ -57,15 +57,15 @@ async function act(env: Env, write: (text: string) => void, token: string, cwd: 
   const comment = readBoolean(env, 'comment', isPullRequest);
   const options = lintOptions(env, workspace);
 
-  const result = await lint(root, options, builtinChecks);
+  const pr = context.pullRequest;
+  const run = await actionLint(root, options, pr && onlyNew ? pr.baseSha : undefined, (line) => write(`${line}\n`));
+  const { result, notes } = run;
+  const findings = result.findings;
   for (const notice of result.notices) write(`${TOOL_NAME}: note: ${notice}\n`);
   const pathPrefix = relativePrefix(workspace, root);
-  const notes: string[] = [];
 
-  const pr = context.pullRequest;
   const changed = pr ? changedLines(root, pr.baseSha, pr.headSha) : undefined;
   if (pr && !changed) notes.push('The base commit of the pull request is not in the checkout (use `fetch-depth: 0` with actions/checkout): annotations are not limited to the changed lines and no review comments are posted.');
-  const findings = onlyNew ? onlyNewFindings(result.findings, notes) : result.findings;
 
   const plan = planAnnotations(findings, changed, pathPrefix);
   for (const command of plan.commands) write(command);
@@ -75,7 +75,7 @@ async function act(env: Env, write: (text: string) => void, token: string, cwd: 
   const sarifInput = actionInput(env, 'sarif');
   if (sarifInput) {
     sarifFile = path.resolve(workspace, sarifInput);
-    const capped = cappedSarif({ ...result, findings }, pathPrefix);
+    const capped = cappedSarif({ ...result, findings: run.all }, pathPrefix);
     fs.mkdirSync(path.dirname(sarifFile), { recursive: true });
     fs.writeFileSync(sarifFile, capped.text);
     if (capped.left > 0) notes.push(`The SARIF file holds the ${capped.results} most severe findings (code scanning takes at most 25,000 results and 10 MB gzipped); ${capped.left} more are listed here.`);
@@ -91,7 +91,7 @@ async function act(env: Env, write: (text: string) => void, token: string, cwd: 
   }
 
   const summaryFile = env.GITHUB_STEP_SUMMARY;
-  if (summaryFile) fs.appendFileSync(summaryFile, jobSummary({ findings, rules: result.rules, markdown: { links, pathPrefix }, notes }));
+  if (summaryFile) fs.appendFileSync(summaryFile, jobSummary({ findings, rules: result.rules, markdown: { links, pathPrefix }, notes, ...changedGraph(run.graphs) }));
   else for (const note of notes) write(`${TOOL_NAME}: ${note}\n`);
 
   const counts = severityCounts(findings);
@@ -100,10 +100,9 @@ async function act(env: Env, write: (text: string) => void, token: string, cwd: 
   return failOn !== 'none' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
 }
 
-/** The findings the pull request introduces. Only-new mode (issue 11, part 1) is not in this build yet: all are kept, and the summary says so. */
-function onlyNewFindings(findings: Finding[], notes: string[]): Finding[] {
-  notes.push('only-new is not available in this version of gitops-lint: all findings are reported.');
-  return findings;
+/** The head's graph when the pull request changed it. */
+function changedGraph(graphs: { head: string; base: string } | undefined): { changedGraph?: string } {
+  return graphs && graphs.head !== graphs.base ? { changedGraph: graphs.head } : {};
 }
 
 function lintOptions(env: Env, workspace: string): LintOptions {
@@ -115,7 +114,13 @@ function lintOptions(env: Env, workspace: string): LintOptions {
     if (!isKubernetesVersion(kubernetesVersion)) throw new InputError(`kubernetes-version: expected ${KUBERNETES_VERSION_FORMS}, got "${kubernetesVersion}"`);
     options.kubernetesVersion = kubernetesVersion;
   }
-  if (actionInput(env, 'flux-version')) throw new InputError('flux-version: this version of gitops-lint does not check against a Flux version yet; remove the input');
+  const fluxVersion = actionInput(env, 'flux-version');
+  if (fluxVersion) {
+    // As --flux-version: the version is checked here, so a bad one fails the step before anything is linted.
+    const target = fluxTarget(fluxVersion);
+    if ('problem' in target) throw new InputError(`flux-version: ${target.problem}, got "${fluxVersion}"`);
+    options.fluxVersion = fluxVersion;
+  }
   return options;
 }
 

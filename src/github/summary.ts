@@ -1,6 +1,7 @@
 /**
  * The job summary ($GITHUB_STEP_SUMMARY): headline, counts by rule and severity, a table of the most severe findings,
- * and the full list by file in a collapsible section, within GitHub's 1 MiB per step (counted in UTF-8 bytes).
+ * the dependency graph when a pull request changed it, and the full list by file in a collapsible section, within
+ * GitHub's 1 MiB per step (counted in UTF-8 bytes).
  */
 import type { RuleMeta } from '../engine/types.js';
 import type { Finding } from '../finding.js';
@@ -18,18 +19,28 @@ export interface SummaryInput {
   markdown: Omit<MarkdownOptions, 'rules' | 'maxLength' | 'moreUrl'>;
   /** Lines about the run shown under the headline (only-new, annotations left out, SARIF cap, comment fallback). */
   notes: readonly string[];
+  /** The head's dependency graph in Mermaid, given when it differs from the base's. */
+  changedGraph?: string;
   maxBytes?: number;
 }
+
+/** Mermaid's default maxTextSize: a longer diagram shows "Maximum text size in diagram exceeded" instead of the graph. */
+export const MERMAID_MAX_CHARS = 50_000;
 
 export function jobSummary(input: SummaryInput): string {
   const options: MarkdownOptions = { ...input.markdown, rules: input.rules };
   const notes = input.notes.map((n) => `> ${n}`);
   const head = [`## ${TOOL_NAME}: ${countsPhrase(input.findings)}`, '', ...(notes.length > 0 ? [...notes, ''] : [])];
-  if (input.findings.length === 0) return `${head.join('\n')}✅ No problems found.\n`;
-  const top = [...head, countsByRuleTable(input.findings, input.rules), findingsTable(input.findings, options), ''].join('\n');
+  const maxBytes = input.maxBytes ?? SUMMARY_MAX_BYTES;
+  if (input.findings.length === 0) {
+    const top = `${head.join('\n')}✅ No problems found.\n`;
+    return top + graphSection(input.changedGraph, maxBytes - Buffer.byteLength(top));
+  }
+  const findings = [...head, countsByRuleTable(input.findings, input.rules), findingsTable(input.findings, options), ''].join('\n');
   const open = `<details><summary>All ${input.findings.length} findings by file</summary>\n\n`;
   const close = '\n</details>\n';
-  const maxBytes = input.maxBytes ?? SUMMARY_MAX_BYTES;
+  // The graph goes before the full list, which is cut to what room is left.
+  const top = findings + graphSection(input.changedGraph, maxBytes - Buffer.byteLength(findings + open + close));
   // Budget in characters, shrunk until the UTF-8 size fits (non-ASCII messages take more bytes than characters).
   let budget = maxBytes - Buffer.byteLength(top + open + close);
   for (;;) {
@@ -38,6 +49,19 @@ export function jobSummary(input: SummaryInput): string {
     if (bytes <= maxBytes || budget <= 0) return text;
     budget = Math.floor(budget * (maxBytes / bytes) * 0.98);
   }
+}
+
+/**
+ * The collapsible "Dependency graph (changed)" section ('' without a graph), or a line saying why it is left out
+ * when it is longer than Mermaid draws or than the `room` left in the summary.
+ */
+function graphSection(graph: string | undefined, room: number): string {
+  if (graph === undefined) return '';
+  const omitted = (why: string) => `_The dependency graph changed; it is not shown: ${why} (\`gitops-lint graph --format mermaid\` draws it)._\n\n`;
+  if (graph.length > MERMAID_MAX_CHARS) return omitted(`its Mermaid text has ${graph.length} characters, more than Mermaid draws (${MERMAID_MAX_CHARS})`);
+  const section = `<details><summary>Dependency graph (changed)</summary>\n\nThe pull request changes the dependency graph (Flux Kustomizations, dependsOn, sources, HelmReleases); this is the graph at its head.\n\n\`\`\`mermaid\n${graph}\`\`\`\n\n</details>\n\n`;
+  if (Buffer.byteLength(section) > room) return omitted('it does not fit in the job summary (1 MiB)');
+  return section;
 }
 
 /** The most severe findings as a table: severity, file and line (linked), rule, message. */

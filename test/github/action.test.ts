@@ -11,7 +11,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { bootstrap, kustomization } from '../rules/flux-fixtures.js';
+import { bootstrap, helmRelease, helmRepository, kustomization } from '../rules/flux-fixtures.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
 import { actionInputs, readmeWorkflow } from './readme-snippets.js';
 
@@ -126,6 +126,13 @@ function annotations(stdout: string, kind: 'error' | 'warning' | 'notice'): stri
   return stdout.split('\n').filter((l) => l.startsWith(`::${kind} `));
 }
 
+/** The edges of the job summary's ```mermaid block as `label -> kind -> label` (none without a block). */
+function mermaidEdges(summary: string): string[] {
+  const block = /```mermaid\n([\s\S]*?)```/.exec(summary)?.[1] ?? '';
+  const labels = new Map([...block.matchAll(/^ {4}(\w+)\W+"(.*)"\W*$/gm)].map((m) => [m[1]!, m[2]!]));
+  return [...block.matchAll(/^ {2}(\w+) \S+\|([^|]+)\| (\w+)$/gm)].map((m) => `${labels.get(m[1]!)} -> ${m[2]} -> ${labels.get(m[3]!)}`);
+}
+
 function expectNoToken(run: Run, api: FakeGitHub): void {
   for (const text of [run.stdout, run.stderr, run.summary, JSON.stringify(run.outputs), ...api.issueComments.map((c) => c.body), ...api.reviewComments.map((c) => c.body)]) {
     expect(text.includes(TOKEN)).toBe(false);
@@ -157,8 +164,9 @@ describe('the Action on a pull request', () => {
     // The step's inputs as the README's pull_request workflow gives them.
     const first = await runAction(dir, api, { baseSha, headSha: head1 }, actionInputs(readmeWorkflow('pull_request')));
     expect(first.code, first.stdout + first.stderr).toBe(1);
-    expect(first.outputs).toEqual({ errors: '2', warnings: '1', 'sarif-file': path.join(dir, 'gitops-lint.sarif') });
-    // Annotations only on the lines the change adds: the two errors, not the old warning.
+    // only-new (the default on pull requests): the old warning of apps/old.yaml, already at the base, is not reported.
+    expect(first.outputs).toEqual({ errors: '2', warnings: '0', 'sarif-file': path.join(dir, 'gitops-lint.sarif') });
+    // Annotations only on the lines the change adds: the two errors.
     expect(annotations(first.stdout, 'error').map((l) => l.slice(0, l.indexOf(',col=')))).toEqual([
       '::error file=apps/kustomization.yaml,line=5',
       '::error file=clusters/prod/apps.yaml,line=14',
@@ -167,20 +175,26 @@ describe('the Action on a pull request', () => {
     expect(api.issueComments).toHaveLength(1);
     const sticky = api.issueComments[0]!;
     expect(sticky.body).toContain('<!-- gitops-lint:sticky:. -->');
-    expect(sticky.body).toContain('### gitops-lint: 2 errors and 1 warning');
+    expect(sticky.body).toContain('### gitops-lint: 2 errors\n');
     expect(sticky.body).toContain('2 findings are in review comments on the changed lines.');
-    expect(sticky.body).toContain('[L1](https://github.example/acme/fleet/blob/' + head1 + '/apps/old.yaml#L1)');
+    expect(sticky.body).not.toContain('apps/old.yaml');
     expect(api.reviewComments.map((c) => [c.path, c.line, c.side, c.commit_id])).toEqual([
       ['apps/kustomization.yaml', 5, 'RIGHT', head1],
       ['clusters/prod/apps.yaml', 14, 'RIGHT', head1],
     ]);
     expect(api.reviewComments[0]!.body).toMatch(/^<!-- gitops-lint:finding:[0-9a-f]{64}:1 -->\n❌ \*\*error\*\* \[`kustomize-missing-file`\]/);
     expect(api.requests.every((r) => r.authorization === `token ${TOKEN}`)).toBe(true);
-    expect(first.summary).toContain('## gitops-lint: 2 errors and 1 warning');
-    expect(first.summary).toContain('<details><summary>All 3 findings by file</summary>');
-    const sarif = JSON.parse(fs.readFileSync(first.outputs['sarif-file']!, 'utf8')) as { runs: { results: unknown[] }[] };
+    expect(first.summary).toContain('## gitops-lint: 2 errors\n');
+    expect(first.summary).toContain('> Only the findings new since the merge base ' + baseSha.slice(0, 12) + ' with the base branch are reported: 1 already there are not shown.');
+    expect(first.summary).toContain('<details><summary>All 2 findings by file</summary>');
+    expect(first.summary).not.toContain('apps/old.yaml');
+    // The change adds a dependsOn: the graph at the head, with that edge, is in the summary.
+    expect(first.summary).toContain('<details><summary>Dependency graph (changed)</summary>');
+    expect(mermaidEdges(first.summary)).toContain('Kustomization flux-system/apps ./apps -> depends on -> Kustomization flux-system/infra (missing)');
+    // The SARIF file has every finding, old ones included: code scanning tells new from old itself.
+    const sarif = JSON.parse(fs.readFileSync(first.outputs['sarif-file']!, 'utf8')) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
     expect(sarif.runs).toHaveLength(1);
-    expect(sarif.runs[0]!.results).toHaveLength(3);
+    expect(sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri).sort()).toEqual(['apps/kustomization.yaml', 'apps/old.yaml', 'clusters/prod/apps.yaml']);
     expectNoToken(first, api);
 
     // A new commit adds one more error: the same comment is updated and only the new finding gets a review comment.
@@ -192,7 +206,7 @@ describe('the Action on a pull request', () => {
     const writes = api.requests.slice(before).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
     expect(writes).toEqual(['POST /repos/acme/fleet/pulls/7/reviews', `PATCH /repos/acme/fleet/issues/comments/${sticky.id}`]);
     expect(api.issueComments).toHaveLength(1);
-    expect(api.issueComments[0]!.body).toContain('3 errors and 1 warning');
+    expect(api.issueComments[0]!.body).toContain('### gitops-lint: 3 errors\n');
     expect(api.reviewComments.map((c) => `${c.path}:${c.line}`)).toEqual(['apps/kustomization.yaml:5', 'clusters/prod/apps.yaml:14', 'apps/kustomization.yaml:6']);
 
     // Everything fixed: the comment becomes the all-clear; nothing new is posted.
@@ -205,6 +219,85 @@ describe('the Action on a pull request', () => {
     expect(api.reviewComments).toHaveLength(3);
     expect(third.summary).toContain('No problems found');
     expectNoToken(third, api);
+  });
+
+  it('only-new: an old finding on a line the pull request changes is not annotated, commented or counted; a new one is', async () => {
+    const own = await startFakeGitHub();
+    try {
+      const dir = workspace();
+      const baseSha = git(dir, 'rev-parse', 'HEAD');
+      git(dir, 'checkout', '-q', '-b', 'change');
+      // apps/old.yaml keeps its orphan-manifest warning (reported on line 1), and the change rewrites that very line;
+      // a value changes in apps/cm.yaml; one new error (a missing file); the dependency graph stays as it was.
+      const head = commit(
+        dir,
+        {
+          'apps/old.yaml': base['apps/old.yaml']!.replace('apiVersion: v1', 'apiVersion: "v1"'),
+          'apps/cm.yaml': base['apps/cm.yaml']!.replace('a: b', 'a: c'),
+          'apps/kustomization.yaml': `${KUSTOMIZATION_HEAD}  - cm.yaml\n  - missing.yaml\n`,
+        },
+        'a value, a quote and a missing file',
+      );
+      const onlyNew = await runAction(dir, own, { baseSha, headSha: head });
+      expect(onlyNew.code, onlyNew.stdout + onlyNew.stderr).toBe(1);
+      expect(onlyNew.outputs).toMatchObject({ errors: '1', warnings: '0' });
+      expect(annotations(onlyNew.stdout, 'error')).toEqual([expect.stringContaining('::error file=apps/kustomization.yaml,line=5,')]);
+      expect(annotations(onlyNew.stdout, 'warning')).toEqual([]);
+      expect(own.reviewComments.map((c) => `${c.path}:${c.line}`)).toEqual(['apps/kustomization.yaml:5']);
+      expect(own.issueComments).toHaveLength(1);
+      expect(own.issueComments[0]!.body).not.toContain('old.yaml');
+      expect(onlyNew.summary).toContain('## gitops-lint: 1 error\n');
+      expect(onlyNew.summary).toContain('1 already there are not shown.');
+      expect(onlyNew.summary).not.toContain('apps/old.yaml');
+      // Only a value changed in the graph's objects: no graph section.
+      expect(onlyNew.summary).not.toContain('Dependency graph');
+      expect(onlyNew.summary).not.toContain('```mermaid');
+
+      // The same pull request with only-new off: the old warning is on a changed line, so it is annotated and counted.
+      const all = await runAction(dir, own, { baseSha, headSha: head }, { 'only-new': 'false', comment: 'false' });
+      expect(all.code).toBe(1);
+      expect(all.outputs).toMatchObject({ errors: '1', warnings: '1' });
+      expect(annotations(all.stdout, 'warning')).toEqual([expect.stringContaining('::warning file=apps/old.yaml,line=1,')]);
+      expect(all.summary).toContain('apps/old.yaml');
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('only-new in a shallow clone without the base commit: says how to fix the checkout and reports every finding', async () => {
+    const origin = workspace();
+    const baseSha = git(origin, 'rev-parse', 'HEAD');
+    const head = commit(origin, { 'apps/kustomization.yaml': `${KUSTOMIZATION_HEAD}  - cm.yaml\n  - missing.yaml\n` }, 'break');
+    // What actions/checkout does by default: the head commit only.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-lint-shallow-'));
+    dirs.push(dir);
+    git(dir, 'clone', '-q', '--depth', '1', `file://${origin}`, '.');
+    expect(git(dir, 'rev-parse', '--is-shallow-repository')).toBe('true');
+    const run = await runAction(dir, api, { baseSha, headSha: head }, { comment: 'false', 'fail-on': 'none' });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/gitops-lint: only-new: cannot lint the base of the pull request \(only-new [0-9a-f]{40}: unknown git ref; this clone is shallow[^\n]*\), so every finding is reported\. actions\/checkout needs `fetch-depth: 0` \(or the base commit fetched\) for only-new mode\./);
+    expect(run.outputs).toMatchObject({ errors: '1', warnings: '1' });
+    expect(run.summary).toContain('so every finding is reported.');
+    expect(run.summary).toContain('apps/old.yaml');
+  });
+
+  it('judges deprecated APIs against the flux-version input, as --flux-version does', async () => {
+    const dir = workspace();
+    commit(
+      dir,
+      {
+        'apps/kustomization.yaml': `${KUSTOMIZATION_HEAD}  - cm.yaml\n  - old.yaml\n  - repo.yaml\n  - hr.yaml\n`,
+        'apps/repo.yaml': helmRepository('podinfo'),
+        'apps/hr.yaml': helmRelease('podinfo', 'default', 'podinfo').replace('helm.toolkit.fluxcd.io/v2', 'helm.toolkit.fluxcd.io/v2beta2'),
+      },
+      'a HelmRelease of an old API version',
+    );
+    const deprecated = (run: Run) => run.stdout.split('\n').filter((l) => l.includes('title=api-deprecated::')).map((l) => l.slice(0, l.indexOf(' ')));
+    const flux27 = await runAction(dir, api, 'push', { 'flux-version': '2.7', 'fail-on': 'none' });
+    expect(deprecated(flux27), flux27.stdout).toEqual(['::warning']);
+    const flux28 = await runAction(dir, api, 'push', { 'flux-version': '2.8', 'fail-on': 'none' });
+    expect(deprecated(flux28), flux28.stdout).toEqual(['::error']);
+    expect(Number(flux28.outputs.errors)).toBe(Number(flux27.outputs.errors) + 1);
   });
 
   it('falls back to annotations and the summary on a 403 (a fork), without failing the job or printing the token', async () => {
@@ -246,10 +339,13 @@ describe('the Action on a pull request', () => {
     const run = await runAction(dir, api, { baseSha: sha, headSha: sha }, { 'fail-on': 'sometimes', comment: 'false' });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('::error title=gitops-lint::fail-on: expected error, warning, info or none, got "sometimes"');
-    const flux = await runAction(dir, api, { baseSha: sha, headSha: sha }, { 'flux-version': '2.6', comment: 'false' });
+    const flux = await runAction(dir, api, { baseSha: sha, headSha: sha }, { 'flux-version': 'two', comment: 'false' });
     expect(flux.code).toBe(1);
-    expect(flux.stdout).toContain('::error title=gitops-lint::flux-version: this version of gitops-lint does not check against a Flux version yet');
+    expect(flux.stdout).toContain('::error title=gitops-lint::flux-version: must be a Flux version: 2.7, 2.7.5, v2.7.5, latest, or an AKS/Arc extension version such as microsoft.flux@1.24.1, got "two"');
     expect(flux.outputs).toEqual({});
+    const aks = await runAction(dir, api, { baseSha: sha, headSha: sha }, { 'flux-version': 'microsoft.flux@0.0.1', comment: 'false' });
+    expect(aks.code).toBe(1);
+    expect(aks.stdout).toMatch(/::error title=gitops-lint::flux-version: unknown microsoft.flux extension version 0.0.1 \(known: 1.24.1/);
   });
 
   it('stays under every limit with 50,000 findings', async () => {
@@ -264,7 +360,7 @@ describe('the Action on a pull request', () => {
       expect(run.outputs.errors).toBe('50000');
       // Annotations: at most 10 of each kind a step, with one notice saying how many more the summary has.
       expect(annotations(run.stdout, 'error')).toHaveLength(10);
-      expect(annotations(run.stdout, 'notice')).toEqual([expect.stringContaining('49991 more findings not annotated')]);
+      expect(annotations(run.stdout, 'notice')).toEqual([expect.stringContaining('49990 more findings not annotated')]);
       // Job summary: 1 MiB.
       expect(Buffer.byteLength(run.summary)).toBeLessThanOrEqual(1024 * 1024);
       expect(run.summary).toMatch(/_… and \d+ more findings/);
