@@ -6967,14 +6967,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs19 = this.flowScalar(this.type);
+              const fs20 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map3.items.push({ start, key: fs19, sep: [] });
+                map3.items.push({ start, key: fs20, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs19);
+                this.stack.push(fs20);
               } else {
-                Object.assign(it, { key: fs19, sep: [] });
+                Object.assign(it, { key: fs20, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7102,13 +7102,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs19 = this.flowScalar(this.type);
+              const fs20 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs19, sep: [] });
+                fc.items.push({ start: [], key: fs20, sep: [] });
               else if (it.sep)
-                this.stack.push(fs19);
+                this.stack.push(fs20);
               else
-                Object.assign(it, { key: fs19, sep: [] });
+                Object.assign(it, { key: fs20, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -17266,12 +17266,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats(ajv2, list4, fs19, exportName) {
+    function addFormats(ajv2, list4, fs20, exportName) {
       var _a;
       var _b;
       (_a = (_b = ajv2.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list4)
-        ajv2.addFormat(f, fs19[f]);
+        ajv2.addFormat(f, fs20[f]);
     }
     module.exports = exports = formatsPlugin3;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -24504,7 +24504,7 @@ var init_octokit = __esm({
 });
 
 // src/github/action.ts
-import fs18 from "node:fs";
+import fs19 from "node:fs";
 import path14 from "node:path";
 
 // src/config/severity.ts
@@ -24628,7 +24628,7 @@ function nearestMinor(versions2, requested) {
 init_tool();
 
 // src/baseline/new-since.ts
-import fs15 from "node:fs";
+import fs16 from "node:fs";
 import path12 from "node:path";
 
 // src/config/index.ts
@@ -33637,9 +33637,37 @@ function objectIgnorer(entries2) {
 
 // src/baseline/git.ts
 import { spawnSync } from "node:child_process";
-import fs14 from "node:fs";
+import fs15 from "node:fs";
 import os from "node:os";
 import path11 from "node:path";
+
+// src/baseline/interrupt.ts
+import fs14 from "node:fs";
+var SIGNALS = ["SIGINT", "SIGTERM"];
+var live = /* @__PURE__ */ new Set();
+function removeOnInterrupt(dir) {
+  if (live.size === 0) listen(true);
+  live.add(dir);
+}
+function forgetOnInterrupt(dir) {
+  if (!live.delete(dir)) return;
+  if (live.size === 0) listen(false);
+}
+function removeInterruptedFolders() {
+  for (const dir of live) fs14.rmSync(dir, { recursive: true, force: true });
+  live.clear();
+  listen(false);
+}
+function onSignal(signal) {
+  removeInterruptedFolders();
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+function listen(on2) {
+  for (const signal of SIGNALS) (on2 ? process.on : process.off).call(process, signal, onSignal);
+  (on2 ? process.on : process.off).call(process, "exit", removeInterruptedFolders);
+}
+
+// src/baseline/git.ts
 function git(cwd, args, env = {}) {
   const run = spawnSync("git", args, {
     cwd,
@@ -33663,7 +33691,7 @@ function gitOrThrow(cwd, args, explain) {
 function worktreeTop(dir, what) {
   const run = git(dir, ["rev-parse", "--show-toplevel"]);
   if (!run.ok || run.stdout.trim() === "") throw new UsageError(`${what} needs a git repository, and ${dir} is not inside one`);
-  return fs14.realpathSync(run.stdout.trim());
+  return fs15.realpathSync(run.stdout.trim());
 }
 function isShallow(cwd) {
   return git(cwd, ["rev-parse", "--is-shallow-repository"]).stdout.trim() === "true";
@@ -33687,9 +33715,10 @@ function mergeBase(cwd, a, b, option, ref) {
   return run.stdout.trim();
 }
 function exportTree(top, commit, subdir) {
-  const tmp = fs14.mkdtempSync(path11.join(os.tmpdir(), "gitops-lint-tree-"));
+  const tmp = fs15.mkdtempSync(path11.join(os.tmpdir(), "gitops-lint-tree-"));
+  removeOnInterrupt(tmp);
   const dest = path11.join(tmp, "tree");
-  fs14.mkdirSync(dest);
+  fs15.mkdirSync(dest);
   try {
     const treeish = subdir === "" ? `${commit}^{tree}` : `${commit}:${subdir}`;
     if (git(top, ["cat-file", "-t", treeish]).stdout.trim() !== "tree") return dest;
@@ -33698,7 +33727,7 @@ function exportTree(top, commit, subdir) {
       const run = git(top, args, env);
       if (!run.ok) throw new UsageError(`cannot read ${commit.slice(0, 12)} from git: ${run.stderr}`);
     }
-    fs14.rmSync(path11.join(tmp, "index"), { force: true });
+    fs15.rmSync(path11.join(tmp, "index"), { force: true });
     return dest;
   } catch (err) {
     removeTree(dest);
@@ -33706,7 +33735,8 @@ function exportTree(top, commit, subdir) {
   }
 }
 function removeTree(dest) {
-  fs14.rmSync(path11.dirname(dest), { recursive: true, force: true });
+  fs15.rmSync(path11.dirname(dest), { recursive: true, force: true });
+  forgetOnInterrupt(path11.dirname(dest));
 }
 function changedFiles(top, base, head) {
   const diff = ["diff", "--name-only", "--no-renames", "-z", base, ...head ? [head] : [], "--"];
@@ -33774,9 +33804,9 @@ function splitKnown(findings, known2, changed = /* @__PURE__ */ new Set()) {
 async function lintNewSince(root, ref, options, checks) {
   const { head, changedOnly, optionName = "--new-since", onGraph, ...lintOptions2 } = options;
   const absRoot = path12.resolve(root);
-  if (!fs15.statSync(absRoot, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`not a directory: ${absRoot}`);
+  if (!fs16.statSync(absRoot, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`not a directory: ${absRoot}`);
   const top = worktreeTop(absRoot, optionName);
-  const sub = path12.relative(top, fs15.realpathSync(absRoot)).split(path12.sep).join("/");
+  const sub = path12.relative(top, fs16.realpathSync(absRoot)).split(path12.sep).join("/");
   const headCommit = head === void 0 ? void 0 : resolveCommit(top, head, `${optionName} (head)`);
   if (headCommit === void 0) resolveCommit(top, "HEAD", `${optionName} (HEAD: the repository has no commit yet)`);
   const refCommit = resolveCommit(top, ref, optionName);
@@ -33816,9 +33846,9 @@ function underRoot(files, sub) {
 }
 function sameConfig(options, headRoot, baseRoot) {
   if (options.configPath !== void 0) return options;
-  const headFile = CONFIG_FILE_NAMES.map((name) => path12.join(headRoot, name)).find((f) => fs15.statSync(f, { throwIfNoEntry: false })?.isFile());
+  const headFile = CONFIG_FILE_NAMES.map((name) => path12.join(headRoot, name)).find((f) => fs16.statSync(f, { throwIfNoEntry: false })?.isFile());
   if (headFile) return { ...options, configPath: headFile };
-  for (const name of CONFIG_FILE_NAMES) fs15.rmSync(path12.join(baseRoot, name), { force: true, recursive: true });
+  for (const name of CONFIG_FILE_NAMES) fs16.rmSync(path12.join(baseRoot, name), { force: true, recursive: true });
   return options;
 }
 
@@ -43024,7 +43054,7 @@ init_tool();
 
 // src/github/diff.ts
 import { execFileSync } from "node:child_process";
-import fs16 from "node:fs";
+import fs17 from "node:fs";
 import path13 from "node:path";
 function changedLines(root, base, head) {
   let top;
@@ -43094,7 +43124,7 @@ function git2(cwd, args) {
 }
 function realpath(dir) {
   try {
-    return fs16.realpathSync(dir);
+    return fs17.realpathSync(dir);
   } catch {
     return path13.resolve(dir);
   }
@@ -43129,7 +43159,7 @@ function planAnnotations(findings, changed, pathPrefix) {
 }
 
 // src/github/context.ts
-import fs17 from "node:fs";
+import fs18 from "node:fs";
 function readGitHubContext(env) {
   const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
   const repository = env.GITHUB_REPOSITORY ?? "";
@@ -43150,7 +43180,7 @@ function readPullRequest(eventPath, repository) {
   if (!eventPath) return void 0;
   let payload;
   try {
-    payload = JSON.parse(fs17.readFileSync(eventPath, "utf8"));
+    payload = JSON.parse(fs18.readFileSync(eventPath, "utf8"));
   } catch {
     return void 0;
   }
@@ -43501,7 +43531,7 @@ async function act(env, write, token, cwd) {
   const context = readGitHubContext(env);
   const workspace = context.workspace ?? cwd;
   const root = path14.resolve(workspace, actionInput(env, "path") || ".");
-  if (!fs18.existsSync(root) || !fs18.statSync(root).isDirectory()) throw new InputError(`path: not a directory: ${root}`);
+  if (!fs19.existsSync(root) || !fs19.statSync(root).isDirectory()) throw new InputError(`path: not a directory: ${root}`);
   const isPullRequest = context.pullRequest !== void 0;
   const failOn = readFailOn(actionInput(env, "fail-on") || "error");
   const onlyNew = readBoolean(env, "only-new", isPullRequest);
@@ -43525,8 +43555,8 @@ async function act(env, write, token, cwd) {
   if (sarifInput) {
     sarifFile = path14.resolve(workspace, sarifInput);
     const capped = cappedSarif({ ...result, findings: run.all }, pathPrefix);
-    fs18.mkdirSync(path14.dirname(sarifFile), { recursive: true });
-    fs18.writeFileSync(sarifFile, capped.text);
+    fs19.mkdirSync(path14.dirname(sarifFile), { recursive: true });
+    fs19.writeFileSync(sarifFile, capped.text);
     if (capped.left > 0) notes.push(`The SARIF file holds the ${capped.results} most severe findings (code scanning takes at most 25,000 results and 10 MB gzipped); ${capped.left} more are listed here.`);
   }
   const links = blobLinks(context);
@@ -43539,7 +43569,7 @@ async function act(env, write, token, cwd) {
     }
   }
   const summaryFile = env.GITHUB_STEP_SUMMARY;
-  if (summaryFile) fs18.appendFileSync(summaryFile, jobSummary({ findings, rules: result.rules, markdown: { links, pathPrefix }, notes, ...changedGraph(run.graphs) }));
+  if (summaryFile) fs19.appendFileSync(summaryFile, jobSummary({ findings, rules: result.rules, markdown: { links, pathPrefix }, notes, ...changedGraph(run.graphs) }));
   else for (const note of notes) write(`${TOOL_NAME}: ${note}
 `);
   const counts = severityCounts(findings);
@@ -43588,7 +43618,7 @@ function relativePrefix(workspace, root) {
 }
 function realpath2(dir) {
   try {
-    return fs18.realpathSync(dir);
+    return fs19.realpathSync(dir);
   } catch {
     return path14.resolve(dir);
   }
@@ -43596,7 +43626,7 @@ function realpath2(dir) {
 function setOutputs(env, outputs) {
   const file = env.GITHUB_OUTPUT;
   if (!file) return;
-  fs18.appendFileSync(file, Object.entries(outputs).map(([k, v]) => `${k}=${v}
+  fs19.appendFileSync(file, Object.entries(outputs).map(([k, v]) => `${k}=${v}
 `).join(""));
 }
 

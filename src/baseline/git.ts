@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../engine/errors.js';
+import { forgetOnInterrupt, removeOnInterrupt } from './interrupt.js';
 
 /** The all-zero object name git uses for "no commit" (a new branch's remote side, a deleted ref's local side). */
 export const ZERO_SHA = /^0+$/;
@@ -83,11 +84,13 @@ export function mergeBase(cwd: string, a: string, b: string, option: string, ref
 
 /**
  * Writes the files of `commit` under `subdir` (repo-relative, '' for all) into a new temporary folder and returns
- * it; the folder is empty when the commit has no such folder. The caller removes it (removeTree).
+ * it; the folder is empty when the commit has no such folder. The caller removes it (removeTree); a signal or the
+ * process's exit before that removes it too (interrupt.ts).
  * A temporary index keeps the user's index untouched; checkout-index applies .gitattributes filters as a checkout.
  */
 export function exportTree(top: string, commit: string, subdir: string): string {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-lint-tree-'));
+  removeOnInterrupt(tmp);
   const dest = path.join(tmp, 'tree');
   fs.mkdirSync(dest);
   try {
@@ -110,6 +113,7 @@ export function exportTree(top: string, commit: string, subdir: string): string 
 /** Removes a folder made by exportTree (with its temporary parent). */
 export function removeTree(dest: string): void {
   fs.rmSync(path.dirname(dest), { recursive: true, force: true });
+  forgetOnInterrupt(path.dirname(dest));
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Finding } from '../../src/finding.js';
 import { jobSummary, MERMAID_MAX_CHARS, SUMMARY_MAX_BYTES } from '../../src/github/summary.js';
 
 const graph = 'flowchart LR\n  subgraph cluster_0["cluster prod (bootstrap)"]\n    c0_0["Kustomization flux-system/apps ./apps"]\n  end\n';
-const finding = (i: number): Finding => ({ file: `apps/f${i}.yaml`, line: 1, column: 1, ruleId: 'kustomize-missing-file', severity: 'error', message: `missing ${'x'.repeat(200)} ${i}` });
+const finding = (i: number): Finding => ({ file: `apps/f${i}.yaml`, line: 1, column: 1, endLine: 1, endColumn: 2, ruleId: 'kustomize-missing-file', severity: 'error', message: `missing ${'x'.repeat(200)} ${i}` });
 const summary = (findings: Finding[], changedGraph?: string, maxBytes?: number) =>
   jobSummary({ findings, rules: [], markdown: {}, notes: [], ...(changedGraph === undefined ? {} : { changedGraph }), ...(maxBytes === undefined ? {} : { maxBytes }) });
 
