@@ -29876,7 +29876,7 @@ async function loadRepo(root, options = {}) {
     skipped,
     problems,
     iacFiles,
-    gitRemotes: gitRemoteUrls(realRoot),
+    gitRemotes: options.gitRemotes ?? gitRemoteUrls(realRoot),
     fileMap: new Map([...iacFiles, ...files].map((f) => [f.path, f])),
     fileSet: new Set(allFiles),
     dirSet: new Set(allDirs),
@@ -33518,7 +33518,7 @@ async function prepareLint(root, options, checks) {
   for (const dir of config.schemaLocations ?? []) {
     if (!fs13.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`schema location is not a folder: ${dir}`);
   }
-  const repo = await loadRepo(absRoot, { ignore: config.ignore });
+  const repo = await loadRepo(absRoot, { ignore: config.ignore, ...options.gitRemotes ? { gitRemotes: options.gitRemotes } : {} });
   return { repo, config, builtins, started };
 }
 function lintRepo(repo, { config, builtins }, checks, options = {}) {
@@ -33812,10 +33812,11 @@ async function lintNewSince(root, ref, options, checks) {
   const refCommit = resolveCommit(top, ref, optionName);
   const base = mergeBase(top, headCommit ?? "HEAD", refCommit, optionName, ref);
   const changed = underRoot(changedFiles(top, base, headCommit), sub);
+  const asRoot = withRemotes(lintOptions2, absRoot);
   const trees = [];
   try {
     const headRoot = headCommit === void 0 ? absRoot : track(trees, exportTree(top, headCommit, sub));
-    const current = { ...await lint(headRoot, graphOf(lintOptions2, onGraph, "head"), checks), root: absRoot };
+    const current = { ...await lint(headRoot, graphOf(asRoot, onGraph, "head"), checks), root: absRoot };
     const summary = { ref, base, changedFiles: [...changed], known: [], outsideChanges: [] };
     if (headCommit !== void 0) summary.head = headCommit;
     if (changedOnly) {
@@ -33824,13 +33825,16 @@ async function lintNewSince(root, ref, options, checks) {
       return { ...current, findings, newSince: summary };
     }
     const baseRoot = track(trees, exportTree(top, base, sub));
-    const before2 = await lint(baseRoot, graphOf(sameConfig(lintOptions2, headRoot, baseRoot), onGraph, "base"), checks);
+    const before2 = await lint(baseRoot, graphOf(sameConfig(asRoot, headRoot, baseRoot), onGraph, "base"), checks);
     const { fresh, known: known2 } = splitKnown(current.findings, countFingerprints(before2.findings), changed);
     summary.known = known2;
     return { ...current, findings: fresh, newSince: summary };
   } finally {
     for (const tree of trees) removeTree(tree);
   }
+}
+function withRemotes(options, root) {
+  return { ...options, gitRemotes: options.gitRemotes ?? gitRemoteUrls(root) };
 }
 function graphOf(options, onGraph, tree) {
   return onGraph ? { ...options, onGraph: (graph) => onGraph(graph, tree) } : options;

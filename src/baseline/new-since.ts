@@ -13,6 +13,7 @@ import { lint } from '../engine/lint.js';
 import type { LintOptions, LintResult } from '../engine/types.js';
 import type { Finding } from '../finding.js';
 import type { RepoGraph } from '../graph/types.js';
+import { gitRemoteUrls } from '../load/git-remotes.js';
 import { changedFiles, exportTree, mergeBase, removeTree, resolveCommit, worktreeTop } from './git.js';
 import { countFingerprints, splitKnown } from './known.js';
 
@@ -63,10 +64,11 @@ export async function lintNewSince(root: string, ref: string, options: NewSinceO
   const base = mergeBase(top, headCommit ?? 'HEAD', refCommit, optionName, ref);
   const changed = underRoot(changedFiles(top, base, headCommit), sub);
 
+  const asRoot = withRemotes(lintOptions, absRoot);
   const trees: string[] = [];
   try {
     const headRoot = headCommit === undefined ? absRoot : track(trees, exportTree(top, headCommit, sub));
-    const current = { ...(await lint(headRoot, graphOf(lintOptions, onGraph, 'head'), checks)), root: absRoot };
+    const current = { ...(await lint(headRoot, graphOf(asRoot, onGraph, 'head'), checks)), root: absRoot };
     const summary: NewSinceSummary = { ref, base, changedFiles: [...changed], known: [], outsideChanges: [] };
     if (headCommit !== undefined) summary.head = headCommit;
     if (changedOnly) {
@@ -75,7 +77,7 @@ export async function lintNewSince(root: string, ref: string, options: NewSinceO
       return { ...current, findings, newSince: summary };
     }
     const baseRoot = track(trees, exportTree(top, base, sub));
-    const before = await lint(baseRoot, graphOf(sameConfig(lintOptions, headRoot, baseRoot), onGraph, 'base'), checks);
+    const before = await lint(baseRoot, graphOf(sameConfig(asRoot, headRoot, baseRoot), onGraph, 'base'), checks);
     const { fresh, known } = splitKnown(current.findings, countFingerprints(before.findings), changed);
     summary.known = known;
     return { ...current, findings: fresh, newSince: summary };
@@ -91,10 +93,15 @@ export async function lintCommit(root: string, commit: string, options: LintOpti
   const sub = path.relative(top, fs.realpathSync(absRoot)).split(path.sep).join('/');
   const tree = exportTree(top, resolveCommit(top, commit, 'lintCommit'), sub);
   try {
-    return { ...(await lint(tree, options, checks)), root: absRoot };
+    return { ...(await lint(tree, withRemotes(options, absRoot), checks)), root: absRoot };
   } finally {
     removeTree(tree);
   }
+}
+
+/** Options that lint a tree read from git (a copy without .git) as the repository at `root`: with root's git remotes. */
+function withRemotes(options: LintOptions, root: string): LintOptions {
+  return { ...options, gitRemotes: options.gitRemotes ?? gitRemoteUrls(root) };
 }
 
 /** The lint options that hand the tree's graph to `onGraph`, saying which tree it is. */

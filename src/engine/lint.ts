@@ -42,7 +42,7 @@ export async function prepareLint(
   for (const dir of config.schemaLocations ?? []) {
     if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`schema location is not a folder: ${dir}`);
   }
-  const repo = await loadRepo(absRoot, { ignore: config.ignore });
+  const repo = await loadRepo(absRoot, { ignore: config.ignore, ...(options.gitRemotes ? { gitRemotes: options.gitRemotes } : {}) });
   return { repo, config, builtins, started };
 }
 

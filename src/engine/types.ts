@@ -7,6 +7,8 @@ import type { SkippedFile } from '../load/types.js';
 export interface LintOptions extends ConfigOptions {
   /** Folder for compiled schema validators reused across runs (the CLI's default: see defaultCacheDir); default: none. */
   schemaCacheDir?: string;
+  /** The repository's git remote URLs, when the root is a copy of its tree without `.git` (see LoadOptions). */
+  gitRemotes?: string[];
   /** Called with the run's dependency graph once built (the Action draws it; the result does not keep it). */
   onGraph?: (graph: RepoGraph) => void;
 }

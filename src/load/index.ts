@@ -19,6 +19,8 @@ export interface LoadOptions {
   ignore?: string[];
   /** Files larger than this are not parsed (default 10 MiB). */
   maxFileBytes?: number;
+  /** The git remote URLs of the repository, when `root` is a copy of its tree without `.git` (only-new mode). */
+  gitRemotes?: string[];
 }
 
 const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -64,7 +66,7 @@ export async function loadRepo(root: string, options: LoadOptions = {}): Promise
     skipped,
     problems,
     iacFiles,
-    gitRemotes: gitRemoteUrls(realRoot),
+    gitRemotes: options.gitRemotes ?? gitRemoteUrls(realRoot),
     fileMap: new Map([...iacFiles, ...files].map((f) => [f.path, f])),
     fileSet: new Set(allFiles),
     dirSet: new Set(allDirs),

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintNewSince } from '../../src/index.js';
+import { drawGraph } from '../../src/report/graph/formats.js';
+import { pictureOf } from '../../src/report/graph/model.js';
 import { bootstrap, kustomization } from '../rules/flux-fixtures.js';
 import { commit, commitOnBranch, gitIn, initRepo, untouchedState, writeFiles } from '../support/git-repo.js';
 
@@ -135,6 +137,28 @@ describe('lintNewSince', () => {
     const docsOnly = await lintNewSince(dir, 'main', { changedOnly: true });
     expect(docsOnly.findings).toEqual([]);
     expect(summary(docsOnly.newSince.outsideChanges).sort()).toEqual(['flux-path-missing clusters/prod/apps.yaml:8', 'yaml-duplicate-key clusters/prod/dup.yaml:8']);
+  });
+});
+
+describe('lintNewSince: the trees read from git are linted as the repository itself', () => {
+  it("the base (a copy without .git) has the repository's git remotes, so the graph of an unchanged tree is the same", async () => {
+    // A Flux configuration (Bicep) syncing another repository than this one (this one's origin): its paths are not here.
+    const bicep = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/azure/aks.bicep'), 'utf8');
+    const dir = initRepo(tmp, 'remotes', {
+      'infra/aks.bicep': bicep,
+      'infrastructure/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - namespace.yaml\n',
+      'infrastructure/namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n',
+    });
+    gitIn(dir, 'remote', 'add', 'origin', 'git@github.com:example/platform.git');
+    const graphs: Record<string, { appliesNamespace: boolean; mermaid: string }> = {};
+    const result = await lintNewSince(dir, 'main', {
+      onGraph: (graph, tree) => {
+        graphs[tree] = { appliesNamespace: graph.clusters.some((c) => c.objects.some((o) => o.id.kind === 'Namespace')), mermaid: drawGraph(pictureOf(graph), 'mermaid') };
+      },
+    });
+    expect(graphs.head?.appliesNamespace).toBe(false);
+    expect(graphs.base).toEqual(graphs.head);
+    expect(result.findings).toEqual([]);
   });
 });
 
