@@ -24627,6 +24627,165 @@ function nearestMinor(versions2, requested) {
 // src/github/action.ts
 init_tool();
 
+// src/report/ansi.ts
+var sgr = (open, close) => (s) => `\x1B[${open}m${s}\x1B[${close}m`;
+var on = {
+  red: sgr(31, 39),
+  yellow: sgr(33, 39),
+  cyan: sgr(36, 39),
+  green: sgr(32, 39),
+  dim: sgr(2, 22),
+  bold: sgr(1, 22),
+  underline: sgr(4, 24)
+};
+function printable(text3) {
+  return text3.replace(/\r\n|\r|\n/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+// src/report/graph/model.ts
+function pictureOf(graph) {
+  return graph.clusters.map((cluster, c) => clusterPicture(cluster, `c${c}`));
+}
+function clusterPicture(cluster, prefix) {
+  const nodes = [];
+  const edges = [];
+  const byKey = /* @__PURE__ */ new Map();
+  const add2 = (key2, node) => {
+    let n = byKey.get(key2);
+    if (!n) {
+      n = { id: `${prefix}_${nodes.length}`, ...node };
+      nodes.push(n);
+      byKey.set(key2, n);
+    }
+    return n;
+  };
+  const edge = (from, to, kind) => {
+    if (!edges.some((e) => e.from === from.id && e.to === to.id && e.kind === kind)) edges.push({ from: from.id, to: to.id, kind });
+  };
+  const key = (kind, namespace, name) => `${kind}/${namespace}/${name}`;
+  const kustomizations = cluster.kustomizations.filter((k) => !k.synthetic);
+  for (const k of kustomizations) {
+    add2(key("Kustomization", k.namespace, k.name), { kind: "Kustomization", fluxKind: "Kustomization", name: k.name, namespace: k.namespace, path: pathOf(k), file: k.doc.file });
+  }
+  for (const h of cluster.helmReleases) add2(key("HelmRelease", h.namespace, h.name), { kind: "HelmRelease", fluxKind: "HelmRelease", name: h.name, namespace: h.namespace, file: h.doc.file });
+  for (const s of cluster.sources) add2(key(s.kind, s.namespace, s.name), { kind: "Source", fluxKind: s.kind, name: s.name, namespace: s.namespace, file: s.doc.file });
+  const target = (kind, ref, from) => byKey.get(key(kind, ref.namespace, ref.name)) ?? add2(key(kind, ref.namespace, ref.name), { kind: "Missing", fluxKind: kind, name: ref.name, namespace: ref.namespace, file: from.file });
+  for (const k of kustomizations) {
+    const self2 = byKey.get(key("Kustomization", k.namespace, k.name));
+    for (const d of k.dependsOn) edge(self2, target("Kustomization", d, self2), "dependsOn");
+    if (k.sourceRef?.kind) edge(self2, target(k.sourceRef.kind, k.sourceRef, self2), "source");
+  }
+  for (const h of cluster.helmReleases) {
+    const self2 = byKey.get(key("HelmRelease", h.namespace, h.name));
+    for (const d of h.dependsOn) edge(self2, target("HelmRelease", d, self2), "dependsOn");
+    const chart = h.chartSourceRef ?? h.chartRef;
+    if (chart?.kind) edge(self2, target(chart.kind, chart, self2), "source");
+  }
+  for (const o of cluster.objects) {
+    if (o.by.synthetic) continue;
+    const parent = byKey.get(key("Kustomization", o.by.namespace, o.by.name));
+    const namespace = o.id.namespace ?? "flux-system";
+    const child2 = byKey.get(key(o.id.kind, namespace, o.id.name));
+    if (parent && child2 && parent !== child2 && child2.kind !== "Missing") edge(parent, child2, "applies");
+  }
+  return { name: cluster.name, origin: cluster.origin, nodes, edges };
+}
+function pathOf(k) {
+  if (k.path) return k.path.raw || "./";
+  const spec = k.value?.spec;
+  return typeof spec?.path === "string" ? spec.path : void 0;
+}
+function labelOf(n) {
+  const head = `${n.fluxKind} ${n.namespace}/${n.name}`;
+  if (n.kind === "Missing") return `${head} (missing)`;
+  return n.path !== void 0 ? `${head} ${n.path}` : head;
+}
+
+// src/report/graph/formats.ts
+function drawGraph(pictures, format) {
+  if (format === "mermaid") return mermaid(pictures);
+  if (format === "dot") return dot(pictures);
+  return text(pictures);
+}
+var EDGE_WORDS = { dependsOn: "depends on", source: "source", applies: "applies" };
+function text(pictures) {
+  if (pictures.length === 0) return "no cluster found\n";
+  const out = [];
+  for (const p of pictures) {
+    out.push(`cluster ${printable(p.name)} (${p.origin})`);
+    const byId = new Map(p.nodes.map((n) => [n.id, n]));
+    for (const n of p.nodes) {
+      if (n.kind === "Missing") continue;
+      out.push(`  ${printable(labelOf(n))}  [${printable(n.file)}]`);
+      for (const e of p.edges.filter((x) => x.from === n.id)) out.push(`    ${EDGE_WORDS[e.kind]} ${printable(labelOf(byId.get(e.to)))}`);
+    }
+    out.push("");
+  }
+  return `${out.join("\n").trimEnd()}
+`;
+}
+function mermaidText(s) {
+  return printable(s).replace(/#/g, "#35;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;");
+}
+var MERMAID_SHAPES = {
+  Kustomization: ['["', '"]'],
+  HelmRelease: ['(["', '"])'],
+  Source: ['[("', '")]'],
+  Missing: ['{{"', '"}}']
+};
+var MERMAID_ARROWS = { dependsOn: "-->", source: "-.->", applies: "==>" };
+function mermaid(pictures) {
+  const out = ["flowchart LR"];
+  pictures.forEach((p, i) => {
+    out.push(`  subgraph cluster_${i}["cluster ${mermaidText(p.name)} (${p.origin})"]`);
+    for (const n of p.nodes) {
+      const [open, close] = MERMAID_SHAPES[n.kind];
+      out.push(`    ${n.id}${open}${mermaidText(labelOf(n))}${close}`);
+    }
+    out.push("  end");
+    for (const e of p.edges) out.push(`  ${e.from} ${MERMAID_ARROWS[e.kind]}|${EDGE_WORDS[e.kind]}| ${e.to}`);
+  });
+  return `${out.join("\n")}
+`;
+}
+function dotString(s) {
+  return `"${printable(s).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+var DOT_SHAPES = { Kustomization: "box", HelmRelease: "ellipse", Source: "cylinder", Missing: "octagon" };
+var DOT_STYLES = { dependsOn: "solid", source: "dashed", applies: "bold" };
+function dot(pictures) {
+  const out = ["digraph gitops {", "  rankdir=LR;"];
+  pictures.forEach((p, i) => {
+    out.push(`  subgraph cluster_${i} {`, `    label=${dotString(`cluster ${p.name} (${p.origin})`)};`);
+    for (const n of p.nodes) {
+      const missing = n.kind === "Missing" ? ", style=dashed" : "";
+      out.push(`    ${n.id} [label=${dotString(labelOf(n))}, shape=${DOT_SHAPES[n.kind]}${missing}];`);
+    }
+    out.push("  }");
+    for (const e of p.edges) out.push(`  ${e.from} -> ${e.to} [label=${dotString(EDGE_WORDS[e.kind])}, style=${DOT_STYLES[e.kind]}];`);
+  });
+  out.push("}");
+  return `${out.join("\n")}
+`;
+}
+
+// src/report/graph/diff.ts
+function graphChanges(before2, after) {
+  const old = graphFacts(before2);
+  const now = graphFacts(after);
+  return { added: [...now].filter((f) => !old.has(f)).sort(), removed: [...old].filter((f) => !now.has(f)).sort() };
+}
+function graphFacts(pictures) {
+  const facts = /* @__PURE__ */ new Set();
+  for (const p of pictures) {
+    const labels = new Map(p.nodes.map((n) => [n.id, labelOf(n)]));
+    const where2 = `cluster ${p.name}: `;
+    for (const label of labels.values()) facts.add(where2 + label);
+    for (const e of p.edges) facts.add(`${where2}${labels.get(e.from)} ${EDGE_WORDS[e.kind]} ${labels.get(e.to)}`);
+  }
+  return facts;
+}
+
 // src/baseline/new-since.ts
 import fs16 from "node:fs";
 import path12 from "node:path";
@@ -30818,7 +30977,7 @@ function entries(w) {
   if (!w || !isObj5(w.value)) return [];
   return (w.node.entries ?? []).filter((e, i, all) => all.findLastIndex((o) => o.key === e.key) === i).map((e) => ({ key: { value: e.key, node: e.keyNode }, value: { value: w.value[e.key], node: e.value } }));
 }
-function text(w) {
+function text2(w) {
   return typeof w?.value === "string" && w.value !== "" ? w.value : void 0;
 }
 function given(w) {
@@ -30837,25 +30996,25 @@ function readRestConfiguration(doc, cluster, name, node, properties, resolve2) {
     const c = given(child(w, key));
     return c ? given(resolve2(c)) : void 0;
   };
-  const sourceKind = text(field2(properties, "sourceKind")) ?? "GitRepository";
+  const sourceKind = text2(field2(properties, "sourceKind")) ?? "GitRepository";
   const source = field2(properties, SOURCE_FIELDS[sourceKind] ?? "gitRepository");
   const repositoryRef = field2(source, "repositoryRef");
   const ref = {};
   for (const key of ["branch", "tag", "semver", "commit"]) {
-    const v = text(field2(repositoryRef, key));
+    const v = text2(field2(repositoryRef, key));
     if (v) ref[key] = v;
   }
-  const scope = text(field2(properties, "scope"));
+  const scope = text2(field2(properties, "scope"));
   return {
     doc,
     cluster,
     name,
     node,
-    namespace: text(field2(properties, "namespace")) ?? AZURE_DEFAULTS.namespace,
+    namespace: text2(field2(properties, "namespace")) ?? AZURE_DEFAULTS.namespace,
     scope: scope === "namespace" ? "namespace" : "cluster",
     sourceKind: AZURE_SOURCE_KINDS[sourceKind] ?? sourceKind,
     sourceNode: source?.node ?? node,
-    url: text(field2(source, "url")),
+    url: text2(field2(source, "url")),
     ...Object.keys(ref).length > 0 ? { ref } : {},
     suspend: field2(properties, "suspend")?.value === true,
     kustomizations: entries(field2(properties, "kustomizations")).map(({ key, value }) => readKustomization2(key, value, field2))
@@ -30864,7 +31023,7 @@ function readRestConfiguration(doc, cluster, name, node, properties, resolve2) {
 function readKustomization2(name, k, field2) {
   const dependsOn = items(field2(k, "dependsOn")).flatMap((d) => {
     const named = isObj5(d.value) ? child(d, "kustomizationName") : d;
-    const value = text(named);
+    const value = text2(named);
     return value ? [{ value, node: named.node }] : [];
   });
   return kustomizationOf(name, k, field2, REST_FIELDS, dependsOn, field2(k, "postBuild"));
@@ -30894,9 +31053,9 @@ function kustomizationOf(name, k, field2, names, dependsOn, postBuild) {
     retryIntervalInSeconds: field2(k, names.retryIntervalInSeconds),
     ...substitute2 && isObj5(substitute2.value) ? { substitute: stringMap(substitute2) } : {},
     substituteFrom: items(child(postBuild, names.substituteFrom)).flatMap((s) => {
-      const sName = text(field2(s, "name"));
+      const sName = text2(field2(s, "name"));
       if (!sName) return [];
-      return [{ value: { kind: text(field2(s, "kind")) ?? "ConfigMap", name: sName, optional: field2(s, "optional")?.value === true }, node: s.node }];
+      return [{ value: { kind: text2(field2(s, "kind")) ?? "ConfigMap", name: sName, optional: field2(s, "optional")?.value === true }, node: s.node }];
     })
   };
 }
@@ -30939,7 +31098,7 @@ function readTemplate(doc, template, out) {
   const resources = child(template, "resources");
   const list4 = Array.isArray(resources?.value) ? items(resources) : entries(resources).map((e) => e.value);
   for (const resource of list4) {
-    const type2 = text(child(resource, "type")) ?? "";
+    const type2 = text2(child(resource, "type")) ?? "";
     if (/^Microsoft\.Resources\/deployments$/i.test(type2)) {
       const nested = child(child(resource, "properties"), "template");
       if (nested && isObj5(nested.value)) readTemplate(doc, nested, out);
@@ -30951,10 +31110,10 @@ function readTemplate(doc, template, out) {
     const nameW = child(resource, "name");
     if (!properties || !nameW) continue;
     const resolved = resolve2(nameW);
-    const rawName = text(resolved);
+    const rawName = text2(resolved);
     const name = rawName?.split("/").pop();
     if (!name) continue;
-    const cluster = clusterIn(text(child(resource, "scope"))) ?? (rawName.includes("/") ? rawName.split("/")[0] : clusterIn(typeof nameW.value === "string" ? nameW.value : void 0)) ?? name;
+    const cluster = clusterIn(text2(child(resource, "scope"))) ?? (rawName.includes("/") ? rawName.split("/")[0] : clusterIn(typeof nameW.value === "string" ? nameW.value : void 0)) ?? name;
     out.push(readRestConfiguration(doc, cluster, { value: name, node: nameW.node }, resource.node, properties, resolve2));
   }
 }
@@ -30968,20 +31127,20 @@ function bicepConfigurations(doc) {
   const resolve2 = (w) => {
     if (!isExpression(w.value)) return w;
     const declared = symbols.get(w.value["@expr"].trim());
-    const kind = text(child(declared, "declare"));
+    const kind = text2(child(declared, "declare"));
     const value = kind === "param" || kind === "var" ? child(declared, "value") : void 0;
     return value && !isExpression(value.value) ? { value: value.value, node: w.node } : w;
   };
   const out = [];
   for (const [symbol, declared] of symbols) {
-    if (text(child(declared, "declare")) !== "resource" || !FLUX_CONFIGURATION2.test(text(child(declared, "type")) ?? "")) continue;
+    if (text2(child(declared, "declare")) !== "resource" || !FLUX_CONFIGURATION2.test(text2(child(declared, "type")) ?? "")) continue;
     if (child(declared, "loop")) continue;
     const body2 = child(declared, "value");
     const properties = child(body2, "properties");
     if (!body2 || !properties) continue;
     const nameW = child(body2, "name");
     const name = nameW && resolve2(nameW);
-    const nameText = text(name) ?? symbol;
+    const nameText = text2(name) ?? symbol;
     out.push(readRestConfiguration(doc, clusterOf(child(body2, "scope"), symbols, resolve2) ?? nameText, { value: nameText, node: (name ?? body2).node }, body2.node, properties, resolve2));
   }
   return out;
@@ -30991,7 +31150,7 @@ function clusterOf(scope, symbols, resolve2) {
   const symbol = scope.value["@expr"].trim();
   if (!/^[A-Za-z_]\w*$/.test(symbol)) return void 0;
   const name = child(child(symbols.get(symbol), "value"), "name");
-  return (name && text(resolve2(name))) ?? symbol;
+  return (name && text2(resolve2(name))) ?? symbol;
 }
 
 // src/graph/azure/config.ts
@@ -31003,10 +31162,10 @@ function configConfigurations(list4, doc) {
   const entries2 = fromDoc ? items(fromDoc) : list4.map((value) => ({ value, node: mirror(value, nowhere) }));
   return entries2.flatMap((entry) => {
     const name = child(entry, "name");
-    if (!text(name)) return [];
+    if (!text2(name)) return [];
     const properties = child(entry, "properties") ?? entry;
     const withKustomizations = azKustomizations(properties);
-    const cluster = text(child(entry, "cluster")) ?? text(name);
+    const cluster = text2(child(entry, "cluster")) ?? text2(name);
     return [readRestConfiguration(at3, cluster, name, entry.node, withKustomizations, (w) => w)];
   });
 }
@@ -31209,7 +31368,7 @@ function terraformConfigurations(doc, files) {
     if (!m) return void 0;
     for (const d of [doc, ...files]) {
       const cluster = blocks(d, "resource").find((b) => labels(b)[0] === "azurerm_kubernetes_cluster" && labels(b)[1] === m[1]);
-      if (cluster) return text(field2(cluster, "name")) ?? m[1];
+      if (cluster) return text2(field2(cluster, "name")) ?? m[1];
     }
     return m[1];
   };
@@ -31217,23 +31376,23 @@ function terraformConfigurations(doc, files) {
   for (const block of blocks(doc, "resource")) {
     if (labels(block)[0] !== RESOURCE) continue;
     const nameW = field2(block, "name");
-    const name = text(nameW) ?? String(labels(block)[1] ?? "");
+    const name = text2(nameW) ?? String(labels(block)[1] ?? "");
     const source = firstBlock(block, "git_repository") ?? firstBlock(block, "bucket") ?? firstBlock(block, "blob_storage");
     const sourceType = source ? Object.keys(block.value).find((k) => ["git_repository", "bucket", "blob_storage"].includes(k)) : void 0;
-    const refType = text(field2(source, "reference_type"));
-    const refValue = text(field2(source, "reference_value"));
-    const scope = text(field2(block, "scope"));
+    const refType = text2(field2(source, "reference_type"));
+    const refValue = text2(field2(source, "reference_value"));
+    const scope = text2(field2(block, "scope"));
     out.push({
       doc,
       cluster: clusterOf2(child(block, "cluster_id")) ?? name,
       name: { value: name, node: (nameW ?? block).node },
       node: block.node,
-      namespace: text(field2(block, "namespace")) ?? AZURE_DEFAULTS.namespace,
+      namespace: text2(field2(block, "namespace")) ?? AZURE_DEFAULTS.namespace,
       // azurerm's default scope is namespace (the REST API's is cluster).
       scope: scope === "cluster" ? "cluster" : "namespace",
       sourceKind: sourceType === "git_repository" || !sourceType ? "GitRepository" : "Bucket",
       sourceNode: (source ?? block).node,
-      url: text(field2(source, "url")),
+      url: text2(field2(source, "url")),
       ...refType && refValue && REFERENCE_TYPES.has(refType) ? { ref: { [refType]: refValue } } : {},
       suspend: field2(block, "suspension_enabled")?.value === true,
       kustomizations: items(child(block, "kustomizations")).map((k) => readKustomization3(k, field2))
@@ -31256,8 +31415,8 @@ var AZURERM_FIELDS = {
 };
 function readKustomization3(k, field2) {
   const nameW = field2(k, "name");
-  const dependsOn = items(field2(k, "depends_on")).flatMap((d) => text(d) ? [{ value: text(d), node: d.node }] : []);
-  return kustomizationOf({ value: text(nameW) ?? "", node: (nameW ?? k).node }, k, field2, AZURERM_FIELDS, dependsOn, items(child(k, "post_build"))[0]);
+  const dependsOn = items(field2(k, "depends_on")).flatMap((d) => text2(d) ? [{ value: text2(d), node: d.node }] : []);
+  return kustomizationOf({ value: text2(nameW) ?? "", node: (nameW ?? k).node }, k, field2, AZURERM_FIELDS, dependsOn, items(child(k, "post_build"))[0]);
 }
 
 // src/graph/azure/objects.ts
@@ -42773,148 +42932,6 @@ var builtinChecks = {
   "secret-plaintext": { run: secretPlaintext }
 };
 
-// src/report/ansi.ts
-var sgr = (open, close) => (s) => `\x1B[${open}m${s}\x1B[${close}m`;
-var on = {
-  red: sgr(31, 39),
-  yellow: sgr(33, 39),
-  cyan: sgr(36, 39),
-  green: sgr(32, 39),
-  dim: sgr(2, 22),
-  bold: sgr(1, 22),
-  underline: sgr(4, 24)
-};
-function printable(text3) {
-  return text3.replace(/\r\n|\r|\n/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
-// src/report/graph/model.ts
-function pictureOf(graph) {
-  return graph.clusters.map((cluster, c) => clusterPicture(cluster, `c${c}`));
-}
-function clusterPicture(cluster, prefix) {
-  const nodes = [];
-  const edges = [];
-  const byKey = /* @__PURE__ */ new Map();
-  const add2 = (key2, node) => {
-    let n = byKey.get(key2);
-    if (!n) {
-      n = { id: `${prefix}_${nodes.length}`, ...node };
-      nodes.push(n);
-      byKey.set(key2, n);
-    }
-    return n;
-  };
-  const edge = (from, to, kind) => {
-    if (!edges.some((e) => e.from === from.id && e.to === to.id && e.kind === kind)) edges.push({ from: from.id, to: to.id, kind });
-  };
-  const key = (kind, namespace, name) => `${kind}/${namespace}/${name}`;
-  const kustomizations = cluster.kustomizations.filter((k) => !k.synthetic);
-  for (const k of kustomizations) {
-    add2(key("Kustomization", k.namespace, k.name), { kind: "Kustomization", fluxKind: "Kustomization", name: k.name, namespace: k.namespace, path: pathOf(k), file: k.doc.file });
-  }
-  for (const h of cluster.helmReleases) add2(key("HelmRelease", h.namespace, h.name), { kind: "HelmRelease", fluxKind: "HelmRelease", name: h.name, namespace: h.namespace, file: h.doc.file });
-  for (const s of cluster.sources) add2(key(s.kind, s.namespace, s.name), { kind: "Source", fluxKind: s.kind, name: s.name, namespace: s.namespace, file: s.doc.file });
-  const target = (kind, ref, from) => byKey.get(key(kind, ref.namespace, ref.name)) ?? add2(key(kind, ref.namespace, ref.name), { kind: "Missing", fluxKind: kind, name: ref.name, namespace: ref.namespace, file: from.file });
-  for (const k of kustomizations) {
-    const self2 = byKey.get(key("Kustomization", k.namespace, k.name));
-    for (const d of k.dependsOn) edge(self2, target("Kustomization", d, self2), "dependsOn");
-    if (k.sourceRef?.kind) edge(self2, target(k.sourceRef.kind, k.sourceRef, self2), "source");
-  }
-  for (const h of cluster.helmReleases) {
-    const self2 = byKey.get(key("HelmRelease", h.namespace, h.name));
-    for (const d of h.dependsOn) edge(self2, target("HelmRelease", d, self2), "dependsOn");
-    const chart = h.chartSourceRef ?? h.chartRef;
-    if (chart?.kind) edge(self2, target(chart.kind, chart, self2), "source");
-  }
-  for (const o of cluster.objects) {
-    if (o.by.synthetic) continue;
-    const parent = byKey.get(key("Kustomization", o.by.namespace, o.by.name));
-    const namespace = o.id.namespace ?? "flux-system";
-    const child2 = byKey.get(key(o.id.kind, namespace, o.id.name));
-    if (parent && child2 && parent !== child2 && child2.kind !== "Missing") edge(parent, child2, "applies");
-  }
-  return { name: cluster.name, origin: cluster.origin, nodes, edges };
-}
-function pathOf(k) {
-  if (k.path) return k.path.raw || "./";
-  const spec = k.value?.spec;
-  return typeof spec?.path === "string" ? spec.path : void 0;
-}
-function labelOf(n) {
-  const head = `${n.fluxKind} ${n.namespace}/${n.name}`;
-  if (n.kind === "Missing") return `${head} (missing)`;
-  return n.path !== void 0 ? `${head} ${n.path}` : head;
-}
-
-// src/report/graph/formats.ts
-function drawGraph(pictures, format) {
-  if (format === "mermaid") return mermaid(pictures);
-  if (format === "dot") return dot(pictures);
-  return text2(pictures);
-}
-var EDGE_WORDS = { dependsOn: "depends on", source: "source", applies: "applies" };
-function text2(pictures) {
-  if (pictures.length === 0) return "no cluster found\n";
-  const out = [];
-  for (const p of pictures) {
-    out.push(`cluster ${printable(p.name)} (${p.origin})`);
-    const byId = new Map(p.nodes.map((n) => [n.id, n]));
-    for (const n of p.nodes) {
-      if (n.kind === "Missing") continue;
-      out.push(`  ${printable(labelOf(n))}  [${printable(n.file)}]`);
-      for (const e of p.edges.filter((x) => x.from === n.id)) out.push(`    ${EDGE_WORDS[e.kind]} ${printable(labelOf(byId.get(e.to)))}`);
-    }
-    out.push("");
-  }
-  return `${out.join("\n").trimEnd()}
-`;
-}
-function mermaidText(s) {
-  return printable(s).replace(/#/g, "#35;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;");
-}
-var MERMAID_SHAPES = {
-  Kustomization: ['["', '"]'],
-  HelmRelease: ['(["', '"])'],
-  Source: ['[("', '")]'],
-  Missing: ['{{"', '"}}']
-};
-var MERMAID_ARROWS = { dependsOn: "-->", source: "-.->", applies: "==>" };
-function mermaid(pictures) {
-  const out = ["flowchart LR"];
-  pictures.forEach((p, i) => {
-    out.push(`  subgraph cluster_${i}["cluster ${mermaidText(p.name)} (${p.origin})"]`);
-    for (const n of p.nodes) {
-      const [open, close] = MERMAID_SHAPES[n.kind];
-      out.push(`    ${n.id}${open}${mermaidText(labelOf(n))}${close}`);
-    }
-    out.push("  end");
-    for (const e of p.edges) out.push(`  ${e.from} ${MERMAID_ARROWS[e.kind]}|${EDGE_WORDS[e.kind]}| ${e.to}`);
-  });
-  return `${out.join("\n")}
-`;
-}
-function dotString(s) {
-  return `"${printable(s).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
-}
-var DOT_SHAPES = { Kustomization: "box", HelmRelease: "ellipse", Source: "cylinder", Missing: "octagon" };
-var DOT_STYLES = { dependsOn: "solid", source: "dashed", applies: "bold" };
-function dot(pictures) {
-  const out = ["digraph gitops {", "  rankdir=LR;"];
-  pictures.forEach((p, i) => {
-    out.push(`  subgraph cluster_${i} {`, `    label=${dotString(`cluster ${p.name} (${p.origin})`)};`);
-    for (const n of p.nodes) {
-      const missing = n.kind === "Missing" ? ", style=dashed" : "";
-      out.push(`    ${n.id} [label=${dotString(labelOf(n))}, shape=${DOT_SHAPES[n.kind]}${missing}];`);
-    }
-    out.push("  }");
-    for (const e of p.edges) out.push(`  ${e.from} -> ${e.to} [label=${dotString(EDGE_WORDS[e.kind])}, style=${DOT_STYLES[e.kind]}];`);
-  });
-  out.push("}");
-  return `${out.join("\n")}
-`;
-}
-
 // src/github/action-lint.ts
 init_tool();
 async function actionLint(root, options, baseSha, log) {
@@ -42922,14 +42939,14 @@ async function actionLint(root, options, baseSha, log) {
     const result = await lint(root, options, builtinChecks);
     return { result, all: result.findings, notes: [] };
   }
-  const drawings = {};
-  const onGraph = (graph, tree) => drawings[tree] = drawGraph(pictureOf(graph), "mermaid");
+  const pictures = {};
+  const onGraph = (graph, tree) => pictures[tree] = pictureOf(graph);
   try {
     const { newSince, ...result } = await lintNewSince(root, baseSha, { ...options, optionName: "only-new", onGraph }, builtinChecks);
     const at3 = `the merge base ${newSince.base.slice(0, 12)} with the base branch`;
     const notes = [`Only the findings new since ${at3} are reported: ${newSince.known.length} already there are not shown.`];
     const all = [...result.findings, ...newSince.known].sort(compareFindings);
-    const graphs = drawings.head !== void 0 && drawings.base !== void 0 ? { head: drawings.head, base: drawings.base } : void 0;
+    const graphs = pictures.head && pictures.base ? { head: pictures.head, base: pictures.base } : void 0;
     return { result, all, notes, ...graphs ? { graphs } : {} };
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
@@ -43331,6 +43348,7 @@ function cappedSarif(result, pathPrefix, limits = { results: SARIF_MAX_RESULTS, 
 init_tool();
 var SUMMARY_MAX_BYTES = 1024 * 1024;
 var TABLE_ROWS = 20;
+var GRAPH_CHANGES_SHOWN = 50;
 var MERMAID_MAX_CHARS = 5e4;
 function jobSummary(input) {
   const options = { ...input.markdown, rules: input.rules };
@@ -43339,6 +43357,7 @@ function jobSummary(input) {
   const maxBytes = input.maxBytes ?? SUMMARY_MAX_BYTES;
   if (input.findings.length === 0) {
     const top2 = `${head.join("\n")}\u2705 No problems found.
+
 `;
     return top2 + graphSection(input.changedGraph, maxBytes - Buffer.byteLength(top2));
   }
@@ -43358,22 +43377,34 @@ function jobSummary(input) {
 }
 function graphSection(graph, room) {
   if (graph === void 0) return "";
-  const omitted = (why) => `_The dependency graph changed; it is not shown: ${why} (\`gitops-lint graph --format mermaid\` draws it)._
+  const changes = [changeList("Added", graph.added), changeList("Removed", graph.removed)].join("");
+  const open = `<details><summary>Dependency graph (changed)</summary>
 
-`;
-  if (graph.length > MERMAID_MAX_CHARS) return omitted(`its Mermaid text has ${graph.length} characters, more than Mermaid draws (${MERMAID_MAX_CHARS})`);
-  const section = `<details><summary>Dependency graph (changed)</summary>
+${changes}`;
+  const close = "</details>\n\n";
+  const omitted = (why) => `${open}_The graph at the head is not drawn: ${why} (\`gitops-lint graph --format mermaid\` draws it)._
 
-The pull request changes the dependency graph (Flux Kustomizations, dependsOn, sources, HelmReleases); this is the graph at its head.
+${close}`;
+  if (graph.mermaid.length > MERMAID_MAX_CHARS) return omitted(`its Mermaid text has ${graph.mermaid.length} characters, more than Mermaid draws (${MERMAID_MAX_CHARS})`);
+  const section = `${open}The graph at the head of the pull request:
 
 \`\`\`mermaid
-${graph}\`\`\`
+${graph.mermaid}\`\`\`
 
-</details>
-
-`;
+${close}`;
   if (Buffer.byteLength(section) > room) return omitted("it does not fit in the job summary (1 MiB)");
   return section;
+}
+function changeList(title, facts) {
+  if (facts.length === 0) return "";
+  const shown = facts.slice(0, GRAPH_CHANGES_SHOWN).map((f) => `- ${escapeMarkdown(printable(f))}`);
+  const more = facts.length - shown.length;
+  return `${title}:
+
+${shown.join("\n")}
+${more > 0 ? `- _\u2026 and ${more} more_
+` : ""}
+`;
 }
 function findingsTable(findings, options) {
   const rows = bySeverity(findings).slice(0, TABLE_ROWS);
@@ -43583,7 +43614,10 @@ async function act(env, write, token, cwd) {
   return failOn !== "none" && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
 }
 function changedGraph(graphs) {
-  return graphs && graphs.head !== graphs.base ? { changedGraph: graphs.head } : {};
+  if (!graphs) return {};
+  const changes = graphChanges(graphs.base, graphs.head);
+  if (changes.added.length === 0 && changes.removed.length === 0) return {};
+  return { changedGraph: { ...changes, mermaid: drawGraph(graphs.head, "mermaid") } };
 }
 function lintOptions(env, workspace) {
   const options = {};

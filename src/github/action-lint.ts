@@ -12,8 +12,7 @@ import { lint } from '../engine/lint.js';
 import type { LintOptions, LintResult } from '../engine/types.js';
 import { compareFindings, type Finding } from '../finding.js';
 import type { RepoGraph } from '../graph/types.js';
-import { drawGraph } from '../report/graph/formats.js';
-import { pictureOf } from '../report/graph/model.js';
+import { pictureOf, type ClusterPicture } from '../report/graph/model.js';
 import { TOOL_NAME } from '../report/tool.js';
 
 export interface ActionLint {
@@ -23,8 +22,8 @@ export interface ActionLint {
   all: Finding[];
   /** Lines for the job summary about what was compared or left out. */
   notes: string[];
-  /** The Mermaid drawings of the head's and the base's dependency graphs, when both trees were linted. */
-  graphs?: { head: string; base: string };
+  /** The head's and the base's dependency graphs, when both trees were linted. */
+  graphs?: { head: ClusterPicture[]; base: ClusterPicture[] };
 }
 
 /** Lints `root`; with `baseSha`, only what is new since the merge base with it (falling back to everything). */
@@ -33,14 +32,14 @@ export async function actionLint(root: string, options: LintOptions, baseSha: st
     const result = await lint(root, options, builtinChecks);
     return { result, all: result.findings, notes: [] };
   }
-  const drawings: Partial<Record<'head' | 'base', string>> = {};
-  const onGraph = (graph: RepoGraph, tree: 'head' | 'base') => (drawings[tree] = drawGraph(pictureOf(graph), 'mermaid'));
+  const pictures: Partial<Record<'head' | 'base', ClusterPicture[]>> = {};
+  const onGraph = (graph: RepoGraph, tree: 'head' | 'base') => (pictures[tree] = pictureOf(graph));
   try {
     const { newSince, ...result } = await lintNewSince(root, baseSha, { ...options, optionName: 'only-new', onGraph }, builtinChecks);
     const at = `the merge base ${newSince.base.slice(0, 12)} with the base branch`;
     const notes = [`Only the findings new since ${at} are reported: ${newSince.known.length} already there are not shown.`];
     const all = [...result.findings, ...newSince.known].sort(compareFindings);
-    const graphs = drawings.head !== undefined && drawings.base !== undefined ? { head: drawings.head, base: drawings.base } : undefined;
+    const graphs = pictures.head && pictures.base ? { head: pictures.head, base: pictures.base } : undefined;
     return { result, all, notes, ...(graphs ? { graphs } : {}) };
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;

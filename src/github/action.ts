@@ -13,13 +13,15 @@ import { fluxTarget } from '../k8s/deprecations/releases.js';
 import { severityCounts } from '../report/counts.js';
 import { isKubernetesVersion, KUBERNETES_VERSION_FORMS } from '../schema/versions.js';
 import { TOOL_NAME } from '../report/tool.js';
-import { actionLint } from './action-lint.js';
+import { drawGraph } from '../report/graph/formats.js';
+import { graphChanges } from '../report/graph/diff.js';
+import { actionLint, type ActionLint } from './action-lint.js';
 import { planAnnotations } from './annotations.js';
 import { blobLinks, readGitHubContext, type Env } from './context.js';
 import { changedLines } from './diff.js';
 import { maskToken } from './mask.js';
 import { cappedSarif } from './sarif-limits.js';
-import { jobSummary } from './summary.js';
+import { jobSummary, type SummaryInput } from './summary.js';
 import { commentOnPullRequest } from './pull-request.js';
 
 export interface ActionIO {
@@ -100,9 +102,12 @@ async function act(env: Env, write: (text: string) => void, token: string, cwd: 
   return failOn !== 'none' && findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
 }
 
-/** The head's graph when the pull request changed it. */
-function changedGraph(graphs: { head: string; base: string } | undefined): { changedGraph?: string } {
-  return graphs && graphs.head !== graphs.base ? { changedGraph: graphs.head } : {};
+/** The head's graph and what changed, when the pull request changed the graph. */
+function changedGraph(graphs: ActionLint['graphs']): Pick<SummaryInput, 'changedGraph'> {
+  if (!graphs) return {};
+  const changes = graphChanges(graphs.base, graphs.head);
+  if (changes.added.length === 0 && changes.removed.length === 0) return {};
+  return { changedGraph: { ...changes, mermaid: drawGraph(graphs.head, 'mermaid') } };
 }
 
 function lintOptions(env: Env, workspace: string): LintOptions {

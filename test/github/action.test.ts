@@ -189,7 +189,7 @@ describe('the Action on a pull request', () => {
     expect(first.summary).toContain('<details><summary>All 2 findings by file</summary>');
     expect(first.summary).not.toContain('apps/old.yaml');
     // The change adds a dependsOn: the graph at the head, with that edge, is in the summary.
-    expect(first.summary).toContain('<details><summary>Dependency graph (changed)</summary>');
+    expect(first.summary).toContain('<details><summary>Dependency graph (changed)</summary>\n\nAdded:\n\n- cluster prod: Kustomization flux-system/apps ./apps depends on Kustomization flux-system/infra (missing)\n- cluster prod: Kustomization flux-system/infra (missing)\n\n');
     expect(mermaidEdges(first.summary)).toContain('Kustomization flux-system/apps ./apps -> depends on -> Kustomization flux-system/infra (missing)');
     // The SARIF file has every finding, old ones included: code scanning tells new from old itself.
     const sarif = JSON.parse(fs.readFileSync(first.outputs['sarif-file']!, 'utf8')) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };

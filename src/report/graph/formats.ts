@@ -14,7 +14,8 @@ export function drawGraph(pictures: readonly ClusterPicture[], format: GraphForm
   return text(pictures);
 }
 
-const EDGE_WORDS: Record<PictureEdge['kind'], string> = { dependsOn: 'depends on', source: 'source', applies: 'applies' };
+/** How an edge reads in words (`A depends on B`). */
+export const EDGE_WORDS: Record<PictureEdge['kind'], string> = { dependsOn: 'depends on', source: 'source', applies: 'applies' };
 
 function text(pictures: readonly ClusterPicture[]): string {
   if (pictures.length === 0) return 'no cluster found\n';
