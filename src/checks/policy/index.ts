@@ -3,6 +3,7 @@ import type { Check } from '../types.js';
 import { chartVersionChecks } from './chart-version.js';
 import { imageTagMutable } from './image-tag.js';
 import { intervalChecks } from './interval.js';
+import { remediationChecks } from './remediation.js';
 import { fluxSuspended } from './suspended.js';
 import { tenancyChecks } from './tenancy.js';
 import { fluxDependencyNotReady } from './wait.js';
@@ -15,5 +16,6 @@ export const policyChecks: Record<string, Check> = {
   'helmrelease-values-schema': { run: helmReleaseValuesSchema },
   ...intervalChecks,
   ...chartVersionChecks,
+  ...remediationChecks,
   ...tenancyChecks,
 };
