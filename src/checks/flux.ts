@@ -4,7 +4,7 @@ import type { FluxKustomization } from '../graph/types.js';
 import { objectRef } from '../k8s/object-ref.js';
 import type { YamlDocument } from '../load/types.js';
 import { fluxDependsOnCycle, fluxDependsOnMissing } from './depends.js';
-import { fluxDependsOnRequired } from './depends-required.js';
+import { dependsOnRequiredParams, fluxDependsOnRequired } from './depends-required.js';
 import { fluxSourceMissing, helmReleaseSourceMissing } from './sources.js';
 import { isTemplated } from './flux-lookup.js';
 import { closestName } from '../util/suggest.js';
@@ -88,5 +88,5 @@ export const fluxChecks: Record<string, Check> = {
   'flux-source-missing': { run: fluxSourceMissing },
   'helmrelease-source-missing': { run: helmReleaseSourceMissing },
   'flux-kustomization-prune': { run: fluxKustomizationPrune },
-  'flux-dependson-required': { run: fluxDependsOnRequired },
+  'flux-dependson-required': { run: fluxDependsOnRequired, params: dependsOnRequiredParams },
 };

@@ -66,6 +66,22 @@ const tables: Record<string, ParamsTable> = {
       [{ path: [] }, "path: unknown key (did you mean 'paths'? allowed: paths)"],
     ],
   },
+  'helmrelease-remediation-retries': {
+    valid: [{}, { requireRetries: true }, { defaultStrategy: 'RetryOnFailure', requireRetries: false }],
+    invalid: [
+      [{ requireRetries: 'yes' }, 'requireRetries: must be true or false (true also reports HelmReleases whose install or upgrade has no remediation at all, the Flux default)'],
+      [{ defaultStrategy: 'Retry' }, 'defaultStrategy: unknown helm-controller default strategy "Retry" (known: RemediateOnFailure, RetryOnFailure)'],
+      [{ retries: 3 }, 'retries: unknown key (allowed: requireRetries, defaultStrategy)'],
+    ],
+  },
+  'flux-dependson-required': {
+    valid: [{}, { chartCrds: [] }, { extraChartCrds: [{ chart: 'kyverno', groups: ['kyverno.io'], values: { 'crds.install': true }, crdsDir: false, source: 'kyverno values.yaml' }] }],
+    invalid: [
+      [{ extraChartCrds: [{ chart: 'kyverno' }] }, 'extraChartCrds[0].groups: is required'],
+      [{ extraChartCrds: [{ chart: 'kyverno', groups: ['kyverno.io'], values: { 'crds.install': 'yes' } }] }, 'extraChartCrds[0].values["crds.install"]: must be true or false, the chart\'s default for that value'],
+      [{ chartCrd: [] }, 'chartCrd: unknown key (did you mean \'chartCrds\'? allowed: chartCrds, extraChartCrds)'],
+    ],
+  },
   'flux-cross-namespace-ref': lockdownClusters,
   'flux-service-account-default': lockdownClusters,
   'yaml-syntax': loaderKinds,

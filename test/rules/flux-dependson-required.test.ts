@@ -40,6 +40,45 @@ const layered = (appsExtra: string[]) => ({
   'apps/settings.yaml': configMap('settings', 'podinfo'),
 });
 
+/** infra applies the cert-manager HelmRelease (values: `values` lines); apps applies a Certificate. */
+const certManager = (values: string[], appsExtra: string[] = [], release = 'cert-manager') => ({
+  ...bootstrap('prod'),
+  'clusters/prod/infra.yaml': kustomization('infra', './infra'),
+  'clusters/prod/apps.yaml': kustomization('apps', './apps', appsExtra),
+  'infra/jetstack.yaml': helmRepository('jetstack'),
+  'infra/cert-manager.yaml': helmRelease(release, 'flux-system', 'jetstack', values),
+  'apps/certificate.yaml': certificate,
+});
+
+/** infra creates namespace monitoring; apps applies a HelmRelease with `extra` lines under spec. */
+const releaseInto = (extra: string[]) => ({
+  ...bootstrap('prod'),
+  'clusters/prod/infra.yaml': kustomization('infra', './infra'),
+  'clusters/prod/apps.yaml': kustomization('apps', './apps'),
+  'infra/namespace.yaml': namespace('monitoring'),
+  'apps/repo.yaml': helmRepository('podinfo'),
+  'apps/release.yaml': helmRelease('podinfo', 'flux-system', 'podinfo', extra),
+});
+
+/** An AKS Flux configuration whose kustomization infra creates namespace podinfo and apps deploys into it. */
+const azure = (apps: string, extra: Record<string, string> = {}) => ({
+  '.gitops-lint.yaml': [
+    'fluxConfigurations:',
+    '  - name: cluster-config',
+    '    cluster: aks-prod',
+    '    namespace: cluster-config',
+    '    sourceKind: GitRepository',
+    '    gitRepository: { url: https://github.com/example/aks-fleet, repositoryRef: { branch: main } }',
+    '    kustomizations:',
+    '      infra: { path: ./infra, prune: true }',
+    `      apps: ${apps}`,
+    '',
+  ].join('\n'),
+  'infra/namespace.yaml': namespace('podinfo'),
+  'apps/settings.yaml': configMap('settings', 'podinfo'),
+  ...extra,
+});
+
 ruleTester.run('flux-dependson-required', {
   valid: [
     { name: 'depends on the Kustomization creating the namespace', files: layered(dependsOn('infra-controllers')) },
@@ -76,8 +115,139 @@ ruleTester.run('flux-dependson-required', {
         'apps/settings.yaml': configMap('settings', 'podinfo'),
       },
     },
+    {
+      name: 'a parent that depends on the creator orders its children',
+      files: {
+        ...bootstrap('prod'),
+        'clusters/prod/infra.yaml': kustomization('infra', './infra'),
+        'clusters/prod/apps.yaml': kustomization('apps', './apps', dependsOn('infra')),
+        'infra/namespace.yaml': namespace('podinfo'),
+        'apps/podinfo.yaml': kustomization('podinfo', './podinfo'),
+        'podinfo/settings.yaml': configMap('settings', 'podinfo'),
+      },
+    },
+    {
+      name: 'depends on a waiting Kustomization that applies the creator',
+      files: {
+        ...bootstrap('prod'),
+        'clusters/prod/infra.yaml': kustomization('infra', './infra', ['wait: true']),
+        'clusters/prod/apps.yaml': kustomization('apps', './apps', dependsOn('infra')),
+        'infra/namespaces.yaml': kustomization('namespaces', './namespaces'),
+        'namespaces/podinfo.yaml': namespace('podinfo'),
+        'apps/settings.yaml': configMap('settings', 'podinfo'),
+      },
+    },
+    { name: 'HelmRelease whose targetNamespace Helm creates (install.createNamespace)', files: releaseInto(['targetNamespace: monitoring', 'install:', '  createNamespace: true']) },
+    { name: 'cert-manager chart without crds.enabled installs no CRDs (chart default false)', files: certManager([]) },
+    { name: 'cert-manager chart with crds.enabled, depended on', files: certManager(['values:', '  crds:', '    enabled: true'], dependsOn('infra')) },
+    {
+      name: 'kube-prometheus-stack with install.crds: Skip leaves its crds/ folder out',
+      files: {
+        ...bootstrap('prod'),
+        'clusters/prod/infra.yaml': kustomization('infra', './infra'),
+        'clusters/prod/apps.yaml': kustomization('apps', './apps'),
+        'infra/repo.yaml': helmRepository('prometheus-community'),
+        'infra/release.yaml': helmRelease('kube-prometheus-stack', 'flux-system', 'prometheus-community', ['install:', '  crds: Skip']),
+        'apps/monitor.yaml': 'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: web\n  namespace: default\nspec:\n  selector: {}\n  endpoints: []\n',
+      },
+    },
+    {
+      name: 'chart CRD inference turned off with an empty table',
+      files: certManager(['values:', '  crds:', '    enabled: true']),
+      config: { rules: { 'flux-dependson-required': { params: { chartCrds: [] } } } },
+    },
+    { name: 'AKS: apps depends on its sibling infra in the configuration', files: azure('{ path: ./apps, dependsOn: [infra] }') },
   ],
   invalid: [
+    {
+      name: 'HelmRelease whose targetNamespace another Kustomization creates',
+      files: releaseInto(['targetNamespace: monitoring']),
+      errors: [
+        {
+          file: 'clusters/prod/apps.yaml',
+          line: 6,
+          message:
+            'Kustomization "apps" applies HelmRelease "podinfo" whose spec.targetNamespace "monitoring" is created by Kustomization "infra" but does not depend on it; add dependsOn: [{name: infra}]',
+        },
+      ],
+    },
+    {
+      name: 'HelmRelease whose storageNamespace another Kustomization creates (createNamespace does not create it)',
+      files: releaseInto(['storageNamespace: monitoring', 'install:', '  createNamespace: true']),
+      errors: [{ file: 'clusters/prod/apps.yaml', line: 6, message: /applies HelmRelease "podinfo" whose spec\.storageNamespace "monitoring" is created by Kustomization "infra"/ }],
+    },
+    {
+      name: 'custom resources whose CRDs the cert-manager chart of another Kustomization installs (crds.enabled)',
+      files: certManager(['values:', '  crds:', '    enabled: true']),
+      errors: [
+        {
+          file: 'clusters/prod/apps.yaml',
+          line: 6,
+          message:
+            'Kustomization "apps" applies Certificate (cert-manager.io) custom resources whose CRDs HelmRelease "cert-manager" (chart cert-manager) installs, applied by Kustomization "infra" but does not depend on it; add dependsOn: [{name: infra}]',
+        },
+      ],
+    },
+    {
+      name: 'the deprecated installCRDs value switches them on too',
+      files: certManager(['values:', '  installCRDs: true']),
+      errors: [{ file: 'clusters/prod/apps.yaml', line: 6, message: /whose CRDs HelmRelease "cert-manager" \(chart cert-manager\) installs/ }],
+    },
+    {
+      name: 'a chart from an OCIRepository (chartRef) is known by the URL, CRDs on by default',
+      files: {
+        ...bootstrap('prod'),
+        'clusters/prod/infra.yaml': kustomization('infra', './infra'),
+        'clusters/prod/apps.yaml': kustomization('apps', './apps'),
+        'infra/oci.yaml':
+          'apiVersion: source.toolkit.fluxcd.io/v1\nkind: OCIRepository\nmetadata:\n  name: eso\n  namespace: flux-system\nspec:\n  interval: 1h\n  url: oci://ghcr.io/external-secrets/charts/external-secrets\n  ref:\n    tag: 0.10.0\n',
+        'infra/release.yaml':
+          'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: eso\n  namespace: flux-system\nspec:\n  interval: 1h\n  chartRef:\n    kind: OCIRepository\n    name: eso\n',
+        'apps/secret.yaml':
+          'apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata:\n  name: db\n  namespace: default\nspec:\n  secretStoreRef: {kind: ClusterSecretStore, name: vault}\n  target: {name: db}\n',
+      },
+      errors: [{ file: 'clusters/prod/apps.yaml', line: 6, message: /applies ExternalSecret \(external-secrets\.io\) custom resources whose CRDs HelmRelease "eso" \(chart external-secrets\) installs, applied by Kustomization "infra"/ }],
+    },
+    {
+      name: 'a chart of this repository: the CRDs of its crds/ folder',
+      files: {
+        ...bootstrap('prod'),
+        'clusters/prod/infra.yaml': kustomization('infra', './infra'),
+        'clusters/prod/apps.yaml': kustomization('apps', './apps'),
+        'charts/issuer/Chart.yaml': 'apiVersion: v2\nname: issuer\nversion: 1.0.0\n',
+        'charts/issuer/crds/certificates.yaml': crd,
+        'infra/release.yaml':
+          'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: issuer\n  namespace: flux-system\nspec:\n  interval: 1h\n  chart:\n    spec:\n      chart: ./charts/issuer\n      sourceRef:\n        kind: GitRepository\n        name: flux-system\n',
+        'apps/certificate.yaml': certificate,
+      },
+      errors: [{ file: 'clusters/prod/apps.yaml', line: 6, message: /whose CRDs HelmRelease "issuer" \(chart \.\/charts\/issuer\) installs, applied by Kustomization "infra"/ }],
+    },
+    {
+      name: 'a chart added with extraChartCrds',
+      files: certManager([], [], 'my-issuer'),
+      config: { rules: { 'flux-dependson-required': { params: { extraChartCrds: [{ chart: 'my-issuer', groups: ['cert-manager.io'] }] } } } },
+      errors: [{ file: 'clusters/prod/apps.yaml', line: 6, message: /whose CRDs HelmRelease "my-issuer" \(chart my-issuer\) installs/ }],
+    },
+    {
+      name: 'AKS: the sibling to add to the configuration\'s dependsOn, at the configuration\'s line',
+      files: azure('{ path: ./apps, prune: true }'),
+      errors: [
+        {
+          file: '.gitops-lint.yaml',
+          line: 9,
+          message:
+            'Kustomization "cluster-config-apps" applies objects in namespace "podinfo" created by Kustomization "cluster-config-infra" but does not depend on it; add "infra" to the dependsOn of kustomization "apps" in Flux configuration "cluster-config"',
+        },
+      ],
+    },
+    {
+      name: 'AKS: a Kustomization of the repository made by a sibling, named through that sibling',
+      files: azure('{ path: ./apps, prune: true }', {
+        'infra/namespace.yaml': kustomization('namespaces', './namespaces').replace('name: flux-system\n', 'name: cluster-config\n').replace('namespace: flux-system', 'namespace: cluster-config'),
+        'namespaces/podinfo.yaml': namespace('podinfo'),
+      }),
+      errors: [{ file: '.gitops-lint.yaml', line: 9, message: /created by Kustomization "namespaces" but does not depend on it; add "infra" \(which applies Kustomization "namespaces"\) to the dependsOn of kustomization "apps" in Flux configuration "cluster-config"$/ }],
+    },
     {
       name: 'namespace created by another Kustomization, no dependsOn: at spec',
       files: layered([]),

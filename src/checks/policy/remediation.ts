@@ -86,7 +86,7 @@ export const remediationChecks: Record<string, Check> = {
       properties: {
         requireRetries: {
           type: 'boolean',
-          description: 'true to also report HelmReleases whose install or upgrade has no remediation at all (Flux default: no retry)',
+          description: 'true or false (true also reports HelmReleases whose install or upgrade has no remediation at all, the Flux default)',
         },
         defaultStrategy: {
           enum: ['RemediateOnFailure', 'RetryOnFailure'],
