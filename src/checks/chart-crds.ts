@@ -60,11 +60,10 @@ function skipsCrdsDir(spec: Obj): boolean {
   return install.crds === 'Skip' || install.skipCRDs === true;
 }
 
-/** The groups a table row says this release installs, given its values. */
-function rowGroups(row: ChartCrds, spec: Obj): string[] {
-  if (row.crdsDir && skipsCrdsDir(spec)) return [];
+/** The groups a table row says a release installs, given its values (and whether crds/ folders are skipped). */
+function rowGroups(row: ChartCrds, values: Obj, skipsDir: boolean): string[] {
+  if (row.crdsDir && skipsDir) return [];
   if (!row.values || Object.keys(row.values).length === 0) return row.groups;
-  const values = obj(spec.values);
   const on = Object.entries(row.values).some(([path, fallback]) => {
     const v = valueAt(values, path);
     return v === undefined ? fallback : v === true;
@@ -97,8 +96,36 @@ export function chartCrdGroups(release: FluxHelmRelease, cluster: Cluster, repo:
   }
   const name = chartName(release, cluster);
   if (!name) return undefined;
-  const groups = table.filter((row) => row.chart === name).flatMap((row) => rowGroups(row, spec));
+  const groups = table.filter((row) => row.chart === name).flatMap((row) => rowGroups(row, obj(spec.values), skipsCrdsDir(spec)));
   return groups.length > 0 ? { chart: name, groups } : undefined;
+}
+
+/** Helmfile's own file names: helmfile.yaml, or the files of a helmfile.d directory. */
+const HELMFILE = /(^|\/)(helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)$/;
+
+/**
+ * API groups whose CRDs a Helmfile of the repository installs: the bootstrap that runs before Flux (`helmfile sync`,
+ * or `helmfile template --include-crds | kubectl apply` for CRDs only), so they exist before any Kustomization
+ * reconciles. A release's inline `values` maps decide the table's value switches; with a values file it is assumed on.
+ */
+export function helmfileCrdGroups(repo: LoadedRepo, table: readonly ChartCrds[]): Set<string> {
+  const groups = new Set<string>();
+  for (const file of repo.files) {
+    if (!HELMFILE.test(file.path)) continue;
+    for (const doc of file.documents) {
+      const releases = obj(doc.value).releases;
+      for (const release of Array.isArray(releases) ? releases : []) {
+        const name = lastSegment(obj(release).chart);
+        const entries = Array.isArray(obj(release).values) ? (obj(release).values as unknown[]) : [];
+        // A values file or template (often the HelmRelease's own values, read by a .gotmpl) cannot be read here:
+        // the chart is installed before Flux to work, so take its CRDs as installed.
+        const readable = entries.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
+        const values = entries.reduce<Obj>((all, v) => ({ ...all, ...obj(v) }), {});
+        for (const row of table) if (row.chart === name) for (const g of readable ? rowGroups(row, values, false) : row.groups) groups.add(g);
+      }
+    }
+  }
+  return groups;
 }
 
 export const CHART_CRDS_SCHEMA = {

@@ -11,8 +11,8 @@ import { crdKindKey, sourceKey } from '../k8s/identity.js';
 import { BUILTIN_NAMESPACES } from '../k8s/namespaces.js';
 import { objectRef } from '../k8s/object-ref.js';
 import type { LoadedRepo, YamlDocument } from '../load/types.js';
-import { CHART_CRDS_SCHEMA, chartCrdGroups, type ChartCrds } from './chart-crds.js';
-import { dependencyEntry } from './depends-entry.js';
+import { CHART_CRDS_SCHEMA, chartCrdGroups, helmfileCrdGroups, type ChartCrds } from './chart-crds.js';
+import { type AzureContext, dependencyEntry } from './depends-entry.js';
 import { compareDocs, dependencyClosure, kustomizationsByKey, objectKey } from './flux-lookup.js';
 
 /** A creator of something: the Kustomization that applies it, and what it is for the message. */
@@ -20,6 +20,8 @@ interface Creator {
   by: FluxKustomization;
   /** `HelmRelease "cert-manager" (chart cert-manager)`, when a HelmRelease B applies creates it. */
   via?: string;
+  /** That HelmRelease's name: a health check on it orders what waits for it. */
+  release?: string;
 }
 
 /** Who creates what on one cluster: namespace / CRD group+kind / source key / CRD group (charts) -> its creators. */
@@ -38,6 +40,8 @@ function add(map: Map<string, Creator[]>, key: string, creator: Creator): void {
 
 function findCreators(cluster: Cluster, objects: AppliedObject[], repo: LoadedRepo, table: readonly ChartCrds[]): Creators {
   const creators: Creators = { namespaces: new Map(), crds: new Map(), sources: new Map(), chartGroups: new Map() };
+  // CRDs the repository's Helmfile bootstrap installs exist before Flux starts: nothing on the cluster orders them.
+  const preinstalled = helmfileCrdGroups(repo, table);
   const sourceDocs = new Set(cluster.sources.map((s) => s.doc));
   const releases = new Map(cluster.helmReleases.map((hr) => [hr.doc, hr]));
   for (const { doc, id, by } of objects) {
@@ -49,7 +53,7 @@ function findCreators(cluster: Cluster, objects: AppliedObject[], repo: LoadedRe
     if (sourceDocs.has(doc)) add(creators.sources, sourceKey(id.kind, id.namespace ?? by.namespace, id.name), { by });
     const release = releases.get(doc);
     const installs = release && chartCrdGroups(release, cluster, repo, table);
-    for (const group of installs?.groups ?? []) add(creators.chartGroups, group, { by, via: `HelmRelease "${id.name}" (chart ${installs!.chart})` });
+    for (const group of (installs?.groups ?? []).filter((g) => !preinstalled.has(g))) add(creators.chartGroups, group, { by, via: `HelmRelease "${id.name}" (chart ${installs!.chart})`, release: id.name });
   }
   return creators;
 }
@@ -70,7 +74,24 @@ interface Need {
   creators: Creator[] | undefined;
   /** What A applies that needs it, for the message. */
   what: (creator: Creator) => string;
+  /** A health check that waits for what is needed (a Kustomization A depends on with it orders A too). */
+  checkedBy?: (check: HealthCheck) => boolean;
 }
+
+interface HealthCheck {
+  kind?: unknown;
+  name?: unknown;
+}
+
+function healthChecks(k: FluxKustomization): HealthCheck[] {
+  const checks = (k.value as { spec?: { healthChecks?: unknown } } | undefined)?.spec?.healthChecks;
+  return Array.isArray(checks) ? checks.filter((c): c is HealthCheck => typeof c === 'object' && c !== null) : [];
+}
+
+/** A health check on a CRD of `group` (CRD names are `<plural>.<group>`), or on one of the HelmReleases installing it. */
+const crdCheck = (group: string, creators: Creator[] | undefined) => (check: HealthCheck): boolean =>
+  (check.kind === 'CustomResourceDefinition' && typeof check.name === 'string' && check.name.endsWith(`.${group}`)) ||
+  (check.kind === 'HelmRelease' && !!creators?.some((c) => c.release !== undefined && c.release === check.name));
 
 const known = (namespace: unknown): namespace is string => typeof namespace === 'string' && namespace !== '' && !namespace.includes('${');
 
@@ -105,11 +126,16 @@ function needsOf(object: AppliedObject, creators: Creators, releases: Map<YamlDo
   const crd = creators.crds.get(`${id.group}/${id.kind}`);
   needs.push(
     crd || id.group === ''
-      ? { creators: crd, what: (c) => `${id.kind} (${id.group}) custom resources whose CustomResourceDefinition is applied by Kustomization "${c.by.name}"` }
+      ? {
+          creators: crd,
+          what: (c) => `${id.kind} (${id.group}) custom resources whose CustomResourceDefinition is applied by Kustomization "${c.by.name}"`,
+          checkedBy: crdCheck(id.group, undefined),
+        }
       : {
           // No Kustomization applies the CRD as an object: a chart installs it, if a HelmRelease's chart is known to.
           creators: creators.chartGroups.get(id.group),
           what: (c) => `${id.kind} (${id.group}) custom resources whose CRDs ${c.via} installs, applied by Kustomization "${c.by.name}"`,
+          checkedBy: crdCheck(id.group, creators.chartGroups.get(id.group)),
         },
   );
   if (isHelmRelease(doc)) {
@@ -129,55 +155,92 @@ function needsOf(object: AppliedObject, creators: Creators, releases: Map<YamlDo
 
 const waits = (k: FluxKustomization): boolean => (k.value as { spec?: { wait?: unknown } } | undefined)?.spec?.wait === true;
 
+/** One Kustomization A missing the dependency on B, for what. */
+interface Missing {
+  a: FluxKustomization;
+  b: FluxKustomization;
+  what: string;
+}
+
+/** Every (A, B) pair of one cluster where A needs what B creates and nothing orders A after B, first reason only. */
+function missingDependencies(ctx: CheckContext, cluster: Cluster, table: readonly ChartCrds[]) {
+  const byKey = kustomizationsByKey(cluster);
+  const objects = cluster.objects.filter((o) => !o.by.synthetic).sort((a, b) => compareDocs(a.doc, b.doc));
+  const creators = findCreators(cluster, objects, ctx.repo, table);
+  const appliedBy = new Map<YamlDocument, FluxKustomization>();
+  const appliedObjects = new Map<FluxKustomization, AppliedObject[]>();
+  for (const o of objects) {
+    if (isFluxKustomization(o.doc) && !appliedBy.has(o.doc)) appliedBy.set(o.doc, o.by);
+    const list = appliedObjects.get(o.by) ?? [];
+    list.push(o);
+    appliedObjects.set(o.by, list);
+  }
+  const releases = new Map(cluster.helmReleases.map((hr) => [hr.doc, hr]));
+  const ancestorsOf = new Map([...byKey.values()].map((k) => [k, ancestors(k, appliedBy)]));
+  const missing: Missing[] = [];
+  for (const a of byKey.values()) {
+    const aAncestors = ancestorsOf.get(a) ?? [];
+    // A starts after everything A or a Kustomization applying A depends on: a parent waits for its dependencies before applying A.
+    const closure = new Set([a, ...aAncestors].flatMap((k) => [...dependencyClosure(k, byKey)]));
+    const ordered = (k: FluxKustomization): boolean => closure.has(objectKey(k.namespace, k.name));
+    const satisfied = ({ by: b }: Creator): boolean =>
+      b === a ||
+      ordered(b) ||
+      aAncestors.includes(b) ||
+      !!ancestorsOf.get(b)?.includes(a) ||
+      // A depends on a Kustomization that applies B and waits for what it applies (B's Ready included).
+      !!ancestorsOf.get(b)?.some((p) => waits(p) && ordered(p));
+    const waitedFor = [...byKey.values()].filter(ordered);
+    const found = new Set<FluxKustomization>();
+    for (const object of appliedObjects.get(a) ?? []) {
+      for (const need of needsOf(object, creators, releases)) {
+        if (!need.creators || need.creators.some(satisfied)) continue;
+        if (need.checkedBy && waitedFor.some((k) => healthChecks(k).some(need.checkedBy!))) continue;
+        const creator = need.creators[0]!;
+        if (found.has(creator.by)) continue;
+        found.add(creator.by);
+        missing.push({ a, b: creator.by, what: need.what(creator) });
+      }
+    }
+  }
+  return { missing, byKey, ancestorsOf };
+}
+
+/**
+ * What to do about a missing dependency: the dependsOn entry, unless adding it would close a cycle (B already depends
+ * on A, or B needs something A creates too): then A's objects that need B must move to a Kustomization after B.
+ */
+function remedy(m: Missing, pairs: ReadonlySet<string>, byKey: Map<string, FluxKustomization>, azure: AzureContext): string {
+  const { a, b } = m;
+  const moveOut = `move what needs it out of "${a.name}" into a Kustomization that depends on "${b.name}"`;
+  if (dependencyClosure(b, byKey).has(objectKey(a.namespace, a.name))) {
+    return `"${b.name}" depends on "${a.name}" (directly or through others), so dependsOn would be a cycle; ${moveOut}`;
+  }
+  if (pairs.has(`${objectKey(b.namespace, b.name)} ${objectKey(a.namespace, a.name)}`)) {
+    return `"${b.name}" also needs something "${a.name}" creates, so depending both ways would be a cycle and neither can start on a fresh cluster; ${moveOut}`;
+  }
+  return dependencyEntry(a, b, azure);
+}
+
 export function fluxDependsOnRequired(ctx: CheckContext): void {
   const table = [...((ctx.params.chartCrds as ChartCrds[] | undefined) ?? []), ...((ctx.params.extraChartCrds as ChartCrds[] | undefined) ?? [])];
   const reported = new Set<string>();
   for (const cluster of ctx.graph.clusters) {
-    const byKey = kustomizationsByKey(cluster);
+    const { missing, byKey, ancestorsOf } = missingDependencies(ctx, cluster, table);
     // What the microsoft.flux extension creates (the synthetic root applies them): their dependsOn is the configuration's.
     const fromExtension = new Set(cluster.objects.filter((o) => o.by.synthetic && cluster.origin === 'azure' && isFluxKustomization(o.doc)).map((o) => o.doc));
-    const objects = cluster.objects.filter((o) => !o.by.synthetic).sort((a, b) => compareDocs(a.doc, b.doc));
-    const creators = findCreators(cluster, objects, ctx.repo, table);
-    const appliedBy = new Map<YamlDocument, FluxKustomization>();
-    const appliedObjects = new Map<FluxKustomization, AppliedObject[]>();
-    for (const o of objects) {
-      if (isFluxKustomization(o.doc) && !appliedBy.has(o.doc)) appliedBy.set(o.doc, o.by);
-      const list = appliedObjects.get(o.by) ?? [];
-      list.push(o);
-      appliedObjects.set(o.by, list);
-    }
-    const releases = new Map(cluster.helmReleases.map((hr) => [hr.doc, hr]));
-    const ancestorsOf = new Map([...byKey.values()].map((k) => [k, ancestors(k, appliedBy)]));
-
-    for (const a of byKey.values()) {
-      const aAncestors = ancestorsOf.get(a) ?? [];
-      // A starts after everything A or a Kustomization applying A depends on: a parent waits for its dependencies before applying A.
-      const closure = new Set([a, ...aAncestors].flatMap((k) => [...dependencyClosure(k, byKey)]));
-      const ordered = (k: FluxKustomization): boolean => closure.has(objectKey(k.namespace, k.name));
-      const satisfied = ({ by: b }: Creator): boolean =>
-        b === a ||
-        ordered(b) ||
-        aAncestors.includes(b) ||
-        !!ancestorsOf.get(b)?.includes(a) ||
-        // A depends on a Kustomization that applies B and waits for what it applies (B's Ready included).
-        !!ancestorsOf.get(b)?.some((p) => waits(p) && ordered(p));
-      for (const object of appliedObjects.get(a) ?? []) {
-        for (const need of needsOf(object, creators, releases)) {
-          if (!need.creators || need.creators.some(satisfied)) continue;
-          const creator = need.creators[0]!;
-          const b = creator.by;
-          const pair = `${a.doc.file}#${a.doc.index} ${objectKey(b.namespace, b.name)}`;
-          if (reported.has(pair)) continue;
-          reported.add(pair);
-          const hasDependsOn = (a.doc.value as { spec?: { dependsOn?: unknown } }).spec?.dependsOn !== undefined;
-          const entry = dependencyEntry(a, b, { fromExtension, ancestorsOf });
-          ctx.report({
-            message: `Kustomization "${a.name}" applies ${need.what(creator)} but does not depend on it; ${entry}`,
-            location: ctx.locate(a.doc, hasDependsOn ? ['spec', 'dependsOn'] : ['spec']),
-            object: objectRef({ apiVersion: a.doc.apiVersion, kind: 'Kustomization', namespace: a.namespace, name: a.name }),
-          });
-        }
-      }
+    const pairs = new Set(missing.map(({ a, b }) => `${objectKey(a.namespace, a.name)} ${objectKey(b.namespace, b.name)}`));
+    for (const m of missing) {
+      const { a, b } = m;
+      const pair = `${a.doc.file}#${a.doc.index} ${objectKey(b.namespace, b.name)}`;
+      if (reported.has(pair)) continue;
+      reported.add(pair);
+      const hasDependsOn = (a.doc.value as { spec?: { dependsOn?: unknown } }).spec?.dependsOn !== undefined;
+      ctx.report({
+        message: `Kustomization "${a.name}" applies ${m.what} but does not depend on it; ${remedy(m, pairs, byKey, { fromExtension, ancestorsOf })}`,
+        location: ctx.locate(a.doc, hasDependsOn ? ['spec', 'dependsOn'] : ['spec']),
+        object: objectRef({ apiVersion: a.doc.apiVersion, kind: 'Kustomization', namespace: a.namespace, name: a.name }),
+      });
     }
   }
 }

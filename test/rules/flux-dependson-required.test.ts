@@ -156,9 +156,72 @@ ruleTester.run('flux-dependson-required', {
       files: certManager(['values:', '  crds:', '    enabled: true']),
       config: { rules: { 'flux-dependson-required': { params: { chartCrds: [] } } } },
     },
+    {
+      name: 'CRDs a Helmfile bootstrap of the repository installs before Flux exist already',
+      files: {
+        ...certManager(['values:', '  crds:', '    enabled: true']),
+        'bootstrap/helmfile.d/00-crds.yaml': 'releases:\n  - name: cert-manager\n    namespace: cert-manager\n    chart: oci://quay.io/jetstack/charts/cert-manager\n    version: v1.16.1\n    values:\n      - crds:\n          enabled: true\n',
+      },
+    },
+    {
+      name: 'a Helmfile release with a values file (unreadable here) is taken to install the CRDs',
+      files: {
+        ...certManager(['values:', '  crds:', '    enabled: true']),
+        'bootstrap/helmfile.yaml': 'releases:\n  - name: cert-manager\n    chart: jetstack/cert-manager\n    version: v1.16.1\n    values:\n      - ./values.yaml.gotmpl\n',
+      },
+    },
+    {
+      name: 'depends on a Kustomization whose health checks wait for the CRD the chart installs',
+      files: {
+        ...certManager(['values:', '  crds:', '    enabled: true'], dependsOn('crds-ready')),
+        'clusters/prod/crds-ready.yaml': kustomization('crds-ready', './crds-ready', [
+          'healthChecks:',
+          '  - apiVersion: apiextensions.k8s.io/v1',
+          '    kind: CustomResourceDefinition',
+          '    name: certificates.cert-manager.io',
+        ]),
+        'crds-ready/cm.yaml': configMap('marker', 'default'),
+      },
+    },
+    {
+      name: 'depends on a Kustomization whose health checks wait for the HelmRelease that installs the CRDs',
+      files: {
+        ...certManager(['values:', '  crds:', '    enabled: true'], dependsOn('crds-ready')),
+        'clusters/prod/crds-ready.yaml': kustomization('crds-ready', './crds-ready', ['healthChecks:', '  - apiVersion: helm.toolkit.fluxcd.io/v2', '    kind: HelmRelease', '    name: cert-manager', '    namespace: flux-system']),
+        'crds-ready/cm.yaml': configMap('marker', 'default'),
+      },
+    },
     { name: 'AKS: apps depends on its sibling infra in the configuration', files: azure('{ path: ./apps, dependsOn: [infra] }') },
   ],
   invalid: [
+    {
+      name: 'a Helmfile release of the chart that leaves its CRDs off does not install them',
+      files: {
+        ...certManager(['values:', '  crds:', '    enabled: true']),
+        'bootstrap/helmfile.yaml': 'releases:\n  - name: cert-manager\n    chart: jetstack/cert-manager\n    version: v1.16.1\n',
+      },
+      errors: [{ file: 'clusters/prod/apps.yaml', line: 6, message: /whose CRDs HelmRelease "cert-manager" \(chart cert-manager\) installs/ }],
+    },
+    {
+      name: 'the creator already depends on A: dependsOn would be a cycle, the objects must move',
+      files: { ...layered([]), 'clusters/prod/infra.yaml': kustomization('infra-controllers', './infra', dependsOn('apps')) },
+      errors: [
+        {
+          file: 'clusters/prod/apps.yaml',
+          line: 6,
+          message:
+            'Kustomization "apps" applies objects in namespace "podinfo" created by Kustomization "infra-controllers" but does not depend on it; "infra-controllers" depends on "apps" (directly or through others), so dependsOn would be a cycle; move what needs it out of "apps" into a Kustomization that depends on "infra-controllers"',
+        },
+      ],
+    },
+    {
+      name: 'each needs what the other creates: a deadlock on a fresh cluster, no dependsOn can fix it',
+      files: { ...layered([]), 'apps/namespace.yaml': namespace('tools'), 'infra/tools.yaml': configMap('tools', 'tools') },
+      errors: [
+        { file: 'clusters/prod/apps.yaml', line: 6, message: /^Kustomization "apps" applies .* "infra-controllers" also needs something "apps" creates, so depending both ways would be a cycle and neither can start on a fresh cluster; move what needs it out of "apps"/ },
+        { file: 'clusters/prod/infra.yaml', line: 6, message: /^Kustomization "infra-controllers" applies objects in namespace "tools" created by Kustomization "apps" .* "apps" also needs something "infra-controllers" creates/ },
+      ],
+    },
     {
       name: 'HelmRelease whose targetNamespace another Kustomization creates',
       files: releaseInto(['targetNamespace: monitoring']),
