@@ -1,5 +1,5 @@
 import { ruleTester } from '../support/rule-tester.js';
-import { bootstrap, namespace } from './flux-fixtures.js';
+import { azureConfig, bootstrap, namespace } from './flux-fixtures.js';
 import { lockedDown, tenantKustomization } from './tenancy-fixtures.js';
 
 const tenant = (files: Record<string, string>, sourceNamespace: string) => ({
@@ -37,17 +37,7 @@ ruleTester.run('flux-cross-namespace-ref', {
     {
       name: 'an AKS Flux configuration: the microsoft.flux extension enforces multi-tenancy by default',
       files: {
-        '.gitops-lint.yaml': [
-          'fluxConfigurations:',
-          '  - name: cluster-config',
-          '    cluster: aks-prod',
-          '    namespace: cluster-config',
-          '    sourceKind: GitRepository',
-          '    gitRepository: { url: https://github.com/example/aks-fleet, repositoryRef: { branch: main } }',
-          '    kustomizations:',
-          '      tenants: { path: ./tenants, prune: true }',
-          '',
-        ].join('\n'),
+        '.gitops-lint.yaml': azureConfig(['tenants: { path: ./tenants, prune: true }']),
         'tenants/ns.yaml': namespace('apps'),
         'tenants/tenant.yaml': tenantKustomization('apps', 'cluster-config', ['serviceAccountName: dev-team']),
         'tenant/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: apps\n',

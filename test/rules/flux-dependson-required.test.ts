@@ -1,5 +1,5 @@
 import { ruleTester } from '../support/rule-tester.js';
-import { bootstrap, configMap, helmRelease, helmRepository, kustomization, namespace } from './flux-fixtures.js';
+import { azureConfig, bootstrap, configMap, helmRelease, helmRepository, kustomization, namespace } from './flux-fixtures.js';
 
 const dependsOn = (...names: string[]) => ['dependsOn:', ...names.map((n) => `  - name: ${n}`)];
 
@@ -62,18 +62,7 @@ const releaseInto = (extra: string[]) => ({
 
 /** An AKS Flux configuration whose kustomization infra creates namespace podinfo and apps deploys into it. */
 const azure = (apps: string, extra: Record<string, string> = {}) => ({
-  '.gitops-lint.yaml': [
-    'fluxConfigurations:',
-    '  - name: cluster-config',
-    '    cluster: aks-prod',
-    '    namespace: cluster-config',
-    '    sourceKind: GitRepository',
-    '    gitRepository: { url: https://github.com/example/aks-fleet, repositoryRef: { branch: main } }',
-    '    kustomizations:',
-    '      infra: { path: ./infra, prune: true }',
-    `      apps: ${apps}`,
-    '',
-  ].join('\n'),
+  '.gitops-lint.yaml': azureConfig(['infra: { path: ./infra, prune: true }', `apps: ${apps}`]),
   'infra/namespace.yaml': namespace('podinfo'),
   'apps/settings.yaml': configMap('settings', 'podinfo'),
   ...extra,

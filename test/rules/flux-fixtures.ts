@@ -134,3 +134,21 @@ export function workload(name: string, namespace: string, image: string): string
     '',
   ].join('\n');
 }
+
+/**
+ * A .gitops-lint.yaml declaring AKS Flux configuration `cluster-config` (cluster aks-prod, namespace cluster-config)
+ * with the given kustomizations map entries (`name: {...}` lines); line 8 is the first entry.
+ */
+export function azureConfig(kustomizations: string[]): string {
+  return [
+    'fluxConfigurations:',
+    '  - name: cluster-config',
+    '    cluster: aks-prod',
+    '    namespace: cluster-config',
+    '    sourceKind: GitRepository',
+    '    gitRepository: { url: https://github.com/example/aks-fleet, repositoryRef: { branch: main } }',
+    '    kustomizations:',
+    ...kustomizations.map((k) => `      ${k}`),
+    '',
+  ].join('\n');
+}
