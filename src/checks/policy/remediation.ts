@@ -12,7 +12,7 @@
  *   `strategy: rollback` never runs.
  * - Flux 2.7 `spec.<action>.strategy.name: RetryOnFailure` retries every `retryInterval` and ignores `remediation`;
  *   the default is RemediateOnFailure, or RetryOnFailure on controllers with the DefaultToRetryOnFailure feature gate
- *   (the `defaultStrategy` param).
+ *   (found in the repo's helm-controller Deployment or FluxInstance patches, else the `defaultStrategy` param).
  *
  * Reported: a remediation block that changes nothing (no retries, no remediateLastFailure, no ignoreTestFailures:
  * someone meant to configure failure handling and got the default); with `requireRetries`, also an action with no
@@ -60,9 +60,38 @@ function message(a: AppliedObject, { action, remediation }: Verdict): string {
   return `HelmRelease "${a.id.name}" sets spec.${action}.remediation without retries${unused}: ${stalls}; ${advice}`;
 }
 
+/** helm-controller's flag turning RetryOnFailure into the default strategy (Flux 2.7+). */
+const GATE = /--feature-gates=\S*\bDefaultToRetryOnFailure=true\b/;
+
+/** Whether a string of `value` (a container arg, or a patch written as text) sets the gate. Shared objects once. */
+function setsGate(value: unknown, seen = new Set<unknown>()): boolean {
+  if (typeof value === 'string') return GATE.test(value);
+  if (typeof value !== 'object' || value === null || seen.has(value)) return false;
+  seen.add(value);
+  return Object.values(value).some((v) => setsGate(v, seen));
+}
+
+/**
+ * Clusters whose helm-controller runs with --feature-gates=DefaultToRetryOnFailure=true, as the repo configures it:
+ * the helm-controller Deployment's args (gotk-components patched by the bootstrap kustomization), or the patches of a
+ * FluxInstance or of the HelmRelease of the flux-instance chart.
+ */
+function retryOnFailureClusters(ctx: CheckContext): Set<string> {
+  const clusters = new Set<string>();
+  for (const cluster of ctx.graph.clusters) {
+    const configures = cluster.objects.some(
+      (o) => (o.id.kind === 'Deployment' ? o.id.name === 'helm-controller' : o.id.kind === 'FluxInstance' || o.id.kind === 'HelmRelease') && setsGate(o.value),
+    );
+    if (configures) clusters.add(cluster.name);
+  }
+  return clusters;
+}
+
 function helmReleaseRemediationRetries(ctx: CheckContext): void {
   const requireRetries = ctx.params.requireRetries === true;
-  const defaultStrategy = (ctx.params.defaultStrategy as string | undefined) ?? 'RemediateOnFailure';
+  const configured = (ctx.params.defaultStrategy as string | undefined) ?? 'RemediateOnFailure';
+  const gated = retryOnFailureClusters(ctx);
+  const defaultStrategy = (a: AppliedObject) => (gated.has(a.cluster) ? 'RetryOnFailure' : configured);
   for (const instances of appliedDocuments(ctx)) {
     if (!isHelmRelease(instances[0]!.doc)) continue;
     for (const action of ACTIONS) {
@@ -71,7 +100,7 @@ function helmReleaseRemediationRetries(ctx: CheckContext): void {
         const path = ['spec', action, 'remediation', ...(v.remediation.retries === undefined ? [] : ['retries'])];
         return locateField(ctx, a, path, v.remediation.retries === undefined ? 'key' : 'value');
       };
-      for (const { a, verdict, location } of judged(ctx, instances, (a) => judge(a, action, defaultStrategy, requireRetries), where)) {
+      for (const { a, verdict, location } of judged(ctx, instances, (a) => judge(a, action, defaultStrategy(a), requireRetries), where)) {
         ctx.report({ message: message(a, verdict), location, object: appliedRef(a) });
       }
     }
