@@ -236,9 +236,11 @@ export function fluxDependsOnRequired(ctx: CheckContext): void {
       if (reported.has(pair)) continue;
       reported.add(pair);
       const hasDependsOn = (a.doc.value as { spec?: { dependsOn?: unknown } }).spec?.dependsOn !== undefined;
+      // A Flux configuration's dependsOn list has no key of its own in every form (az strings): its first entry.
+      const where = !hasDependsOn ? ['spec'] : fromExtension.has(a.doc) ? ['spec', 'dependsOn', 0] : ['spec', 'dependsOn'];
       ctx.report({
         message: `Kustomization "${a.name}" applies ${m.what} but does not depend on it; ${remedy(m, pairs, byKey, { fromExtension, ancestorsOf })}`,
-        location: ctx.locate(a.doc, hasDependsOn ? ['spec', 'dependsOn'] : ['spec']),
+        location: ctx.locate(a.doc, where),
         object: objectRef({ apiVersion: a.doc.apiVersion, kind: 'Kustomization', namespace: a.namespace, name: a.name }),
       });
     }

@@ -156,6 +156,30 @@ describe('AKS Flux configurations as cluster entry points', () => {
     });
   });
 
+  /** Each form's fixture without `infra` in the apps kustomization's dependsOn (databases stays). */
+  const WITHOUT_INFRA: Record<string, (text: string) => string> = {
+    'aks.bicep': (t) => t.replace(/\n\s*'infra'(?=\n\s*'databases')/, ''),
+    'azuredeploy.json': (t) => t.replace('"infra", "databases"', '"databases"'),
+    'main.tf': (t) => t.replace('"infra", "databases"', '"databases"'),
+    'gitops-lint.yaml': (t) => t.replace('[infra, databases]', '[databases]'),
+    'gitops-lint-az.yaml': (t) => t.replace('[infra,databases]', '[databases]'),
+  };
+
+  it.each(FORMS)('$form: a missing sibling dependency names the sibling to add, at the dependsOn list', async (form) => {
+    const text = WITHOUT_INFRA[form.fixture]!(fixture(form.fixture));
+    expect(text).not.toBe(fixture(form.fixture));
+    const result = await lint(writeRepo({ ...MANIFESTS, [form.file]: text }), {}, builtinChecks);
+    const found = result.findings.filter((f) => f.ruleId === 'flux-dependson-required').map((f) => ({ file: f.file, line: f.line, message: f.message }));
+    expect(found).toEqual([
+      {
+        file: form.file,
+        line: form.dependsOnLine(text),
+        message:
+          'Kustomization "cluster-config-apps" applies objects in namespace "shop" created by Kustomization "cluster-config-infra" but does not depend on it; add "infra" to the dependsOn of kustomization "apps" in Flux configuration "cluster-config"',
+      },
+    ]);
+  });
+
   it('a Git configuration whose URL is not one of the repo remotes is another repository: its paths are not this repo', async () => {
     const dir = writeRepo({ ...MANIFESTS, 'infra/aks.bicep': fixture('aks.bicep'), '.git/config': '[remote "origin"]\n\turl = git@github.com:example/platform.git\n' });
     const graph = buildGraph(await loadRepo(dir), defaultConfig());
