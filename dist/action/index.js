@@ -546,7 +546,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver, obj2, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -586,7 +586,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj2, key, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -1522,10 +1522,10 @@ var require_stringify = __commonJS({
           return match.find((t) => t.format === item.format) ?? match[0];
       }
       let tagObj = void 0;
-      let obj;
+      let obj2;
       if (identity3.isScalar(item)) {
-        obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
+        obj2 = item.value;
+        let match = tags.filter((t) => t.identify?.(obj2));
         if (match.length > 1) {
           const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
@@ -1533,11 +1533,11 @@ var require_stringify = __commonJS({
         }
         tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
       } else {
-        obj = item;
-        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+        obj2 = item;
+        tagObj = tags.find((t) => t.nodeClass && obj2 instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        const name = obj2?.constructor?.name ?? (obj2 === null ? "null" : typeof obj2);
         throw new Error(`Tag not resolved for ${name} value`);
       }
       return tagObj;
@@ -2093,23 +2093,23 @@ var require_YAMLMap = __commonJS({
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema2, obj, ctx) {
+      static from(schema2, obj2, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map3 = new this(schema2);
         const add2 = (key, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
+            value = replacer.call(obj2, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
             map3.items.push(Pair.createPair(key, value, ctx));
         };
-        if (obj instanceof Map) {
-          for (const [key, value] of obj)
+        if (obj2 instanceof Map) {
+          for (const [key, value] of obj2)
             add2(key, value);
-        } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add2(key, obj[key]);
+        } else if (obj2 && typeof obj2 === "object") {
+          for (const key of Object.keys(obj2))
+            add2(key, obj2[key]);
         }
         if (typeof schema2.sortMapEntries === "function") {
           map3.items.sort(schema2.sortMapEntries);
@@ -2219,7 +2219,7 @@ var require_map = __commonJS({
           onError("Expected a mapping for this tag");
         return map4;
       },
-      createNode: (schema2, obj, ctx) => YAMLMap.YAMLMap.from(schema2, obj, ctx)
+      createNode: (schema2, obj2, ctx) => YAMLMap.YAMLMap.from(schema2, obj2, ctx)
     };
     exports.map = map3;
   }
@@ -2315,15 +2315,15 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema2, obj, ctx) {
+      static from(schema2, obj2, ctx) {
         const { replacer } = ctx;
         const seq3 = new this(schema2);
-        if (obj && Symbol.iterator in Object(obj)) {
+        if (obj2 && Symbol.iterator in Object(obj2)) {
           let i = 0;
-          for (let it of obj) {
+          for (let it of obj2) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              const key = obj2 instanceof Set ? it : String(i++);
+              it = replacer.call(obj2, key, it);
             }
             seq3.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -2357,7 +2357,7 @@ var require_seq = __commonJS({
           onError("Expected a sequence for this tag");
         return seq4;
       },
-      createNode: (schema2, obj, ctx) => YAMLSeq.YAMLSeq.from(schema2, obj, ctx)
+      createNode: (schema2, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema2, obj2, ctx)
     };
     exports.seq = seq3;
   }
@@ -3760,22 +3760,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code2, message2) {
         super();
         this.name = name;
         this.code = code2;
-        this.message = message;
+        this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLParseError", pos, code2, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLWarning", pos, code2, message2);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -4455,8 +4455,8 @@ var require_compose_collection = __commonJS({
         const { anchor, newlineAfterProp: nl } = props;
         const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
+          const message2 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message2);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -4528,15 +4528,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
-            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message2);
           }
           if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
+            const message2 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message2);
           }
           break;
         }
@@ -4559,8 +4559,8 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          const message2 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent = "";
         }
         if (type2 === Scalar.Scalar.BLOCK_LITERAL) {
@@ -4638,8 +4638,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict && !hasSpace) {
-              const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              const message2 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message2);
             }
             length += token.source.length;
             comment = token.source.substring(1);
@@ -4650,8 +4650,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
+            const message2 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message2);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -5044,13 +5044,13 @@ var require_compose_node = __commonJS({
             if (anchor)
               node.anchor = anchor.source.substring(1);
           } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            const message2 = error instanceof Error ? error.message : String(error);
+            onError(token, "RESOURCE_EXHAUSTION", message2);
           }
           break;
         default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message2);
           isSrcToken = false;
         }
       }
@@ -5206,12 +5206,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning) => {
+        this.onError = (source, code2, message2, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message2));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message2));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5281,10 +5281,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset, message2, warning) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message2, warning);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -5373,12 +5373,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code2, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code2, message2);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -6538,8 +6538,8 @@ var require_parser = __commonJS({
         }
         const type2 = cst.tokenType(source);
         if (!type2) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          const message2 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
           this.offset += source.length;
         } else if (type2 === "scalar") {
           this.atNewLine = false;
@@ -6629,8 +6629,8 @@ var require_parser = __commonJS({
       *pop(error) {
         const token = error ?? this.stack.pop();
         if (!token) {
-          const message = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message };
+          const message2 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message2 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -8252,12 +8252,12 @@ var require_codegen = __commonJS({
       }
       // `for-in` statement.
       // With option `ownProperties` replaced with a `for-of` loop for object keys
-      forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
+      forIn(nameOrPrefix, obj2, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
         if (this.opts.ownProperties) {
-          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
+          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj2})`, forBody);
         }
         const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+        return this._for(new ForIter("in", varKind, name, obj2), () => forBody(name));
       }
       // end `for` loop
       endFor() {
@@ -8747,12 +8747,12 @@ var require_errors2 = __commonJS({
       }
       return [E.schemaPath, schPath];
     }
-    function extraErrorProps(cxt, { params, message }, keyValues) {
+    function extraErrorProps(cxt, { params, message: message2 }, keyValues) {
       const { keyword, data: data2, schemaValue, it } = cxt;
       const { opts, propertyName, topSchemaRef, schemaPath } = it;
       keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
       if (opts.messages) {
-        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+        keyValues.push([E.message, typeof message2 == "function" ? message2(cxt) : message2]);
       }
       if (opts.verbose) {
         keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data2]);
@@ -10077,11 +10077,11 @@ var require_validate = __commonJS({
         if (!this.allErrors)
           this.gen.if(cond);
       }
-      setParams(obj, assign) {
+      setParams(obj2, assign) {
         if (assign)
-          Object.assign(this.params, obj);
+          Object.assign(this.params, obj2);
         else
-          this.params = obj;
+          this.params = obj2;
       }
       block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
         this.gen.block(() => {
@@ -11938,11 +11938,11 @@ var require_core = __commonJS({
         }
         const valid = this.validate($schema, schema2);
         if (!valid && throwOrLogError) {
-          const message = "schema is invalid: " + this.errorsText();
+          const message2 = "schema is invalid: " + this.errorsText();
           if (this.opts.validateSchema === "log")
-            this.logger.error(message);
+            this.logger.error(message2);
           else
-            throw new Error(message);
+            throw new Error(message2);
         }
         return valid;
       }
@@ -16824,8 +16824,8 @@ var require_ignore = __commonJS({
         };
       }
     };
-    var throwError = (message, Ctor) => {
-      throw new Ctor(message);
+    var throwError = (message2, Ctor) => {
+      throw new Ctor(message2);
     };
     var checkPath = (path15, originalPath, doThrow) => {
       if (!isString(path15)) {
@@ -18817,13 +18817,13 @@ function mergeDeep(defaults, options) {
   });
   return result;
 }
-function removeUndefinedProperties(obj) {
-  for (const key in obj) {
-    if (obj[key] === void 0) {
-      delete obj[key];
+function removeUndefinedProperties(obj2) {
+  for (const key in obj2) {
+    if (obj2[key] === void 0) {
+      delete obj2[key];
     }
   }
-  return obj;
+  return obj2;
 }
 function merge2(defaults, route, options) {
   if (typeof route === "string") {
@@ -19653,8 +19653,8 @@ var init_dist_src = __esm({
        * Response object if a response was received
        */
       response;
-      constructor(message, statusCode, options) {
-        super(message, { cause: options.cause });
+      constructor(message2, statusCode, options) {
+        super(message2, { cause: options.cause });
         this.name = "HttpError";
         this.status = Number.parseInt(statusCode);
         if (Number.isNaN(this.status)) {
@@ -19717,22 +19717,22 @@ async function fetchWrapper(requestOptions) {
       ...requestOptions.body && { duplex: "half" }
     });
   } catch (error) {
-    let message = "Unknown Error";
+    let message2 = "Unknown Error";
     if (error instanceof Error) {
       if (error.name === "AbortError") {
         error.status = 500;
         throw error;
       }
-      message = error.message;
+      message2 = error.message;
       if (error.name === "TypeError" && "cause" in error) {
         if (error.cause instanceof Error) {
-          message = error.cause.message;
+          message2 = error.cause.message;
         } else if (typeof error.cause === "string") {
-          message = error.cause;
+          message2 = error.cause;
         }
       }
     }
-    const requestError = new RequestError(message, 500, {
+    const requestError = new RequestError(message2, 500, {
       request: requestOptions
     });
     requestError.cause = error;
@@ -23135,10 +23135,10 @@ var require_light = __commonJS({
         _randomIndex() {
           return Math.random().toString(36).slice(2);
         }
-        doDrop({ error, message = "This job has been dropped by Bottleneck" } = {}) {
+        doDrop({ error, message: message2 = "This job has been dropped by Bottleneck" } = {}) {
           if (this._states.remove(this.options.id)) {
             if (this.rejectOnDrop) {
-              this._reject(error != null ? error : new BottleneckError$1(message));
+              this._reject(error != null ? error : new BottleneckError$1(message2));
             }
             this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
             return true;
@@ -23274,9 +23274,9 @@ var require_light = __commonJS({
             return clearInterval(this.heartbeat);
           }
         }
-        async __publish__(message) {
+        async __publish__(message2) {
           await this.yieldLoop();
-          return this.instance.Events.trigger("message", message.toString());
+          return this.instance.Events.trigger("message", message2.toString());
         }
         async __disconnect__(flush) {
           await this.yieldLoop();
@@ -23787,8 +23787,8 @@ var require_light = __commonJS({
           channel_client() {
             return `b_${this.id}_${this._store.clientId}`;
           }
-          publish(message) {
-            return this._store.__publish__(message);
+          publish(message2) {
+            return this._store.__publish__(message2);
           }
           disconnect(flush = true) {
             return this._store.__disconnect__(flush);
@@ -23911,9 +23911,9 @@ var require_light = __commonJS({
               return this.Events.trigger("error", e);
             });
           }
-          _dropAllQueued(message) {
+          _dropAllQueued(message2) {
             return this._queues.shiftAll(function(job) {
-              return job.doDrop({ message });
+              return job.doDrop({ message: message2 });
             });
           }
           stop(options = {}) {
@@ -24581,8 +24581,8 @@ function fluxTarget(text3) {
     const extension = text3.slice(AKS_PREFIX.length).replace(/^v/, "");
     const row = deprecationData().aksExtension.versions.find((v) => v.extension === extension);
     if (!row) {
-      const known2 = deprecationData().aksExtension.versions.map((v) => v.extension);
-      return { problem: `unknown microsoft.flux extension version ${extension} (known: ${known2.join(", ")})` };
+      const known3 = deprecationData().aksExtension.versions.map((v) => v.extension);
+      return { problem: `unknown microsoft.flux extension version ${extension} (known: ${known3.join(", ")})` };
     }
     return { release: parseRelease(row.flux), label: `Flux ${row.flux} (microsoft.flux ${extension})` };
   }
@@ -24868,7 +24868,7 @@ function loadBuiltinRules(dir = BUILTIN_RULES_DIR) {
   return rules;
 }
 function readBuiltinRule(file) {
-  const fail = (message) => new Error(`invalid built-in rule ${file}: ${message}`);
+  const fail = (message2) => new Error(`invalid built-in rule ${file}: ${message2}`);
   let raw;
   try {
     raw = (0, import_yaml.parse)(fs3.readFileSync(file, "utf8"));
@@ -25033,8 +25033,8 @@ function single(e, root, options) {
       return { path: path15, keyword: "required", message: `${path15.length ? `${at3} is missing` : "missing"} required field "${String(p.missingProperty)}"` };
     case "additionalProperties": {
       const field2 = String(p.additionalProperty);
-      const known2 = Object.keys(e.parentSchema?.properties ?? {});
-      const suggestion3 = closestName(field2, known2, { partial: false });
+      const known3 = Object.keys(e.parentSchema?.properties ?? {});
+      const suggestion3 = closestName(field2, known3, { partial: false });
       const hint2 = suggestion3 ? ` (did you mean "${suggestion3}"?)` : "";
       return { path: [...path15, field2], keyword: e.keyword, message: `unknown field "${field2}"${path15.length ? ` in ${at3}` : ""}${hint2}` };
     }
@@ -25063,8 +25063,8 @@ function single(e, root, options) {
       return { path: path15, keyword: e.keyword, message: `${at3} must not hold duplicate items (items ${String(p.j)} and ${String(p.i)} are equal)` };
     case "not": {
       const forbidden = e.schema?.required;
-      const message = forbidden ? `${where(path15)} must not set ${forbidden.map((f) => `"${f}"`).join(" with ")}` : `${at3 || "the object"} is not allowed here`;
-      return { path: path15, keyword: "not", message };
+      const message2 = forbidden ? `${where(path15)} must not set ${forbidden.map((f) => `"${f}"`).join(" with ")}` : `${at3 || "the object"} is not allowed here`;
+      return { path: path15, keyword: "not", message: message2 };
     }
     default:
       return { path: path15, keyword: e.keyword, message: `${at3 || "the object"} ${e.message ?? "is invalid"}` };
@@ -25145,15 +25145,15 @@ function settingProblems(schema2, value) {
 var isRecord2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function describe2(error) {
   const path15 = error.instancePath.split("/").slice(1).map((s) => /^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~"));
-  const at3 = (segments, message) => ({ key: formatPath(segments), message });
+  const at3 = (segments, message2) => ({ key: formatPath(segments), message: message2 });
   const schema2 = isRecord2(error.parentSchema) ? error.parentSchema : {};
   const params = error.params;
   const propertyNames = () => Object.keys(isRecord2(schema2.properties) ? schema2.properties : {}).join(", ");
   switch (error.keyword) {
     case "additionalProperties": {
       const key = String(params.additionalProperty);
-      const known2 = Object.keys(isRecord2(schema2.properties) ? schema2.properties : {});
-      const suggestion3 = closestName(key, known2, { partial: false });
+      const known3 = Object.keys(isRecord2(schema2.properties) ? schema2.properties : {});
+      const suggestion3 = closestName(key, known3, { partial: false });
       const hint2 = suggestion3 === void 0 ? "" : `did you mean '${suggestion3}'? `;
       return at3([...path15, key], `unknown key (${hint2}allowed: ${propertyNames() || "none"})`);
     }
@@ -25254,16 +25254,16 @@ var CONFIG_SCHEMA = {
   }
 };
 var isRecord3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function validateConfig(raw, file, known2) {
+function validateConfig(raw, file, known3) {
   const fail = (key, detail) => {
     throw new ConfigError(file, key, detail);
   };
   const problem = settingProblems(CONFIG_SCHEMA, raw)[0];
   if (problem) fail(problem.key, problem.message);
   const out = { ...raw };
-  if (raw.customRules !== void 0) out.customRules = customRules(raw.customRules, fail, known2.builtinIds);
-  if (raw.rules !== void 0) out.rules = ruleSettings(raw.rules, "rules", fail, known2.knownRuleIds);
-  if (raw.overrides !== void 0) out.overrides = overrides(raw.overrides, fail, known2.knownRuleIds);
+  if (raw.customRules !== void 0) out.customRules = customRules(raw.customRules, fail, known3.builtinIds);
+  if (raw.rules !== void 0) out.rules = ruleSettings(raw.rules, "rules", fail, known3.knownRuleIds);
+  if (raw.overrides !== void 0) out.overrides = overrides(raw.overrides, fail, known3.knownRuleIds);
   if (raw.schemaLocations !== void 0) schemaLocations(raw.schemaLocations, fail);
   versions(raw, "", fail);
   for (const [name, versionsOf] of Object.entries(raw.clusters ?? {})) versions(versionsOf, `clusters.${name}.`, fail);
@@ -25282,12 +25282,12 @@ function versions(raw, prefix, fail) {
     }
   }
 }
-function ruleSettings(raw, at3, fail, known2) {
+function ruleSettings(raw, at3, fail, known3) {
   const out = {};
   for (const [id, written] of Object.entries(raw)) {
     const key = `${at3}.${id}`;
-    if (!known2.has(id)) {
-      const suggestion3 = closestName(id, known2, { partial: false });
+    if (!known3.has(id)) {
+      const suggestion3 = closestName(id, known3, { partial: false });
       fail(key, `unknown rule id${suggestion3 === void 0 ? "" : ` (did you mean '${suggestion3}'?)`}`);
     }
     const setting = ruleArray(written, key, fail);
@@ -25314,10 +25314,10 @@ function ruleArray(setting, key, fail) {
   if (setting.length < 1 || setting.length > 2) fail(key, "an array setting is [severity] or [severity, params]");
   return setting.length === 1 ? { severity: setting[0] } : { severity: setting[0], params: setting[1] };
 }
-function overrides(raw, fail, known2) {
+function overrides(raw, fail, known3) {
   return raw.map((entry, i) => {
     const rules = {};
-    for (const [id, setting] of Object.entries(ruleSettings(entry.rules, `overrides[${i}].rules`, fail, known2))) {
+    for (const [id, setting] of Object.entries(ruleSettings(entry.rules, `overrides[${i}].rules`, fail, known3))) {
       if (typeof setting === "object" && setting.params !== void 0) fail(`overrides[${i}].rules.${id}.params`, "params are set under rules, for every file; an override sets a severity only");
       const severity = typeof setting === "object" ? setting.severity : setting;
       if (severity === void 0) fail(`overrides[${i}].rules.${id}`, `must be one of ${SETTINGS}`);
@@ -25359,11 +25359,11 @@ function resolveConfig(root, options = {}) {
   const customIds = [fromFile, fromOptions].flatMap(
     (c) => Array.isArray(c.customRules) ? c.customRules.map((r) => r?.id) : []
   );
-  const known2 = /* @__PURE__ */ new Set([...builtinIds, ...customIds.filter((id) => typeof id === "string")]);
+  const known3 = /* @__PURE__ */ new Set([...builtinIds, ...customIds.filter((id) => typeof id === "string")]);
   const label = file ? options.configPath ?? path3.basename(file) : "";
-  const fileConfig = validateConfig(fromFile, label, { builtinIds, knownRuleIds: known2 });
-  const optionConfig = validateConfig(fromOptions, "options.config", { builtinIds, knownRuleIds: known2 });
-  const flagRules = validateConfig({ rules: options.ruleSettings ?? {} }, RULE_FLAG, { builtinIds, knownRuleIds: known2 }).rules ?? {};
+  const fileConfig = validateConfig(fromFile, label, { builtinIds, knownRuleIds: known3 });
+  const optionConfig = validateConfig(fromOptions, "options.config", { builtinIds, knownRuleIds: known3 });
+  const flagRules = validateConfig({ rules: options.ruleSettings ?? {} }, RULE_FLAG, { builtinIds, knownRuleIds: known3 }).rules ?? {};
   const config = { ...defaultConfig(), ...fileConfig, ...optionConfig, rules: { ...fileConfig.rules, ...optionConfig.rules, ...flagRules } };
   const overrides2 = [...fileConfig.overrides ?? [], ...optionConfig.overrides ?? []];
   if (overrides2.length > 0) config.overrides = overrides2;
@@ -25693,8 +25693,8 @@ function requireException() {
   hasRequiredException = 1;
   function formatError(exception2, compact) {
     let where2 = "";
-    const message = exception2.reason || "(unknown reason)";
-    if (!exception2.mark) return message;
+    const message2 = exception2.reason || "(unknown reason)";
+    if (!exception2.mark) return message2;
     if (exception2.mark.name) {
       where2 += 'in "' + exception2.mark.name + '" ';
     }
@@ -25702,7 +25702,7 @@ function requireException() {
     if (!compact && exception2.mark.snippet) {
       where2 += "\n\n" + exception2.mark.snippet;
     }
-    return message + " " + where2;
+    return message2 + " " + where2;
   }
   function YAMLException2(reason, mark) {
     Error.call(this);
@@ -26187,17 +26187,17 @@ function requireInt() {
     construct: constructYamlInteger,
     predicate: isInteger,
     represent: {
-      binary: function(obj) {
-        return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
+      binary: function(obj2) {
+        return obj2 >= 0 ? "0b" + obj2.toString(2) : "-0b" + obj2.toString(2).slice(1);
       },
-      octal: function(obj) {
-        return obj >= 0 ? "0o" + obj.toString(8) : "-0o" + obj.toString(8).slice(1);
+      octal: function(obj2) {
+        return obj2 >= 0 ? "0o" + obj2.toString(8) : "-0o" + obj2.toString(8).slice(1);
       },
-      decimal: function(obj) {
-        return obj.toString(10);
+      decimal: function(obj2) {
+        return obj2.toString(10);
       },
-      hexadecimal: function(obj) {
-        return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
+      hexadecimal: function(obj2) {
+        return obj2 >= 0 ? "0x" + obj2.toString(16).toUpperCase() : "-0x" + obj2.toString(16).toUpperCase().slice(1);
       }
     },
     defaultStyle: "decimal",
@@ -26475,8 +26475,8 @@ function requireBinary() {
     }
     return result;
   }
-  function isBinary(obj) {
-    return Object.prototype.toString.call(obj) === "[object Uint8Array]";
+  function isBinary(obj2) {
+    return Object.prototype.toString.call(obj2) === "[object Uint8Array]";
   }
   binary = new Type22("tag:yaml.org,2002:binary", {
     kind: "scalar",
@@ -26631,8 +26631,8 @@ function requireLoader() {
   const PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
   const PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
   const PATTERN_TAG_URI = /^(?:!|[^,\[\]{}])(?:%[0-9a-f]{2}|[0-9a-z\-#;/?:@&=+$,_.!~*'()\[\]])*$/i;
-  function _class(obj) {
-    return Object.prototype.toString.call(obj);
+  function _class(obj2) {
+    return Object.prototype.toString.call(obj2);
   }
   function isEol(c) {
     return c === 10 || c === 13;
@@ -26766,7 +26766,7 @@ function requireLoader() {
     this.documents = [];
     this.anchorMapTransactions = [];
   }
-  function generateError(state, message) {
+  function generateError(state, message2) {
     const mark = {
       name: state.filename,
       buffer: state.input.slice(0, -1),
@@ -26776,14 +26776,14 @@ function requireLoader() {
       column: state.position - state.lineStart
     };
     mark.snippet = makeSnippet(mark);
-    return new YAMLException2(message, mark);
+    return new YAMLException2(message2, mark);
   }
-  function throwError(state, message) {
-    throw generateError(state, message);
+  function throwError(state, message2) {
+    throw generateError(state, message2);
   }
-  function throwWarning(state, message) {
+  function throwWarning(state, message2) {
     if (state.onWarning) {
-      state.onWarning.call(null, generateError(state, message));
+      state.onWarning.call(null, generateError(state, message2));
     }
   }
   function storeAnchor(state, name, value) {
@@ -28982,8 +28982,8 @@ function isExpression(v) {
   return typeof v === "object" && v !== null && typeof v["@expr"] === "string";
 }
 var ScanError = class extends Error {
-  constructor(message, offset) {
-    super(message);
+  constructor(message2, offset) {
+    super(message2);
     this.offset = offset;
   }
   offset;
@@ -33099,7 +33099,7 @@ var SchemaStore = class {
 var NO_PARAMS = { type: "object", additionalProperties: false, properties: {} };
 function paramProblems(check2, params) {
   const problems = settingProblems(check2.params ?? NO_PARAMS, params);
-  if (problems.length > 0) return problems.map(({ key, message }) => key ? `${key}: ${message}` : message);
+  if (problems.length > 0) return problems.map(({ key, message: message2 }) => key ? `${key}: ${message2}` : message2);
   return check2.checkParams?.(params) ?? [];
 }
 
@@ -33107,7 +33107,7 @@ function paramProblems(check2, params) {
 function bindingProblems(rule, params, checks) {
   const check2 = Object.hasOwn(checks, rule.check) ? checks[rule.check] : void 0;
   if (!check2) return [{ key: "check", message: `unknown check ${JSON.stringify(rule.check)} (known: ${Object.keys(checks).sort().join(", ")})` }];
-  return paramProblems(check2, params).map((message) => ({ key: "params", message }));
+  return paramProblems(check2, params).map((message2) => ({ key: "params", message: message2 }));
 }
 function builtinRules(checks, dir = BUILTIN_RULES_DIR) {
   const rules = loadBuiltinRules(dir);
@@ -33517,8 +33517,8 @@ function directiveRules(text3, where2, knownRuleIds, problems) {
     return void 0;
   }
   for (const id of ids.filter((id2) => !knownRuleIds.has(id2))) problems.push({ message: unknownRuleMessage(id, label, knownRuleIds), location });
-  const known2 = ids.filter((id) => knownRuleIds.has(id));
-  return known2.length > 0 ? known2 : void 0;
+  const known3 = ids.filter((id) => knownRuleIds.has(id));
+  return known3.length > 0 ? known3 : void 0;
 }
 function suppresses(directive, finding) {
   if (directive.file !== finding.file || !directive.ids.has(finding.ruleId)) return false;
@@ -33558,11 +33558,11 @@ function scanAnnotations(repo, graph, knownRuleIds) {
     const written = annotationOf(doc.value) !== void 0;
     const location = written ? locate(repo, doc, ["metadata", "annotations", IGNORE_ANNOTATION], "value") : locate(repo, doc, ["metadata"]);
     const text3 = annotationOf(value);
-    const known2 = directiveRules(typeof text3 === "string" ? text3 : "", { label: LABEL, example: "RULE-ID -- reason", location }, knownRuleIds, problems);
-    if (!known2) continue;
+    const known3 = directiveRules(typeof text3 === "string" ? text3 : "", { label: LABEL, example: "RULE-ID -- reason", location }, knownRuleIds, problems);
+    if (!known3) continue;
     const file = repo.fileMap.get(doc.file);
     const lines = [positionAt(file, doc.start).line, positionAt(file, Math.max(doc.start, doc.end - 1)).line];
-    directives.push({ label: LABEL, location, file: doc.file, ids: new Set(known2), lines, used: /* @__PURE__ */ new Set() });
+    directives.push({ label: LABEL, location, file: doc.file, ids: new Set(known3), lines, used: /* @__PURE__ */ new Set() });
   }
   return { directives, problems };
 }
@@ -33601,12 +33601,12 @@ function scanFile(file, knownRuleIds, problems) {
     if (quoted2.some(([s, e]) => lineStart2 + hashColumn >= s && lineStart2 + hashColumn < e)) continue;
     const directive = `${MARKER}-${m[2]}`;
     const location = { file: file.path, line: i + 1, column: hashColumn + 1, endLine: i + 1, endColumn: text3.length + 1 };
-    const known2 = directiveRules(m[3], { label: directive, example: `# ${directive} RULE-ID -- reason`, location }, knownRuleIds, problems);
-    if (!known2) continue;
+    const known3 = directiveRules(m[3], { label: directive, example: `# ${directive} RULE-ID -- reason`, location }, knownRuleIds, problems);
+    if (!known3) continue;
     const target = m[2] === "file" ? void 0 : m[2] === "line" ? i : nextContentLine(lines, i);
     if (m[2] !== "file" && target === void 0) continue;
     const covered = target === void 0 ? void 0 : [target + 1, target + 1];
-    out.push({ label: `${directive} comment`, location, file: file.path, ids: new Set(known2), ...covered ? { lines: covered } : {}, used: /* @__PURE__ */ new Set() });
+    out.push({ label: `${directive} comment`, location, file: file.path, ids: new Set(known3), ...covered ? { lines: covered } : {}, used: /* @__PURE__ */ new Set() });
   }
   return out;
 }
@@ -33705,10 +33705,10 @@ function lintRepo(repo, { config, builtins }, checks, options = {}) {
         params,
         services,
         locate: (doc, p, target) => locate(repo, doc, p, target),
-        report: ({ message, location, object: object3, fix, severity: lower }) => {
+        report: ({ message: message2, location, object: object3, fix, severity: lower }) => {
           const { file, line, column, endLine, endColumn } = location;
           const own = lower !== void 0 && SEVERITY_RANK[lower] < SEVERITY_RANK[severity] ? lower : severity;
-          const finding = { file, line, column, endLine, endColumn, ruleId: rule.id, severity: own, message };
+          const finding = { file, line, column, endLine, endColumn, ruleId: rule.id, severity: own, message: message2 };
           if (object3) finding.object = object3;
           if (fix) finding.fix = fix;
           raw2.push(finding);
@@ -33926,8 +33926,8 @@ function matchFingerprint(finding) {
   const identity3 = [finding.ruleId, ...about, normaliseMessage(finding.message)];
   return createHash3("sha256").update(JSON.stringify(identity3)).digest("hex");
 }
-function normaliseMessage(message) {
-  return message.replace(/(\.(?:ya?ml|json|jsonnet|cue|txt|env|sh)):\d+(?::\d+)?\b/gi, "$1").replace(/\b(lines?|columns?|col)\s+\d+(?:\s*[-–]\s*\d+)?/gi, "$1");
+function normaliseMessage(message2) {
+  return message2.replace(/(\.(?:ya?ml|json|jsonnet|cue|txt|env|sh)):\d+(?::\d+)?\b/gi, "$1").replace(/\b(lines?|columns?|col)\s+\d+(?:\s*[-–]\s*\d+)?/gi, "$1");
 }
 
 // src/baseline/known.ts
@@ -33939,7 +33939,7 @@ function countFingerprints(findings) {
   }
   return counts;
 }
-function splitKnown(findings, known2, changed = /* @__PURE__ */ new Set()) {
+function splitKnown(findings, known3, changed = /* @__PURE__ */ new Set()) {
   const groups2 = /* @__PURE__ */ new Map();
   findings.forEach((f, i) => {
     const key = matchFingerprint(f);
@@ -33949,7 +33949,7 @@ function splitKnown(findings, known2, changed = /* @__PURE__ */ new Set()) {
   });
   const isNew = /* @__PURE__ */ new Set();
   for (const [key, indexes] of groups2) {
-    const surplus = indexes.length - (known2.get(key) ?? 0);
+    const surplus = indexes.length - (known3.get(key) ?? 0);
     if (surplus <= 0) continue;
     const byLikelyNew = [...indexes].sort((a, b) => Number(changed.has(findings[b].file)) - Number(changed.has(findings[a].file)) || b - a);
     for (const i of byLikelyNew.slice(0, surplus)) isNew.add(i);
@@ -33985,8 +33985,8 @@ async function lintNewSince(root, ref, options, checks) {
     }
     const baseRoot = track(trees, exportTree(top, base, sub));
     const before2 = await lint(baseRoot, graphOf(sameConfig(asRoot, headRoot, baseRoot), onGraph, "base"), checks);
-    const { fresh, known: known2 } = splitKnown(current.findings, countFingerprints(before2.findings), changed);
-    summary.known = known2;
+    const { fresh, known: known3 } = splitKnown(current.findings, countFingerprints(before2.findings), changed);
+    summary.known = known3;
     return { ...current, findings: fresh, newSince: summary };
   } finally {
     for (const tree of trees) removeTree(tree);
@@ -34205,8 +34205,8 @@ function describe3(a, field2) {
   switch (a.kind) {
     case "boolean-word": {
       if (a.role === "key") {
-        const message = `key ${a.text} is the key ${quoted2} for ${FLUX} but "${a.kubectl}" for ${KUBECTL} (go-yaml v2 reads YAML 1.1 boolean words); quote it (${quoted2})`;
-        return { message, text: quoted2 };
+        const message2 = `key ${a.text} is the key ${quoted2} for ${FLUX} but "${a.kubectl}" for ${KUBECTL} (go-yaml v2 reads YAML 1.1 boolean words); quote it (${quoted2})`;
+        return { message: message2, text: quoted2 };
       }
       const readings = `${a.text} is the string ${quoted2} for ${FLUX} (go-yaml v3) but the boolean ${a.kubectl} for ${KUBECTL} (go-yaml v2, YAML 1.1)`;
       if (types2.length === 1 && types2[0] === "boolean") {
@@ -34227,13 +34227,13 @@ function describe3(a, field2) {
     }
     case "annotation": {
       const reading = a.kubectl.type === "null" ? "null" : `the ${a.kubectl.type} ${String(a.kubectl.value)}`;
-      const message = `${a.text} is the string ${quoted2} for ${FLUX} (kustomize writes annotation values back as text) but ${reading} for ${KUBECTL} (go-yaml v2), which the API server rejects in an annotation; quote it (${quoted2})`;
-      return { message, text: quoted2 };
+      const message2 = `${a.text} is the string ${quoted2} for ${FLUX} (kustomize writes annotation values back as text) but ${reading} for ${KUBECTL} (go-yaml v2), which the API server rejects in an annotation; quote it (${quoted2})`;
+      return { message: message2, text: quoted2 };
     }
     case "non-string-key": {
       const reading = a.flux.type === "time" ? `the timestamp ${a.flux.value}` : a.flux.type === "null" ? "null" : `the ${a.flux.type} ${String(a.flux.value)}`;
-      const message = `key ${a.text} is ${reading} for ${FLUX}, which cannot build a map whose key is not a string (json: unsupported type), so the build fails; ${KUBECTL} turns it into a string; quote it (${quoted2})`;
-      return { message, text: quoted2 };
+      const message2 = `key ${a.text} is ${reading} for ${FLUX}, which cannot build a map whose key is not a string (json: unsupported type), so the build fails; ${KUBECTL} turns it into a string; quote it (${quoted2})`;
+      return { message: message2, text: quoted2 };
     }
   }
 }
@@ -34273,8 +34273,8 @@ function checkDocument(ctx, file, doc, declared) {
     const location = rangeLocation(file.path, file.lineStarts, at3, node.end);
     if (role === "value" && isSensitiveValue(doc.kind, doc.value, path15)) return ctx.report({ message: SENSITIVE_AMBIGUITY, location });
     const needsType = found.kind === "boolean-word" && role === "value" || found.kind === "timestamp";
-    const { message, text: replacement } = describe3(found, { path: path15, declared: needsType ? declared(doc, path15) : void 0 });
-    ctx.report({ message, location, fix: { range: [at3, node.end], text: replacement } });
+    const { message: message2, text: replacement } = describe3(found, { path: path15, declared: needsType ? declared(doc, path15) : void 0 });
+    ctx.report({ message: message2, location, fix: { range: [at3, node.end], text: replacement } });
   });
 }
 var ambiguousValueChecks = {
@@ -35579,9 +35579,9 @@ function objectField(ctx) {
           path: formatFieldPath(m.path),
           value: formatValue(m, redact)
         };
-        const message = (template ?? defaultMessage).replace(/\{\{\s*(\w+)\s*\}\}/g, (all, key) => vars[key] ?? all);
+        const message2 = (template ?? defaultMessage).replace(/\{\{\s*(\w+)\s*\}\}/g, (all, key) => vars[key] ?? all);
         const object3 = objectRef({ apiVersion: doc.apiVersion, kind: doc.kind, namespace: namespaces[0], name: doc.name });
-        ctx.report({ message, location: ctx.locate(doc, m.path, onKey || !m.present ? "key" : "value"), object: object3 });
+        ctx.report({ message: message2, location: ctx.locate(doc, m.path, onKey || !m.present ? "key" : "value"), object: object3 });
       }
     }
   }
@@ -35776,33 +35776,174 @@ function fluxDependsOnCycle(ctx) {
 // src/k8s/namespaces.ts
 var BUILTIN_NAMESPACES = /* @__PURE__ */ new Set(["default", "kube-system", "kube-public", "kube-node-lease"]);
 
+// src/checks/chart-crds.ts
+var obj = (v) => typeof v === "object" && v !== null && !Array.isArray(v) ? v : {};
+function lastSegment(ref) {
+  if (typeof ref !== "string") return void 0;
+  const segment = ref.replace(/\/+$/, "").split("/").pop()?.replace(/[:@].*$/, "");
+  return segment || void 0;
+}
+function chartName(release, cluster) {
+  const chart = obj(obj(obj(obj(release.value).spec).chart).spec);
+  const direct = lastSegment(chart.chart) ?? lastSegment(chart.url);
+  if (direct || !release.chartRef) return direct;
+  const ref = release.chartRef;
+  const key = sourceKey(ref.kind, ref.namespace || release.namespace, ref.name);
+  const source = cluster.sources.find((s) => sourceKey(s.kind, s.namespace, s.name) === key);
+  const spec = obj(obj(source?.doc.value).spec);
+  return lastSegment(spec.url) ?? lastSegment(spec.chart);
+}
+function valueAt2(values, path15) {
+  if (path15 in values) return values[path15];
+  let v = values;
+  for (const key of path15.split(".")) v = obj(v)[key];
+  return v;
+}
+function skipsCrdsDir(spec) {
+  const install = obj(spec.install);
+  return install.crds === "Skip" || install.skipCRDs === true;
+}
+function rowGroups(row, values, skipsDir) {
+  if (row.crdsDir && skipsDir) return [];
+  if (!row.values || Object.keys(row.values).length === 0) return row.groups;
+  const on2 = Object.entries(row.values).some(([path15, fallback]) => {
+    const v = valueAt2(values, path15);
+    return v === void 0 ? fallback : v === true;
+  });
+  return on2 ? row.groups : [];
+}
+function localChartGroups(repo, dir) {
+  const prefix = dir === "" ? "" : `${dir}/`;
+  const groups2 = /* @__PURE__ */ new Set();
+  for (const file of repo.files) {
+    if (!file.path.startsWith(prefix) || !/(^|\/)crds\//.test(file.path.slice(prefix.length))) continue;
+    for (const doc of file.documents) {
+      if (obj(doc.value).kind !== "CustomResourceDefinition") continue;
+      const key = crdKindKey(doc.value);
+      if (key) groups2.add(key.slice(0, key.lastIndexOf("/")));
+    }
+  }
+  return [...groups2];
+}
+function chartCrdGroups(release, cluster, repo, table) {
+  const spec = obj(obj(release.value).spec);
+  if (release.chartPath?.status === "dir" && release.chartPath.path !== void 0) {
+    const groups3 = skipsCrdsDir(spec) ? [] : localChartGroups(repo, release.chartPath.path);
+    return groups3.length > 0 ? { chart: release.chartPath.raw, groups: groups3 } : void 0;
+  }
+  const name = chartName(release, cluster);
+  if (!name) return void 0;
+  const groups2 = table.filter((row) => row.chart === name).flatMap((row) => rowGroups(row, obj(spec.values), skipsCrdsDir(spec)));
+  return groups2.length > 0 ? { chart: name, groups: groups2 } : void 0;
+}
+var HELMFILE = /(^|\/)(helmfile\.ya?ml|helmfile\.d\/[^/]+\.ya?ml)$/;
+function helmfileCrdGroups(repo, table) {
+  const groups2 = /* @__PURE__ */ new Set();
+  for (const file of repo.files) {
+    if (!HELMFILE.test(file.path)) continue;
+    for (const doc of file.documents) {
+      const releases = obj(doc.value).releases;
+      for (const release of Array.isArray(releases) ? releases : []) {
+        const name = lastSegment(obj(release).chart);
+        const entries2 = Array.isArray(obj(release).values) ? obj(release).values : [];
+        const readable = entries2.every((v) => typeof v === "object" && v !== null && !Array.isArray(v));
+        const values = entries2.reduce((all, v) => ({ ...all, ...obj(v) }), {});
+        for (const row of table) if (row.chart === name) for (const g of readable ? rowGroups(row, values, false) : row.groups) groups2.add(g);
+      }
+    }
+  }
+  return groups2;
+}
+var CHART_CRDS_SCHEMA = {
+  type: "array",
+  description: "a list of charts and the API groups of the CRDs they install",
+  items: {
+    type: "object",
+    required: ["chart", "groups"],
+    additionalProperties: false,
+    properties: {
+      chart: { type: "string", minLength: 1, description: "the chart name (spec.chart.spec.chart, or the last segment of an OCI URL)" },
+      groups: { type: "array", items: { type: "string", minLength: 1 }, description: "API groups of the CRDs the chart installs" },
+      values: {
+        type: "object",
+        additionalProperties: { type: "boolean", description: "true or false, the chart's default for that value" },
+        description: "values that switch the CRDs on (dotted path: chart default); absent means always installed"
+      },
+      crdsDir: { type: "boolean", description: "true when the CRDs are in the chart's crds/ folder, which install.crds: Skip leaves out" },
+      source: { type: "string", description: "where the row comes from" }
+    }
+  }
+};
+
+// src/checks/depends-entry.ts
+function configurationOf(k) {
+  const configuration = k.sourceRef?.name;
+  if (!configuration || !k.name.startsWith(`${configuration}-`)) return void 0;
+  return { configuration, name: k.name.slice(configuration.length + 1) };
+}
+function dependencyEntry(a, b, azure) {
+  const inYaml = b.namespace === a.namespace ? `{name: ${b.name}}` : `{name: ${b.name}, namespace: ${b.namespace}}`;
+  const own = azure.fromExtension.has(a.doc) ? configurationOf(a) : void 0;
+  if (!own) return `add dependsOn: [${inYaml}]`;
+  const top = azure.fromExtension.has(b.doc) ? b : azure.ancestorsOf.get(b)?.find((k) => azure.fromExtension.has(k.doc));
+  const sibling = top && top.namespace === a.namespace ? configurationOf(top) : void 0;
+  if (!sibling || sibling.configuration !== own.configuration) {
+    return `a Flux configuration's dependsOn names only its own kustomizations, and Kustomization "${b.name}" is not one of configuration "${own.configuration}"'s`;
+  }
+  const applies = top === b ? "" : ` (which applies Kustomization "${b.name}")`;
+  return `add "${sibling.name}"${applies} to the dependsOn of kustomization "${own.name}" in Flux configuration "${own.configuration}"`;
+}
+
 // src/checks/depends-required.ts
-function add(map3, key, by) {
+function add(map3, key, creator) {
   const list4 = map3.get(key) ?? [];
-  if (!list4.includes(by)) list4.push(by);
+  if (!list4.some((c) => c.by === creator.by)) list4.push(creator);
   map3.set(key, list4);
 }
-function findCreators(cluster, objects) {
-  const creators = { namespaces: /* @__PURE__ */ new Map(), crds: /* @__PURE__ */ new Map(), sources: /* @__PURE__ */ new Map() };
+function findCreators(cluster, objects, repo, table) {
+  const creators = { namespaces: /* @__PURE__ */ new Map(), crds: /* @__PURE__ */ new Map(), sources: /* @__PURE__ */ new Map(), chartGroups: /* @__PURE__ */ new Map() };
+  const preinstalled = helmfileCrdGroups(repo, table);
   const sourceDocs = new Set(cluster.sources.map((s) => s.doc));
+  const releases = new Map(cluster.helmReleases.map((hr) => [hr.doc, hr]));
   for (const { doc, id, by } of objects) {
-    if (id.group === "" && id.kind === "Namespace") add(creators.namespaces, id.name, by);
+    if (id.group === "" && id.kind === "Namespace") add(creators.namespaces, id.name, { by });
     if (id.group === "apiextensions.k8s.io" && id.kind === "CustomResourceDefinition") {
       const key = crdKindKey(doc.value);
-      if (key) add(creators.crds, key, by);
+      if (key) add(creators.crds, key, { by });
     }
-    if (sourceDocs.has(doc)) add(creators.sources, sourceKey(id.kind, id.namespace ?? by.namespace, id.name), by);
+    if (sourceDocs.has(doc)) add(creators.sources, sourceKey(id.kind, id.namespace ?? by.namespace, id.name), { by });
+    const release = releases.get(doc);
+    const installs = release && chartCrdGroups(release, cluster, repo, table);
+    for (const group of (installs?.groups ?? []).filter((g) => !preinstalled.has(g))) add(creators.chartGroups, group, { by, via: `HelmRelease "${id.name}" (chart ${installs.chart})`, release: id.name });
   }
   return creators;
 }
 function ancestors(k, appliedBy2) {
-  const result = /* @__PURE__ */ new Set();
+  const result = [];
   let parent = appliedBy2.get(k.doc);
-  while (parent && !result.has(parent)) {
-    result.add(parent);
+  while (parent && !result.includes(parent)) {
+    result.push(parent);
     parent = appliedBy2.get(parent.doc);
   }
   return result;
+}
+function healthChecks(k) {
+  const checks = k.value?.spec?.healthChecks;
+  return Array.isArray(checks) ? checks.filter((c) => typeof c === "object" && c !== null) : [];
+}
+var crdCheck = (group, creators) => (check2) => check2.kind === "CustomResourceDefinition" && typeof check2.name === "string" && check2.name.endsWith(`.${group}`) || check2.kind === "HelmRelease" && !!creators?.some((c) => c.release !== void 0 && c.release === check2.name);
+var known2 = (namespace) => typeof namespace === "string" && namespace !== "" && !namespace.includes("${");
+function releaseNamespaceNeeds(object3, creators) {
+  const spec = object3.value?.spec ?? {};
+  const install = spec.install ?? {};
+  const fields = [
+    ["spec.targetNamespace", install.createNamespace === true ? void 0 : spec.targetNamespace],
+    ["spec.storageNamespace", spec.storageNamespace]
+  ];
+  return fields.filter((f) => known2(f[1]) && f[1] !== object3.by.namespace && f[1] !== object3.id.namespace && !BUILTIN_NAMESPACES.has(f[1])).map(([field2, namespace]) => ({
+    creators: creators.namespaces.get(namespace),
+    what: (c) => `HelmRelease "${object3.id.name}" whose ${field2} "${namespace}" is created by Kustomization "${c.by.name}"`
+  }));
 }
 function needsOf(object3, creators, releases) {
   const { id, doc, by } = object3;
@@ -35811,64 +35952,114 @@ function needsOf(object3, creators, releases) {
     const namespace = id.namespace;
     needs.push({
       creators: creators.namespaces.get(namespace),
-      what: (b) => `objects in namespace "${namespace}" created by Kustomization "${b.name}"`
+      what: (c) => `objects in namespace "${namespace}" created by Kustomization "${c.by.name}"`
     });
   }
-  needs.push({
-    creators: creators.crds.get(`${id.group}/${id.kind}`),
-    what: (b) => `${id.kind} (${id.group}) custom resources whose CustomResourceDefinition is applied by Kustomization "${b.name}"`
-  });
+  const crd = creators.crds.get(`${id.group}/${id.kind}`);
+  needs.push(
+    crd || id.group === "" ? {
+      creators: crd,
+      what: (c) => `${id.kind} (${id.group}) custom resources whose CustomResourceDefinition is applied by Kustomization "${c.by.name}"`,
+      checkedBy: crdCheck(id.group, void 0)
+    } : {
+      // No Kustomization applies the CRD as an object: a chart installs it, if a HelmRelease's chart is known to.
+      creators: creators.chartGroups.get(id.group),
+      what: (c) => `${id.kind} (${id.group}) custom resources whose CRDs ${c.via} installs, applied by Kustomization "${c.by.name}"`,
+      checkedBy: crdCheck(id.group, creators.chartGroups.get(id.group))
+    }
+  );
   if (isHelmRelease(doc)) {
+    needs.push(...releaseNamespaceNeeds(object3, creators));
     const release = releases.get(doc);
     for (const ref of [release?.chartSourceRef, release?.chartRef]) {
       if (!ref || !release) continue;
       const key = sourceKey(ref.kind, ref.namespace || release.namespace, ref.name);
       needs.push({
         creators: creators.sources.get(key),
-        what: (b) => `HelmRelease "${id.name}" whose ${ref.kind} "${ref.name}" is created by Kustomization "${b.name}"`
+        what: (c) => `HelmRelease "${id.name}" whose ${ref.kind} "${ref.name}" is created by Kustomization "${c.by.name}"`
       });
     }
   }
   return needs;
 }
-function fluxDependsOnRequired(ctx) {
-  const reported = /* @__PURE__ */ new Set();
-  for (const cluster of ctx.graph.clusters) {
-    const byKey = kustomizationsByKey(cluster);
-    const objects = cluster.objects.filter((o) => !o.by.synthetic).sort((a, b) => compareDocs(a.doc, b.doc));
-    const creators = findCreators(cluster, objects);
-    const appliedBy2 = /* @__PURE__ */ new Map();
-    const appliedObjects = /* @__PURE__ */ new Map();
-    for (const o of objects) {
-      if (isFluxKustomization(o.doc) && !appliedBy2.has(o.doc)) appliedBy2.set(o.doc, o.by);
-      const list4 = appliedObjects.get(o.by) ?? [];
-      list4.push(o);
-      appliedObjects.set(o.by, list4);
-    }
-    const releases = new Map(cluster.helmReleases.map((hr) => [hr.doc, hr]));
-    const ancestorsOf = new Map([...byKey.values()].map((k) => [k, ancestors(k, appliedBy2)]));
-    for (const a of byKey.values()) {
-      const closure = dependencyClosure(a, byKey);
-      const satisfied = (b) => b === a || closure.has(objectKey(b.namespace, b.name)) || !!ancestorsOf.get(a)?.has(b) || !!ancestorsOf.get(b)?.has(a);
-      for (const object3 of appliedObjects.get(a) ?? []) {
-        for (const need of needsOf(object3, creators, releases)) {
-          if (!need.creators || need.creators.some(satisfied)) continue;
-          const b = need.creators[0];
-          const pair = `${a.doc.file}#${a.doc.index} ${objectKey(b.namespace, b.name)}`;
-          if (reported.has(pair)) continue;
-          reported.add(pair);
-          const dependency = b.namespace === a.namespace ? `{name: ${b.name}}` : `{name: ${b.name}, namespace: ${b.namespace}}`;
-          const hasDependsOn = a.doc.value.spec?.dependsOn !== void 0;
-          ctx.report({
-            message: `Kustomization "${a.name}" applies ${need.what(b)} but does not depend on it; add dependsOn: [${dependency}]`,
-            location: ctx.locate(a.doc, hasDependsOn ? ["spec", "dependsOn"] : ["spec"]),
-            object: objectRef({ apiVersion: a.doc.apiVersion, kind: "Kustomization", namespace: a.namespace, name: a.name })
-          });
-        }
+var waits = (k) => k.value?.spec?.wait === true;
+function missingDependencies(ctx, cluster, table) {
+  const byKey = kustomizationsByKey(cluster);
+  const objects = cluster.objects.filter((o) => !o.by.synthetic).sort((a, b) => compareDocs(a.doc, b.doc));
+  const creators = findCreators(cluster, objects, ctx.repo, table);
+  const appliedBy2 = /* @__PURE__ */ new Map();
+  const appliedObjects = /* @__PURE__ */ new Map();
+  for (const o of objects) {
+    if (isFluxKustomization(o.doc) && !appliedBy2.has(o.doc)) appliedBy2.set(o.doc, o.by);
+    const list4 = appliedObjects.get(o.by) ?? [];
+    list4.push(o);
+    appliedObjects.set(o.by, list4);
+  }
+  const releases = new Map(cluster.helmReleases.map((hr) => [hr.doc, hr]));
+  const ancestorsOf = new Map([...byKey.values()].map((k) => [k, ancestors(k, appliedBy2)]));
+  const missing = [];
+  for (const a of byKey.values()) {
+    const aAncestors = ancestorsOf.get(a) ?? [];
+    const closure = new Set([a, ...aAncestors].flatMap((k) => [...dependencyClosure(k, byKey)]));
+    const ordered = (k) => closure.has(objectKey(k.namespace, k.name));
+    const satisfied = ({ by: b }) => b === a || ordered(b) || aAncestors.includes(b) || !!ancestorsOf.get(b)?.includes(a) || // A depends on a Kustomization that applies B and waits for what it applies (B's Ready included).
+    !!ancestorsOf.get(b)?.some((p) => waits(p) && ordered(p));
+    const waitedFor = [...byKey.values()].filter(ordered);
+    const found = /* @__PURE__ */ new Set();
+    for (const object3 of appliedObjects.get(a) ?? []) {
+      for (const need of needsOf(object3, creators, releases)) {
+        if (!need.creators || need.creators.some(satisfied)) continue;
+        if (need.checkedBy && waitedFor.some((k) => healthChecks(k).some(need.checkedBy))) continue;
+        const creator = need.creators[0];
+        if (found.has(creator.by)) continue;
+        found.add(creator.by);
+        missing.push({ a, b: creator.by, what: need.what(creator) });
       }
     }
   }
+  return { missing, byKey, ancestorsOf };
 }
+function remedy(m, pairs2, byKey, azure) {
+  const { a, b } = m;
+  const moveOut = `move what needs it out of "${a.name}" into a Kustomization that depends on "${b.name}"`;
+  if (dependencyClosure(b, byKey).has(objectKey(a.namespace, a.name))) {
+    return `"${b.name}" depends on "${a.name}" (directly or through others), so dependsOn would be a cycle; ${moveOut}`;
+  }
+  if (pairs2.has(`${objectKey(b.namespace, b.name)} ${objectKey(a.namespace, a.name)}`)) {
+    return `"${b.name}" also needs something "${a.name}" creates, so depending both ways would be a cycle and neither can start on a fresh cluster; ${moveOut}`;
+  }
+  return dependencyEntry(a, b, azure);
+}
+function fluxDependsOnRequired(ctx) {
+  const table = [...ctx.params.chartCrds ?? [], ...ctx.params.extraChartCrds ?? []];
+  const reported = /* @__PURE__ */ new Set();
+  for (const cluster of ctx.graph.clusters) {
+    const { missing, byKey, ancestorsOf } = missingDependencies(ctx, cluster, table);
+    const fromExtension = new Set(cluster.objects.filter((o) => o.by.synthetic && cluster.origin === "azure" && isFluxKustomization(o.doc)).map((o) => o.doc));
+    const pairs2 = new Set(missing.map(({ a, b }) => `${objectKey(a.namespace, a.name)} ${objectKey(b.namespace, b.name)}`));
+    for (const m of missing) {
+      const { a, b } = m;
+      const pair = `${a.doc.file}#${a.doc.index} ${objectKey(b.namespace, b.name)}`;
+      if (reported.has(pair)) continue;
+      reported.add(pair);
+      const hasDependsOn = a.doc.value.spec?.dependsOn !== void 0;
+      const where2 = !hasDependsOn ? ["spec"] : fromExtension.has(a.doc) ? ["spec", "dependsOn", 0] : ["spec", "dependsOn"];
+      ctx.report({
+        message: `Kustomization "${a.name}" applies ${m.what} but does not depend on it; ${remedy(m, pairs2, byKey, { fromExtension, ancestorsOf })}`,
+        location: ctx.locate(a.doc, where2),
+        object: objectRef({ apiVersion: a.doc.apiVersion, kind: "Kustomization", namespace: a.namespace, name: a.name })
+      });
+    }
+  }
+}
+var dependsOnRequiredParams = {
+  type: "object",
+  properties: {
+    chartCrds: { ...CHART_CRDS_SCHEMA, description: "the built-in table of charts and the CRD API groups they install (replace it to change a row)" },
+    extraChartCrds: { ...CHART_CRDS_SCHEMA, description: "more charts and the CRD API groups they install, added to chartCrds" }
+  },
+  additionalProperties: false
+};
 
 // src/checks/sources.ts
 function fromSourceRef(owner, field2, ref, path15) {
@@ -36049,7 +36240,7 @@ var fluxChecks = {
   "flux-source-missing": { run: fluxSourceMissing },
   "helmrelease-source-missing": { run: helmReleaseSourceMissing },
   "flux-kustomization-prune": { run: fluxKustomizationPrune },
-  "flux-dependson-required": { run: fluxDependsOnRequired }
+  "flux-dependson-required": { run: fluxDependsOnRequired, params: dependsOnRequiredParams }
 };
 
 // src/checks/generated-file.ts
@@ -36409,11 +36600,11 @@ var CelError = class extends Error {
   #code;
   #range;
   #summary;
-  constructor({ name, code: code2, message, node, cause, range }) {
-    super(message, cause ? { cause } : void 0);
+  constructor({ name, code: code2, message: message2, node, cause, range }) {
+    super(message2, cause ? { cause } : void 0);
     this.name = name;
     this.#code = code2;
-    this.#summary = message;
+    this.#summary = message2;
     this.#node = node;
     this.#range = range && normalizeRange(range) || normalizeRange(node);
     if (!node?.input) return;
@@ -36439,9 +36630,9 @@ var CelError = class extends Error {
     return this;
   }
 };
-function normalizeArgs(name, defaultCode, message, node, cause) {
-  if (typeof message === "string") return { name, code: defaultCode, message, node, cause };
-  const opts = message;
+function normalizeArgs(name, defaultCode, message2, node, cause) {
+  if (typeof message2 === "string") return { name, code: defaultCode, message: message2, node, cause };
+  const opts = message2;
   if (typeof opts !== "object") throw new Error("First param to error must be a string or object");
   return {
     name,
@@ -36453,31 +36644,31 @@ function normalizeArgs(name, defaultCode, message, node, cause) {
   };
 }
 var ParseError = class extends CelError {
-  constructor(message, node, cause) {
-    super(normalizeArgs("ParseError", "parse_error", message, node, cause));
+  constructor(message2, node, cause) {
+    super(normalizeArgs("ParseError", "parse_error", message2, node, cause));
   }
 };
 var EvaluationError = class extends CelError {
-  constructor(message, node, cause) {
-    super(normalizeArgs("EvaluationError", "evaluation_error", message, node, cause));
+  constructor(message2, node, cause) {
+    super(normalizeArgs("EvaluationError", "evaluation_error", message2, node, cause));
   }
 };
 var TypeError2 = class extends CelError {
-  constructor(message, node, cause) {
-    super(normalizeArgs("TypeError", "type_error", message, node, cause));
+  constructor(message2, node, cause) {
+    super(normalizeArgs("TypeError", "type_error", message2, node, cause));
   }
 };
-function parseError(code2, message, node) {
+function parseError(code2, message2, node) {
   if (typeof code2 === "object") return new ParseError(code2);
-  return new ParseError({ code: code2, message, node });
+  return new ParseError({ code: code2, message: message2, node });
 }
-function evaluationError(code2, message, node) {
+function evaluationError(code2, message2, node) {
   if (typeof code2 === "object") return new EvaluationError(code2);
-  return new EvaluationError({ code: code2, message, node });
+  return new EvaluationError({ code: code2, message: message2, node });
 }
-function typeError(code2, message, node) {
+function typeError(code2, message2, node) {
   if (typeof code2 === "object") return new TypeError2(code2);
-  return new TypeError2({ code: code2, message, node });
+  return new TypeError2({ code: code2, message: message2, node });
 }
 function normalizeRange(node) {
   const start = node?.pos ?? node?.start;
@@ -36485,9 +36676,9 @@ function normalizeRange(node) {
   const end = typeof node.end === "number" ? node.end : start;
   return { start, end };
 }
-function formatErrorWithHighlight(message, node, range) {
+function formatErrorWithHighlight(message2, node, range) {
   const pos = node.pos ?? range?.start;
-  if (typeof pos !== "number") return message;
+  if (typeof pos !== "number") return message2;
   const input = node.input;
   let lineNum = 1;
   let currentPos = 0;
@@ -36508,7 +36699,7 @@ function formatErrorWithHighlight(message, node, range) {
   const line = input.slice(contextStart, contextEnd);
   const highlight = `> ${`${lineNum}`.padStart(4, " ")} | ${line}
 ${" ".repeat(9 + columnNum)}^`;
-  return `${message}
+  return `${message2}
 
 ${highlight}`;
 }
@@ -37320,23 +37511,23 @@ var TypeDeclaration = class {
   toString() {
     return this.name;
   }
-  #getOptionalField(obj, key, ast, ev) {
-    obj = obj instanceof Optional ? obj.orValue() : obj;
-    if (obj === void 0) return OPTIONAL_NONE;
-    const type2 = ev.debugType(obj);
+  #getOptionalField(obj2, key, ast, ev) {
+    obj2 = obj2 instanceof Optional ? obj2.orValue() : obj2;
+    if (obj2 === void 0) return OPTIONAL_NONE;
+    const type2 = ev.debugType(obj2);
     try {
-      return Optional.of(type2.fieldLazy(obj, key, ast, ev));
+      return Optional.of(type2.fieldLazy(obj2, key, ast, ev));
     } catch (e) {
       if (e instanceof EvaluationError) return OPTIONAL_NONE;
       throw e;
     }
   }
-  #getMessageField(obj, key, ast, ev) {
-    const message = obj ? ev.objectTypesByConstructor.get(obj.constructor) : void 0;
-    if (!message) return;
-    const type2 = message.fields ? message.fields[key] : dynType;
+  #getMessageField(obj2, key, ast, ev) {
+    const message2 = obj2 ? ev.objectTypesByConstructor.get(obj2.constructor) : void 0;
+    if (!message2) return;
+    const type2 = message2.fields ? message2.fields[key] : dynType;
     if (!type2) return void 0;
-    const value = obj instanceof Map ? obj.get(key) : obj[key];
+    const value = obj2 instanceof Map ? obj2.get(key) : obj2[key];
     if (value === void 0) return;
     if (type2.matchesValueType(value, ev)) return value;
     throw evaluationError(
@@ -37345,8 +37536,8 @@ var TypeDeclaration = class {
       ast
     );
   }
-  #getMapField(obj, key, ast, ev) {
-    const value = obj instanceof Map ? obj.get(key) : obj && hasOwn(obj, key) ? obj[key] : void 0;
+  #getMapField(obj2, key, ast, ev) {
+    const value = obj2 instanceof Map ? obj2.get(key) : obj2 && hasOwn(obj2, key) ? obj2[key] : void 0;
     if (value === void 0) return;
     if (this.valueType.matchesValueType(value, ev)) return value;
     throw evaluationError(
@@ -37368,15 +37559,15 @@ var TypeDeclaration = class {
       }
     }
   }
-  #getListField(obj, key, ast, ev) {
+  #getListField(obj2, key, ast, ev) {
     if (typeof key === "bigint") key = Number(key);
     else if (typeof key !== "number") return;
-    const value = this.#getListElementAtIndex(obj, key);
+    const value = this.#getListElementAtIndex(obj2, key);
     if (value === void 0) {
-      if (!obj) return;
+      if (!obj2) return;
       throw evaluationError(
         "index_out_of_bounds",
-        `No such key: index out of bounds, index ${key} ${key < 0 ? "< 0" : `>= size ${obj.length || obj.size}`}`,
+        `No such key: index out of bounds, index ${key} ${key < 0 ? "< 0" : `>= size ${obj2.length || obj2.size}`}`,
         ast
       );
     }
@@ -37389,8 +37580,8 @@ var TypeDeclaration = class {
   }
   fieldLazy() {
   }
-  field(obj, key, ast, ev) {
-    const v = this.fieldLazy(obj, key, ast, ev);
+  field(obj2, key, ast, ev) {
+    const v = this.fieldLazy(obj2, key, ast, ev);
     if (v !== void 0) return v;
     throw evaluationError("no_such_key", `No such key: ${key}`, ast);
   }
@@ -38694,13 +38885,13 @@ function resolveAstArray(ev, astArray, ctx, i = astArray.length) {
   return async ? Promise.all(results) : results;
 }
 function safeFromEntries(entries2) {
-  const obj = {};
+  const obj2 = {};
   for (let i = 0; i < entries2.length; i++) {
     const [k, v] = entries2[i];
     if (k === "__proto__" || k === "constructor" || k === "prototype") continue;
-    obj[k] = v;
+    obj2[k] = v;
   }
-  return obj;
+  return obj2;
 }
 function comprehensionElementType(chk, iterable, ctx) {
   const iterType = chk.check(iterable, ctx);
@@ -39102,16 +39293,16 @@ var OPERATORS = {
 var binaryOperators = ["!=", "==", "in", "+", "-", "*", "/", "%", "<", "<=", ">", ">="];
 for (const op of binaryOperators) OPERATORS[op] = { check: checkBinary, evaluate: evaluateBinary };
 for (const op of objKeys(OPERATORS)) {
-  const obj = OPERATORS[op];
-  obj.name = op;
-  if (obj.alias) OPERATORS[obj.alias] = obj;
+  const obj2 = OPERATORS[op];
+  obj2.name = op;
+  if (obj2.alias) OPERATORS[obj2.alias] = obj2;
 }
 
 // node_modules/@marcbachmann/cel-js/lib/macros.js
 var identity2 = (x) => x;
-function assertIdentifier(node, message) {
+function assertIdentifier(node, message2) {
   if (node.op === "id") return node.args;
-  throw parseError("invalid_macro_argument", message, node);
+  throw parseError("invalid_macro_argument", message2, node);
 }
 function createMapExpander(hasFilter) {
   const functionDesc = hasFilter ? "map(var, filter, transform)" : "map(var, transform)";
@@ -39183,17 +39374,17 @@ function createHasExpander() {
   function evaluate2(ev, macro, ctx) {
     const nodes = macro.macroHasProps;
     let i = nodes.length;
-    let obj = ev.run(nodes[--i], ctx);
+    let obj2 = ev.run(nodes[--i], ctx);
     let inOptionalContext;
     while (i--) {
       const node = nodes[i];
       if (node.op === ".?") inOptionalContext ??= true;
-      obj = ev.debugType(obj).fieldLazy(obj, node.args[1], node, ev);
-      if (obj !== void 0) continue;
+      obj2 = ev.debugType(obj2).fieldLazy(obj2, node.args[1], node, ev);
+      if (obj2 !== void 0) continue;
       if (!(!inOptionalContext && i && node.op === ".")) break;
       throw evaluationError("no_such_key", `No such key: ${node.args[1]}`, node);
     }
-    return obj !== void 0;
+    return obj2 !== void 0;
   }
   function typeCheck(checker, macro, ctx) {
     let node = macro.args[0];
@@ -39421,12 +39612,12 @@ function registerOverloads(registry) {
       return true;
     }
     if (a instanceof Map || b instanceof Map) {
-      const obj = a instanceof Map ? b : a;
+      const obj2 = a instanceof Map ? b : a;
       const map3 = a instanceof Map ? a : b;
-      const keysObj = objKeys(obj);
+      const keysObj = objKeys(obj2);
       if (map3.size !== keysObj.length) return false;
       for (const [key, value] of map3) {
-        if (!(key in obj && isEqual(value, obj[key], ast, ev))) return false;
+        if (!(key in obj2 && isEqual(value, obj2[key], ast, ev))) return false;
       }
       return true;
     }
@@ -41059,11 +41250,11 @@ function celRun({ repo, graph, services }) {
       for (const variant of substitutedVariants(doc.value, () => doc.root, substitutions.get(doc), graph.reached.has(doc))) {
         const result = evaluateValidations(schema2.schema, schema2.definitions, variant.value);
         for (const v of result.violations) {
-          const message = `${v.message} (rule: ${shortRule(v.rule)})`;
-          const key = `${v.path.join("\0")}\0${message}`;
+          const message2 = `${v.message} (rule: ${shortRule(v.rule)})`;
+          const key = `${v.path.join("\0")}\0${message2}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          run.violations.push({ doc, path: v.path, message });
+          run.violations.push({ doc, path: v.path, message: message2 });
         }
         addSkips(run, doc, result.skipped);
       }
@@ -41204,8 +41395,8 @@ var Collector = class {
   addPatchString(doc, base, text3, target, label) {
     const parsed = parseInlineYaml(text3, { positions: true });
     if ("error" in parsed) {
-      const { message, offset } = parsed.error;
-      this.out.broken.push({ doc, base, message: `${label} is not valid YAML: ${message}`, text: text3, ...offset === void 0 ? {} : { offset } });
+      const { message: message2, offset } = parsed.error;
+      this.out.broken.push({ doc, base, message: `${label} is not valid YAML: ${message2}`, text: text3, ...offset === void 0 ? {} : { offset } });
       return;
     }
     for (const { value, root } of parsed.documents) {
@@ -41307,29 +41498,29 @@ var targetsOf = ({ repo, graph }) => collectTargets(repo, graph);
 function objectRef2(doc) {
   return doc.apiVersion && doc.kind ? objectRef(doc) : void 0;
 }
-function reportAt(ctx, doc, path15, target, message) {
+function reportAt(ctx, doc, path15, target, message2) {
   const object3 = objectRef2(doc);
-  ctx.report({ message, location: ctx.locate(doc, path15, target), ...object3 ? { object: object3 } : {} });
+  ctx.report({ message: message2, location: ctx.locate(doc, path15, target), ...object3 ? { object: object3 } : {} });
 }
-function reportInline(ctx, t, path15, target, message) {
+function reportInline(ctx, t, path15, target, message2) {
   const range = t.source ? nodeRange(t.source.root, path15, target) : void 0;
-  reportInString(ctx, t.doc, t.base, t.source?.text, range, message);
+  reportInString(ctx, t.doc, t.base, t.source?.text, range, message2);
 }
-function reportInString(ctx, doc, base, text3, range, message) {
+function reportInString(ctx, doc, base, text3, range, message2) {
   const file = ctx.repo.fileMap.get(doc.file);
   const node = nodeAt(doc.root, base);
   const mapper = file && node ? literalBlockMapper(file, node) : void 0;
-  if (!mapper || text3 === void 0 || !range) return reportAt(ctx, doc, base, "key", message);
+  if (!mapper || text3 === void 0 || !range) return reportAt(ctx, doc, base, "key", message2);
   const object3 = objectRef2(doc);
-  ctx.report({ message, location: mapper(text3, range.start, range.end), ...object3 ? { object: object3 } : {} });
+  ctx.report({ message: message2, location: mapper(text3, range.start, range.end), ...object3 ? { object: object3 } : {} });
 }
-function writtenAs(ctx, doc, path15, message) {
+function writtenAs(ctx, doc, path15, message2) {
   const node = nodeAt(doc.root, path15);
   const file = ctx.repo.fileMap.get(doc.file);
   if (!file || node?.kind !== "scalar" || node.style !== "plain") return "";
   const text3 = file.text.slice(skipProperties(file.text, node.start, node.end), node.end);
   const value = goNumber(text3);
-  if (value === void 0 || String(value) === text3 || !message.endsWith(`got number ${value}`)) return "";
+  if (value === void 0 || String(value) === text3 || !message2.endsWith(`got number ${value}`)) return "";
   return /^[-+]?0[0-7]+$/.test(text3.replaceAll("_", "")) ? ` (written ${text3}: Go YAML readers take a leading 0 as octal)` : ` (written ${text3})`;
 }
 function lookupFor(ctx, variant, t) {
@@ -41436,8 +41627,8 @@ function kustomizeComponentMisuse(ctx) {
       const target = misplaced(ref, ctx.graph.kustomizeByDir);
       if (!target) continue;
       const entry = `${ref.field} entry "${ref.raw}"`;
-      const message = target.kind === "Component" ? `${entry} is a kustomize Component (${target.path} has kind: Component); list it under components: kustomize fails with "expected kind != 'Component'"` : `${entry} is a plain kustomization, not a Component (${target.path} has kind: Kustomization); list it under resources, or make it kind: Component: kustomize fails with "expected kind 'Component' ... but got 'Kustomization'"`;
-      ctx.report({ location: ctx.locate(ref.at.doc, ref.at.path, "value"), message });
+      const message2 = target.kind === "Component" ? `${entry} is a kustomize Component (${target.path} has kind: Component); list it under components: kustomize fails with "expected kind != 'Component'"` : `${entry} is a plain kustomization, not a Component (${target.path} has kind: Kustomization); list it under resources, or make it kind: Component: kustomize fails with "expected kind 'Component' ... but got 'Kustomization'"`;
+      ctx.report({ location: ctx.locate(ref.at.doc, ref.at.path, "value"), message: message2 });
     }
   }
 }
@@ -41889,11 +42080,11 @@ var str10 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 function appliedDocuments(ctx) {
   return [...ctx.graph.appliedByDocument.values()].filter((list4) => list4.length > 0);
 }
-function judged2(ctx, instances, judge2, where2) {
+function judged2(ctx, instances, judge3, where2) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   for (const a of instances) {
-    const verdict = judge2(a);
+    const verdict = judge3(a);
     if (verdict === void 0) continue;
     const location = where2(a, verdict);
     const key = `${location.file}:${location.line}:${location.column}`;
@@ -41912,19 +42103,19 @@ function specOf2(value) {
 function describe5(a) {
   return `${a.id.kind} "${a.id.name}"`;
 }
-function valueAt2(value, path15) {
+function valueAt3(value, path15) {
   let v = value;
   for (const p of path15) v = isObj16(v) || Array.isArray(v) ? v[p] : void 0;
   return v;
 }
 function locateField(ctx, a, path15, target = "value") {
-  const applied = valueAt2(a.value, path15);
-  if (valueAt2(a.doc.value, path15) === applied || !a.patchedBy?.length) return ctx.locate(a.doc, path15, target);
+  const applied = valueAt3(a.value, path15);
+  if (valueAt3(a.doc.value, path15) === applied || !a.patchedBy?.length) return ctx.locate(a.doc, path15, target);
   for (const p of [...a.patchedBy].reverse()) {
     if (applied === void 0) break;
-    if (valueAt2(valueAt2(p.doc.value, p.path), path15) === applied) return ctx.locate(p.doc, [...p.path, ...path15], target);
+    if (valueAt3(valueAt3(p.doc.value, p.path), path15) === applied) return ctx.locate(p.doc, [...p.path, ...path15], target);
     for (const file of patchFiles(ctx, p)) {
-      const doc = ctx.repo.fileMap.get(file)?.documents.find((d) => valueAt2(d.value, path15) === applied);
+      const doc = ctx.repo.fileMap.get(file)?.documents.find((d) => valueAt3(d.value, path15) === applied);
       if (doc) return ctx.locate(doc, path15, target);
     }
   }
@@ -42176,6 +42367,88 @@ var intervalChecks = {
     }
   },
   "flux-timeout-exceeds-interval": { run: fluxTimeoutExceedsInterval }
+};
+
+// src/checks/policy/remediation.ts
+var ACTIONS = ["install", "upgrade"];
+function retriesOf(remediation) {
+  if (remediation.retries === void 0 || remediation.retries === null) return 0;
+  return typeof remediation.retries === "number" ? remediation.retries : void 0;
+}
+function judge2(a, action, defaultStrategy, requireRetries) {
+  const config = specOf2(a.value)[action];
+  const settings = isObj16(config) ? config : {};
+  const strategy = isObj16(settings.strategy) ? str10(settings.strategy.name) : void 0;
+  if ((strategy ?? defaultStrategy) === "RetryOnFailure" || strategy?.includes("${")) return void 0;
+  if (!isObj16(settings.remediation)) return requireRetries ? { action } : void 0;
+  const remediation = settings.remediation;
+  if (retriesOf(remediation) !== 0) return void 0;
+  if (remediation.remediateLastFailure !== void 0 && remediation.remediateLastFailure !== false) return void 0;
+  if (remediation.ignoreTestFailures !== void 0) return void 0;
+  return { action, remediation };
+}
+function message(a, { action, remediation }) {
+  const stalls = `Flux stops (Stalled) after the first failed ${action} and does not try again until the HelmRelease changes`;
+  const advice = `set spec.${action}.remediation.retries (e.g. 3, or -1 to retry forever) or spec.${action}.strategy.name: RetryOnFailure`;
+  if (!remediation) return `HelmRelease "${a.id.name}" has no spec.${action}.remediation.retries: ${stalls}; ${advice}`;
+  const unused = action === "upgrade" && remediation.strategy !== void 0 ? ` (its strategy: ${String(remediation.strategy)} never runs)` : "";
+  return `HelmRelease "${a.id.name}" sets spec.${action}.remediation without retries${unused}: ${stalls}; ${advice}`;
+}
+var GATE = /--feature-gates=\S*\bDefaultToRetryOnFailure=true\b/;
+function setsGate(value, seen = /* @__PURE__ */ new Set()) {
+  if (typeof value === "string") return GATE.test(value);
+  if (typeof value !== "object" || value === null || seen.has(value)) return false;
+  seen.add(value);
+  return Object.values(value).some((v) => setsGate(v, seen));
+}
+function retryOnFailureClusters(ctx) {
+  const clusters = /* @__PURE__ */ new Set();
+  for (const cluster of ctx.graph.clusters) {
+    const configures = cluster.objects.some(
+      (o) => (o.id.kind === "Deployment" ? o.id.name === "helm-controller" : o.id.kind === "FluxInstance" || o.id.kind === "HelmRelease") && setsGate(o.value)
+    );
+    if (configures) clusters.add(cluster.name);
+  }
+  return clusters;
+}
+function helmReleaseRemediationRetries(ctx) {
+  const requireRetries = ctx.params.requireRetries === true;
+  const configured = ctx.params.defaultStrategy ?? "RemediateOnFailure";
+  const gated = retryOnFailureClusters(ctx);
+  const defaultStrategy = (a) => gated.has(a.cluster) ? "RetryOnFailure" : configured;
+  for (const instances of appliedDocuments(ctx)) {
+    if (!isHelmRelease(instances[0].doc)) continue;
+    for (const action of ACTIONS) {
+      const where2 = (a, v) => {
+        if (!v.remediation) return locateField(ctx, a, ["spec", ...isObj16(specOf2(a.value)[action]) ? [action] : []], "key");
+        const path15 = ["spec", action, "remediation", ...v.remediation.retries === void 0 ? [] : ["retries"]];
+        return locateField(ctx, a, path15, v.remediation.retries === void 0 ? "key" : "value");
+      };
+      for (const { a, verdict, location } of judged2(ctx, instances, (a2) => judge2(a2, action, defaultStrategy(a2), requireRetries), where2)) {
+        ctx.report({ message: message(a, verdict), location, object: appliedRef(a) });
+      }
+    }
+  }
+}
+var remediationChecks = {
+  "helmrelease-remediation-retries": {
+    run: helmReleaseRemediationRetries,
+    params: {
+      type: "object",
+      properties: {
+        requireRetries: {
+          type: "boolean",
+          description: "true or false (true also reports HelmReleases whose install or upgrade has no remediation at all, the Flux default)"
+        },
+        defaultStrategy: {
+          enum: ["RemediateOnFailure", "RetryOnFailure"],
+          title: "helm-controller default strategy",
+          description: "the strategy your helm-controller uses when a HelmRelease sets none: RetryOnFailure with the DefaultToRetryOnFailure feature gate"
+        }
+      },
+      additionalProperties: false
+    }
+  }
 };
 
 // src/checks/policy/suspended.ts
@@ -42530,6 +42803,7 @@ var policyChecks = {
   "helmrelease-values-schema": { run: helmReleaseValuesSchema },
   ...intervalChecks,
   ...chartVersionChecks,
+  ...remediationChecks,
   ...tenancyChecks
 };
 
@@ -43292,10 +43566,10 @@ function sarifFix(f) {
 }
 function withRulesOfFindings(rules, findings) {
   const all = [...rules];
-  const known2 = new Set(rules.map((r) => r.id));
+  const known3 = new Set(rules.map((r) => r.id));
   for (const f of findings) {
-    if (known2.has(f.ruleId)) continue;
-    known2.add(f.ruleId);
+    if (known3.has(f.ruleId)) continue;
+    known3.add(f.ruleId);
     all.push({ id: f.ruleId, severity: f.severity, description: f.ruleId, remediation: "", helpUri: "" });
   }
   return all;
@@ -43511,8 +43785,8 @@ function statusOf(err) {
 }
 function failureText(err) {
   const status = statusOf(err);
-  const message = err instanceof Error ? err.message.split("\n")[0] : String(err);
-  return status === void 0 ? message : `HTTP ${status}: ${message}`;
+  const message2 = err instanceof Error ? err.message.split("\n")[0] : String(err);
+  return status === void 0 ? message2 : `HTTP ${status}: ${message2}`;
 }
 function describeFailure(err, fromFork) {
   const text3 = failureText(err);
@@ -43556,8 +43830,8 @@ async function runAction(env, io, cwd = process.cwd()) {
   try {
     return await act(env, write, token, cwd);
   } catch (err) {
-    const message = err instanceof InputError ? err.message : `${err instanceof Error ? err.message : String(err)}`;
-    write(`::error title=${TOOL_NAME}::${message.replace(/%/g, "%25").replace(/\r?\n/g, "%0A")}
+    const message2 = err instanceof InputError ? err.message : `${err instanceof Error ? err.message : String(err)}`;
+    write(`::error title=${TOOL_NAME}::${message2.replace(/%/g, "%25").replace(/\r?\n/g, "%0A")}
 `);
     return err instanceof InputError ? 1 : 2;
   }
