@@ -95,12 +95,14 @@ export function exportTree(top: string, commit: string, subdir: string): string 
   fs.mkdirSync(dest);
   try {
     const treeish = subdir === '' ? `${commit}^{tree}` : `${commit}:${subdir}`;
-    // `<commit>:<dir>^{tree}` would read `^{tree}` as part of the path: ask for the object's type instead.
-    if (git(top, ['cat-file', '-t', treeish]).stdout.trim() !== 'tree') return dest;
     const env = { GIT_INDEX_FILE: path.join(tmp, 'index') };
     for (const args of [['read-tree', treeish], ['checkout-index', '--all', '--force', `--prefix=${dest}${path.sep}`]]) {
       const run = git(top, args, env);
-      if (!run.ok) throw new UsageError(`cannot read ${commit.slice(0, 12)} from git: ${run.stderr}`);
+      if (run.ok) continue;
+      // Only now ask what the commit has there (one git process less when it is the folder it usually is):
+      // `<commit>:<dir>^{tree}` would read `^{tree}` as part of the path, so ask for the object's type.
+      if (args[0] === 'read-tree' && git(top, ['cat-file', '-t', treeish]).stdout.trim() !== 'tree') return dest;
+      throw new UsageError(`cannot read ${commit.slice(0, 12)} from git: ${run.stderr}`);
     }
     fs.rmSync(path.join(tmp, 'index'), { force: true });
     return dest;

@@ -76,8 +76,13 @@ export async function lintNewSince(root: string, ref: string, options: NewSinceO
       summary.outsideChanges = current.findings.filter((f) => !changed.has(f.file));
       return { ...current, findings, newSince: summary };
     }
+    // Only the base's findings with a fingerprint of the head's can make one known, and a fingerprint names its rule:
+    // no head finding, no base lint (unless its graph is asked for); else the base is linted for the rules the head
+    // has findings of.
+    if (current.findings.length === 0 && !onGraph) return { ...current, newSince: summary };
     const baseRoot = track(trees, exportTree(top, base, sub));
-    const before = await lint(baseRoot, graphOf(sameConfig(asRoot, headRoot, baseRoot), onGraph, 'base'), checks);
+    const onlyRules = new Set(current.findings.map((f) => f.ruleId));
+    const before = await lint(baseRoot, graphOf({ ...sameConfig(asRoot, headRoot, baseRoot), onlyRules }, onGraph, 'base'), checks);
     const { fresh, known } = splitKnown(current.findings, countFingerprints(before.findings), changed);
     summary.known = known;
     return { ...current, findings: fresh, newSince: summary };

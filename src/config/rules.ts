@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import jsYaml from 'js-yaml';
 import type { RuleDefinition } from '../checks/types.js';
 import type { Severity } from '../finding.js';
 import { parseSeverity, SEVERITY_SPELLINGS } from './severity.js';
@@ -95,7 +95,9 @@ function readBuiltinRule(file: string): RuleDefinition {
   const fail = (message: string) => new Error(`invalid built-in rule ${file}: ${message}`);
   let raw: unknown;
   try {
-    raw = parseYaml(fs.readFileSync(file, 'utf8'));
+    // js-yaml (YAML 1.2 core schema, as `yaml` reads config files): every run reads every rule file, and js-yaml,
+    // which the loader uses anyway, reads them several times faster than `yaml` in a process that just started.
+    raw = jsYaml.load(fs.readFileSync(file, 'utf8'), { schema: jsYaml.CORE_SCHEMA });
   } catch (err) {
     throw fail(err instanceof Error ? err.message : String(err));
   }

@@ -24,7 +24,7 @@ import type { LintOptions, LintResult, RuleMeta } from './types.js';
 
 export async function lint(root: string, options: LintOptions, checks: CheckRegistry): Promise<LintResult> {
   const { repo, config, builtins, started } = await prepareLint(root, options, checks);
-  return lintRepo(repo, { config, builtins }, checks, { schemaCacheDir: options.schemaCacheDir, started, onGraph: options.onGraph });
+  return lintRepo(repo, { config, builtins }, checks, { schemaCacheDir: options.schemaCacheDir, onlyRules: options.onlyRules, started, onGraph: options.onGraph });
 }
 
 /** What lint() does before linting: the root checked, the config resolved and bound, the repo loaded. --fix lints this repo again after each pass. */
@@ -55,7 +55,7 @@ export function lintRepo(
   repo: LoadedRepo,
   { config, builtins }: { config: Config; builtins: RuleDefinition[] },
   checks: CheckRegistry,
-  options: { schemaCacheDir?: string; started?: number; onGraph?: LintOptions['onGraph'] } = {},
+  options: { schemaCacheDir?: string; onlyRules?: ReadonlySet<string>; started?: number; onGraph?: LintOptions['onGraph'] } = {},
 ): LintResult {
   const started = options.started ?? performance.now();
   const knownRuleIds: ReadonlySet<string> = new Set([...builtins, ...config.customRules].map((r) => r.id));
@@ -63,7 +63,7 @@ export function lintRepo(
   options.onGraph?.(graph);
   const base = enabledRules(config, builtins);
   const overrides = pathOverrides(config, builtins, base);
-  const rules = [...base, ...overrides.extraRules];
+  const rules = onlyThese([...base, ...overrides.extraRules], options.onlyRules, checks);
   // One set of services per run: nothing a check computes outlives it or leaks into a run with another config.
   const services = createServices(repo, graph, config, {
     schemaCacheDir: options.schemaCacheDir,
@@ -157,6 +157,12 @@ export function ruleDocsUrl(rule: RuleDefinition): string {
 
 function ruleMeta(rule: RuleDefinition, severity: RuleMeta['severity']): RuleMeta {
   return { id: rule.id, severity, description: rule.description, remediation: rule.remediation, helpUri: ruleDocsUrl(rule) };
+}
+
+/** The rules LintOptions.onlyRules lists, or all when it lists none or a rule about the suppressions (see there). */
+function onlyThese<T extends { rule: RuleDefinition }>(rules: T[], only: ReadonlySet<string> | undefined, checks: CheckRegistry): T[] {
+  if (only === undefined || rules.some((r) => only.has(r.rule.id) && checks[r.rule.check]?.afterSuppressions === true)) return rules;
+  return rules.filter((r) => only.has(r.rule.id));
 }
 
 function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {

@@ -11,6 +11,12 @@ export interface LintOptions extends ConfigOptions {
   gitRemotes?: string[];
   /** Called with the run's dependency graph once built (the Action draws it; the result does not keep it). */
   onGraph?: (graph: RepoGraph) => void;
+  /**
+   * Check only these rules (ids): the findings of each are those a full run has, the other rules are not run.
+   * A rule that judges the suppressions (afterSuppressions) needs every other rule's findings: listing one runs all.
+   * Only-new mode lints the base tree for the rules the head has findings of (their fingerprints name the rule).
+   */
+  onlyRules?: ReadonlySet<string>;
 }
 
 /** Rule metadata carried into reports (SARIF rules, help URIs). */

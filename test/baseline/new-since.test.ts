@@ -116,6 +116,34 @@ describe('lintNewSince', () => {
     expect(result.newSince.changedFiles).toEqual(['clusters/prod/infra.yaml']);
   });
 
+  it('a folder the base does not have: everything in it is new', async () => {
+    const dir = initRepo(tmp, 'new-folder', { 'README.md': 'no manifests yet\n' });
+    commitOnBranch(dir, 'add', Object.fromEntries(Object.entries(BASE).map(([f, t]) => [`deploy/${f}`, t])), 'add the fleet');
+    const result = await lintNewSince(path.join(dir, 'deploy'), 'main');
+    expect(summary(result.findings).sort()).toEqual(['flux-path-missing clusters/prod/apps.yaml:8', 'yaml-duplicate-key clusters/prod/dup.yaml:8']);
+    expect(result.newSince.known).toEqual([]);
+  });
+
+  it('a suppression the change made unused is new (the base is linted with every rule for it)', async () => {
+    const suppressed = duplicateKey(0).replace('  a: two\n', '  a: two # gitops-lint-disable-line yaml-duplicate-key -- kept on purpose\n');
+    const fixed = suppressed.replace('  a: one\n', '');
+    const files = { ...BASE, 'clusters/prod/dup.yaml': suppressed, '.gitops-lint.yaml': 'rules:\n  suppression-unused: warning\n' };
+    const dir = initRepo(tmp, 'unused', files);
+    commitOnBranch(dir, 'fix', { 'clusters/prod/dup.yaml': fixed }, 'the duplicate key is gone, its comment stays');
+    const result = await lintNewSince(dir, 'main');
+    expect(summary(result.findings)).toEqual(['suppression-unused clusters/prod/dup.yaml:7']);
+    expect(summary(result.newSince.known)).toEqual(['flux-path-missing clusters/prod/apps.yaml:8']);
+  });
+
+  it('a head without findings has nothing new, whatever the base had', async () => {
+    const dir = initRepo(tmp, 'clean', BASE);
+    commitOnBranch(dir, 'clean', { 'clusters/prod/apps.yaml': null, 'clusters/prod/dup.yaml': null }, 'remove both');
+    const result = await lintNewSince(dir, 'main');
+    expect(result.findings).toEqual([]);
+    expect(result.newSince.known).toEqual([]);
+    expect(result.newSince.changedFiles).toEqual(['clusters/prod/apps.yaml', 'clusters/prod/dup.yaml']);
+  });
+
   it('lints the base with the head\'s config, so a config change alone makes nothing new', async () => {
     const dir = initRepo(tmp, 'config', { ...BASE, '.gitops-lint.yaml': 'rules:\n  flux-path-missing: off\n' });
     commitOnBranch(dir, 'enable', { '.gitops-lint.yaml': null }, 'turn the rule back on');

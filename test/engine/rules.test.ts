@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { builtinChecks } from '../../src/checks/index.js';
 import { BUILTIN_RULES_DIR, loadBuiltinRules } from '../../src/config/rules.js';
 import { builtinRules } from '../../src/engine/bind.js';
@@ -17,6 +18,16 @@ describe('built-in rules', () => {
     expect(rules.map((r) => r.id)).toContain('yaml-syntax');
     expect(rules.every((r) => r.origin === 'builtin')).toBe(true);
     expect(loadBuiltinRules()).toBe(rules);
+  });
+
+  it('read the same as the yaml package reads them (YAML 1.2 core schema, as config files)', () => {
+    const byId = new Map(loadBuiltinRules().map((r) => [r.id, r]));
+    for (const file of fs.readdirSync(BUILTIN_RULES_DIR).filter((f) => f.endsWith('.yaml'))) {
+      const raw = parseYaml(fs.readFileSync(path.join(BUILTIN_RULES_DIR, file), 'utf8')) as Record<string, unknown>;
+      const rule = byId.get(raw.id as string)!;
+      expect({ ...rule }, file).toMatchObject({ description: raw.description, remediation: raw.remediation, check: raw.check });
+      expect(rule.params, file).toEqual(raw.params);
+    }
   });
 
   it('each has its doc page and test table', () => {
