@@ -63,12 +63,14 @@ export function lintRepo(
   options.onGraph?.(graph);
   const base = enabledRules(config, builtins);
   const overrides = pathOverrides(config, builtins, base);
-  const rules = onlyThese([...base, ...overrides.extraRules], options.onlyRules, checks);
+  const enabled = [...base, ...overrides.extraRules];
+  const rules = onlyThese(enabled, options.onlyRules, checks);
   // One set of services per run: nothing a check computes outlives it or leaks into a run with another config.
   const services = createServices(repo, graph, config, {
     schemaCacheDir: options.schemaCacheDir,
     knownRuleIds,
-    enabledChecks: new Set(rules.map((r) => r.rule.check)),
+    // What the config turns on, not only what runs: a check leaving a case to another one does so with onlyRules too.
+    enabledChecks: new Set(enabled.map((r) => r.rule.check)),
   });
 
   const ruleMs: Record<string, number> = {};

@@ -14,6 +14,7 @@ export interface LintOptions extends ConfigOptions {
   /**
    * Check only these rules (ids): the findings of each are those a full run has, the other rules are not run.
    * A rule that judges the suppressions (afterSuppressions) needs every other rule's findings: listing one runs all.
+   * What the config turns on still decides what a check leaves to another (CheckServices.checkEnabled).
    * Only-new mode lints the base tree for the rules the head has findings of (their fingerprints name the rule).
    */
   onlyRules?: ReadonlySet<string>;

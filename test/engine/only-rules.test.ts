@@ -30,4 +30,15 @@ describe('onlyRules', () => {
     expect(only.findings).toEqual(full.findings);
     expect(Object.keys(only.stats.ruleMs)).toContain('yaml-duplicate-key');
   });
+
+  it('a check that leaves a case to another rule does so when only it runs (the config, not onlyRules, says what is on)', async () => {
+    // Built at test time: no live-looking token in the repository.
+    const token = `ghp_${'aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dE3fG5'.slice(0, 36)}`;
+    const secret = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\n  namespace: default\nstringData:\n  token: ${token}\n`;
+    const root = tempRepo({ 'secret.yaml': secret });
+    const full = await lint(root);
+    expect(full.findings.map((f) => f.ruleId)).toContain('secret-plaintext');
+    const only = await lint(root, { onlyRules: new Set(['secret-token-pattern']) });
+    expect(only.findings).toEqual(full.findings.filter((f) => f.ruleId === 'secret-token-pattern'));
+  });
 });
