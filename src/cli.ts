@@ -62,6 +62,7 @@ interface CliOptions extends OnlyNewOptions {
   rule: Record<string, unknown>;
   skip: string[];
   reportUnusedDisableDirectives?: boolean;
+  errorOnUnmatchedPattern: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
 }
@@ -139,6 +140,7 @@ function buildProgram(io: CliIO): Command {
     .option('--rule <setting>', "rule setting over the config, ESLint style: 'id: severity' or 'id: [severity, {param: value}]'; repeatable", parseRuleOption, {})
     .option('--skip <kinds>', 'drop findings about objects of these kinds: Kind or <apiVersion>/<Kind>, comma-separated; repeatable', parseSkipOption, [])
     .option('--report-unused-disable-directives', 'report suppression comments and annotations that suppressed nothing, as errors (rule suppression-unused)')
+    .option('--no-error-on-unmatched-pattern', 'do not fail (exit 2) when the paths select no YAML file: pre-commit passes every staged file (ESLint\'s option)')
     .option('--no-cache', 'do not reuse compiled schema validators from $XDG_CACHE_HOME/gitops-lint (default: ~/.cache/gitops-lint)')
     .option('--summary', 'print counts only, one line (kubeconform -summary), instead of each finding (stylish and compact formats)')
     .option('--fix', 'apply the fixes findings carry to the files, in place (never SOPS-encrypted files); report what remains (default: off)')
@@ -221,7 +223,7 @@ async function execute(targets: Targets, options: CliOptions, io: CliIO, env: Re
   const { result: whole, notes, wroteBaseline } = selected;
   for (const note of notes) io.stderr.write(`${TOOL_NAME}: note: ${note}\n`);
   if (wroteBaseline !== undefined) return EXIT_OK;
-  const empty = nothingToLint(whole, targets);
+  const empty = options.errorOnUnmatchedPattern ? nothingToLint(whole, targets) : undefined;
   if (empty !== undefined) throw new UsageError(empty);
   const result = selectFindings(whole, targets);
   for (const notice of [...result.notices, ...entryPointNotices(result)]) io.stderr.write(`${TOOL_NAME}: note: ${notice}\n`);

@@ -81,6 +81,17 @@ describe('file and directory arguments (from the repository root)', () => {
     expect(JSON.parse(own.out()).findings).toEqual([expect.objectContaining({ file: 'x.yaml', ruleId: 'yaml-duplicate-key' })]);
   });
 
+  it('--no-error-on-unmatched-pattern: paths that select no YAML file report nothing and exit 0 (what pre-commit passes)', async () => {
+    for (const args of [['notes/README.md'], ['empty'], ['notes/README.md', 'empty']]) {
+      const io = captureIO({ cwd: root });
+      expect(await run([...args, '--no-error-on-unmatched-pattern', '--format', 'json'], io), args.join(' ')).toBe(0);
+      expect(JSON.parse(io.out()).findings).toEqual([]);
+    }
+    const io = captureIO({ cwd: root });
+    expect(await run(['notes/README.md', 'apps/a.yaml', '--no-error-on-unmatched-pattern', '--format', 'json'], io)).toBe(1);
+    expect(new Set(JSON.parse(io.out()).findings.map((f: { file: string }) => f.file))).toEqual(new Set(['apps/a.yaml']));
+  });
+
   it.each([
     ['a file outside the root', ['.', path.join(outside, 'd.yaml')], [], `${path.join(outside, 'd.yaml')} is outside the repository root ${root} found from .`],
     ['a second path outside the root', ['apps', '../outside'], [], `../outside is outside the repository root ${root} found from apps (nearest .gitops-lint.yaml or .gitops-lint.yml or .git)`],
