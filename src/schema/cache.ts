@@ -18,7 +18,7 @@ const require = createRequire(import.meta.url);
 const standaloneCode = standaloneModule.default;
 /** Read when a cache is used, not on import: the Action's bundle has no node_modules to read it from, and no cache. */
 let ajvVersion: string | undefined;
-function installedAjvVersion(): string {
+export function installedAjvVersion(): string {
   ajvVersion ??= (require('ajv/package.json') as { version: string }).version;
   return ajvVersion;
 }

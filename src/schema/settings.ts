@@ -2,9 +2,11 @@
  * Settings (rule params, the config file) checked against JSON schemas, with messages that name the key: the
  * schema words them, `description` saying what a valid value is and `title` naming what an enum lists.
  */
+import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { closestName } from '../util/suggest.js';
 import { formatPath } from './messages.js';
+import { ValidSettings } from './valid-settings.js';
 
 /** A JSON schema (draft-07, as ajv reads it). */
 export type JsonSchema = Record<string, unknown>;
@@ -15,15 +17,24 @@ export interface SettingProblem {
   message: string;
 }
 
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true } as const;
+const ajv = new Ajv(AJV_OPTIONS);
 /** Compiled once per schema object: schemas are static, so this caches code, not data. */
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
 
-/** What is wrong with `value` under `schema` (empty when valid). */
-export function settingProblems(schema: JsonSchema, value: unknown): SettingProblem[] {
+/** Where settings found valid are remembered, under a validator cache folder (see valid-settings.ts). */
+export function validSettingsIn(cacheDir: string): ValidSettings {
+  return new ValidSettings(path.join(cacheDir, 'valid-settings'), JSON.stringify(AJV_OPTIONS));
+}
+
+/** What is wrong with `value` under `schema` (empty when valid); `remembered` skips values found valid before. */
+export function settingProblems(schema: JsonSchema, value: unknown, remembered?: ValidSettings): SettingProblem[] {
+  if (remembered?.has(schema, value)) return [];
   let validate = compiled.get(schema);
   if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
-  return validate(value) ? [] : (validate.errors ?? []).map(describe);
+  if (!validate(value)) return (validate.errors ?? []).map(describe);
+  remembered?.add(schema, value);
+  return [];
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
