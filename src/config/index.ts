@@ -10,6 +10,7 @@ import type { RuleDefinition } from '../checks/types.js';
 import { ConfigError } from './errors.js';
 import { loadBuiltinRules } from './rules.js';
 import type { Config, ConfigOptions, ConfigSource } from './types.js';
+import type { ValidSettings } from '../schema/valid-settings.js';
 import { validateConfig } from './validate.js';
 
 export { ConfigError } from './errors.js';
@@ -35,7 +36,7 @@ export interface ResolvedConfig {
  * The config for a lint of `root`: defaults, then the config file, then options.config, then options.kubernetesVersion,
  * options.fluxVersion and options.schemaLocations.
  */
-export function resolveConfig(root: string, options: ConfigOptions = {}): ResolvedConfig {
+export function resolveConfig(root: string, options: ConfigOptions = {}, remembered?: ValidSettings): ResolvedConfig {
   const file = findConfigFile(root, options.configPath);
   const builtinIds = new Set(loadBuiltinRules().map((r) => r.id));
   const fromFile = file ? readConfigFile(file) : {};
@@ -46,9 +47,9 @@ export function resolveConfig(root: string, options: ConfigOptions = {}): Resolv
   );
   const known = new Set([...builtinIds, ...customIds.filter((id): id is string => typeof id === 'string')]);
   const label = file ? (options.configPath ?? path.basename(file)) : '';
-  const fileConfig = validateConfig(fromFile, label, { builtinIds, knownRuleIds: known });
-  const optionConfig = validateConfig(fromOptions, 'options.config', { builtinIds, knownRuleIds: known });
-  const flagRules = validateConfig({ rules: options.ruleSettings ?? {} }, RULE_FLAG, { builtinIds, knownRuleIds: known }).rules ?? {};
+  const fileConfig = validateConfig(fromFile, label, { builtinIds, knownRuleIds: known }, remembered);
+  const optionConfig = validateConfig(fromOptions, 'options.config', { builtinIds, knownRuleIds: known }, remembered);
+  const flagRules = validateConfig({ rules: options.ruleSettings ?? {} }, RULE_FLAG, { builtinIds, knownRuleIds: known }, remembered).rules ?? {};
 
   const config = { ...defaultConfig(), ...fileConfig, ...optionConfig, rules: { ...fileConfig.rules, ...optionConfig.rules, ...flagRules } };
   const overrides = [...(fileConfig.overrides ?? []), ...(optionConfig.overrides ?? [])];

@@ -4,6 +4,7 @@
  */
 import type { RuleDefinition } from '../checks/types.js';
 import { settingProblems } from '../schema/settings.js';
+import type { ValidSettings } from '../schema/valid-settings.js';
 import { isKubernetesVersion, KUBERNETES_VERSION_FORMS } from '../schema/versions.js';
 import { FLUX_VERSION_FORMS, fluxTarget } from '../k8s/deprecations/releases.js';
 import { ruleDefinitionProblems, toRuleDefinition } from './rules.js';
@@ -105,12 +106,15 @@ interface Known {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Validate `raw` and return the keys it sets, typed. Throws ConfigError naming `file` and the key. */
-export function validateConfig(raw: Record<string, unknown>, file: string, known: Known): Partial<Config> {
+/**
+ * Validate `raw` and return the keys it sets, typed. Throws ConfigError naming `file` and the key. `remembered`:
+ * a config found valid against the schema by an earlier run is not compiled and validated again.
+ */
+export function validateConfig(raw: Record<string, unknown>, file: string, known: Known, remembered?: ValidSettings): Partial<Config> {
   const fail = (key: string, detail: string): never => {
     throw new ConfigError(file, key, detail);
   };
-  const problem = settingProblems(CONFIG_SCHEMA, raw)[0];
+  const problem = settingProblems(CONFIG_SCHEMA, raw, remembered)[0];
   if (problem) fail(problem.key, problem.message);
   const out = { ...raw } as Partial<Config>;
   if (raw.customRules !== undefined) out.customRules = customRules(raw.customRules as unknown[], fail, known.builtinIds);

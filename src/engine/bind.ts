@@ -52,12 +52,12 @@ export function bindConfig(resolved: ResolvedConfig, builtins: RuleDefinition[],
 
 /**
  * The config for a lint of `root` and the built-in rules, every rule bound to its check. With a validator cache
- * folder, params found valid there by an earlier run are not validated again (schema/valid-settings.ts).
+ * folder, params and configs found valid there by an earlier run are not validated again (schema/valid-settings.ts).
  */
 export function configureRun(root: string, options: ConfigOptions & { schemaCacheDir?: string }, checks: CheckRegistry): ResolvedConfig & { builtins: RuleDefinition[] } {
   const remembered = options.schemaCacheDir === undefined ? undefined : validSettingsIn(options.schemaCacheDir);
   const builtins = builtinRules(checks, BUILTIN_RULES_DIR, remembered);
-  const resolved = resolveConfig(root, options);
+  const resolved = resolveConfig(root, options, remembered);
   bindConfig(resolved, builtins, checks, remembered);
   return { ...resolved, builtins };
 }

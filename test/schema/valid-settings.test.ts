@@ -39,6 +39,10 @@ describe('settings found valid', () => {
     expect(fs.readdirSync(path.join(cache, 'valid-settings')).length).toBeGreaterThan(0);
     const second = configureRun(tmp, { schemaCacheDir: cache }, builtinChecks);
     expect(second.builtins).toEqual(first.builtins);
+    // A config: valid once, then a bad value in it is still an error naming the key.
+    const good = configureRun(tmp, { schemaCacheDir: cache, config: { rules: { 'yaml-syntax': 'warning' } } }, builtinChecks);
+    expect(good.config.rules['yaml-syntax']).toBe('warning');
+    expect(() => configureRun(tmp, { schemaCacheDir: cache, config: { rules: { 'yaml-syntax': 'loud' } } } as never, builtinChecks)).toThrow(/rules\.yaml-syntax/);
   });
 
   it('a folder that cannot be written costs nothing but the compile', () => {
