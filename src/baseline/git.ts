@@ -69,10 +69,14 @@ export function resolveCommit(cwd: string, ref: string, option: string): string 
   return run.stdout.trim();
 }
 
-/** The best common ancestor of two commits (where a branch left the ref), or a usage error. */
-export function mergeBase(cwd: string, a: string, b: string, option: string, ref: string): string {
+/**
+ * The best common ancestor of two commits (where a branch left the ref), or a usage error; `verify` runs first
+ * on a failure (to throw a better one when `b` was never checked to be a commit).
+ */
+export function mergeBase(cwd: string, a: string, b: string, option: string, ref: string, verify?: () => void): string {
   const run = git(cwd, ['merge-base', a, b]);
   if (!run.ok || run.stdout.trim() === '') {
+    verify?.();
     throw new UsageError(
       isShallow(cwd)
         ? `${option} ${ref}: no common ancestor with it in this shallow clone; ${fetchAdvice(cwd)}`

@@ -51,19 +51,53 @@ export interface NewSinceResult extends LintResult {
   newSince: NewSinceSummary;
 }
 
-/** Lints `root` and reports only what is new since its merge base with `ref`. */
-export async function lintNewSince(root: string, ref: string, options: NewSinceOptions, checks: CheckRegistry): Promise<NewSinceResult> {
-  const { head, changedOnly, optionName = '--new-since', onGraph, ...lintOptions } = options;
+/** What only-new mode compares, as git has it. */
+export interface Change {
+  /** The lint root (absolute, as given) and its folder in the repository ('' for the top). */
+  absRoot: string;
+  sub: string;
+  /** The top of the worktree (real path). */
+  top: string;
+  /** The ref as given, and the merge base of the head with it. */
+  ref: string;
+  base: string;
+  /** The commit linted, or undefined for the working tree. */
+  head?: string;
+  /** Files that differ between the base and the head, relative to the top of the worktree. */
+  changedInRepo: string[];
+}
+
+/**
+ * The change a lint of `root` at `head` (a commit; undefined: the working tree) makes since its merge base with
+ * `ref`; usage errors word git's failures for `optionName`. `top`: the top of the worktree, when the caller knows it.
+ */
+export function gitChange(root: string, ref: string, head: string | undefined, optionName: string, top?: string): Change {
   const absRoot = path.resolve(root);
   if (!fs.statSync(absRoot, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`not a directory: ${absRoot}`);
-  const top = worktreeTop(absRoot, optionName);
+  top ??= worktreeTop(absRoot, optionName);
   const sub = path.relative(top, fs.realpathSync(absRoot)).split(path.sep).join('/');
   const headCommit = head === undefined ? undefined : resolveCommit(top, head, `${optionName} (head)`);
   if (headCommit === undefined) resolveCommit(top, 'HEAD', `${optionName} (HEAD: the repository has no commit yet)`);
-  const refCommit = resolveCommit(top, ref, optionName);
-  const base = mergeBase(top, headCommit ?? 'HEAD', refCommit, optionName, ref);
-  const changed = underRoot(changedFiles(top, base, headCommit), sub);
+  // A full object id (what git gives a pre-push hook) goes to merge-base as it is, one git process less; when
+  // merge-base fails, resolveCommit says first if it is no commit here, as for any ref.
+  const full = /^[0-9a-f]{40}$/.test(ref);
+  const refCommit = full ? ref : resolveCommit(top, ref, optionName);
+  const base = mergeBase(top, headCommit ?? 'HEAD', refCommit, optionName, ref, full ? () => resolveCommit(top, ref, optionName) : undefined);
+  const change: Change = { absRoot, sub, top, ref, base, changedInRepo: changedFiles(top, base, headCommit) };
+  if (headCommit !== undefined) change.head = headCommit;
+  return change;
+}
 
+/** Lints `root` and reports only what is new since its merge base with `ref`. */
+export async function lintNewSince(root: string, ref: string, options: NewSinceOptions, checks: CheckRegistry): Promise<NewSinceResult> {
+  return lintChange(gitChange(root, ref, options.head, options.optionName ?? '--new-since'), options, checks);
+}
+
+/** Lints the head of a change and reports only what is new since its base (see lintNewSince). */
+export async function lintChange(change: Change, options: NewSinceOptions, checks: CheckRegistry): Promise<NewSinceResult> {
+  const { head: _head, changedOnly, optionName: _optionName, onGraph, ...lintOptions } = options;
+  const { absRoot, top, sub, ref, base, head: headCommit } = change;
+  const changed = underRoot(change.changedInRepo, sub);
   const asRoot = withRemotes(lintOptions, absRoot);
   const trees: string[] = [];
   try {

@@ -5,8 +5,8 @@
  * remote's default branch (or, without one, the remote's branches); a first push to an empty remote has no base.
  */
 import path from 'node:path';
-import { changedFiles, git, ZERO_SHA } from '../baseline/git.js';
-import { lintCommit, lintNewSince } from '../baseline/new-since.js';
+import { git, ZERO_SHA } from '../baseline/git.js';
+import { gitChange, lintChange, lintCommit, type Change } from '../baseline/new-since.js';
 import type { CheckRegistry } from '../checks/types.js';
 import type { LintOptions, LintResult } from '../engine/types.js';
 
@@ -65,15 +65,16 @@ export async function checkPush(
   for (const ref of parsePushInput(input)) {
     if (ZERO_SHA.test(ref.localSha)) continue; // a deletion pushes nothing to lint
     const base = pushBase(top, remote, ref);
-    if (base !== undefined && !touches(changedFiles(top, base, ref.localSha), path.relative(top, absRoot), lintOptions.configPath, top)) continue;
     const key = `${ref.localSha} ${base ?? ''}`;
     if (done.has(key)) continue;
     done.add(key);
-    const result =
-      base === undefined
-        ? await lintCommit(absRoot, ref.localSha, lintOptions, checks)
-        : await lintNewSince(absRoot, base, { ...lintOptions, head: ref.localSha, optionName: 'pre-push' }, checks);
-    pushed.push(base === undefined ? { ref, result } : { ref, base, result });
+    if (base === undefined) {
+      pushed.push({ ref, result: await lintCommit(absRoot, ref.localSha, lintOptions, checks) });
+      continue;
+    }
+    const change = gitChange(absRoot, base, ref.localSha, 'pre-push', top);
+    if (!touches(change, lintOptions.configPath)) continue;
+    pushed.push({ ref, base, result: await lintChange(change, lintOptions, checks) });
   }
   return pushed;
 }
@@ -82,8 +83,8 @@ export async function checkPush(
  * Whether a push changes anything the lint reads: a file under the lint root, or the config file. A push of only
  * application code or docs is not linted at all (the hook stays instant for it).
  */
-function touches(changed: readonly string[], root: string, configPath: string | undefined, top: string): boolean {
-  const under = root === '' ? '' : `${root.split(path.sep).join('/')}/`;
-  const config = configPath === undefined ? undefined : path.relative(top, configPath).split(path.sep).join('/');
-  return changed.some((f) => f.startsWith(under) || f === config);
+function touches(change: Change, configPath: string | undefined): boolean {
+  const under = change.sub === '' ? '' : `${change.sub}/`;
+  const config = configPath === undefined ? undefined : path.relative(change.top, configPath).split(path.sep).join('/');
+  return change.changedInRepo.some((f) => f.startsWith(under) || f === config);
 }

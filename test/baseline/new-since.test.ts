@@ -201,6 +201,11 @@ describe('lintNewSince errors say what to do', () => {
     const dir = initRepo(tmp, 'refs', BASE);
     await expect(lintNewSince(dir, 'no-such-branch')).rejects.toThrow(/--new-since no-such-branch: unknown git ref; fetch it first \(e\.g\. git fetch origin main\)/);
     await expect(lintNewSince(dir, '--output=x')).rejects.toThrow('--new-since --output=x: not a git ref');
+    // A full object id goes to merge-base unchecked: when it is not there, the message is the same.
+    const missing = 'f'.repeat(40);
+    await expect(lintNewSince(dir, missing)).rejects.toThrow(`--new-since ${missing}: unknown git ref; fetch it first`);
+    const blob = gitIn(dir, 'rev-parse', 'HEAD:clusters/prod/apps.yaml').trim();
+    await expect(lintNewSince(dir, blob)).rejects.toThrow(`--new-since ${blob}: unknown git ref`);
   });
 
   it('a shallow clone without the base asks for the history (fetch-depth: 0)', async () => {
