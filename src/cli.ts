@@ -9,7 +9,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { builtinChecks } from './checks/index.js';
-import { runGraph } from './cli/graph.js';
 import { printConfig } from './cli/print-config.js';
 import { parseRuleOption, parseSkipOption, withUnusedDirectives } from './cli/rule-options.js';
 import { ConfigError } from './config/errors.js';
@@ -23,8 +22,6 @@ import type { CliIO } from './cli/io.js';
 import type { LintOptions, LintResult } from './engine/types.js';
 import { SEVERITY_RANK, type Severity } from './finding.js';
 import { blobLinks, readGitHubContext } from './github/context.js';
-import { unifiedDiff } from './fix/diff.js';
-import { fixRepo } from './fix/run.js';
 import { fixSummary, type FixSummary } from './fix/types.js';
 import { printable } from './report/ansi.js';
 import { cacheDirProblem, defaultCacheDir } from './schema/cache.js';
@@ -87,8 +84,8 @@ Environment:
   DEBUG=gitops-lint    print stack traces of errors`;
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
-  if (argv[0] === 'graph') return runGraph(argv.slice(1), io);
   // Subcommands load only when used (the comment bot brings Octokit); lint a folder named so as ./comment.
+  if (argv[0] === 'graph') return (await import('./cli/graph.js')).runGraph(argv.slice(1), io);
   if (argv[0] === 'comment') return (await import('./cli/comment.js')).runComment(argv.slice(1), io);
   if (argv[0] === 'hook') return (await import('./cli/hook.js')).runHookCommand(argv.slice(1), io);
   const env = io.env ?? process.env;
@@ -262,8 +259,10 @@ async function fixIfAsked(root: string, lintOptions: LintOptions, options: CliOp
   if (options.fixDryRun && options.output === undefined && options.format !== 'stylish') {
     throw new UsageError(`--fix-dry-run prints the diff on stdout: give -o <file> for the ${options.format} report`);
   }
+  // Loaded only for --fix and --fix-dry-run (the diff library among them): a plain lint or the hook does not pay for them.
+  const { fixRepo } = await import('./fix/run.js');
   const outcome = await fixRepo(root, lintOptions, builtinChecks, { dryRun: options.fixDryRun === true });
-  if (outcome.dryRun) io.stdout.write(unifiedDiff(outcome.fixed));
+  if (outcome.dryRun) io.stdout.write((await import('./fix/diff.js')).unifiedDiff(outcome.fixed));
   return { result: outcome.result, summary: fixSummary(outcome) };
 }
 
