@@ -44,6 +44,13 @@ export function cacheDirProblem(dir: string): string | undefined {
   }
 }
 
+/**
+ * Validators read from a cache folder in this process, by file: pure code (its key names the ajv version, the setup
+ * and the schema), so the second lint of one process (only-new mode's base, the pre-push hook) does not turn megabytes
+ * of generated code into a function again.
+ */
+const loaded = new Map<string, ValidateFunction>();
+
 export class ValidatorCache {
   /** Set after a failed write: one failure says the folder cannot be used, so no later compile tries again. */
   private unwritable = false;
@@ -64,6 +71,15 @@ export class ValidatorCache {
 
   /** The cached validator, or undefined when absent or unreadable. */
   load(key: string): ValidateFunction | undefined {
+    const file = this.file(key);
+    const known = loaded.get(file);
+    if (known) return known;
+    const validator = this.read(key);
+    if (validator) loaded.set(file, validator);
+    return validator;
+  }
+
+  private read(key: string): ValidateFunction | undefined {
     let code: string;
     try {
       code = fs.readFileSync(this.file(key), 'utf8');

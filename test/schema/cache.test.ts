@@ -26,6 +26,12 @@ describe('disk cache of compiled validators', () => {
     const location = second.locate('apps/v1', 'Deployment')!;
     expect((second.compile(location) as unknown as { fromCache?: boolean }).fromCache).toBe(true);
     expect(second.validate(broken, deploy)).toEqual(uncached);
+
+    // Read once per process: a third store (the second lint of a pre-push hook) has it without the file.
+    fs.rmSync(entry);
+    const third = new SchemaStore({ cacheDir });
+    expect((third.compile(location) as unknown as { fromCache?: boolean }).fromCache).toBe(true);
+    expect(third.validate(broken, deploy)).toEqual(uncached);
   });
 
   it('keys entries by Kubernetes version and falls back to compiling when an entry is corrupt', () => {
