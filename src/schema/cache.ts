@@ -18,7 +18,7 @@ const require = createRequire(import.meta.url);
 const standaloneCode = standaloneModule.default;
 /** Read when a cache is used, not on import: the Action's bundle has no node_modules to read it from, and no cache. */
 let ajvVersion: string | undefined;
-export function installedAjvVersion(): string {
+function installedAjvVersion(): string {
   ajvVersion ??= (require('ajv/package.json') as { version: string }).version;
   return ajvVersion;
 }
@@ -51,22 +51,46 @@ export function cacheDirProblem(dir: string): string | undefined {
  */
 const loaded = new Map<string, ValidateFunction>();
 
-export class ValidatorCache {
-  /** Set after a failed write: one failure says the folder cannot be used, so no later compile tries again. */
+/**
+ * A folder of entries keyed by a hash of ajv's version, a compiler setup and what the caller names: what this
+ * module's validators and valid-settings.ts's verdicts share. Writes are best effort: after one failure the folder
+ * is not tried again (a read-only or full disk only costs the work next run).
+ */
+export class CacheFolder {
   private unwritable = false;
 
   /**
    * @param dir folder for the entries (created on first write)
-   * @param setup everything about the compiler that changes the generated code (options, keywords, formats)
+   * @param setup everything about the compiler that changes what is cached (options, keywords, formats)
    */
   constructor(
     readonly dir: string,
     private readonly setup: string,
   ) {}
 
+  /** The hex key of `parts` under this folder's ajv version and setup. */
+  protected hash(...parts: string[]): string {
+    return createHash('sha256').update([installedAjvVersion(), this.setup, ...parts].join('\0')).digest('hex');
+  }
+
+  /** Writes an entry (then renames it, so a concurrent run never reads half a file). */
+  protected write(file: string, content: () => string): void {
+    if (this.unwritable) return;
+    try {
+      makeDir(this.dir);
+      const temp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(temp, content());
+      fs.renameSync(temp, file);
+    } catch {
+      this.unwritable = true;
+    }
+  }
+}
+
+export class ValidatorCache extends CacheFolder {
   /** @param schemaFileDigest a hash of the schema file's text */
   key(schemaFileDigest: string, pointer: string): string {
-    return createHash('sha256').update(`${installedAjvVersion()}\0${this.setup}\0${schemaFileDigest}\0${pointer}`).digest('hex');
+    return this.hash(schemaFileDigest, pointer);
   }
 
   /** The cached validator, or undefined when absent or unreadable. */
@@ -97,17 +121,7 @@ export class ValidatorCache {
 
   /** Stores a validator compiled by `ajv` (which must have `code.source` on). Best effort: errors are ignored. */
   save(key: string, ajv: Ajv, validator: ValidateFunction): void {
-    if (this.unwritable) return;
-    try {
-      makeDir(this.dir);
-      // Write then rename, so a concurrent run never reads half a file.
-      const temp = `${this.file(key)}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, standaloneCode(ajv, validator));
-      fs.renameSync(temp, this.file(key));
-    } catch {
-      // A read-only or full disk only costs the compile time next run.
-      this.unwritable = true;
-    }
+    this.write(this.file(key), () => standaloneCode(ajv, validator));
   }
 
   private file(key: string): string {

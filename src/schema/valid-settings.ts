@@ -6,40 +6,20 @@
  * change is validated again; only "valid" is remembered (an invalid value is validated to word its problems).
  * Best effort: a folder that cannot be read or written costs the compile, never a result.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { installedAjvVersion } from './cache.js';
-import { makeDir } from '../util/make-dir.js';
+import { CacheFolder } from './cache.js';
 
-export class ValidSettings {
-  private unwritable = false;
-
-  /**
-   * @param dir folder for the entries (created on first write)
-   * @param setup everything about the compiler that changes its verdicts (its options)
-   */
-  constructor(
-    readonly dir: string,
-    private readonly setup: string,
-  ) {}
-
+export class ValidSettings extends CacheFolder {
   has(schema: unknown, value: unknown): boolean {
     return fs.existsSync(this.file(schema, value));
   }
 
   add(schema: unknown, value: unknown): void {
-    if (this.unwritable) return;
-    try {
-      makeDir(this.dir);
-      fs.writeFileSync(this.file(schema, value), '');
-    } catch {
-      this.unwritable = true;
-    }
+    this.write(this.file(schema, value), () => '');
   }
 
   private file(schema: unknown, value: unknown): string {
-    const key = createHash('sha256').update(`${installedAjvVersion()}\0${this.setup}\0${JSON.stringify(schema)}\0${JSON.stringify(value)}`).digest('hex');
-    return path.join(this.dir, `${key}.valid`);
+    return path.join(this.dir, `${this.hash(JSON.stringify(schema), JSON.stringify(value))}.valid`);
   }
 }
