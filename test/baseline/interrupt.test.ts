@@ -28,7 +28,13 @@ describe('interrupting --new-since', () => {
   let pauseScript: string;
   beforeAll(() => {
     ensureBuilt();
-    repo = initRepo(tmp, 'fleet', { ...bootstrap('prod'), 'clusters/prod/apps.yaml': kustomization('apps', './apps'), 'apps/pause.yaml': configMap('pause', 'default') });
+    // An old finding: the base is linted (and exported) only when the head has findings.
+    repo = initRepo(tmp, 'fleet', {
+      ...bootstrap('prod'),
+      'clusters/prod/apps.yaml': kustomization('apps', './apps'),
+      'clusters/prod/old.yaml': kustomization('old', './gone'),
+      'apps/pause.yaml': configMap('pause', 'default'),
+    });
     gitIn(repo, 'checkout', '--quiet', '-b', 'feature');
     // The filter says it started, waits for the test's go-ahead (bounded, so nothing can hang), then passes the file on.
     pauseScript = path.join(tmp, 'pause.sh');

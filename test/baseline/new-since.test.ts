@@ -142,6 +142,10 @@ describe('lintNewSince', () => {
     expect(result.findings).toEqual([]);
     expect(result.newSince.known).toEqual([]);
     expect(result.newSince.changedFiles).toEqual(['clusters/prod/apps.yaml', 'clusters/prod/dup.yaml']);
+    // Asked for the graphs, it still builds the base's (the Action compares them).
+    const trees: string[] = [];
+    await lintNewSince(dir, 'main', { onGraph: (_graph, tree) => trees.push(tree) });
+    expect(trees).toEqual(['head', 'base']);
   });
 
   it('lints the base with the head\'s config, so a config change alone makes nothing new', async () => {
