@@ -163,17 +163,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path15) {
-      const ctrl = callVisitor(key, node, visitor, path15);
+    function visit_(key, node, visitor, path17) {
+      const ctrl = callVisitor(key, node, visitor, path17);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path17, ctrl);
+        return visit_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path15);
+            const ci = visit_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -184,13 +184,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = visit_("key", node.key, visitor, path15);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path15);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -211,17 +211,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path15) {
-      const ctrl = await callVisitor(key, node, visitor, path15);
+    async function visitAsync_(key, node, visitor, path17) {
+      const ctrl = await callVisitor(key, node, visitor, path17);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path17, ctrl);
+        return visitAsync_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -232,13 +232,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path15);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path15);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -265,23 +265,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path15) {
+    function callVisitor(key, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key, node, path15);
+        return visitor(key, node, path17);
       if (identity3.isMap(node))
-        return visitor.Map?.(key, node, path15);
+        return visitor.Map?.(key, node, path17);
       if (identity3.isSeq(node))
-        return visitor.Seq?.(key, node, path15);
+        return visitor.Seq?.(key, node, path17);
       if (identity3.isPair(node))
-        return visitor.Pair?.(key, node, path15);
+        return visitor.Pair?.(key, node, path17);
       if (identity3.isScalar(node))
-        return visitor.Scalar?.(key, node, path15);
+        return visitor.Scalar?.(key, node, path17);
       if (identity3.isAlias(node))
-        return visitor.Alias?.(key, node, path15);
+        return visitor.Alias?.(key, node, path17);
       return void 0;
     }
-    function replaceNode(key, path15, node) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path17, node) {
+      const parent = path17[path17.length - 1];
       if (identity3.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity3.isPair(parent)) {
@@ -893,10 +893,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity3 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path15, value) {
+    function collectionFromPath(schema2, path17, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k = path17[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -915,7 +915,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type2, schema2) {
         super(type2);
@@ -945,11 +945,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path17;
           const node = this.get(key, true);
           if (identity3.isCollection(node))
             node.addIn(rest, value);
@@ -963,8 +963,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -978,8 +978,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path17, keepScalar) {
+        const [key, ...rest] = path17;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity3.isScalar(node) ? node.value : node;
@@ -997,8 +997,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -1008,8 +1008,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path17, value) {
+        const [key, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3524,9 +3524,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3601,14 +3601,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection2.isEmptyPath(path15)) {
+      deleteIn(path17) {
+        if (Collection2.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3623,10 +3623,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection2.isEmptyPath(path15))
+      getIn(path17, keepScalar) {
+        if (Collection2.isEmptyPath(path17))
           return !keepScalar && identity3.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity3.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity3.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3637,10 +3637,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection2.isEmptyPath(path15))
+      hasIn(path17) {
+        if (Collection2.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity3.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity3.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3657,13 +3657,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection2.isEmptyPath(path15)) {
+      setIn(path17, value) {
+        if (Collection2.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -5624,9 +5624,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path15) => {
+    visit2.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field2, index] of path15) {
+      for (const [field2, index] of path17) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5635,23 +5635,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path15) => {
-      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
-      const field2 = path15[path15.length - 1][0];
+    visit2.parentCollection = (cst, path17) => {
+      const parent = visit2.itemAtPath(cst, path17.slice(0, -1));
+      const field2 = path17[path17.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5662,10 +5662,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -6967,14 +6967,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs20 = this.flowScalar(this.type);
+              const fs21 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map3.items.push({ start, key: fs20, sep: [] });
+                map3.items.push({ start, key: fs21, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs20);
+                this.stack.push(fs21);
               } else {
-                Object.assign(it, { key: fs20, sep: [] });
+                Object.assign(it, { key: fs21, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7102,13 +7102,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs20 = this.flowScalar(this.type);
+              const fs21 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs20, sep: [] });
+                fc.items.push({ start: [], key: fs21, sep: [] });
               else if (it.sep)
-                this.stack.push(fs20);
+                this.stack.push(fs21);
               else
-                Object.assign(it, { key: fs20, sep: [] });
+                Object.assign(it, { key: fs21, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -10645,8 +10645,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path15) {
-      let input = path15;
+    function removeDotSegments(path17) {
+      let input = path17;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -10720,11 +10720,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path15) {
-      if (path15 === "" || path15[0] === "/") {
-        return removeDotSegments(path15);
+    function removeDotSegmentsRelative(path17) {
+      if (path17 === "" || path17[0] === "/") {
+        return removeDotSegments(path17);
       }
-      const segments = path15.split("/");
+      const segments = path17.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -11087,8 +11087,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
+        const path17 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path17 && path17 !== "/" ? path17 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -14321,6 +14321,93 @@ var require_ajv = __commonJS({
   }
 });
 
+// node_modules/ajv/dist/standalone/index.js
+var require_standalone = __commonJS({
+  "node_modules/ajv/dist/standalone/index.js"(exports, module) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var scope_1 = require_scope();
+    var code_1 = require_code();
+    function standaloneCode2(ajv2, refsOrFunc) {
+      if (!ajv2.opts.code.source) {
+        throw new Error("moduleCode: ajv instance must have code.source option");
+      }
+      const { _n } = ajv2.scope.opts;
+      return typeof refsOrFunc == "function" ? funcExportCode(refsOrFunc.source) : refsOrFunc !== void 0 ? multiExportsCode(refsOrFunc, getValidate) : multiExportsCode(ajv2.schemas, (sch) => sch.meta ? void 0 : ajv2.compile(sch.schema));
+      function getValidate(id) {
+        const v = ajv2.getSchema(id);
+        if (!v)
+          throw new Error(`moduleCode: no schema with id ${id}`);
+        return v;
+      }
+      function funcExportCode(source) {
+        const usedValues = {};
+        const n = source === null || source === void 0 ? void 0 : source.validateName;
+        const vCode = validateCode(usedValues, source);
+        if (ajv2.opts.code.esm) {
+          return `"use strict";${_n}export const validate = ${n};${_n}export default ${n};${_n}${vCode}`;
+        }
+        return `"use strict";${_n}module.exports = ${n};${_n}module.exports.default = ${n};${_n}${vCode}`;
+      }
+      function multiExportsCode(schemas, getValidateFunc) {
+        var _a;
+        const usedValues = {};
+        let code2 = (0, code_1._)`"use strict";`;
+        for (const name in schemas) {
+          const v = getValidateFunc(schemas[name]);
+          if (v) {
+            const vCode = validateCode(usedValues, v.source);
+            const exportSyntax = ajv2.opts.code.esm ? (0, code_1._)`export const ${(0, code_1.getEsmExportName)(name)}` : (0, code_1._)`exports${(0, code_1.getProperty)(name)}`;
+            code2 = (0, code_1._)`${code2}${_n}${exportSyntax} = ${(_a = v.source) === null || _a === void 0 ? void 0 : _a.validateName};${_n}${vCode}`;
+          }
+        }
+        return `${code2}`;
+      }
+      function validateCode(usedValues, s) {
+        if (!s)
+          throw new Error('moduleCode: function does not have "source" property');
+        if (usedState(s.validateName) === scope_1.UsedValueState.Completed)
+          return code_1.nil;
+        setUsedState(s.validateName, scope_1.UsedValueState.Started);
+        const scopeCode = ajv2.scope.scopeCode(s.scopeValues, usedValues, refValidateCode);
+        const code2 = new code_1._Code(`${scopeCode}${_n}${s.validateCode}`);
+        return s.evaluated ? (0, code_1._)`${code2}${s.validateName}.evaluated = ${s.evaluated};${_n}` : code2;
+        function refValidateCode(n) {
+          var _a;
+          const vRef = (_a = n.value) === null || _a === void 0 ? void 0 : _a.ref;
+          if (n.prefix === "validate" && typeof vRef == "function") {
+            const v = vRef;
+            return validateCode(usedValues, v.source);
+          } else if ((n.prefix === "root" || n.prefix === "wrapper") && typeof vRef == "object") {
+            const { validate, validateName } = vRef;
+            if (!validateName)
+              throw new Error("ajv internal error");
+            const def = ajv2.opts.code.es5 ? scope_1.varKinds.var : scope_1.varKinds.const;
+            const wrapper = (0, code_1._)`${def} ${n} = {validate: ${validateName}};`;
+            if (usedState(validateName) === scope_1.UsedValueState.Started)
+              return wrapper;
+            const vCode = validateCode(usedValues, validate === null || validate === void 0 ? void 0 : validate.source);
+            return (0, code_1._)`${wrapper}${_n}${vCode}`;
+          }
+          return void 0;
+        }
+        function usedState(name) {
+          var _a;
+          return (_a = usedValues[name.prefix]) === null || _a === void 0 ? void 0 : _a.get(name);
+        }
+        function setUsedState(name, state) {
+          const { prefix } = name;
+          const names = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
+          names.set(name, state);
+        }
+      }
+    }
+    module.exports = exports = standaloneCode2;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = standaloneCode2;
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
@@ -14576,8 +14663,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path15, { windows } = {}) => {
-      const segs = path15.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path17, { windows } = {}) => {
+      const segs = path17.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -16599,26 +16686,26 @@ var require_ignore = __commonJS({
       const index = body2.indexOf(SLASH);
       return index < 0 || index === body2.length - 1;
     };
-    var basenameOf = (path15) => {
-      const end = path15.length - 1;
-      const index = path15.lastIndexOf(
+    var basenameOf = (path17) => {
+      const end = path17.length - 1;
+      const index = path17.lastIndexOf(
         SLASH,
-        path15[end] === SLASH ? end - 1 : end
+        path17[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path15 : path15.slice(index + 1);
+      return index < 0 ? path17 : path17.slice(index + 1);
     };
-    var parentOf3 = (path15) => {
-      if (path15.charCodeAt(0) === SLASH_CODE || path15.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path15.split(SLASH).filter(Boolean);
+    var parentOf3 = (path17) => {
+      if (path17.charCodeAt(0) === SLASH_CODE || path17.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path17.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path15.length - 1;
-      const cut = path15.lastIndexOf(
+      const end = path17.length - 1;
+      const cut = path17.lastIndexOf(
         SLASH,
-        path15.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path17.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path15.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path17.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -16768,7 +16855,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path15) {
+      testLiteral(path17) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body: body2 }) => body2[body2.length - (body2[body2.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -16777,7 +16864,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path15)) {
+          if (rule.checkRegex.test(path17)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -16797,15 +16884,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path15, mode) {
+      test(path17, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path15) : path15;
+        const basename = shortcut ? basenameOf(path17) : path17;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path15
+            shortcut && rule._basenameOnly ? basename : path17
           )) {
             const { negative } = rule;
             const ret = {
@@ -16827,17 +16914,17 @@ var require_ignore = __commonJS({
     var throwError = (message2, Ctor) => {
       throw new Ctor(message2);
     };
-    var checkPath = (path15, originalPath, doThrow) => {
-      if (!isString(path15)) {
+    var checkPath = (path17, originalPath, doThrow) => {
+      if (!isString(path17)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path15) {
+      if (!path17) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path15)) {
+      if (checkPath.isNotRelative(path17)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -16846,25 +16933,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path15) => {
-      const first = path15.charCodeAt(0);
+    var isNotRelative = (path17) => {
+      const first = path17.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path15.length === 1) {
+      if (path17.length === 1) {
         return true;
       }
-      const second = path15.charCodeAt(1);
+      const second = path17.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path15.length === 2 || path15.charCodeAt(2) === SLASH_CODE;
+      return path17.length === 2 || path17.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -16895,59 +16982,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path15) {
+      _test(originalPath, cache2, path17) {
         checkPath(
-          path15,
+          path17,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path15 ? this._t(path15, cache2) : {
+        return path17 ? this._t(path17, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path15 = convertPath(target);
-        if (!path15 || path15.charCodeAt(path15.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path15);
+        const path17 = convertPath(target);
+        if (!path17 || path17.charCodeAt(path17.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path17);
         }
-        const dir = this._t(path15, this._testCache);
+        const dir = this._t(path17, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path15);
+        const literal2 = this._rules.testLiteral(path17);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path15, cache2) {
-        const cached = cache2[path15];
+      _t(path17, cache2) {
+        const cached = cache2[path17];
         if (cached) {
           return cached;
         }
-        const parentPath = parentOf3(path15);
+        const parentPath = parentOf3(path17);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path15] = parent && parent.ignored ? parent : this._rules.test(path15, MODE_IGNORE);
+        return cache2[path17] = parent && parent.ignored ? parent : this._rules.test(path17, MODE_IGNORE);
       }
-      ignores(path15) {
-        return this._test(path15, this._ignoreCache, convertPath(path15)).ignored;
+      ignores(path17) {
+        return this._test(path17, this._ignoreCache, convertPath(path17)).ignored;
       }
       createFilter() {
-        return (path15) => !this.ignores(path15);
+        return (path17) => !this.ignores(path17);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path15) {
-        return this._test(path15, this._testCache, convertPath(path15));
+      test(path17) {
+        return this._test(path17, this._testCache, convertPath(path17));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path15) => checkPath(convertPath(path15), path15, RETURN_FALSE);
+    var isPathValid = (path17) => checkPath(convertPath(path17), path17, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str11) => /^\\\\\?\\/.test(str11) || /["<>|\u0000-\u001F]+/u.test(str11) ? str11 : str11.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path15) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path15) || isNotRelative(path15);
+      checkPath.isNotRelative = (path17) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path17) || isNotRelative(path17);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -17266,103 +17353,16 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats(ajv2, list4, fs20, exportName) {
+    function addFormats(ajv2, list4, fs21, exportName) {
       var _a;
       var _b;
       (_a = (_b = ajv2.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list4)
-        ajv2.addFormat(f, fs20[f]);
+        ajv2.addFormat(f, fs21[f]);
     }
     module.exports = exports = formatsPlugin3;
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.default = formatsPlugin3;
-  }
-});
-
-// node_modules/ajv/dist/standalone/index.js
-var require_standalone = __commonJS({
-  "node_modules/ajv/dist/standalone/index.js"(exports, module) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var scope_1 = require_scope();
-    var code_1 = require_code();
-    function standaloneCode2(ajv2, refsOrFunc) {
-      if (!ajv2.opts.code.source) {
-        throw new Error("moduleCode: ajv instance must have code.source option");
-      }
-      const { _n } = ajv2.scope.opts;
-      return typeof refsOrFunc == "function" ? funcExportCode(refsOrFunc.source) : refsOrFunc !== void 0 ? multiExportsCode(refsOrFunc, getValidate) : multiExportsCode(ajv2.schemas, (sch) => sch.meta ? void 0 : ajv2.compile(sch.schema));
-      function getValidate(id) {
-        const v = ajv2.getSchema(id);
-        if (!v)
-          throw new Error(`moduleCode: no schema with id ${id}`);
-        return v;
-      }
-      function funcExportCode(source) {
-        const usedValues = {};
-        const n = source === null || source === void 0 ? void 0 : source.validateName;
-        const vCode = validateCode(usedValues, source);
-        if (ajv2.opts.code.esm) {
-          return `"use strict";${_n}export const validate = ${n};${_n}export default ${n};${_n}${vCode}`;
-        }
-        return `"use strict";${_n}module.exports = ${n};${_n}module.exports.default = ${n};${_n}${vCode}`;
-      }
-      function multiExportsCode(schemas, getValidateFunc) {
-        var _a;
-        const usedValues = {};
-        let code2 = (0, code_1._)`"use strict";`;
-        for (const name in schemas) {
-          const v = getValidateFunc(schemas[name]);
-          if (v) {
-            const vCode = validateCode(usedValues, v.source);
-            const exportSyntax = ajv2.opts.code.esm ? (0, code_1._)`export const ${(0, code_1.getEsmExportName)(name)}` : (0, code_1._)`exports${(0, code_1.getProperty)(name)}`;
-            code2 = (0, code_1._)`${code2}${_n}${exportSyntax} = ${(_a = v.source) === null || _a === void 0 ? void 0 : _a.validateName};${_n}${vCode}`;
-          }
-        }
-        return `${code2}`;
-      }
-      function validateCode(usedValues, s) {
-        if (!s)
-          throw new Error('moduleCode: function does not have "source" property');
-        if (usedState(s.validateName) === scope_1.UsedValueState.Completed)
-          return code_1.nil;
-        setUsedState(s.validateName, scope_1.UsedValueState.Started);
-        const scopeCode = ajv2.scope.scopeCode(s.scopeValues, usedValues, refValidateCode);
-        const code2 = new code_1._Code(`${scopeCode}${_n}${s.validateCode}`);
-        return s.evaluated ? (0, code_1._)`${code2}${s.validateName}.evaluated = ${s.evaluated};${_n}` : code2;
-        function refValidateCode(n) {
-          var _a;
-          const vRef = (_a = n.value) === null || _a === void 0 ? void 0 : _a.ref;
-          if (n.prefix === "validate" && typeof vRef == "function") {
-            const v = vRef;
-            return validateCode(usedValues, v.source);
-          } else if ((n.prefix === "root" || n.prefix === "wrapper") && typeof vRef == "object") {
-            const { validate, validateName } = vRef;
-            if (!validateName)
-              throw new Error("ajv internal error");
-            const def = ajv2.opts.code.es5 ? scope_1.varKinds.var : scope_1.varKinds.const;
-            const wrapper = (0, code_1._)`${def} ${n} = {validate: ${validateName}};`;
-            if (usedState(validateName) === scope_1.UsedValueState.Started)
-              return wrapper;
-            const vCode = validateCode(usedValues, validate === null || validate === void 0 ? void 0 : validate.source);
-            return (0, code_1._)`${wrapper}${_n}${vCode}`;
-          }
-          return void 0;
-        }
-        function usedState(name) {
-          var _a;
-          return (_a = usedValues[name.prefix]) === null || _a === void 0 ? void 0 : _a.get(name);
-        }
-        function setUsedState(name, state) {
-          const { prefix } = name;
-          const names = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
-          names.set(name, state);
-        }
-      }
-    }
-    module.exports = exports = standaloneCode2;
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = standaloneCode2;
   }
 });
 
@@ -20205,17 +20205,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path15 = requestOptions.url.replace(options.baseUrl, "");
+    const path17 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path15} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path17} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path15} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path17} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -24276,7 +24276,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path15) => path15.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path17) => path17.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -24504,8 +24504,8 @@ var init_octokit = __esm({
 });
 
 // src/github/action.ts
-import fs19 from "node:fs";
-import path14 from "node:path";
+import fs20 from "node:fs";
+import path16 from "node:path";
 
 // src/config/severity.ts
 var SPELLINGS = /* @__PURE__ */ new Map([
@@ -24787,13 +24787,13 @@ function graphFacts(pictures) {
 }
 
 // src/baseline/new-since.ts
-import fs16 from "node:fs";
-import path12 from "node:path";
+import fs17 from "node:fs";
+import path14 from "node:path";
 
 // src/config/index.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-import fs4 from "node:fs";
-import path3 from "node:path";
+var import_yaml = __toESM(require_dist(), 1);
+import fs7 from "node:fs";
+import path7 from "node:path";
 
 // src/config/errors.ts
 var ConfigError = class extends Error {
@@ -24808,833 +24808,9 @@ var ConfigError = class extends Error {
 };
 
 // src/config/rules.ts
-var import_yaml = __toESM(require_dist(), 1);
 import fs3 from "node:fs";
 import path2 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-var RULE_SEVERITIES = SEVERITY_SPELLINGS.filter((s) => parseSeverity(s) !== "off");
-var RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-var RULE_KEYS = /* @__PURE__ */ new Set(["id", "severity", "description", "rationale", "remediation", "docs", "check", "params", "recommended", "origin", "file"]);
-var BUILTIN_RULES_DIR = fileURLToPath2(new URL("../../rules/", import.meta.url));
-var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function ruleDefinitionProblems(raw, origin) {
-  if (!isRecord(raw)) return [{ key: "", message: "must be a mapping" }];
-  const problems = [];
-  for (const key of Object.keys(raw)) {
-    if (!RULE_KEYS.has(key)) problems.push({ key, message: `unknown key (allowed: ${[...RULE_KEYS].join(", ")})` });
-  }
-  if (typeof raw.id !== "string" || !RULE_ID.test(raw.id)) {
-    problems.push({ key: "id", message: "must be a kebab-case string such as my-rule" });
-  }
-  const severity = parseSeverity(raw.severity);
-  if (severity === void 0 || severity === "off") {
-    problems.push({ key: "severity", message: `must be one of ${RULE_SEVERITIES.join(", ")}` });
-  }
-  const textKeys = origin === "builtin" ? ["description", "rationale", "remediation", "docs"] : ["description", "remediation"];
-  for (const key of textKeys) {
-    if (typeof raw[key] !== "string" || raw[key].trim() === "") problems.push({ key, message: "must be a non-empty string" });
-  }
-  for (const key of ["rationale", "docs"]) {
-    if (raw[key] !== void 0 && typeof raw[key] !== "string") problems.push({ key, message: "must be a string" });
-  }
-  if (raw.recommended !== void 0 && typeof raw.recommended !== "boolean") {
-    problems.push({ key: "recommended", message: "must be true or false" });
-  }
-  if (raw.params !== void 0 && !isRecord(raw.params)) problems.push({ key: "params", message: "must be a mapping" });
-  if (typeof raw.check !== "string" || raw.check === "") problems.push({ key: "check", message: "must be the name of a check" });
-  return problems;
-}
-function toRuleDefinition(raw, origin) {
-  const rule = {
-    id: raw.id,
-    severity: parseSeverity(raw.severity),
-    description: raw.description,
-    rationale: raw.rationale ?? "",
-    remediation: raw.remediation,
-    docs: raw.docs ?? "",
-    check: raw.check,
-    origin
-  };
-  if (raw.params !== void 0) rule.params = raw.params;
-  if (raw.recommended !== void 0) rule.recommended = raw.recommended;
-  return rule;
-}
-var builtinCache;
-function loadBuiltinRules(dir = BUILTIN_RULES_DIR) {
-  if (builtinCache?.dir === dir) return builtinCache.rules;
-  const files = fs3.existsSync(dir) ? fs3.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
-  const rules = files.map((file) => readBuiltinRule(path2.join(dir, file))).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  builtinCache = { dir, rules };
-  return rules;
-}
-function readBuiltinRule(file) {
-  const fail = (message2) => new Error(`invalid built-in rule ${file}: ${message2}`);
-  let raw;
-  try {
-    raw = (0, import_yaml.parse)(fs3.readFileSync(file, "utf8"));
-  } catch (err) {
-    throw fail(err instanceof Error ? err.message : String(err));
-  }
-  const problems = ruleDefinitionProblems(raw, "builtin");
-  if (problems.length > 0) throw fail(problems.map((p) => p.key ? `${p.key}: ${p.message}` : p.message).join("; "));
-  const rule = { ...toRuleDefinition(raw, "builtin"), file };
-  const expectedId = path2.basename(file).replace(/\.ya?ml$/, "");
-  if (rule.id !== expectedId) throw fail(`id '${rule.id}' does not match the file name '${expectedId}'`);
-  return rule;
-}
-
-// src/schema/settings.ts
-var import_ajv = __toESM(require_ajv(), 1);
-
-// src/util/edit-distance.ts
-function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
-// src/util/suggest.ts
-function closestName(word, candidates, options = {}) {
-  const partial = options.partial ?? true;
-  let best;
-  let bestScore = Infinity;
-  for (const candidate of [...new Set(candidates)].sort()) {
-    if (candidate === word) continue;
-    const distance = candidate.toLowerCase() === word.toLowerCase() ? 0 : editDistance(word, candidate);
-    const related = partial && (candidate.includes(word) || word.includes(candidate));
-    const close = distance <= Math.max(1, Math.floor(Math.max(word.length, candidate.length) / 3));
-    if (!close && !related) continue;
-    if (distance < bestScore) {
-      best = candidate;
-      bestScore = distance;
-    }
-  }
-  return best;
-}
-
-// src/k8s/sensitive.ts
-var SENSITIVE_KEY = /pass(word)?|secret|token|private|credential|apikey|api[-_]key/i;
-function isSensitiveValue(kind, root, path15) {
-  if (kind === "Secret" && path15[0] !== "metadata") return true;
-  let node = root;
-  for (const segment of path15) {
-    if (typeof segment === "string" && SENSITIVE_KEY.test(segment)) return true;
-    if (typeof segment === "number" && isNamedCredential(node, segment)) return true;
-    node = node !== null && typeof node === "object" ? node[segment] : void 0;
-  }
-  return false;
-}
-function isNamedCredential(list4, index) {
-  if (!Array.isArray(list4)) return false;
-  const item = list4[index];
-  if (item === null || typeof item !== "object") return false;
-  const name = item.name;
-  return typeof name === "string" && SENSITIVE_KEY.test(name);
-}
-var PLACEHOLDER = [
-  /^\s*$/,
-  /^\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=][^}]*)?\}$/,
-  /^<[^<>]*>$/,
-  /^(?:x+|\*+|\.+|-+)$/i,
-  /^(?:change[-_ ]?me|replace[-_ ]?me|to[-_ ]?do|fix[-_ ]?me|tbd|placeholder|redacted|your[-_ ].*|insert[-_ ].*)$/i
-];
-var REFERENCE = /^(?:op:\/\/|vault:|ref\+|akv:|<path:)/;
-function isPlaceholderOrReference(value) {
-  const v = value.trim();
-  return REFERENCE.test(v) || PLACEHOLDER.some((p) => p.test(v));
-}
-function isSopsCiphertext(value) {
-  return /^ENC\[[A-Z0-9_]+,data:/.test(value.trim());
-}
-function redacted(value) {
-  const length = [...value].length;
-  return `"${length >= 16 ? [...value].slice(0, 4).join("") : ""}\u2026" (${length} chars)`;
-}
-function shannonEntropy(value) {
-  if (value.length === 0) return 0;
-  const counts = /* @__PURE__ */ new Map();
-  for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
-  let bits = 0;
-  for (const n of counts.values()) {
-    const p = n / value.length;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
-}
-
-// src/schema/quantity.ts
-var QUANTITY_PATTERN = "^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$";
-
-// src/schema/messages.ts
-var SUBSTITUTION_VARIABLE = /\$\{[^}]+\}/;
-var SOPS_CIPHERTEXT = /^ENC\[.*\]$/s;
-function typeOf(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
-  return typeof value;
-}
-function describe(value, root, path15, options) {
-  const type2 = typeOf(value);
-  if (type2 === "object" || type2 === "array" || type2 === "null") return type2;
-  const shown = type2 === "integer" ? "number" : type2;
-  if (options.redact || isSensitiveValue(void 0, root, path15) || options.redactPaths?.some((p) => startsWith(path15, p))) return shown;
-  const text3 = typeof value === "string" ? JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value) : String(value);
-  return `${shown} ${text3}`;
-}
-var startsWith = (path15, prefix) => prefix.length <= path15.length && prefix.every((s, i) => path15[i] === s);
-function formatPath(path15) {
-  let out = "";
-  for (const segment of path15) {
-    if (typeof segment === "number") out += `[${segment}]`;
-    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out;
-}
-function where(path15) {
-  return path15.length === 0 ? "the object" : formatPath(path15);
-}
-function toPath(instancePath, root) {
-  if (instancePath === "") return [];
-  const path15 = [];
-  let node = root;
-  for (const raw of instancePath.slice(1).split("/")) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    const segment = Array.isArray(node) ? Number(key) : key;
-    path15.push(segment);
-    node = node !== null && typeof node === "object" ? node[segment] : void 0;
-  }
-  return path15;
-}
-function list(values) {
-  return values.map((v) => typeof v === "string" ? v : JSON.stringify(v)).join(", ");
-}
-function single(e, root, options) {
-  const path15 = toPath(e.instancePath, root);
-  const at3 = formatPath(path15);
-  const got = () => describe(e.data, root, path15, options);
-  const p = e.params;
-  switch (e.keyword) {
-    case "type":
-      return { path: path15, keyword: "type", message: `${at3 || "the document"} must be ${String(p.type).split(",").join(" or ")}, got ${got()}` };
-    case "enum":
-      return { path: path15, keyword: "enum", message: `${at3} must be one of: ${list(p.allowedValues)}` };
-    case "const":
-      return { path: path15, keyword: "const", message: `${at3} must be ${list([p.allowedValue])}` };
-    case "required":
-      return { path: path15, keyword: "required", message: `${path15.length ? `${at3} is missing` : "missing"} required field "${String(p.missingProperty)}"` };
-    case "additionalProperties": {
-      const field2 = String(p.additionalProperty);
-      const known3 = Object.keys(e.parentSchema?.properties ?? {});
-      const suggestion3 = closestName(field2, known3, { partial: false });
-      const hint2 = suggestion3 ? ` (did you mean "${suggestion3}"?)` : "";
-      return { path: [...path15, field2], keyword: e.keyword, message: `unknown field "${field2}"${path15.length ? ` in ${at3}` : ""}${hint2}` };
-    }
-    case "pattern":
-      if (p.pattern === QUANTITY_PATTERN) {
-        return { path: path15, keyword: "pattern", message: `${at3} must be a Kubernetes quantity such as 500m, 1.5 or 2Gi, got ${got()}` };
-      }
-      return { path: path15, keyword: "pattern", message: `${at3} must match ${String(p.pattern)}, got ${got()}` };
-    case "format":
-      return { path: path15, keyword: "format", message: `${at3} must be a valid ${String(p.format)}, got ${got()}` };
-    case "minLength":
-    case "maxLength":
-      return { path: path15, keyword: e.keyword, message: `${at3} must be ${e.keyword === "minLength" ? "at least" : "at most"} ${String(p.limit)} characters long` };
-    case "minItems":
-    case "maxItems":
-      return { path: path15, keyword: e.keyword, message: `${at3} must have ${e.keyword === "minItems" ? "at least" : "at most"} ${String(p.limit)} items` };
-    case "minProperties":
-    case "maxProperties":
-      return { path: path15, keyword: e.keyword, message: `${at3} must have ${e.keyword === "minProperties" ? "at least" : "at most"} ${String(p.limit)} entries` };
-    case "minimum":
-    case "maximum":
-    case "exclusiveMinimum":
-    case "exclusiveMaximum":
-      return { path: path15, keyword: e.keyword, message: `${at3} must be ${String(p.comparison)} ${String(p.limit)}, got ${got()}` };
-    case "uniqueItems":
-      return { path: path15, keyword: e.keyword, message: `${at3} must not hold duplicate items (items ${String(p.j)} and ${String(p.i)} are equal)` };
-    case "not": {
-      const forbidden = e.schema?.required;
-      const message2 = forbidden ? `${where(path15)} must not set ${forbidden.map((f) => `"${f}"`).join(" with ")}` : `${at3 || "the object"} is not allowed here`;
-      return { path: path15, keyword: "not", message: message2 };
-    }
-    default:
-      return { path: path15, keyword: e.keyword, message: `${at3 || "the object"} ${e.message ?? "is invalid"}` };
-  }
-}
-function isUnder(child2, parent) {
-  return child2 === parent || child2.startsWith(`${parent}/`);
-}
-function requiredOnlyBranches(branches) {
-  if (!Array.isArray(branches)) return void 0;
-  const lists = branches.map((b) => {
-    const keys = Object.keys(b);
-    const required = b.required;
-    return keys.length === 1 && Array.isArray(required) ? required : void 0;
-  });
-  return lists.every((l) => l !== void 0) ? lists : void 0;
-}
-function collapse(logic, branchErrors, root, options) {
-  const path15 = toPath(logic.instancePath, root);
-  const requiredLists = requiredOnlyBranches(logic.schema);
-  if (requiredLists) {
-    const unrelated = branchErrors.filter((b) => !(b.error.keyword === "required" && b.error.instancePath === logic.instancePath));
-    if (options.partial && logic.params.passingSchemas == null) return unrelated;
-    const fields = requiredLists.map((l) => l.map((f) => `"${f}"`).join(" + ")).join(", ");
-    const tooMany = logic.params.passingSchemas != null;
-    const verb = tooMany ? "must set only one of" : logic.keyword === "oneOf" ? "must set exactly one of" : "must set one of";
-    return [...unrelated, { error: logic, converted: { path: path15, keyword: logic.keyword, message: `${where(path15)} ${verb}: ${fields}` } }];
-  }
-  if (branchErrors.length === 0) {
-    if (logic.params.passingSchemas == null) return [];
-    return [{ error: logic, converted: { path: path15, keyword: logic.keyword, message: `${where(path15)} matches more than one allowed form` } }];
-  }
-  const isShapeMismatch = (b) => !b.converted && b.error.keyword === "type" && b.error.instancePath === logic.instancePath;
-  const branchOf = (b) => /^\/(\d+)\//.exec(b.error.schemaPath.slice(logic.schemaPath.length))?.[1];
-  const mismatched = new Set(branchErrors.filter(isShapeMismatch).map(branchOf));
-  const shaped = branchErrors.filter((b) => !isShapeMismatch(b) && (branchOf(b) === void 0 || !mismatched.has(branchOf(b))));
-  if (shaped.length === 0) {
-    const types2 = [...new Set(branchErrors.filter(isShapeMismatch).map((b) => String(b.error.params.type)))];
-    const merged = { ...logic, keyword: "type", params: { type: types2.join(",") } };
-    return [{ error: logic, converted: single(merged, root, options) }];
-  }
-  const depth = (b) => b.converted ? b.converted.path.length : toPath(b.error.instancePath, root).length;
-  const deepest = Math.max(...shaped.map(depth));
-  return shaped.filter((b) => depth(b) === deepest);
-}
-function toSchemaErrors(errors, root, options) {
-  const stack = [];
-  for (const error of errors) {
-    if (options.partial && error.keyword === "required") continue;
-    if (options.substitution && typeof error.data === "string" && SUBSTITUTION_VARIABLE.test(error.data)) continue;
-    if (options.encrypted && typeof error.data === "string" && SOPS_CIPHERTEXT.test(error.data)) continue;
-    if (error.keyword !== "anyOf" && error.keyword !== "oneOf") {
-      stack.push({ error });
-      continue;
-    }
-    let start = stack.length;
-    while (start > 0 && isUnder(stack[start - 1].error.instancePath, error.instancePath)) start--;
-    stack.push(...collapse(error, stack.splice(start), root, options));
-  }
-  const out = stack.map((p) => p.converted ?? single(p.error, root, options));
-  const seen = /* @__PURE__ */ new Set();
-  return out.filter((e) => {
-    const key = `${JSON.stringify(e.path)} ${e.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-// src/schema/settings.ts
-var ajv = new import_ajv.Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-var compiled = /* @__PURE__ */ new WeakMap();
-function settingProblems(schema2, value) {
-  let validate = compiled.get(schema2);
-  if (!validate) compiled.set(schema2, validate = ajv.compile(schema2));
-  return validate(value) ? [] : (validate.errors ?? []).map(describe2);
-}
-var isRecord2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function describe2(error) {
-  const path15 = error.instancePath.split("/").slice(1).map((s) => /^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~"));
-  const at3 = (segments, message2) => ({ key: formatPath(segments), message: message2 });
-  const schema2 = isRecord2(error.parentSchema) ? error.parentSchema : {};
-  const params = error.params;
-  const propertyNames = () => Object.keys(isRecord2(schema2.properties) ? schema2.properties : {}).join(", ");
-  switch (error.keyword) {
-    case "additionalProperties": {
-      const key = String(params.additionalProperty);
-      const known3 = Object.keys(isRecord2(schema2.properties) ? schema2.properties : {});
-      const suggestion3 = closestName(key, known3, { partial: false });
-      const hint2 = suggestion3 === void 0 ? "" : `did you mean '${suggestion3}'? `;
-      return at3([...path15, key], `unknown key (${hint2}allowed: ${propertyNames() || "none"})`);
-    }
-    case "required":
-      return at3([...path15, String(params.missingProperty)], "is required");
-    case "minProperties":
-      return at3(path15, `give at least one of ${propertyNames()}`);
-    case "enum": {
-      const allowed = schema2.enum.map(String).join(", ");
-      if (typeof schema2.title !== "string") return at3(path15, `must be one of ${allowed}`);
-      const where2 = typeof path15[path15.length - 1] === "number" ? path15.slice(0, -1) : path15;
-      return at3(where2, `unknown ${schema2.title} ${JSON.stringify(error.data)} (known: ${allowed})`);
-    }
-    case "const":
-      return at3(path15, `must be ${JSON.stringify(schema2.const)}`);
-    default:
-      return at3(path15, typeof schema2.description === "string" ? `must be ${schema2.description}` : error.message ?? "is not valid");
-  }
-}
-
-// src/config/validate.ts
-var EXTENDS = ["recommended", "all", "none"];
-var SETTINGS = SEVERITY_SPELLINGS.join(", ");
-var RULES_DESCRIPTION = `a mapping of rule id to a severity (${SETTINGS}), [severity, params] or { severity, params }`;
-var nonEmpty = { type: "string", minLength: 1, description: "a non-empty string" };
-var listOf = (items2, description) => ({ type: "array", items: items2, description });
-var record = (properties, required = []) => ({
-  type: "object",
-  additionalProperties: false,
-  required,
-  properties: Object.fromEntries(properties.map((p) => [p, nonEmpty])),
-  description: `a mapping with ${properties.join(", ")}`
-});
-var CONFIG_SCHEMA = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    extends: { enum: EXTENDS },
-    rules: { type: "object", description: RULES_DESCRIPTION },
-    overrides: listOf(
-      {
-        type: "object",
-        additionalProperties: false,
-        required: ["files", "rules"],
-        properties: {
-          files: { type: "array", minItems: 1, items: nonEmpty, description: "a non-empty list of globs (repo-relative, as in ignore)" },
-          rules: { type: "object", description: "a mapping of rule id to a severity (error, warn, warning, info, off, 0, 1, 2)" }
-        },
-        description: "a mapping with files (globs) and rules (rule id to severity)"
-      },
-      "a list of { files, rules }: for findings in files matching a glob, later entries win"
-    ),
-    ignore: listOf(nonEmpty, "a list of strings"),
-    ignoreObjects: listOf({ ...record(["apiVersion", "kind", "namespace", "name"]), minProperties: 1 }, "a list of mappings"),
-    entryPoints: listOf(record(["cluster", "path", "name", "namespace"], ["cluster", "path"]), "a list of mappings"),
-    externalSources: listOf(record(["kind", "name", "namespace"], ["kind", "name"]), "a list of mappings"),
-    localSources: listOf(record(["kind", "name", "namespace", "path"], ["kind", "name", "path"]), "a list of mappings"),
-    fluxConfigurations: listOf(
-      {
-        type: "object",
-        required: ["name", "kustomizations"],
-        properties: {
-          name: nonEmpty,
-          cluster: nonEmpty,
-          kustomizations: {
-            type: ["object", "array"],
-            items: { type: "string", description: "an az --kustomization string: name=... path=... prune=... depends_on=[...]" },
-            description: "a mapping of kustomization name to {path, dependsOn, prune, ...}, or a list of az --kustomization strings"
-          }
-        },
-        description: "an AKS / Azure Arc Flux configuration: name, optional cluster, and the Azure REST fields (namespace, sourceKind, gitRepository, kustomizations, ...)"
-      },
-      "a list of Flux configurations"
-    ),
-    customRules: { type: "array", description: "a list of rule definitions" },
-    kubernetesVersion: {},
-    fluxVersion: {},
-    clusters: {
-      type: "object",
-      additionalProperties: {
-        type: "object",
-        additionalProperties: false,
-        properties: { fluxVersion: {}, kubernetesVersion: {} },
-        description: "a mapping with fluxVersion, kubernetesVersion (the versions this cluster runs)"
-      },
-      description: "a mapping of cluster name (as gitops-lint names clusters) to { fluxVersion, kubernetesVersion }"
-    },
-    schemaLocations: listOf(nonEmpty, "a list of strings"),
-    namespaces: listOf(
-      {
-        type: "string",
-        maxLength: 63,
-        pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
-        description: 'a namespace name: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters'
-      },
-      "a list of namespace names"
-    )
-  }
-};
-var isRecord3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function validateConfig(raw, file, known3) {
-  const fail = (key, detail) => {
-    throw new ConfigError(file, key, detail);
-  };
-  const problem = settingProblems(CONFIG_SCHEMA, raw)[0];
-  if (problem) fail(problem.key, problem.message);
-  const out = { ...raw };
-  if (raw.customRules !== void 0) out.customRules = customRules(raw.customRules, fail, known3.builtinIds);
-  if (raw.rules !== void 0) out.rules = ruleSettings(raw.rules, "rules", fail, known3.knownRuleIds);
-  if (raw.overrides !== void 0) out.overrides = overrides(raw.overrides, fail, known3.knownRuleIds);
-  if (raw.schemaLocations !== void 0) schemaLocations(raw.schemaLocations, fail);
-  versions(raw, "", fail);
-  for (const [name, versionsOf] of Object.entries(raw.clusters ?? {})) versions(versionsOf, `clusters.${name}.`, fail);
-  return out;
-}
-function versions(raw, prefix, fail) {
-  for (const key of ["kubernetesVersion", "fluxVersion"]) {
-    const v = raw[key];
-    if (v === void 0) continue;
-    if (typeof v === "number") fail(prefix + key, `write the version as a quoted string ('${v}' may have lost a trailing zero, e.g. "1.30")`);
-    if (key === "kubernetesVersion") {
-      if (typeof v !== "string" || !isKubernetesVersion(v)) fail(prefix + key, `must be a version string: ${KUBERNETES_VERSION_FORMS}`);
-    } else {
-      const target = typeof v === "string" ? fluxTarget(v) : { problem: `must be a version string: ${FLUX_VERSION_FORMS}` };
-      if ("problem" in target) fail(prefix + key, target.problem);
-    }
-  }
-}
-function ruleSettings(raw, at3, fail, known3) {
-  const out = {};
-  for (const [id, written] of Object.entries(raw)) {
-    const key = `${at3}.${id}`;
-    if (!known3.has(id)) {
-      const suggestion3 = closestName(id, known3, { partial: false });
-      fail(key, `unknown rule id${suggestion3 === void 0 ? "" : ` (did you mean '${suggestion3}'?)`}`);
-    }
-    const setting = ruleArray(written, key, fail);
-    if (!isRecord3(setting)) {
-      const severity = parseSeverity(setting);
-      if (severity === void 0) fail(key, `must be one of ${SETTINGS}, or [severity, params] or a mapping { severity, params }`);
-      out[id] = severity;
-      continue;
-    }
-    const s = { ...setting };
-    for (const k of Object.keys(s)) if (k !== "severity" && k !== "params") fail(`${key}.${k}`, "unknown key (allowed: severity, params)");
-    if (s.severity !== void 0) {
-      const severity = parseSeverity(s.severity);
-      if (severity === void 0) fail(`${key}.severity`, `must be one of ${SETTINGS}`);
-      s.severity = severity;
-    }
-    if (s.params !== void 0 && !isRecord3(s.params)) fail(`${key}.params`, "must be a mapping");
-    out[id] = s;
-  }
-  return out;
-}
-function ruleArray(setting, key, fail) {
-  if (!Array.isArray(setting)) return setting;
-  if (setting.length < 1 || setting.length > 2) fail(key, "an array setting is [severity] or [severity, params]");
-  return setting.length === 1 ? { severity: setting[0] } : { severity: setting[0], params: setting[1] };
-}
-function overrides(raw, fail, known3) {
-  return raw.map((entry, i) => {
-    const rules = {};
-    for (const [id, setting] of Object.entries(ruleSettings(entry.rules, `overrides[${i}].rules`, fail, known3))) {
-      if (typeof setting === "object" && setting.params !== void 0) fail(`overrides[${i}].rules.${id}.params`, "params are set under rules, for every file; an override sets a severity only");
-      const severity = typeof setting === "object" ? setting.severity : setting;
-      if (severity === void 0) fail(`overrides[${i}].rules.${id}`, `must be one of ${SETTINGS}`);
-      rules[id] = severity;
-    }
-    return { files: entry.files, rules };
-  });
-}
-function customRules(raw, fail, builtinIds) {
-  const seen = /* @__PURE__ */ new Set();
-  return raw.map((def, i) => {
-    const key = `customRules[${i}]`;
-    const problem = ruleDefinitionProblems(def, "config")[0];
-    if (problem) fail(problem.key ? `${key}.${problem.key}` : key, problem.message);
-    const rule = toRuleDefinition(def, "config");
-    if (builtinIds.has(rule.id)) fail(`${key}.id`, `'${rule.id}' is a built-in rule id; choose another`);
-    if (seen.has(rule.id)) fail(`${key}.id`, `duplicate custom rule id '${rule.id}'`);
-    seen.add(rule.id);
-    return rule;
-  });
-}
-function schemaLocations(list4, fail) {
-  list4.forEach((dir, i) => {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(dir)) fail(`schemaLocations[${i}]`, "must be a local folder: schemas are never downloaded (gitops-lint works offline)");
-  });
-}
-
-// src/config/index.ts
-var RULE_FLAG = "--rule";
-var CONFIG_FILE_NAMES = [".gitops-lint.yaml", ".gitops-lint.yml"];
-function defaultConfig() {
-  return { extends: "recommended", rules: {}, ignore: [], ignoreObjects: [], entryPoints: [], externalSources: [], customRules: [] };
-}
-function resolveConfig(root, options = {}) {
-  const file = findConfigFile(root, options.configPath);
-  const builtinIds = new Set(loadBuiltinRules().map((r) => r.id));
-  const fromFile = file ? readConfigFile(file) : {};
-  const fromOptions = options.config ?? {};
-  const customIds = [fromFile, fromOptions].flatMap(
-    (c) => Array.isArray(c.customRules) ? c.customRules.map((r) => r?.id) : []
-  );
-  const known3 = /* @__PURE__ */ new Set([...builtinIds, ...customIds.filter((id) => typeof id === "string")]);
-  const label = file ? options.configPath ?? path3.basename(file) : "";
-  const fileConfig = validateConfig(fromFile, label, { builtinIds, knownRuleIds: known3 });
-  const optionConfig = validateConfig(fromOptions, "options.config", { builtinIds, knownRuleIds: known3 });
-  const flagRules = validateConfig({ rules: options.ruleSettings ?? {} }, RULE_FLAG, { builtinIds, knownRuleIds: known3 }).rules ?? {};
-  const config = { ...defaultConfig(), ...fileConfig, ...optionConfig, rules: { ...fileConfig.rules, ...optionConfig.rules, ...flagRules } };
-  const overrides2 = [...fileConfig.overrides ?? [], ...optionConfig.overrides ?? []];
-  if (overrides2.length > 0) config.overrides = overrides2;
-  const skipped = (options.skipKinds ?? []).map(skipEntry);
-  if (skipped.length > 0) config.ignoreObjects = [...config.ignoreObjects, ...skipped];
-  config.customRules = mergeCustomRules(fileConfig.customRules ?? [], optionConfig.customRules ?? []);
-  const sources = { customRules: /* @__PURE__ */ new Map(), rules: /* @__PURE__ */ new Map() };
-  for (const [from, part] of [[label, fileConfig], ["options.config", optionConfig], [RULE_FLAG, { rules: flagRules }]]) {
-    part.customRules?.forEach((r, i) => sources.customRules.set(r.id, { file: from, key: `customRules[${i}]` }));
-    for (const id of Object.keys(part.rules ?? {})) sources.rules.set(id, { file: from, key: `rules.${id}` });
-  }
-  if (options.kubernetesVersion !== void 0) config.kubernetesVersion = options.kubernetesVersion;
-  if (options.fluxVersion !== void 0) config.fluxVersion = options.fluxVersion;
-  const locations = [...(options.schemaLocations ?? []).map((d) => path3.resolve(d)), ...(config.schemaLocations ?? []).map((d) => path3.resolve(root, d))];
-  if (locations.length > 0) config.schemaLocations = locations;
-  return file ? { config, file, sources } : { config, sources };
-}
-function skipEntry(spec) {
-  const slash = spec.lastIndexOf("/");
-  return slash < 0 ? { kind: spec } : { apiVersion: spec.slice(0, slash), kind: spec.slice(slash + 1) };
-}
-function mergeCustomRules(base, over) {
-  const overIds = new Set(over.map((r) => r.id));
-  return [...base.filter((r) => !overIds.has(r.id)), ...over];
-}
-function findConfigFile(root, configPath) {
-  if (configPath !== void 0) {
-    const file = path3.resolve(configPath);
-    if (!fs4.existsSync(file) || !fs4.statSync(file).isFile()) throw new ConfigError(configPath, void 0, "config file not found");
-    return file;
-  }
-  return CONFIG_FILE_NAMES.map((name) => path3.join(root, name)).find((f) => fs4.existsSync(f) && fs4.statSync(f).isFile());
-}
-function readConfigFile(file) {
-  const label = path3.basename(file);
-  let raw;
-  try {
-    raw = (0, import_yaml2.parse)(fs4.readFileSync(file, "utf8"));
-  } catch (err) {
-    throw new ConfigError(label, void 0, `cannot read: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  if (raw === null || raw === void 0) return {};
-  if (typeof raw !== "object" || Array.isArray(raw)) throw new ConfigError(label, void 0, "must be a mapping of settings");
-  return raw;
-}
-
-// src/engine/errors.ts
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-var InternalError = class extends Error {
-  constructor(ruleId, cause) {
-    const detail = cause instanceof Error ? cause.message : String(cause);
-    super(`internal error in rule '${ruleId}': ${detail} (turn the rule off with rules: { ${ruleId}: off } to continue)`, { cause });
-    this.ruleId = ruleId;
-  }
-  ruleId;
-  name = "InternalError";
-};
-
-// src/engine/lint.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
-import fs13 from "node:fs";
-import path10 from "node:path";
-
-// src/k8s/api-version.ts
-function parseApiVersion(apiVersion) {
-  const value = apiVersion ?? "";
-  const slash = value.indexOf("/");
-  return slash < 0 ? { group: "", version: value } : { group: value.slice(0, slash), version: value.slice(slash + 1) };
-}
-function groupOf(apiVersion) {
-  return parseApiVersion(apiVersion).group;
-}
-function apiVersionOf(group, version) {
-  return group ? `${group}/${version}` : version;
-}
-
-// src/k8s/flux.ts
-var FLUX_NAMESPACE = "flux-system";
-var KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
-var HELM_GROUP = "helm.toolkit.fluxcd.io";
-var SOURCE_GROUP = "source.toolkit.fluxcd.io";
-var SOURCE_EXTENSIONS_GROUP = "source.extensions.fluxcd.io";
-var SOURCE_KINDS = /* @__PURE__ */ new Set(["GitRepository", "OCIRepository", "HelmRepository", "Bucket", "HelmChart", "ExternalArtifact"]);
-function isFluxKustomization(doc) {
-  return doc.kind === "Kustomization" && groupOf(doc.apiVersion) === KUSTOMIZE_GROUP;
-}
-function isHelmRelease(doc) {
-  return doc.kind === "HelmRelease" && groupOf(doc.apiVersion) === HELM_GROUP;
-}
-function isSource(doc) {
-  return !!doc.kind && SOURCE_KINDS.has(doc.kind) && groupOf(doc.apiVersion) === SOURCE_GROUP;
-}
-function isArtifactGenerator(doc) {
-  return doc.kind === "ArtifactGenerator" && groupOf(doc.apiVersion) === SOURCE_EXTENSIONS_GROUP;
-}
-var OPERATOR_GROUP = "fluxcd.controlplane.io";
-function isFluxInstance(doc) {
-  return doc.kind === "FluxInstance" && groupOf(doc.apiVersion) === OPERATOR_GROUP;
-}
-function isResourceSet(doc) {
-  return doc.kind === "ResourceSet" && groupOf(doc.apiVersion) === OPERATOR_GROUP;
-}
-function isToolkitGroup(group) {
-  return group.endsWith(".toolkit.fluxcd.io");
-}
-
-// src/k8s/identity.ts
-function idKey(id) {
-  return `${id.group}/${id.kind}/${id.namespace ?? ""}/${id.name}`;
-}
-function sourceKey(kind, namespace, name) {
-  return `${kind}/${namespace}/${name}`;
-}
-var CLUSTER_SCOPED_KINDS = /* @__PURE__ */ new Set([
-  "Namespace",
-  "Node",
-  "PersistentVolume",
-  "ClusterRole",
-  "ClusterRoleBinding",
-  "CustomResourceDefinition",
-  "StorageClass",
-  "CSIDriver",
-  "CSINode",
-  "VolumeAttachment",
-  "PriorityClass",
-  "RuntimeClass",
-  "IngressClass",
-  "ValidatingWebhookConfiguration",
-  "MutatingWebhookConfiguration",
-  "ValidatingAdmissionPolicy",
-  "ValidatingAdmissionPolicyBinding",
-  "APIService",
-  "CertificateSigningRequest",
-  "FlowSchema",
-  "PriorityLevelConfiguration",
-  "PodSecurityPolicy",
-  "ComponentStatus",
-  "ClusterIssuer",
-  "ClusterSecretStore",
-  "ClusterExternalSecret",
-  "GatewayClass",
-  "ClusterPolicy",
-  "ClusterCleanupPolicy",
-  "ClusterPolicyReport",
-  "ClusterServiceVersion",
-  "IPAddressPool",
-  "CiliumClusterwideNetworkPolicy",
-  "CiliumLoadBalancerIPPool",
-  "CiliumNode",
-  "ClusterTriggerBinding",
-  "VolumeSnapshotClass",
-  "VolumeSnapshotContent"
-]);
-var NO_PREFIX_KINDS = /* @__PURE__ */ new Set(["CustomResourceDefinition", "APIService", "Namespace"]);
-var BUILTIN_GROUPS = /* @__PURE__ */ new Set([
-  "",
-  "admissionregistration.k8s.io",
-  "apiextensions.k8s.io",
-  "apiregistration.k8s.io",
-  "apps",
-  "authentication.k8s.io",
-  "authorization.k8s.io",
-  "autoscaling",
-  "batch",
-  "certificates.k8s.io",
-  "coordination.k8s.io",
-  "discovery.k8s.io",
-  "events.k8s.io",
-  "extensions",
-  "flowcontrol.apiserver.k8s.io",
-  "internal.apiserver.k8s.io",
-  "networking.k8s.io",
-  "node.k8s.io",
-  "policy",
-  "rbac.authorization.k8s.io",
-  "resource.k8s.io",
-  "scheduling.k8s.io",
-  "storage.k8s.io",
-  "storagemigration.k8s.io"
-]);
-function isBuiltinGroup(group) {
-  return BUILTIN_GROUPS.has(group);
-}
-function isKnownClusterScopedKind(kind) {
-  return CLUSTER_SCOPED_KINDS.has(kind);
-}
-function takesNamePrefix(kind) {
-  return !NO_PREFIX_KINDS.has(kind);
-}
-var CRD_API_VERSION = "apiextensions.k8s.io/v1";
-function crdVersionKeys(value) {
-  const spec = value?.spec;
-  if (typeof spec?.group !== "string" || typeof spec.names?.kind !== "string" || !Array.isArray(spec.versions)) return [];
-  return spec.versions.map((v) => `${spec.group}/${String(v?.name)}/${spec.names.kind}`);
-}
-function crdKindKey(value) {
-  const spec = value?.spec;
-  const group = spec?.group;
-  const kind = spec?.names?.kind;
-  return typeof group === "string" && typeof kind === "string" ? `${group}/${kind}` : void 0;
-}
-
-// src/load/index.ts
-import fs8 from "node:fs";
-
-// src/load/git-remotes.ts
-import fs5 from "node:fs";
-import path4 from "node:path";
-var MAX_CONFIG_BYTES = 1024 * 1024;
-function gitRemoteUrls(root) {
-  try {
-    const dotGit = path4.join(root, ".git");
-    const stat = fs5.statSync(dotGit, { throwIfNoEntry: false });
-    let gitDir;
-    if (stat?.isDirectory()) gitDir = dotGit;
-    else if (stat?.isFile()) {
-      const target = /^gitdir:\s*(.+)$/m.exec(fs5.readFileSync(dotGit, "utf8"))?.[1]?.trim();
-      if (!target) return [];
-      const dir = path4.resolve(root, target);
-      const common2 = path4.join(dir, "commondir");
-      gitDir = fs5.existsSync(common2) ? path4.resolve(dir, fs5.readFileSync(common2, "utf8").trim()) : dir;
-    }
-    if (!gitDir) return [];
-    const config = path4.join(gitDir, "config");
-    if ((fs5.statSync(config, { throwIfNoEntry: false })?.size ?? MAX_CONFIG_BYTES + 1) > MAX_CONFIG_BYTES) return [];
-    const urls = [];
-    let inRemote = false;
-    for (const line of fs5.readFileSync(config, "utf8").split("\n")) {
-      const section = /^\s*\[([^\]]+)\]/.exec(line);
-      if (section) inRemote = /^remote\s+"/.test(section[1]);
-      else if (inRemote) {
-        const url = /^\s*url\s*=\s*(.+?)\s*$/.exec(line)?.[1];
-        if (url) urls.push(url);
-      }
-    }
-    return urls;
-  } catch {
-    return [];
-  }
-}
-
-// src/load/positions.ts
-function computeLineStarts(text3) {
-  const starts = [0];
-  let i = text3.indexOf("\n");
-  while (i !== -1) {
-    starts.push(i + 1);
-    i = text3.indexOf("\n", i + 1);
-  }
-  return starts;
-}
-function positionIn(lineStarts, offset) {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
-}
-function rangeLocation(file, lineStarts, start, end) {
-  const s = positionIn(lineStarts, start);
-  const e = positionIn(lineStarts, Math.max(start, end));
-  return { file, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
-}
-function fileLocation(file) {
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
-}
 
 // node_modules/js-yaml/dist/js-yaml.mjs
 function getDefaultExportFromCjs(x) {
@@ -28702,6 +27878,955 @@ var {
   safeDump
 } = yaml;
 
+// src/config/rules.ts
+var RULE_SEVERITIES = SEVERITY_SPELLINGS.filter((s) => parseSeverity(s) !== "off");
+var RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+var RULE_KEYS = /* @__PURE__ */ new Set(["id", "severity", "description", "rationale", "remediation", "docs", "check", "params", "recommended", "origin", "file"]);
+var BUILTIN_RULES_DIR = fileURLToPath2(new URL("../../rules/", import.meta.url));
+var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function ruleDefinitionProblems(raw, origin) {
+  if (!isRecord(raw)) return [{ key: "", message: "must be a mapping" }];
+  const problems = [];
+  for (const key of Object.keys(raw)) {
+    if (!RULE_KEYS.has(key)) problems.push({ key, message: `unknown key (allowed: ${[...RULE_KEYS].join(", ")})` });
+  }
+  if (typeof raw.id !== "string" || !RULE_ID.test(raw.id)) {
+    problems.push({ key: "id", message: "must be a kebab-case string such as my-rule" });
+  }
+  const severity = parseSeverity(raw.severity);
+  if (severity === void 0 || severity === "off") {
+    problems.push({ key: "severity", message: `must be one of ${RULE_SEVERITIES.join(", ")}` });
+  }
+  const textKeys = origin === "builtin" ? ["description", "rationale", "remediation", "docs"] : ["description", "remediation"];
+  for (const key of textKeys) {
+    if (typeof raw[key] !== "string" || raw[key].trim() === "") problems.push({ key, message: "must be a non-empty string" });
+  }
+  for (const key of ["rationale", "docs"]) {
+    if (raw[key] !== void 0 && typeof raw[key] !== "string") problems.push({ key, message: "must be a string" });
+  }
+  if (raw.recommended !== void 0 && typeof raw.recommended !== "boolean") {
+    problems.push({ key: "recommended", message: "must be true or false" });
+  }
+  if (raw.params !== void 0 && !isRecord(raw.params)) problems.push({ key: "params", message: "must be a mapping" });
+  if (typeof raw.check !== "string" || raw.check === "") problems.push({ key: "check", message: "must be the name of a check" });
+  return problems;
+}
+function toRuleDefinition(raw, origin) {
+  const rule = {
+    id: raw.id,
+    severity: parseSeverity(raw.severity),
+    description: raw.description,
+    rationale: raw.rationale ?? "",
+    remediation: raw.remediation,
+    docs: raw.docs ?? "",
+    check: raw.check,
+    origin
+  };
+  if (raw.params !== void 0) rule.params = raw.params;
+  if (raw.recommended !== void 0) rule.recommended = raw.recommended;
+  return rule;
+}
+var builtinCache;
+function loadBuiltinRules(dir = BUILTIN_RULES_DIR) {
+  if (builtinCache?.dir === dir) return builtinCache.rules;
+  const files = fs3.existsSync(dir) ? fs3.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  const rules = files.map((file) => readBuiltinRule(path2.join(dir, file))).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  builtinCache = { dir, rules };
+  return rules;
+}
+function readBuiltinRule(file) {
+  const fail = (message2) => new Error(`invalid built-in rule ${file}: ${message2}`);
+  let raw;
+  try {
+    raw = yaml.load(fs3.readFileSync(file, "utf8"), { schema: yaml.CORE_SCHEMA });
+  } catch (err) {
+    throw fail(err instanceof Error ? err.message : String(err));
+  }
+  const problems = ruleDefinitionProblems(raw, "builtin");
+  if (problems.length > 0) throw fail(problems.map((p) => p.key ? `${p.key}: ${p.message}` : p.message).join("; "));
+  const rule = { ...toRuleDefinition(raw, "builtin"), file };
+  const expectedId = path2.basename(file).replace(/\.ya?ml$/, "");
+  if (rule.id !== expectedId) throw fail(`id '${rule.id}' does not match the file name '${expectedId}'`);
+  return rule;
+}
+
+// src/schema/settings.ts
+var import_ajv = __toESM(require_ajv(), 1);
+import path6 from "node:path";
+
+// src/util/edit-distance.ts
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+// src/util/suggest.ts
+function closestName(word, candidates, options = {}) {
+  const partial = options.partial ?? true;
+  let best;
+  let bestScore = Infinity;
+  for (const candidate of [...new Set(candidates)].sort()) {
+    if (candidate === word) continue;
+    const distance = candidate.toLowerCase() === word.toLowerCase() ? 0 : editDistance(word, candidate);
+    const related = partial && (candidate.includes(word) || word.includes(candidate));
+    const close = distance <= Math.max(1, Math.floor(Math.max(word.length, candidate.length) / 3));
+    if (!close && !related) continue;
+    if (distance < bestScore) {
+      best = candidate;
+      bestScore = distance;
+    }
+  }
+  return best;
+}
+
+// src/k8s/sensitive.ts
+var SENSITIVE_KEY = /pass(word)?|secret|token|private|credential|apikey|api[-_]key/i;
+function isSensitiveValue(kind, root, path17) {
+  if (kind === "Secret" && path17[0] !== "metadata") return true;
+  let node = root;
+  for (const segment of path17) {
+    if (typeof segment === "string" && SENSITIVE_KEY.test(segment)) return true;
+    if (typeof segment === "number" && isNamedCredential(node, segment)) return true;
+    node = node !== null && typeof node === "object" ? node[segment] : void 0;
+  }
+  return false;
+}
+function isNamedCredential(list4, index) {
+  if (!Array.isArray(list4)) return false;
+  const item = list4[index];
+  if (item === null || typeof item !== "object") return false;
+  const name = item.name;
+  return typeof name === "string" && SENSITIVE_KEY.test(name);
+}
+var PLACEHOLDER = [
+  /^\s*$/,
+  /^\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=][^}]*)?\}$/,
+  /^<[^<>]*>$/,
+  /^(?:x+|\*+|\.+|-+)$/i,
+  /^(?:change[-_ ]?me|replace[-_ ]?me|to[-_ ]?do|fix[-_ ]?me|tbd|placeholder|redacted|your[-_ ].*|insert[-_ ].*)$/i
+];
+var REFERENCE = /^(?:op:\/\/|vault:|ref\+|akv:|<path:)/;
+function isPlaceholderOrReference(value) {
+  const v = value.trim();
+  return REFERENCE.test(v) || PLACEHOLDER.some((p) => p.test(v));
+}
+function isSopsCiphertext(value) {
+  return /^ENC\[[A-Z0-9_]+,data:/.test(value.trim());
+}
+function redacted(value) {
+  const length = [...value].length;
+  return `"${length >= 16 ? [...value].slice(0, 4).join("") : ""}\u2026" (${length} chars)`;
+}
+function shannonEntropy(value) {
+  if (value.length === 0) return 0;
+  const counts = /* @__PURE__ */ new Map();
+  for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+// src/schema/quantity.ts
+var QUANTITY_PATTERN = "^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$";
+
+// src/schema/messages.ts
+var SUBSTITUTION_VARIABLE = /\$\{[^}]+\}/;
+var SOPS_CIPHERTEXT = /^ENC\[.*\]$/s;
+function typeOf(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+function describe(value, root, path17, options) {
+  const type2 = typeOf(value);
+  if (type2 === "object" || type2 === "array" || type2 === "null") return type2;
+  const shown = type2 === "integer" ? "number" : type2;
+  if (options.redact || isSensitiveValue(void 0, root, path17) || options.redactPaths?.some((p) => startsWith(path17, p))) return shown;
+  const text3 = typeof value === "string" ? JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value) : String(value);
+  return `${shown} ${text3}`;
+}
+var startsWith = (path17, prefix) => prefix.length <= path17.length && prefix.every((s, i) => path17[i] === s);
+function formatPath(path17) {
+  let out = "";
+  for (const segment of path17) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}
+function where(path17) {
+  return path17.length === 0 ? "the object" : formatPath(path17);
+}
+function toPath(instancePath, root) {
+  if (instancePath === "") return [];
+  const path17 = [];
+  let node = root;
+  for (const raw of instancePath.slice(1).split("/")) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const segment = Array.isArray(node) ? Number(key) : key;
+    path17.push(segment);
+    node = node !== null && typeof node === "object" ? node[segment] : void 0;
+  }
+  return path17;
+}
+function list(values) {
+  return values.map((v) => typeof v === "string" ? v : JSON.stringify(v)).join(", ");
+}
+function single(e, root, options) {
+  const path17 = toPath(e.instancePath, root);
+  const at3 = formatPath(path17);
+  const got = () => describe(e.data, root, path17, options);
+  const p = e.params;
+  switch (e.keyword) {
+    case "type":
+      return { path: path17, keyword: "type", message: `${at3 || "the document"} must be ${String(p.type).split(",").join(" or ")}, got ${got()}` };
+    case "enum":
+      return { path: path17, keyword: "enum", message: `${at3} must be one of: ${list(p.allowedValues)}` };
+    case "const":
+      return { path: path17, keyword: "const", message: `${at3} must be ${list([p.allowedValue])}` };
+    case "required":
+      return { path: path17, keyword: "required", message: `${path17.length ? `${at3} is missing` : "missing"} required field "${String(p.missingProperty)}"` };
+    case "additionalProperties": {
+      const field2 = String(p.additionalProperty);
+      const known3 = Object.keys(e.parentSchema?.properties ?? {});
+      const suggestion3 = closestName(field2, known3, { partial: false });
+      const hint2 = suggestion3 ? ` (did you mean "${suggestion3}"?)` : "";
+      return { path: [...path17, field2], keyword: e.keyword, message: `unknown field "${field2}"${path17.length ? ` in ${at3}` : ""}${hint2}` };
+    }
+    case "pattern":
+      if (p.pattern === QUANTITY_PATTERN) {
+        return { path: path17, keyword: "pattern", message: `${at3} must be a Kubernetes quantity such as 500m, 1.5 or 2Gi, got ${got()}` };
+      }
+      return { path: path17, keyword: "pattern", message: `${at3} must match ${String(p.pattern)}, got ${got()}` };
+    case "format":
+      return { path: path17, keyword: "format", message: `${at3} must be a valid ${String(p.format)}, got ${got()}` };
+    case "minLength":
+    case "maxLength":
+      return { path: path17, keyword: e.keyword, message: `${at3} must be ${e.keyword === "minLength" ? "at least" : "at most"} ${String(p.limit)} characters long` };
+    case "minItems":
+    case "maxItems":
+      return { path: path17, keyword: e.keyword, message: `${at3} must have ${e.keyword === "minItems" ? "at least" : "at most"} ${String(p.limit)} items` };
+    case "minProperties":
+    case "maxProperties":
+      return { path: path17, keyword: e.keyword, message: `${at3} must have ${e.keyword === "minProperties" ? "at least" : "at most"} ${String(p.limit)} entries` };
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return { path: path17, keyword: e.keyword, message: `${at3} must be ${String(p.comparison)} ${String(p.limit)}, got ${got()}` };
+    case "uniqueItems":
+      return { path: path17, keyword: e.keyword, message: `${at3} must not hold duplicate items (items ${String(p.j)} and ${String(p.i)} are equal)` };
+    case "not": {
+      const forbidden = e.schema?.required;
+      const message2 = forbidden ? `${where(path17)} must not set ${forbidden.map((f) => `"${f}"`).join(" with ")}` : `${at3 || "the object"} is not allowed here`;
+      return { path: path17, keyword: "not", message: message2 };
+    }
+    default:
+      return { path: path17, keyword: e.keyword, message: `${at3 || "the object"} ${e.message ?? "is invalid"}` };
+  }
+}
+function isUnder(child2, parent) {
+  return child2 === parent || child2.startsWith(`${parent}/`);
+}
+function requiredOnlyBranches(branches) {
+  if (!Array.isArray(branches)) return void 0;
+  const lists = branches.map((b) => {
+    const keys = Object.keys(b);
+    const required = b.required;
+    return keys.length === 1 && Array.isArray(required) ? required : void 0;
+  });
+  return lists.every((l) => l !== void 0) ? lists : void 0;
+}
+function collapse(logic, branchErrors, root, options) {
+  const path17 = toPath(logic.instancePath, root);
+  const requiredLists = requiredOnlyBranches(logic.schema);
+  if (requiredLists) {
+    const unrelated = branchErrors.filter((b) => !(b.error.keyword === "required" && b.error.instancePath === logic.instancePath));
+    if (options.partial && logic.params.passingSchemas == null) return unrelated;
+    const fields = requiredLists.map((l) => l.map((f) => `"${f}"`).join(" + ")).join(", ");
+    const tooMany = logic.params.passingSchemas != null;
+    const verb = tooMany ? "must set only one of" : logic.keyword === "oneOf" ? "must set exactly one of" : "must set one of";
+    return [...unrelated, { error: logic, converted: { path: path17, keyword: logic.keyword, message: `${where(path17)} ${verb}: ${fields}` } }];
+  }
+  if (branchErrors.length === 0) {
+    if (logic.params.passingSchemas == null) return [];
+    return [{ error: logic, converted: { path: path17, keyword: logic.keyword, message: `${where(path17)} matches more than one allowed form` } }];
+  }
+  const isShapeMismatch = (b) => !b.converted && b.error.keyword === "type" && b.error.instancePath === logic.instancePath;
+  const branchOf = (b) => /^\/(\d+)\//.exec(b.error.schemaPath.slice(logic.schemaPath.length))?.[1];
+  const mismatched = new Set(branchErrors.filter(isShapeMismatch).map(branchOf));
+  const shaped = branchErrors.filter((b) => !isShapeMismatch(b) && (branchOf(b) === void 0 || !mismatched.has(branchOf(b))));
+  if (shaped.length === 0) {
+    const types2 = [...new Set(branchErrors.filter(isShapeMismatch).map((b) => String(b.error.params.type)))];
+    const merged = { ...logic, keyword: "type", params: { type: types2.join(",") } };
+    return [{ error: logic, converted: single(merged, root, options) }];
+  }
+  const depth = (b) => b.converted ? b.converted.path.length : toPath(b.error.instancePath, root).length;
+  const deepest = Math.max(...shaped.map(depth));
+  return shaped.filter((b) => depth(b) === deepest);
+}
+function toSchemaErrors(errors, root, options) {
+  const stack = [];
+  for (const error of errors) {
+    if (options.partial && error.keyword === "required") continue;
+    if (options.substitution && typeof error.data === "string" && SUBSTITUTION_VARIABLE.test(error.data)) continue;
+    if (options.encrypted && typeof error.data === "string" && SOPS_CIPHERTEXT.test(error.data)) continue;
+    if (error.keyword !== "anyOf" && error.keyword !== "oneOf") {
+      stack.push({ error });
+      continue;
+    }
+    let start = stack.length;
+    while (start > 0 && isUnder(stack[start - 1].error.instancePath, error.instancePath)) start--;
+    stack.push(...collapse(error, stack.splice(start), root, options));
+  }
+  const out = stack.map((p) => p.converted ?? single(p.error, root, options));
+  const seen = /* @__PURE__ */ new Set();
+  return out.filter((e) => {
+    const key = `${JSON.stringify(e.path)} ${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// src/schema/valid-settings.ts
+import fs6 from "node:fs";
+import path5 from "node:path";
+
+// src/schema/cache.ts
+import { createHash } from "node:crypto";
+import fs5 from "node:fs";
+import { createRequire } from "node:module";
+var import_standalone = __toESM(require_standalone(), 1);
+import path4 from "node:path";
+
+// src/util/make-dir.ts
+import fs4 from "node:fs";
+import path3 from "node:path";
+function makeDir(dir) {
+  const missing = [];
+  let current = path3.resolve(dir);
+  while (!fs4.existsSync(current)) {
+    missing.unshift(current);
+    const parent = path3.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const d of missing) fs4.mkdirSync(d);
+  if (!fs4.statSync(dir).isDirectory()) throw Object.assign(new Error(`not a directory: ${dir}`), { code: "ENOTDIR" });
+}
+
+// src/schema/cache.ts
+var require2 = createRequire(import.meta.url);
+var standaloneCode = import_standalone.default.default;
+var ajvVersion;
+function installedAjvVersion() {
+  ajvVersion ??= require2("ajv/package.json").version;
+  return ajvVersion;
+}
+var loaded = /* @__PURE__ */ new Map();
+var CacheFolder = class {
+  /**
+   * @param dir folder for the entries (created on first write)
+   * @param setup everything about the compiler that changes what is cached (options, keywords, formats)
+   */
+  constructor(dir, setup) {
+    this.dir = dir;
+    this.setup = setup;
+  }
+  dir;
+  setup;
+  unwritable = false;
+  /** The hex key of `parts` under this folder's ajv version and setup. */
+  hash(...parts) {
+    return createHash("sha256").update([installedAjvVersion(), this.setup, ...parts].join("\0")).digest("hex");
+  }
+  /** Writes an entry (then renames it, so a concurrent run never reads half a file). */
+  write(file, content) {
+    if (this.unwritable) return;
+    try {
+      makeDir(this.dir);
+      const temp = `${file}.${process.pid}.tmp`;
+      fs5.writeFileSync(temp, content());
+      fs5.renameSync(temp, file);
+    } catch {
+      this.unwritable = true;
+    }
+  }
+};
+var ValidatorCache = class extends CacheFolder {
+  /** @param schemaFileDigest a hash of the schema file's text */
+  key(schemaFileDigest, pointer2) {
+    return this.hash(schemaFileDigest, pointer2);
+  }
+  /** The cached validator, or undefined when absent or unreadable. */
+  load(key) {
+    const file = this.file(key);
+    const known3 = loaded.get(file);
+    if (known3) return known3;
+    const validator = this.read(key);
+    if (validator) loaded.set(file, validator);
+    return validator;
+  }
+  read(key) {
+    let code2;
+    try {
+      code2 = fs5.readFileSync(this.file(key), "utf8");
+    } catch {
+      return void 0;
+    }
+    try {
+      const module = { exports: {} };
+      new Function("module", "exports", "require", code2)(module, module.exports, require2);
+      return typeof module.exports === "function" ? module.exports : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+  /** Stores a validator compiled by `ajv` (which must have `code.source` on). Best effort: errors are ignored. */
+  save(key, ajv2, validator) {
+    this.write(this.file(key), () => standaloneCode(ajv2, validator));
+  }
+  file(key) {
+    return path4.join(this.dir, `${key}.cjs`);
+  }
+};
+
+// src/schema/valid-settings.ts
+var ValidSettings = class extends CacheFolder {
+  has(schema2, value) {
+    return fs6.existsSync(this.file(schema2, value));
+  }
+  add(schema2, value) {
+    this.write(this.file(schema2, value), () => "");
+  }
+  file(schema2, value) {
+    return path5.join(this.dir, `${this.hash(JSON.stringify(schema2), JSON.stringify(value))}.valid`);
+  }
+};
+
+// src/schema/settings.ts
+var AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true };
+var ajv = new import_ajv.Ajv(AJV_OPTIONS);
+var compiled = /* @__PURE__ */ new WeakMap();
+function validSettingsIn(cacheDir) {
+  return new ValidSettings(path6.join(cacheDir, "valid-settings"), JSON.stringify(AJV_OPTIONS));
+}
+function settingProblems(schema2, value, remembered) {
+  if (remembered?.has(schema2, value)) return [];
+  let validate = compiled.get(schema2);
+  if (!validate) compiled.set(schema2, validate = ajv.compile(schema2));
+  if (!validate(value)) return (validate.errors ?? []).map(describe2);
+  remembered?.add(schema2, value);
+  return [];
+}
+var isRecord2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function describe2(error) {
+  const path17 = error.instancePath.split("/").slice(1).map((s) => /^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const at3 = (segments, message2) => ({ key: formatPath(segments), message: message2 });
+  const schema2 = isRecord2(error.parentSchema) ? error.parentSchema : {};
+  const params = error.params;
+  const propertyNames = () => Object.keys(isRecord2(schema2.properties) ? schema2.properties : {}).join(", ");
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const key = String(params.additionalProperty);
+      const known3 = Object.keys(isRecord2(schema2.properties) ? schema2.properties : {});
+      const suggestion3 = closestName(key, known3, { partial: false });
+      const hint2 = suggestion3 === void 0 ? "" : `did you mean '${suggestion3}'? `;
+      return at3([...path17, key], `unknown key (${hint2}allowed: ${propertyNames() || "none"})`);
+    }
+    case "required":
+      return at3([...path17, String(params.missingProperty)], "is required");
+    case "minProperties":
+      return at3(path17, `give at least one of ${propertyNames()}`);
+    case "enum": {
+      const allowed = schema2.enum.map(String).join(", ");
+      if (typeof schema2.title !== "string") return at3(path17, `must be one of ${allowed}`);
+      const where2 = typeof path17[path17.length - 1] === "number" ? path17.slice(0, -1) : path17;
+      return at3(where2, `unknown ${schema2.title} ${JSON.stringify(error.data)} (known: ${allowed})`);
+    }
+    case "const":
+      return at3(path17, `must be ${JSON.stringify(schema2.const)}`);
+    default:
+      return at3(path17, typeof schema2.description === "string" ? `must be ${schema2.description}` : error.message ?? "is not valid");
+  }
+}
+
+// src/config/validate.ts
+var EXTENDS = ["recommended", "all", "none"];
+var SETTINGS = SEVERITY_SPELLINGS.join(", ");
+var RULES_DESCRIPTION = `a mapping of rule id to a severity (${SETTINGS}), [severity, params] or { severity, params }`;
+var nonEmpty = { type: "string", minLength: 1, description: "a non-empty string" };
+var listOf = (items2, description) => ({ type: "array", items: items2, description });
+var record = (properties, required = []) => ({
+  type: "object",
+  additionalProperties: false,
+  required,
+  properties: Object.fromEntries(properties.map((p) => [p, nonEmpty])),
+  description: `a mapping with ${properties.join(", ")}`
+});
+var CONFIG_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    extends: { enum: EXTENDS },
+    rules: { type: "object", description: RULES_DESCRIPTION },
+    overrides: listOf(
+      {
+        type: "object",
+        additionalProperties: false,
+        required: ["files", "rules"],
+        properties: {
+          files: { type: "array", minItems: 1, items: nonEmpty, description: "a non-empty list of globs (repo-relative, as in ignore)" },
+          rules: { type: "object", description: "a mapping of rule id to a severity (error, warn, warning, info, off, 0, 1, 2)" }
+        },
+        description: "a mapping with files (globs) and rules (rule id to severity)"
+      },
+      "a list of { files, rules }: for findings in files matching a glob, later entries win"
+    ),
+    ignore: listOf(nonEmpty, "a list of strings"),
+    ignoreObjects: listOf({ ...record(["apiVersion", "kind", "namespace", "name"]), minProperties: 1 }, "a list of mappings"),
+    entryPoints: listOf(record(["cluster", "path", "name", "namespace"], ["cluster", "path"]), "a list of mappings"),
+    externalSources: listOf(record(["kind", "name", "namespace"], ["kind", "name"]), "a list of mappings"),
+    localSources: listOf(record(["kind", "name", "namespace", "path"], ["kind", "name", "path"]), "a list of mappings"),
+    fluxConfigurations: listOf(
+      {
+        type: "object",
+        required: ["name", "kustomizations"],
+        properties: {
+          name: nonEmpty,
+          cluster: nonEmpty,
+          kustomizations: {
+            type: ["object", "array"],
+            items: { type: "string", description: "an az --kustomization string: name=... path=... prune=... depends_on=[...]" },
+            description: "a mapping of kustomization name to {path, dependsOn, prune, ...}, or a list of az --kustomization strings"
+          }
+        },
+        description: "an AKS / Azure Arc Flux configuration: name, optional cluster, and the Azure REST fields (namespace, sourceKind, gitRepository, kustomizations, ...)"
+      },
+      "a list of Flux configurations"
+    ),
+    customRules: { type: "array", description: "a list of rule definitions" },
+    kubernetesVersion: {},
+    fluxVersion: {},
+    clusters: {
+      type: "object",
+      additionalProperties: {
+        type: "object",
+        additionalProperties: false,
+        properties: { fluxVersion: {}, kubernetesVersion: {} },
+        description: "a mapping with fluxVersion, kubernetesVersion (the versions this cluster runs)"
+      },
+      description: "a mapping of cluster name (as gitops-lint names clusters) to { fluxVersion, kubernetesVersion }"
+    },
+    schemaLocations: listOf(nonEmpty, "a list of strings"),
+    namespaces: listOf(
+      {
+        type: "string",
+        maxLength: 63,
+        pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+        description: 'a namespace name: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters'
+      },
+      "a list of namespace names"
+    )
+  }
+};
+var isRecord3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function validateConfig(raw, file, known3, remembered) {
+  const fail = (key, detail) => {
+    throw new ConfigError(file, key, detail);
+  };
+  const problem = settingProblems(CONFIG_SCHEMA, raw, remembered)[0];
+  if (problem) fail(problem.key, problem.message);
+  const out = { ...raw };
+  if (raw.customRules !== void 0) out.customRules = customRules(raw.customRules, fail, known3.builtinIds);
+  if (raw.rules !== void 0) out.rules = ruleSettings(raw.rules, "rules", fail, known3.knownRuleIds);
+  if (raw.overrides !== void 0) out.overrides = overrides(raw.overrides, fail, known3.knownRuleIds);
+  if (raw.schemaLocations !== void 0) schemaLocations(raw.schemaLocations, fail);
+  versions(raw, "", fail);
+  for (const [name, versionsOf] of Object.entries(raw.clusters ?? {})) versions(versionsOf, `clusters.${name}.`, fail);
+  return out;
+}
+function versions(raw, prefix, fail) {
+  for (const key of ["kubernetesVersion", "fluxVersion"]) {
+    const v = raw[key];
+    if (v === void 0) continue;
+    if (typeof v === "number") fail(prefix + key, `write the version as a quoted string ('${v}' may have lost a trailing zero, e.g. "1.30")`);
+    if (key === "kubernetesVersion") {
+      if (typeof v !== "string" || !isKubernetesVersion(v)) fail(prefix + key, `must be a version string: ${KUBERNETES_VERSION_FORMS}`);
+    } else {
+      const target = typeof v === "string" ? fluxTarget(v) : { problem: `must be a version string: ${FLUX_VERSION_FORMS}` };
+      if ("problem" in target) fail(prefix + key, target.problem);
+    }
+  }
+}
+function ruleSettings(raw, at3, fail, known3) {
+  const out = {};
+  for (const [id, written] of Object.entries(raw)) {
+    const key = `${at3}.${id}`;
+    if (!known3.has(id)) {
+      const suggestion3 = closestName(id, known3, { partial: false });
+      fail(key, `unknown rule id${suggestion3 === void 0 ? "" : ` (did you mean '${suggestion3}'?)`}`);
+    }
+    const setting = ruleArray(written, key, fail);
+    if (!isRecord3(setting)) {
+      const severity = parseSeverity(setting);
+      if (severity === void 0) fail(key, `must be one of ${SETTINGS}, or [severity, params] or a mapping { severity, params }`);
+      out[id] = severity;
+      continue;
+    }
+    const s = { ...setting };
+    for (const k of Object.keys(s)) if (k !== "severity" && k !== "params") fail(`${key}.${k}`, "unknown key (allowed: severity, params)");
+    if (s.severity !== void 0) {
+      const severity = parseSeverity(s.severity);
+      if (severity === void 0) fail(`${key}.severity`, `must be one of ${SETTINGS}`);
+      s.severity = severity;
+    }
+    if (s.params !== void 0 && !isRecord3(s.params)) fail(`${key}.params`, "must be a mapping");
+    out[id] = s;
+  }
+  return out;
+}
+function ruleArray(setting, key, fail) {
+  if (!Array.isArray(setting)) return setting;
+  if (setting.length < 1 || setting.length > 2) fail(key, "an array setting is [severity] or [severity, params]");
+  return setting.length === 1 ? { severity: setting[0] } : { severity: setting[0], params: setting[1] };
+}
+function overrides(raw, fail, known3) {
+  return raw.map((entry, i) => {
+    const rules = {};
+    for (const [id, setting] of Object.entries(ruleSettings(entry.rules, `overrides[${i}].rules`, fail, known3))) {
+      if (typeof setting === "object" && setting.params !== void 0) fail(`overrides[${i}].rules.${id}.params`, "params are set under rules, for every file; an override sets a severity only");
+      const severity = typeof setting === "object" ? setting.severity : setting;
+      if (severity === void 0) fail(`overrides[${i}].rules.${id}`, `must be one of ${SETTINGS}`);
+      rules[id] = severity;
+    }
+    return { files: entry.files, rules };
+  });
+}
+function customRules(raw, fail, builtinIds) {
+  const seen = /* @__PURE__ */ new Set();
+  return raw.map((def, i) => {
+    const key = `customRules[${i}]`;
+    const problem = ruleDefinitionProblems(def, "config")[0];
+    if (problem) fail(problem.key ? `${key}.${problem.key}` : key, problem.message);
+    const rule = toRuleDefinition(def, "config");
+    if (builtinIds.has(rule.id)) fail(`${key}.id`, `'${rule.id}' is a built-in rule id; choose another`);
+    if (seen.has(rule.id)) fail(`${key}.id`, `duplicate custom rule id '${rule.id}'`);
+    seen.add(rule.id);
+    return rule;
+  });
+}
+function schemaLocations(list4, fail) {
+  list4.forEach((dir, i) => {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(dir)) fail(`schemaLocations[${i}]`, "must be a local folder: schemas are never downloaded (gitops-lint works offline)");
+  });
+}
+
+// src/config/index.ts
+var RULE_FLAG = "--rule";
+var CONFIG_FILE_NAMES = [".gitops-lint.yaml", ".gitops-lint.yml"];
+function defaultConfig() {
+  return { extends: "recommended", rules: {}, ignore: [], ignoreObjects: [], entryPoints: [], externalSources: [], customRules: [] };
+}
+function resolveConfig(root, options = {}, remembered) {
+  const file = findConfigFile(root, options.configPath);
+  const builtinIds = new Set(loadBuiltinRules().map((r) => r.id));
+  const fromFile = file ? readConfigFile(file) : {};
+  const fromOptions = options.config ?? {};
+  const customIds = [fromFile, fromOptions].flatMap(
+    (c) => Array.isArray(c.customRules) ? c.customRules.map((r) => r?.id) : []
+  );
+  const known3 = /* @__PURE__ */ new Set([...builtinIds, ...customIds.filter((id) => typeof id === "string")]);
+  const label = file ? options.configPath ?? path7.basename(file) : "";
+  const fileConfig = validateConfig(fromFile, label, { builtinIds, knownRuleIds: known3 }, remembered);
+  const optionConfig = validateConfig(fromOptions, "options.config", { builtinIds, knownRuleIds: known3 }, remembered);
+  const flagRules = validateConfig({ rules: options.ruleSettings ?? {} }, RULE_FLAG, { builtinIds, knownRuleIds: known3 }, remembered).rules ?? {};
+  const config = { ...defaultConfig(), ...fileConfig, ...optionConfig, rules: { ...fileConfig.rules, ...optionConfig.rules, ...flagRules } };
+  const overrides2 = [...fileConfig.overrides ?? [], ...optionConfig.overrides ?? []];
+  if (overrides2.length > 0) config.overrides = overrides2;
+  const skipped = (options.skipKinds ?? []).map(skipEntry);
+  if (skipped.length > 0) config.ignoreObjects = [...config.ignoreObjects, ...skipped];
+  config.customRules = mergeCustomRules(fileConfig.customRules ?? [], optionConfig.customRules ?? []);
+  const sources = { customRules: /* @__PURE__ */ new Map(), rules: /* @__PURE__ */ new Map() };
+  for (const [from, part] of [[label, fileConfig], ["options.config", optionConfig], [RULE_FLAG, { rules: flagRules }]]) {
+    part.customRules?.forEach((r, i) => sources.customRules.set(r.id, { file: from, key: `customRules[${i}]` }));
+    for (const id of Object.keys(part.rules ?? {})) sources.rules.set(id, { file: from, key: `rules.${id}` });
+  }
+  if (options.kubernetesVersion !== void 0) config.kubernetesVersion = options.kubernetesVersion;
+  if (options.fluxVersion !== void 0) config.fluxVersion = options.fluxVersion;
+  const locations = [...(options.schemaLocations ?? []).map((d) => path7.resolve(d)), ...(config.schemaLocations ?? []).map((d) => path7.resolve(root, d))];
+  if (locations.length > 0) config.schemaLocations = locations;
+  return file ? { config, file, sources } : { config, sources };
+}
+function skipEntry(spec) {
+  const slash = spec.lastIndexOf("/");
+  return slash < 0 ? { kind: spec } : { apiVersion: spec.slice(0, slash), kind: spec.slice(slash + 1) };
+}
+function mergeCustomRules(base, over) {
+  const overIds = new Set(over.map((r) => r.id));
+  return [...base.filter((r) => !overIds.has(r.id)), ...over];
+}
+function findConfigFile(root, configPath) {
+  if (configPath !== void 0) {
+    const file = path7.resolve(configPath);
+    if (!fs7.existsSync(file) || !fs7.statSync(file).isFile()) throw new ConfigError(configPath, void 0, "config file not found");
+    return file;
+  }
+  return CONFIG_FILE_NAMES.map((name) => path7.join(root, name)).find((f) => fs7.existsSync(f) && fs7.statSync(f).isFile());
+}
+function readConfigFile(file) {
+  const label = path7.basename(file);
+  let raw;
+  try {
+    raw = (0, import_yaml.parse)(fs7.readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new ConfigError(label, void 0, `cannot read: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (raw === null || raw === void 0) return {};
+  if (typeof raw !== "object" || Array.isArray(raw)) throw new ConfigError(label, void 0, "must be a mapping of settings");
+  return raw;
+}
+
+// src/engine/errors.ts
+var UsageError = class extends Error {
+  name = "UsageError";
+};
+var InternalError = class extends Error {
+  constructor(ruleId, cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    super(`internal error in rule '${ruleId}': ${detail} (turn the rule off with rules: { ${ruleId}: off } to continue)`, { cause });
+    this.ruleId = ruleId;
+  }
+  ruleId;
+  name = "InternalError";
+};
+
+// src/engine/lint.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+import fs14 from "node:fs";
+import path12 from "node:path";
+
+// src/k8s/api-version.ts
+function parseApiVersion(apiVersion) {
+  const value = apiVersion ?? "";
+  const slash = value.indexOf("/");
+  return slash < 0 ? { group: "", version: value } : { group: value.slice(0, slash), version: value.slice(slash + 1) };
+}
+function groupOf(apiVersion) {
+  return parseApiVersion(apiVersion).group;
+}
+function apiVersionOf(group, version) {
+  return group ? `${group}/${version}` : version;
+}
+
+// src/k8s/flux.ts
+var FLUX_NAMESPACE = "flux-system";
+var KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
+var HELM_GROUP = "helm.toolkit.fluxcd.io";
+var SOURCE_GROUP = "source.toolkit.fluxcd.io";
+var SOURCE_EXTENSIONS_GROUP = "source.extensions.fluxcd.io";
+var SOURCE_KINDS = /* @__PURE__ */ new Set(["GitRepository", "OCIRepository", "HelmRepository", "Bucket", "HelmChart", "ExternalArtifact"]);
+function isFluxKustomization(doc) {
+  return doc.kind === "Kustomization" && groupOf(doc.apiVersion) === KUSTOMIZE_GROUP;
+}
+function isHelmRelease(doc) {
+  return doc.kind === "HelmRelease" && groupOf(doc.apiVersion) === HELM_GROUP;
+}
+function isSource(doc) {
+  return !!doc.kind && SOURCE_KINDS.has(doc.kind) && groupOf(doc.apiVersion) === SOURCE_GROUP;
+}
+function isArtifactGenerator(doc) {
+  return doc.kind === "ArtifactGenerator" && groupOf(doc.apiVersion) === SOURCE_EXTENSIONS_GROUP;
+}
+var OPERATOR_GROUP = "fluxcd.controlplane.io";
+function isFluxInstance(doc) {
+  return doc.kind === "FluxInstance" && groupOf(doc.apiVersion) === OPERATOR_GROUP;
+}
+function isResourceSet(doc) {
+  return doc.kind === "ResourceSet" && groupOf(doc.apiVersion) === OPERATOR_GROUP;
+}
+function isToolkitGroup(group) {
+  return group.endsWith(".toolkit.fluxcd.io");
+}
+
+// src/k8s/identity.ts
+function idKey(id) {
+  return `${id.group}/${id.kind}/${id.namespace ?? ""}/${id.name}`;
+}
+function sourceKey(kind, namespace, name) {
+  return `${kind}/${namespace}/${name}`;
+}
+var CLUSTER_SCOPED_KINDS = /* @__PURE__ */ new Set([
+  "Namespace",
+  "Node",
+  "PersistentVolume",
+  "ClusterRole",
+  "ClusterRoleBinding",
+  "CustomResourceDefinition",
+  "StorageClass",
+  "CSIDriver",
+  "CSINode",
+  "VolumeAttachment",
+  "PriorityClass",
+  "RuntimeClass",
+  "IngressClass",
+  "ValidatingWebhookConfiguration",
+  "MutatingWebhookConfiguration",
+  "ValidatingAdmissionPolicy",
+  "ValidatingAdmissionPolicyBinding",
+  "APIService",
+  "CertificateSigningRequest",
+  "FlowSchema",
+  "PriorityLevelConfiguration",
+  "PodSecurityPolicy",
+  "ComponentStatus",
+  "ClusterIssuer",
+  "ClusterSecretStore",
+  "ClusterExternalSecret",
+  "GatewayClass",
+  "ClusterPolicy",
+  "ClusterCleanupPolicy",
+  "ClusterPolicyReport",
+  "ClusterServiceVersion",
+  "IPAddressPool",
+  "CiliumClusterwideNetworkPolicy",
+  "CiliumLoadBalancerIPPool",
+  "CiliumNode",
+  "ClusterTriggerBinding",
+  "VolumeSnapshotClass",
+  "VolumeSnapshotContent"
+]);
+var NO_PREFIX_KINDS = /* @__PURE__ */ new Set(["CustomResourceDefinition", "APIService", "Namespace"]);
+var BUILTIN_GROUPS = /* @__PURE__ */ new Set([
+  "",
+  "admissionregistration.k8s.io",
+  "apiextensions.k8s.io",
+  "apiregistration.k8s.io",
+  "apps",
+  "authentication.k8s.io",
+  "authorization.k8s.io",
+  "autoscaling",
+  "batch",
+  "certificates.k8s.io",
+  "coordination.k8s.io",
+  "discovery.k8s.io",
+  "events.k8s.io",
+  "extensions",
+  "flowcontrol.apiserver.k8s.io",
+  "internal.apiserver.k8s.io",
+  "networking.k8s.io",
+  "node.k8s.io",
+  "policy",
+  "rbac.authorization.k8s.io",
+  "resource.k8s.io",
+  "scheduling.k8s.io",
+  "storage.k8s.io",
+  "storagemigration.k8s.io"
+]);
+function isBuiltinGroup(group) {
+  return BUILTIN_GROUPS.has(group);
+}
+function isKnownClusterScopedKind(kind) {
+  return CLUSTER_SCOPED_KINDS.has(kind);
+}
+function takesNamePrefix(kind) {
+  return !NO_PREFIX_KINDS.has(kind);
+}
+var CRD_API_VERSION = "apiextensions.k8s.io/v1";
+function crdVersionKeys(value) {
+  const spec = value?.spec;
+  if (typeof spec?.group !== "string" || typeof spec.names?.kind !== "string" || !Array.isArray(spec.versions)) return [];
+  return spec.versions.map((v) => `${spec.group}/${String(v?.name)}/${spec.names.kind}`);
+}
+function crdKindKey(value) {
+  const spec = value?.spec;
+  const group = spec?.group;
+  const kind = spec?.names?.kind;
+  return typeof group === "string" && typeof kind === "string" ? `${group}/${kind}` : void 0;
+}
+
+// src/load/index.ts
+import fs11 from "node:fs";
+
+// src/load/git-remotes.ts
+import fs8 from "node:fs";
+import path8 from "node:path";
+var MAX_CONFIG_BYTES = 1024 * 1024;
+function gitRemoteUrls(root) {
+  try {
+    const dotGit = path8.join(root, ".git");
+    const stat = fs8.statSync(dotGit, { throwIfNoEntry: false });
+    let gitDir;
+    if (stat?.isDirectory()) gitDir = dotGit;
+    else if (stat?.isFile()) {
+      const target = /^gitdir:\s*(.+)$/m.exec(fs8.readFileSync(dotGit, "utf8"))?.[1]?.trim();
+      if (!target) return [];
+      const dir = path8.resolve(root, target);
+      const common2 = path8.join(dir, "commondir");
+      gitDir = fs8.existsSync(common2) ? path8.resolve(dir, fs8.readFileSync(common2, "utf8").trim()) : dir;
+    }
+    if (!gitDir) return [];
+    const config = path8.join(gitDir, "config");
+    if ((fs8.statSync(config, { throwIfNoEntry: false })?.size ?? MAX_CONFIG_BYTES + 1) > MAX_CONFIG_BYTES) return [];
+    const urls = [];
+    let inRemote = false;
+    for (const line of fs8.readFileSync(config, "utf8").split("\n")) {
+      const section = /^\s*\[([^\]]+)\]/.exec(line);
+      if (section) inRemote = /^remote\s+"/.test(section[1]);
+      else if (inRemote) {
+        const url = /^\s*url\s*=\s*(.+?)\s*$/.exec(line)?.[1];
+        if (url) urls.push(url);
+      }
+    }
+    return urls;
+  } catch {
+    return [];
+  }
+}
+
+// src/load/positions.ts
+function computeLineStarts(text3) {
+  const starts = [0];
+  let i = text3.indexOf("\n");
+  while (i !== -1) {
+    starts.push(i + 1);
+    i = text3.indexOf("\n", i + 1);
+  }
+  return starts;
+}
+function positionIn(lineStarts, offset) {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
+}
+function rangeLocation(file, lineStarts, start, end) {
+  const s = positionIn(lineStarts, start);
+  const e = positionIn(lineStarts, Math.max(start, end));
+  return { file, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+}
+function fileLocation(file) {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
 // src/k8s/go-yaml.ts
 var YAML11_BOOLEAN_WORDS = new Map([
   ...["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"].map((w) => [w, true]),
@@ -29493,18 +29618,18 @@ function object2(s) {
 }
 
 // src/load/iac/index.ts
-function iacFormat(path15, text3) {
-  if (/\.bicep$/i.test(path15)) return /Microsoft\.KubernetesConfiguration\/fluxConfigurations/i.test(text3) ? "bicep" : void 0;
-  if (/\.tf$/i.test(path15)) return text3.includes("azurerm_kubernetes_flux_configuration") ? "terraform" : void 0;
-  if (/\.json$/i.test(path15)) return /"Microsoft\.KubernetesConfiguration\/fluxConfigurations"/i.test(text3) ? "arm" : void 0;
+function iacFormat(path17, text3) {
+  if (/\.bicep$/i.test(path17)) return /Microsoft\.KubernetesConfiguration\/fluxConfigurations/i.test(text3) ? "bicep" : void 0;
+  if (/\.tf$/i.test(path17)) return text3.includes("azurerm_kubernetes_flux_configuration") ? "terraform" : void 0;
+  if (/\.json$/i.test(path17)) return /"Microsoft\.KubernetesConfiguration\/fluxConfigurations"/i.test(text3) ? "arm" : void 0;
   return void 0;
 }
 function isIacCandidate(name) {
   return /\.(bicep|tf)$/i.test(name);
 }
-function parseIacFile(path15, text3, format, skipped) {
+function parseIacFile(path17, text3, format, skipped) {
   const lineStarts = computeLineStarts(text3);
-  const file = { path: path15, text: text3, lineStarts, documents: [] };
+  const file = { path: path17, text: text3, lineStarts, documents: [] };
   let parsed;
   try {
     if (format === "arm") {
@@ -29516,23 +29641,23 @@ function parseIacFile(path15, text3, format, skipped) {
     const offset = error instanceof ScanError ? error.offset : error.mark?.position ?? 0;
     const { line, column } = positionIn(lineStarts, offset);
     const detail = `its Flux configurations were not read: ${error.message.split("\n")[0]} at line ${line}, column ${column}`;
-    skipped.push({ path: path15, reason: "unsupported-syntax", detail });
+    skipped.push({ path: path17, reason: "unsupported-syntax", detail });
     return file;
   }
-  file.documents.push({ file: path15, index: 0, value: parsed.value, root: parsed.node, start: 0, end: text3.length, class: "other" });
+  file.documents.push({ file: path17, index: 0, value: parsed.value, root: parsed.node, start: 0, end: text3.length, class: "other" });
   return file;
 }
 
 // src/load/locate.ts
-function locateNode(doc, path15, target) {
+function locateNode(doc, path17, target) {
   const root = doc.root;
   if (!root) return { start: doc.start, end: doc.start };
-  if (path15.length === 0) return root.entries?.[0]?.keyNode ?? root;
+  if (path17.length === 0) return root.entries?.[0]?.keyNode ?? root;
   let node = root;
   let pointAt = root.entries?.[0]?.keyNode ?? root;
-  for (let i = 0; i < path15.length; i++) {
-    const segment = path15[i];
-    const last = i === path15.length - 1;
+  for (let i = 0; i < path17.length; i++) {
+    const segment = path17[i];
+    const last = i === path17.length - 1;
     if (typeof segment === "string" && node.entries) {
       const entry = node.entries.findLast((e) => e.key === segment);
       if (!entry) return pointAt;
@@ -29550,25 +29675,25 @@ function locateNode(doc, path15, target) {
   }
   return node;
 }
-function nodeAt(root, path15) {
+function nodeAt(root, path17) {
   let node = root;
-  for (const segment of path15) {
+  for (const segment of path17) {
     node = typeof segment === "number" ? node?.items?.[segment] : node?.entries?.findLast((e) => e.key === segment)?.value;
   }
   return node;
 }
-function locateIn(repo, doc, path15, target) {
+function locateIn(repo, doc, path17, target) {
   const file = repo.fileMap.get(doc.file);
   if (!file) return { file: doc.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
-  const { start, end } = locateNode(doc, path15, target);
+  const { start, end } = locateNode(doc, path17, target);
   return rangeLocation(doc.file, file.lineStarts, start, end);
 }
 
 // src/load/annotations.ts
 var isRecord4 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-function isAnnotationValuePath(kind, path15) {
-  const at3 = kind?.endsWith("List") && path15[0] === "items" && typeof path15[1] === "number" ? 2 : 0;
-  return path15.length === at3 + 3 && path15[at3] === "metadata" && path15[at3 + 1] === "annotations";
+function isAnnotationValuePath(kind, path17) {
+  const at3 = kind?.endsWith("List") && path17[0] === "items" && typeof path17[1] === "number" ? 2 : 0;
+  return path17.length === at3 + 3 && path17[at3] === "metadata" && path17[at3 + 1] === "annotations";
 }
 function objectsOf(value) {
   return typeof value.kind === "string" && value.kind.endsWith("List") && Array.isArray(value.items) ? value.items : [value];
@@ -29719,12 +29844,12 @@ function splitDocuments(text3) {
 
 // src/load/parse.ts
 var TEMPLATE_HINT = '; the file contains "{{", so it looks like a Go/Helm template, which is not YAML until rendered';
-function parseYamlFile(path15, rawText, inHelmChart, problems) {
+function parseYamlFile(path17, rawText, inHelmChart, problems) {
   const text3 = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
   const lineStarts = computeLineStarts(text3);
-  const file = { path: path15, text: text3, lineStarts, documents: [] };
+  const file = { path: path17, text: text3, lineStarts, documents: [] };
   if (inHelmChart) file.inHelmChart = true;
-  const base = baseName(path15);
+  const base = baseName(path17);
   const kustomizationFile = isKustomizationFileName(base);
   const chunks = splitDocuments(text3);
   for (let index = 0; index < chunks.length; index++) {
@@ -29822,23 +29947,23 @@ function reportDuplicateKeys(file, node, problems) {
 }
 
 // src/load/raw.ts
-import fs6 from "node:fs";
+import fs9 from "node:fs";
 var BINARY_SNIFF_BYTES = 8192;
-var NO_FOLLOW = fs6.constants.O_NOFOLLOW ?? 0;
+var NO_FOLLOW = fs9.constants.O_NOFOLLOW ?? 0;
 function readRawFiles(candidates, parsed, gitIgnored, maxBytes) {
   const out = [];
   for (const { rel, abs } of candidates) {
     if (parsed.has(rel) || gitIgnored(rel)) continue;
     let fd;
     try {
-      fd = fs6.openSync(abs, fs6.constants.O_RDONLY | NO_FOLLOW);
-      if (fs6.fstatSync(fd).size > maxBytes) continue;
-      const bytes = fs6.readFileSync(fd);
+      fd = fs9.openSync(abs, fs9.constants.O_RDONLY | NO_FOLLOW);
+      if (fs9.fstatSync(fd).size > maxBytes) continue;
+      const bytes = fs9.readFileSync(fd);
       const binary2 = bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
       out.push(binary2 ? { path: rel, bytes } : { path: rel, bytes, text: bytes.toString("utf8") });
     } catch {
     } finally {
-      if (fd !== void 0) fs6.closeSync(fd);
+      if (fd !== void 0) fs9.closeSync(fd);
     }
   }
   return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -29846,9 +29971,9 @@ function readRawFiles(candidates, parsed, gitIgnored, maxBytes) {
 
 // src/load/walk.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import fs7 from "node:fs/promises";
+import fs10 from "node:fs/promises";
 import fsSync from "node:fs";
-import path5 from "node:path";
+import path9 from "node:path";
 
 // src/load/gitignore.ts
 var import_ignore = __toESM(require_ignore(), 1);
@@ -29876,7 +30001,7 @@ var GitIgnoreSet = class {
       this.empty = false;
     }
   }
-  ignores = (path15) => !this.empty && path15 !== "" && import_ignore.default.isPathValid(path15) && this.matcher.ignores(path15);
+  ignores = (path17) => !this.empty && path17 !== "" && import_ignore.default.isPathValid(path17) && this.matcher.ignores(path17);
 };
 
 // src/load/walk.ts
@@ -29889,7 +30014,7 @@ async function walkRepo(root, ignore2) {
   const result = { files: [], dirs: [""], yaml: [], json: [], iac: [], others: [], gitIgnored: gitignores.ignores, skipped: [], problems: [] };
   const isIgnored = ignore2.length > 0 ? (0, import_picomatch.default)(ignore2, { dot: true }) : () => false;
   const walking = /* @__PURE__ */ new Set([root]);
-  const inside = (real) => real === root || real.startsWith(root + path5.sep);
+  const inside = (real) => real === root || real.startsWith(root + path9.sep);
   const skip = (rel, reason, detail, problem) => {
     result.skipped.push(detail ? { path: rel, reason, detail } : { path: rel, reason });
     if (problem) result.problems.push({ kind: problem, message: `${rel}: ${detail ?? reason}`, location: fileLocation(rel) });
@@ -29909,13 +30034,13 @@ async function walkRepo(root, ignore2) {
   const walkDir = async (abs, rel, chart, ignored) => {
     let entries2;
     try {
-      entries2 = await fs7.readdir(abs, { withFileTypes: true });
+      entries2 = await fs10.readdir(abs, { withFileTypes: true });
     } catch (error) {
       return skip(rel, "unreadable", `cannot read directory: ${errorText(error)}`, "unreadable");
     }
     const isChart = entries2.some((e) => e.name === "Chart.yaml" && !e.isDirectory());
     if (!ignored && entries2.some((e) => e.name === ".gitignore" && e.isFile())) {
-      const text3 = readGitIgnore(path5.join(abs, ".gitignore"));
+      const text3 = readGitIgnore(path9.join(abs, ".gitignore"));
       if (text3 !== void 0) gitignores.add({ dir: rel, text: text3 });
     }
     for (const entry of entries2) {
@@ -29925,7 +30050,7 @@ async function walkRepo(root, ignore2) {
         if (entry.isDirectory() || isYamlFileName(entry.name) || /\.json$/i.test(entry.name)) skip(childRel, "gitignored");
         continue;
       }
-      let childAbs = path5.join(abs, entry.name);
+      let childAbs = path9.join(abs, entry.name);
       let isDir = entry.isDirectory();
       if (entry.isSymbolicLink() && (ignored || isIgnored(childRel))) {
         if (!ignored) skip(childRel, "ignored");
@@ -29983,9 +30108,9 @@ function readGitIgnore(abs) {
 }
 async function followSymlink(abs, inside) {
   try {
-    const real = await fs7.realpath(abs);
+    const real = await fs10.realpath(abs);
     if (!inside(real)) return { outside: real };
-    return { real, isDir: (await fs7.stat(real)).isDirectory() };
+    return { real, isDir: (await fs10.stat(real)).isDirectory() };
   } catch (error) {
     return { error: errorText(error), loop: error.code === "ELOOP" };
   }
@@ -29997,12 +30122,12 @@ function errorText(error) {
 
 // src/load/index.ts
 var DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
-var NO_FOLLOW3 = fs8.constants.O_NOFOLLOW ?? 0;
+var NO_FOLLOW3 = fs11.constants.O_NOFOLLOW ?? 0;
 async function loadRepo(root, options = {}) {
   let realRoot;
   try {
-    realRoot = fs8.realpathSync(root);
-    if (!fs8.statSync(realRoot).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+    realRoot = fs11.realpathSync(root);
+    if (!fs11.statSync(realRoot).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
   } catch (error) {
     throw new Error(`cannot load repository ${root}: ${errorText(error)}`);
   }
@@ -30048,20 +30173,20 @@ function readIacFiles(candidates, maxBytes, skipped) {
   for (const { rel, abs } of candidates) {
     let fd;
     try {
-      fd = fs8.openSync(abs, fs8.constants.O_RDONLY | NO_FOLLOW3);
-      const size = fs8.fstatSync(fd).size;
+      fd = fs11.openSync(abs, fs11.constants.O_RDONLY | NO_FOLLOW3);
+      const size = fs11.fstatSync(fd).size;
       if (size > maxBytes) continue;
       if (/\.json$/i.test(rel)) {
         const head = Buffer.alloc(Math.min(size, ARM_SNIFF_BYTES));
-        fs8.readSync(fd, head, 0, head.length, 0);
+        fs11.readSync(fd, head, 0, head.length, 0);
         if (!/deploymentTemplate\.json/i.test(head.toString("utf8"))) continue;
       }
-      const text3 = fs8.readFileSync(fd, "utf8");
+      const text3 = fs11.readFileSync(fd, "utf8");
       const format = iacFormat(rel, text3);
       if (format) out.push(parseIacFile(rel, text3, format, skipped));
     } catch {
     } finally {
-      if (fd !== void 0) fs8.closeSync(fd);
+      if (fd !== void 0) fs11.closeSync(fd);
     }
   }
   return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -30096,16 +30221,16 @@ function readAll(candidates, maxBytes, skipped, problems) {
   return candidates.map(({ rel, abs }) => {
     let fd;
     try {
-      fd = fs8.openSync(abs, fs8.constants.O_RDONLY | NO_FOLLOW3);
-      const size = fs8.fstatSync(fd).size;
+      fd = fs11.openSync(abs, fs11.constants.O_RDONLY | NO_FOLLOW3);
+      const size = fs11.fstatSync(fd).size;
       if (size > maxBytes) return skip(rel, "too-large", "too-large", `file is ${size} bytes, more than the ${maxBytes} bytes limit; not parsed`);
-      const bytes = fs8.readFileSync(fd);
+      const bytes = fs11.readFileSync(fd);
       if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return skip(rel, "binary", "binary", "file has a NUL byte, so it is binary, not YAML; not parsed");
       return bytes.toString("utf8");
     } catch (error) {
       return skip(rel, "unreadable", "unreadable", `cannot read file: ${errorText(error)}`);
     } finally {
-      if (fd !== void 0) fs8.closeSync(fd);
+      if (fd !== void 0) fs11.closeSync(fd);
     }
   });
 }
@@ -30117,8 +30242,8 @@ function compareProblems(a, b) {
 function positionAt(file, offset) {
   return positionIn(file.lineStarts, offset);
 }
-function locate(repo, doc, path15, target = "key") {
-  return locateIn(repo, doc, path15, target);
+function locate(repo, doc, path17, target = "key") {
+  return locateIn(repo, doc, path17, target);
 }
 
 // src/graph/kustomize.ts
@@ -30152,8 +30277,8 @@ var RefCollector = class {
   doc;
   dir;
   refs = [];
-  add(field2, value, path15, stripKey = false) {
-    const at3 = { doc: this.doc, path: path15 };
+  add(field2, value, path17, stripKey = false) {
+    const at3 = { doc: this.doc, path: path17 };
     if (typeof value !== "string" || value.trim() === "") {
       if (value !== void 0 && value !== null) this.refs.push({ field: field2, raw: String(JSON.stringify(value)), status: "unresolved", at: at3 });
       return;
@@ -30275,7 +30400,7 @@ function builtKustomizeFiles(index, clusters) {
   const built = /* @__PURE__ */ new Set();
   const byPath = new Map(index.files.map((k) => [k.path, k]));
   for (const cluster of clusters) {
-    for (const object3 of cluster.objects) for (const path15 of object3.via) if (byPath.has(path15)) built.add(byPath.get(path15));
+    for (const object3 of cluster.objects) for (const path17 of object3.via) if (byPath.has(path17)) built.add(byPath.get(path17));
     for (const k of [...cluster.roots, ...cluster.kustomizations]) {
       if (!k.sourceIsThisRepo || k.path?.status !== "dir" || k.path.path === void 0) continue;
       const dir = k.path.path;
@@ -30328,8 +30453,8 @@ function fromStep(step2, file) {
   for (const script of scripts) {
     const text3 = script.replace(/\\\r?\n/g, " ");
     for (const m of text3.matchAll(/flux\s+push\s+artifact\s+(\S+)([^\n]*)/g)) {
-      const path15 = /--path(?:=|\s+)(["']?)([^"'\s]+)\1/.exec(m[2])?.[2];
-      if (path15) out.push({ url: urlPattern(m[1]), path: path15, file });
+      const path17 = /--path(?:=|\s+)(["']?)([^"'\s]+)\1/.exec(m[2])?.[2];
+      if (path17) out.push({ url: urlPattern(m[1]), path: path17, file });
     }
   }
   const uses = typeof step2.uses === "string" ? step2.uses : "";
@@ -30393,14 +30518,14 @@ function kubeConfigOf(doc, spec) {
 function placement(id) {
   return { name: id.name, namespace: id.namespace ?? FLUX_NAMESPACE };
 }
-function sourceRefAt(doc, value, path15, ownerNamespace) {
+function sourceRefAt(doc, value, path17, ownerNamespace) {
   if (!isObj3(value) || !str3(value.name)) return void 0;
   return {
     kind: str3(value.kind) ?? "",
     name: str3(value.name),
     namespace: str3(value.namespace) ?? ownerNamespace,
     apiVersion: str3(value.apiVersion),
-    at: { doc, path: path15 }
+    at: { doc, path: path17 }
   };
 }
 function dependsOnOf(doc, spec, namespace) {
@@ -30875,7 +31000,7 @@ function substituteValue(value, vars, root) {
   const uses = [];
   if (vars.values.size === 0 && !vars.unknown?.size && !vars.incomplete) return { value, uses };
   const lookup = (name) => vars.values.get(name) ?? (vars.unknown?.has(name) ? null : void 0);
-  const path15 = [];
+  const path17 = [];
   const done = /* @__PURE__ */ new Map();
   const walk2 = (v) => {
     if (typeof v === "string") return mayExpand(v) ? substituteString(v) : v;
@@ -30890,9 +31015,9 @@ function substituteValue(value, vars, root) {
     if (Array.isArray(v)) {
       let out2;
       v.forEach((item, i) => {
-        path15.push(i);
+        path17.push(i);
         const next = walk2(item);
-        path15.pop();
+        path17.pop();
         if (next !== item) (out2 ??= [...v])[i] = next;
       });
       return out2 ?? v;
@@ -30902,9 +31027,9 @@ function substituteValue(value, vars, root) {
     for (const key in v) {
       const item = v[key];
       if (typeof item !== "string" && (typeof item !== "object" || item === null)) continue;
-      path15.push(key);
+      path17.push(key);
       const next = walk2(item);
-      path15.pop();
+      path17.pop();
       if (next !== item) (out ??= { ...v })[key] = next;
     }
     return out ?? v;
@@ -30912,7 +31037,7 @@ function substituteValue(value, vars, root) {
   const substituteString = (text3) => {
     const result = expand(text3, lookup);
     if (!result) return text3;
-    const at3 = [...path15];
+    const at3 = [...path17];
     for (const u of result.uses) {
       const defined = u.state !== "unset";
       uses.push({
@@ -31262,8 +31387,8 @@ var LocalSources = class {
       for (const k of docs.kustomizations) {
         const ref = specOf(k).sourceRef;
         if (ref?.kind !== "GitRepository" || typeof ref.name !== "string" || this.gitNames.has(ref.name)) continue;
-        const path15 = this.resolveIn("", specOf(k).path);
-        if (path15.status === "dir" && path15.path !== "" && renderKustomizationDocs(path15.path).has(k)) {
+        const path17 = this.resolveIn("", specOf(k).path);
+        if (path17.status === "dir" && path17.path !== "" && renderKustomizationDocs(path17.path).has(k)) {
           this.gitNames.add(ref.name);
           changed = true;
         }
@@ -31641,29 +31766,29 @@ function applyOperations(value, ops) {
   const holder = { root: structuredCloneSafe(value) };
   for (const op of ops) {
     if (!isObj6(op) || typeof op.path !== "string") continue;
-    const path15 = pointer(op.path);
-    if (!path15) continue;
+    const path17 = pointer(op.path);
+    if (!path17) continue;
     const from = typeof op.from === "string" ? pointer(op.from) : void 0;
     switch (op.op) {
       case "add":
-        put(holder, path15, structuredCloneSafe(op.value), "insert");
+        put(holder, path17, structuredCloneSafe(op.value), "insert");
         break;
       case "replace":
-        put(holder, path15, structuredCloneSafe(op.value), "set");
+        put(holder, path17, structuredCloneSafe(op.value), "set");
         break;
       case "remove":
-        take(holder, path15);
+        take(holder, path17);
         break;
       case "move":
         if (from) {
           const v = take(holder, from);
-          if (v !== void 0) put(holder, path15, v, "insert");
+          if (v !== void 0) put(holder, path17, v, "insert");
         }
         break;
       case "copy":
         if (from) {
           const v = get(holder, from);
-          if (v !== void 0) put(holder, path15, structuredCloneSafe(v), "insert");
+          if (v !== void 0) put(holder, path17, structuredCloneSafe(v), "insert");
         }
         break;
     }
@@ -31675,9 +31800,9 @@ function pointer(p) {
   if (!p.startsWith("/")) return void 0;
   return p.slice(1).split("/").map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
 }
-function parentOf(holder, path15) {
+function parentOf(holder, path17) {
   let parent = holder;
-  const keys = ["root", ...path15];
+  const keys = ["root", ...path17];
   for (const seg of keys.slice(0, -1)) {
     if (Array.isArray(parent)) parent = parent[Number(seg)];
     else if (isObj6(parent)) parent = parent[seg];
@@ -31685,14 +31810,14 @@ function parentOf(holder, path15) {
   }
   return { parent, key: keys[keys.length - 1] };
 }
-function get(holder, path15) {
-  const at3 = parentOf(holder, path15);
+function get(holder, path17) {
+  const at3 = parentOf(holder, path17);
   if (!at3) return void 0;
   if (Array.isArray(at3.parent)) return at3.parent[Number(at3.key)];
   return isObj6(at3.parent) ? at3.parent[at3.key] : void 0;
 }
-function put(holder, path15, value, mode) {
-  const at3 = parentOf(holder, path15);
+function put(holder, path17, value, mode) {
+  const at3 = parentOf(holder, path17);
   if (!at3) return;
   if (Array.isArray(at3.parent)) {
     const index = at3.key === "-" ? at3.parent.length : Number(at3.key);
@@ -31704,8 +31829,8 @@ function put(holder, path15, value, mode) {
     at3.parent[at3.key] = value;
   }
 }
-function take(holder, path15) {
-  const at3 = parentOf(holder, path15);
+function take(holder, path17) {
+  const at3 = parentOf(holder, path17);
   if (!at3) return void 0;
   if (Array.isArray(at3.parent)) {
     const index = Number(at3.key);
@@ -31727,15 +31852,15 @@ function isEmpty(t) {
 }
 function kustomizeTransforms(repo, k, resolve2) {
   const value = isObj7(k.doc.value) ? k.doc.value : {};
-  const at3 = (path15) => ({ doc: k.doc, path: path15 });
+  const at3 = (path17) => ({ doc: k.doc, path: path17 });
   const fileValues = (raw) => {
-    const path15 = typeof raw === "string" ? resolve2(raw) : void 0;
-    const file = path15 === void 0 ? void 0 : repo.fileMap.get(path15);
+    const path17 = typeof raw === "string" ? resolve2(raw) : void 0;
+    const file = path17 === void 0 ? void 0 : repo.fileMap.get(path17);
     return (file?.documents ?? []).filter((d) => d.value !== null && d.value !== void 0).map((d) => d.value);
   };
-  const placed = (body2, target, path15) => {
+  const placed = (body2, target, path17) => {
     const patch = toPatch(body2, target);
-    return patch ? [{ patch, at: at3(path15) }] : [];
+    return patch ? [{ patch, at: at3(path17) }] : [];
   };
   const strategicMerge = [];
   asList3(value.patchesStrategicMerge).forEach((entry, i) => {
@@ -31785,7 +31910,7 @@ function readReplacement(r, at3) {
 }
 function fluxTransforms(doc, value, componentDir) {
   const spec = isObj7(value) && isObj7(value.spec) ? value.spec : {};
-  const at3 = (path15) => ({ doc, path: path15 });
+  const at3 = (path17) => ({ doc, path: path17 });
   const patches = [];
   asList3(spec.patches).forEach((entry, i) => {
     const patch = isObj7(entry) ? toPatch(entry.patch, entry.target) : void 0;
@@ -31819,11 +31944,11 @@ function withFlux(own, flux2) {
 }
 
 // src/graph/clusters.ts
-function clusterNameIn(path15) {
-  return /(?:^|\/)clusters\/([^/]+)/.exec(path15)?.[1];
+function clusterNameIn(path17) {
+  return /(?:^|\/)clusters\/([^/]+)/.exec(path17)?.[1];
 }
-function clusterNameOf(path15) {
-  return clusterNameIn(path15) ?? (path15 || ".");
+function clusterNameOf(path17) {
+  return clusterNameIn(path17) ?? (path17 || ".");
 }
 function makeKustomization(parts, doc, id, cluster, value = doc.value) {
   const k = readKustomization(doc, id, cluster, value);
@@ -32036,7 +32161,7 @@ var ClusterBuilder = class {
     }
   }
 };
-function derivedDocument(outer, path15, value) {
+function derivedDocument(outer, path17, value) {
   const meta = value.metadata ?? {};
   if (typeof value.apiVersion !== "string" || typeof value.kind !== "string") return void 0;
   const doc = {
@@ -32051,7 +32176,7 @@ function derivedDocument(outer, path15, value) {
     ...typeof meta.name === "string" ? { name: meta.name } : {},
     ...typeof meta.namespace === "string" ? { namespace: meta.namespace } : {}
   };
-  Object.defineProperty(doc, "root", { enumerable: true, get: () => nodeAt(outer.root, path15) });
+  Object.defineProperty(doc, "root", { enumerable: true, get: () => nodeAt(outer.root, path17) });
   return doc;
 }
 function componentsIn(dir) {
@@ -32095,9 +32220,9 @@ function planRoots(parts, options, kustomizationDocs, syncs, repoFiles, azure = 
   const paths = /* @__PURE__ */ new Map();
   const appliedBy2 = (dir) => [...new Set(parts.renderer.renderDir(dir).map((r) => r.doc))].filter((d) => isFluxKustomization(d));
   for (const doc of kustomizationDocs) {
-    const path15 = makeKustomization(parts, doc, idOf(doc, parts.scopes), void 0).path;
-    paths.set(doc, path15?.path);
-    edges.set(doc, path15?.status === "dir" ? appliedBy2(path15.path) : []);
+    const path17 = makeKustomization(parts, doc, idOf(doc, parts.scopes), void 0).path;
+    paths.set(doc, path17?.path);
+    edges.set(doc, path17?.status === "dir" ? appliedBy2(path17.path) : []);
   }
   const markFrom = (docs) => {
     for (const stack = [...docs]; stack.length > 0; ) {
@@ -32120,15 +32245,15 @@ function planRoots(parts, options, kustomizationDocs, syncs, repoFiles, azure = 
     for (const config of configs) {
       for (const k of config.kustomizations) {
         const doc = kustomizationDocument(config, k);
-        const path15 = makeKustomization(parts, doc, idOf(doc, parts.scopes), void 0).path;
-        if (path15?.status === "dir") markFrom(appliedBy2(path15.path));
+        const path17 = makeKustomization(parts, doc, idOf(doc, parts.scopes), void 0).path;
+        if (path17?.status === "dir") markFrom(appliedBy2(path17.path));
       }
     }
   }
   for (const sync of syncs) {
-    const path15 = parts.sources.syncPath(sync);
-    plans.push({ type: "instance", cluster: clusterNameIn(sync.doc.file) ?? clusterNameOf(path15?.path ?? sync.path), sync });
-    if (path15?.status === "dir" && parts.sources.isLocal(sync)) markFrom(appliedBy2(path15.path));
+    const path17 = parts.sources.syncPath(sync);
+    plans.push({ type: "instance", cluster: clusterNameIn(sync.doc.file) ?? clusterNameOf(path17?.path ?? sync.path), sync });
+    if (path17?.status === "dir" && parts.sources.isLocal(sync)) markFrom(appliedBy2(path17.path));
   }
   for (const doc of kustomizationDocs.filter((d) => isGotkSync(d) && !inHiddenDir(d.file) && d.name === FLUX_NAMESPACE)) {
     plans.push({ type: "bootstrap", cluster: clusterNameIn(doc.file) ?? clusterNameOf(paths.get(doc) ?? dirOf(doc.file)), doc });
@@ -32224,15 +32349,15 @@ function readInstanceSync(doc) {
   const spec = doc.value.spec;
   const metadata = isObj8(doc.value.metadata) ? doc.value.metadata : {};
   let sync;
-  let path15;
+  let path17;
   let namespace;
   if (isFluxInstance(doc)) {
     sync = spec.sync;
-    path15 = ["spec", "sync"];
+    path17 = ["spec", "sync"];
     namespace = str6(metadata.namespace) ?? FLUX_NAMESPACE;
   } else if (isHelmRelease(doc) && isObj8(spec.values) && isObj8(spec.values.instance)) {
     sync = spec.values.instance.sync;
-    path15 = ["spec", "values", "instance", "sync"];
+    path17 = ["spec", "values", "instance", "sync"];
     namespace = str6(spec.targetNamespace) ?? str6(metadata.namespace) ?? FLUX_NAMESPACE;
   } else return void 0;
   if (!isObj8(sync)) return void 0;
@@ -32245,17 +32370,17 @@ function readInstanceSync(doc) {
     namespace,
     path: typeof sync.path === "string" ? sync.path : "",
     url: str6(sync.url),
-    at: { doc, path: path15 }
+    at: { doc, path: path17 }
   };
 }
 
 // src/graph/replacements.ts
 var isObj9 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function splitFieldPath(path15) {
+function splitFieldPath(path17) {
   const out = [];
   let current = "";
   let depth = 0;
-  for (const c of path15) {
+  for (const c of path17) {
     if (c === "[") depth++;
     if (c === "]") depth = Math.max(0, depth - 1);
     if (c === "." && depth === 0) {
@@ -32272,13 +32397,13 @@ function step(node, segment) {
   if (Array.isArray(node)) return /^\d+$/.test(segment) ? node[Number(segment)] : void 0;
   return isObj9(node) ? node[segment] : void 0;
 }
-function getField(value, path15) {
+function getField(value, path17) {
   let node = value;
-  for (const segment of splitFieldPath(path15)) node = step(node, segment);
+  for (const segment of splitFieldPath(path17)) node = step(node, segment);
   return node;
 }
-function setField(value, path15, field2, create) {
-  const segments = splitFieldPath(path15);
+function setField(value, path17, field2, create) {
+  const segments = splitFieldPath(path17);
   const set2 = (node, i) => {
     const segment = segments[i];
     const last = i === segments.length - 1;
@@ -32316,9 +32441,9 @@ function applyReplacements(subjects2, replacements) {
       subjects2.forEach((s, i) => {
         const current = { ...s, value: values[i] };
         if (!selectsTarget(t.select, current) || t.reject.some((rej) => selectsTarget(rej, current))) return;
-        for (const path15 of t.fieldPaths) {
-          const next = replacePart(getField(values[i], path15), field2, t.delimiter, t.index);
-          values[i] = setField(values[i], path15, next, t.create);
+        for (const path17 of t.fieldPaths) {
+          const next = replacePart(getField(values[i], path17), field2, t.delimiter, t.index);
+          values[i] = setField(values[i], path17, next, t.create);
         }
       });
     }
@@ -32373,7 +32498,7 @@ var Renderer = class {
     this.rendering.add(dir);
     const k = this.kustomize.byDir.get(dir);
     let acc = this.accumulate(dir);
-    for (const path15 of flux2.components ?? []) acc = this.addComponent(path15, acc, k?.path ?? dir);
+    for (const path17 of flux2.components ?? []) acc = this.addComponent(path17, acc, k?.path ?? dir);
     const out = this.transform(acc, withFlux(k ? this.transformsOf(k) : NO_TRANSFORMS, flux2), build);
     this.rendering.delete(dir);
     return out;
@@ -32383,12 +32508,12 @@ var Renderer = class {
     return this.nextSeq++;
   }
   /** Manifests of one file (as a resources entry or a Flux-generated kustomization sees them). */
-  renderFile(path15) {
-    let out = this.fileMemo.get(path15);
+  renderFile(path17) {
+    let out = this.fileMemo.get(path17);
     if (out) return out;
-    const file = this.repo.fileMap.get(path15);
+    const file = this.repo.fileMap.get(path17);
     out = !file || file.inHelmChart ? [] : file.documents.filter((d) => this.isManifest(d)).map((doc) => ({ doc, seq: this.nextSeq++, id: idOf(doc, this.scopes), via: [], value: doc.value }));
-    this.fileMemo.set(path15, out);
+    this.fileMemo.set(path17, out);
     return out;
   }
   isManifest(doc) {
@@ -32541,8 +32666,8 @@ function nearMisses(patch, input) {
   }
   return out;
 }
-function via(r, path15) {
-  return { ...r, via: [path15, ...r.via] };
+function via(r, path17) {
+  return { ...r, via: [path17, ...r.via] };
 }
 function subjectOf(r) {
   const [, version] = splitApiVersion(r.id.apiVersion);
@@ -32793,91 +32918,10 @@ function createCompiler(options) {
   return { ajv: ajv2, setup: JSON.stringify([ajvOptions, FORMATS, DATE_TIME.source, ANNOTATIONS]) };
 }
 
-// src/schema/cache.ts
-import { createHash } from "node:crypto";
-import fs10 from "node:fs";
-import { createRequire } from "node:module";
-var import_standalone = __toESM(require_standalone(), 1);
-import path7 from "node:path";
-
-// src/util/make-dir.ts
-import fs9 from "node:fs";
-import path6 from "node:path";
-function makeDir(dir) {
-  const missing = [];
-  let current = path6.resolve(dir);
-  while (!fs9.existsSync(current)) {
-    missing.unshift(current);
-    const parent = path6.dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
-  for (const d of missing) fs9.mkdirSync(d);
-  if (!fs9.statSync(dir).isDirectory()) throw Object.assign(new Error(`not a directory: ${dir}`), { code: "ENOTDIR" });
-}
-
-// src/schema/cache.ts
-var require2 = createRequire(import.meta.url);
-var standaloneCode = import_standalone.default.default;
-var ajvVersion;
-function installedAjvVersion() {
-  ajvVersion ??= require2("ajv/package.json").version;
-  return ajvVersion;
-}
-var ValidatorCache = class {
-  /**
-   * @param dir folder for the entries (created on first write)
-   * @param setup everything about the compiler that changes the generated code (options, keywords, formats)
-   */
-  constructor(dir, setup) {
-    this.dir = dir;
-    this.setup = setup;
-  }
-  dir;
-  setup;
-  /** Set after a failed write: one failure says the folder cannot be used, so no later compile tries again. */
-  unwritable = false;
-  /** @param schemaFileDigest a hash of the schema file's text */
-  key(schemaFileDigest, pointer2) {
-    return createHash("sha256").update(`${installedAjvVersion()}\0${this.setup}\0${schemaFileDigest}\0${pointer2}`).digest("hex");
-  }
-  /** The cached validator, or undefined when absent or unreadable. */
-  load(key) {
-    let code2;
-    try {
-      code2 = fs10.readFileSync(this.file(key), "utf8");
-    } catch {
-      return void 0;
-    }
-    try {
-      const module = { exports: {} };
-      new Function("module", "exports", "require", code2)(module, module.exports, require2);
-      return typeof module.exports === "function" ? module.exports : void 0;
-    } catch {
-      return void 0;
-    }
-  }
-  /** Stores a validator compiled by `ajv` (which must have `code.source` on). Best effort: errors are ignored. */
-  save(key, ajv2, validator) {
-    if (this.unwritable) return;
-    try {
-      makeDir(this.dir);
-      const temp = `${this.file(key)}.${process.pid}.tmp`;
-      fs10.writeFileSync(temp, standaloneCode(ajv2, validator));
-      fs10.renameSync(temp, this.file(key));
-    } catch {
-      this.unwritable = true;
-    }
-  }
-  file(key) {
-    return path7.join(this.dir, `${key}.cjs`);
-  }
-};
-
 // src/schema/files.ts
 import { createHash as createHash2 } from "node:crypto";
-import fs11 from "node:fs";
-import path8 from "node:path";
+import fs12 from "node:fs";
+import path10 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function isSchemaDelta(doc) {
   return typeof doc.base === "string";
@@ -32891,18 +32935,18 @@ function applySchemaDelta(base, delta) {
   return { definitions: merged("definitions"), kinds: merged("kinds") };
 }
 function defaultSchemaDir() {
-  let dir = path8.dirname(fileURLToPath3(import.meta.url));
+  let dir = path10.dirname(fileURLToPath3(import.meta.url));
   for (let i = 0; i < 5; i++) {
-    const candidate = path8.join(dir, "schemas");
-    if (fs11.existsSync(path8.join(candidate, "index.json"))) return candidate;
-    dir = path8.dirname(dir);
+    const candidate = path10.join(dir, "schemas");
+    if (fs12.existsSync(path10.join(candidate, "index.json"))) return candidate;
+    dir = path10.dirname(dir);
   }
   throw new Error(`gitops-lint: schemas/index.json not found above ${fileURLToPath3(import.meta.url)}`);
 }
 function readSchemaText(dir, file) {
-  const full = path8.join(dir, file);
+  const full = path10.join(dir, file);
   try {
-    return fs11.readFileSync(full, "utf8");
+    return fs12.readFileSync(full, "utf8");
   } catch (err) {
     throw new Error(`gitops-lint: cannot read schema file ${full}: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -33097,30 +33141,30 @@ var SchemaStore = class {
 
 // src/engine/params.ts
 var NO_PARAMS = { type: "object", additionalProperties: false, properties: {} };
-function paramProblems(check2, params) {
-  const problems = settingProblems(check2.params ?? NO_PARAMS, params);
+function paramProblems(check2, params, remembered) {
+  const problems = settingProblems(check2.params ?? NO_PARAMS, params, remembered);
   if (problems.length > 0) return problems.map(({ key, message: message2 }) => key ? `${key}: ${message2}` : message2);
   return check2.checkParams?.(params) ?? [];
 }
 
 // src/engine/bind.ts
-function bindingProblems(rule, params, checks) {
+function bindingProblems(rule, params, checks, remembered) {
   const check2 = Object.hasOwn(checks, rule.check) ? checks[rule.check] : void 0;
   if (!check2) return [{ key: "check", message: `unknown check ${JSON.stringify(rule.check)} (known: ${Object.keys(checks).sort().join(", ")})` }];
-  return paramProblems(check2, params).map((message2) => ({ key: "params", message: message2 }));
+  return paramProblems(check2, params, remembered).map((message2) => ({ key: "params", message: message2 }));
 }
-function builtinRules(checks, dir = BUILTIN_RULES_DIR) {
+function builtinRules(checks, dir = BUILTIN_RULES_DIR, remembered) {
   const rules = loadBuiltinRules(dir);
   for (const rule of rules) {
-    const problem = bindingProblems(rule, rule.params ?? {}, checks)[0];
+    const problem = bindingProblems(rule, rule.params ?? {}, checks, remembered)[0];
     if (problem) throw new Error(`invalid built-in rule ${rule.file ?? rule.id}: ${problem.key}: ${problem.message}`);
   }
   return rules;
 }
-function bindConfig(resolved, builtins, checks) {
+function bindConfig(resolved, builtins, checks, remembered) {
   const { config, sources } = resolved;
   for (const rule of config.customRules) {
-    const problem = bindingProblems(rule, rule.params ?? {}, checks)[0];
+    const problem = bindingProblems(rule, rule.params ?? {}, checks, remembered)[0];
     const source = sources.customRules.get(rule.id) ?? { file: "options.config", key: "customRules" };
     if (problem) throw new ConfigError(source.file, `${source.key}.${problem.key}`, problem.message);
   }
@@ -33128,15 +33172,16 @@ function bindConfig(resolved, builtins, checks) {
   for (const [id, setting] of Object.entries(config.rules)) {
     const rule = byId.get(id);
     if (typeof setting !== "object" || !setting.params || !rule) continue;
-    const problem = bindingProblems(rule, { ...rule.params, ...setting.params }, checks)[0];
+    const problem = bindingProblems(rule, { ...rule.params, ...setting.params }, checks, remembered)[0];
     const source = sources.rules.get(id) ?? { file: "options.config", key: `rules.${id}` };
     if (problem) throw new ConfigError(source.file, `${source.key}.${problem.key}`, problem.message);
   }
 }
 function configureRun(root, options, checks) {
-  const builtins = builtinRules(checks);
-  const resolved = resolveConfig(root, options);
-  bindConfig(resolved, builtins, checks);
+  const remembered = options.schemaCacheDir === void 0 ? void 0 : validSettingsIn(options.schemaCacheDir);
+  const builtins = builtinRules(checks, BUILTIN_RULES_DIR, remembered);
+  const resolved = resolveConfig(root, options, remembered);
+  bindConfig(resolved, builtins, checks, remembered);
   return { ...resolved, builtins };
 }
 
@@ -33373,8 +33418,8 @@ function convertCrd(crd, dropped = []) {
 }
 
 // src/schema/user-schemas.ts
-import fs12 from "node:fs";
-import path9 from "node:path";
+import fs13 from "node:fs";
+import path11 from "node:path";
 var ROOT_ONLY_KEYS = ["$schema", "$id", "id"];
 var OBJECT_FIELDS = { apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { type: "object" } };
 function schemaFileNames(apiVersion, kind) {
@@ -33403,10 +33448,10 @@ var UserSchemas = class {
     if (/[\\/]|^\.\.?$/.test(kind) || apiVersion.includes("..") || apiVersion.split("/").length > 2) return void 0;
     for (const dir of this.dirs) {
       for (const name of schemaFileNames(apiVersion, kind)) {
-        const file = path9.join(dir, name);
+        const file = path11.join(dir, name);
         let text3;
         try {
-          text3 = fs12.readFileSync(file, "utf8");
+          text3 = fs13.readFileSync(file, "utf8");
         } catch (err) {
           if (err.code === "ENOENT" || err.code === "ENOTDIR") continue;
           return { error: `cannot read: ${err.message}`, file };
@@ -33666,16 +33711,16 @@ function createServices(repo, graph, config, options) {
 init_package_info();
 async function lint(root, options, checks) {
   const { repo, config, builtins, started } = await prepareLint(root, options, checks);
-  return lintRepo(repo, { config, builtins }, checks, { schemaCacheDir: options.schemaCacheDir, started, onGraph: options.onGraph });
+  return lintRepo(repo, { config, builtins }, checks, { schemaCacheDir: options.schemaCacheDir, onlyRules: options.onlyRules, started, onGraph: options.onGraph });
 }
 async function prepareLint(root, options, checks) {
   const started = performance.now();
-  const absRoot = path10.resolve(root);
-  if (!fs13.existsSync(absRoot)) throw new UsageError(`repository root not found: ${absRoot}`);
-  if (!fs13.statSync(absRoot).isDirectory()) throw new UsageError(`repository root is not a directory: ${absRoot}`);
+  const absRoot = path12.resolve(root);
+  if (!fs14.existsSync(absRoot)) throw new UsageError(`repository root not found: ${absRoot}`);
+  if (!fs14.statSync(absRoot).isDirectory()) throw new UsageError(`repository root is not a directory: ${absRoot}`);
   const { config, builtins } = configureRun(absRoot, options, checks);
   for (const dir of config.schemaLocations ?? []) {
-    if (!fs13.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`schema location is not a folder: ${dir}`);
+    if (!fs14.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`schema location is not a folder: ${dir}`);
   }
   const repo = await loadRepo(absRoot, { ignore: config.ignore, ...options.gitRemotes ? { gitRemotes: options.gitRemotes } : {} });
   return { repo, config, builtins, started };
@@ -33687,11 +33732,13 @@ function lintRepo(repo, { config, builtins }, checks, options = {}) {
   options.onGraph?.(graph);
   const base = enabledRules(config, builtins);
   const overrides2 = pathOverrides(config, builtins, base);
-  const rules = [...base, ...overrides2.extraRules];
+  const enabled = [...base, ...overrides2.extraRules];
+  const rules = onlyThese(enabled, options.onlyRules, checks);
   const services = createServices(repo, graph, config, {
     schemaCacheDir: options.schemaCacheDir,
     knownRuleIds,
-    enabledChecks: new Set(rules.map((r) => r.rule.check))
+    // What the config turns on, not only what runs: a check leaving a case to another one does so with onlyRules too.
+    enabledChecks: new Set(enabled.map((r) => r.rule.check))
   });
   const ruleMs = {};
   const runChecks = (which) => {
@@ -33767,6 +33814,10 @@ function ruleDocsUrl(rule) {
 function ruleMeta(rule, severity) {
   return { id: rule.id, severity, description: rule.description, remediation: rule.remediation, helpUri: ruleDocsUrl(rule) };
 }
+function onlyThese(rules, only, checks) {
+  if (only === void 0 || rules.some((r) => only.has(r.rule.id) && checks[r.rule.check]?.afterSuppressions === true)) return rules;
+  return rules.filter((r) => only.has(r.rule.id));
+}
 function partition(items2, test) {
   return [items2.filter(test), items2.filter((item) => !test(item))];
 }
@@ -33796,12 +33847,12 @@ function objectIgnorer(entries2) {
 
 // src/baseline/git.ts
 import { spawnSync } from "node:child_process";
-import fs15 from "node:fs";
+import fs16 from "node:fs";
 import os from "node:os";
-import path11 from "node:path";
+import path13 from "node:path";
 
 // src/baseline/interrupt.ts
-import fs14 from "node:fs";
+import fs15 from "node:fs";
 var SIGNALS = ["SIGINT", "SIGTERM"];
 var live = /* @__PURE__ */ new Set();
 function removeOnInterrupt(dir) {
@@ -33813,7 +33864,7 @@ function forgetOnInterrupt(dir) {
   if (live.size === 0) listen(false);
 }
 function removeInterruptedFolders() {
-  for (const dir of live) fs14.rmSync(dir, { recursive: true, force: true });
+  for (const dir of live) fs15.rmSync(dir, { recursive: true, force: true });
   live.clear();
   listen(false);
 }
@@ -33850,7 +33901,7 @@ function gitOrThrow(cwd, args, explain) {
 function worktreeTop(dir, what) {
   const run = git(dir, ["rev-parse", "--show-toplevel"]);
   if (!run.ok || run.stdout.trim() === "") throw new UsageError(`${what} needs a git repository, and ${dir} is not inside one`);
-  return fs15.realpathSync(run.stdout.trim());
+  return fs16.realpathSync(run.stdout.trim());
 }
 function isShallow(cwd) {
   return git(cwd, ["rev-parse", "--is-shallow-repository"]).stdout.trim() === "true";
@@ -33864,9 +33915,10 @@ function resolveCommit(cwd, ref, option) {
   if (!run.ok) throw new UsageError(`${option} ${ref}: unknown git ref; ${fetchAdvice(cwd)}`);
   return run.stdout.trim();
 }
-function mergeBase(cwd, a, b, option, ref) {
+function mergeBase(cwd, a, b, option, ref, verify) {
   const run = git(cwd, ["merge-base", a, b]);
   if (!run.ok || run.stdout.trim() === "") {
+    verify?.();
     throw new UsageError(
       isShallow(cwd) ? `${option} ${ref}: no common ancestor with it in this shallow clone; ${fetchAdvice(cwd)}` : `${option} ${ref}: it shares no history with ${a === "HEAD" ? "HEAD" : a.slice(0, 12)}`
     );
@@ -33874,19 +33926,20 @@ function mergeBase(cwd, a, b, option, ref) {
   return run.stdout.trim();
 }
 function exportTree(top, commit, subdir) {
-  const tmp = fs15.mkdtempSync(path11.join(os.tmpdir(), "gitops-lint-tree-"));
+  const tmp = fs16.mkdtempSync(path13.join(os.tmpdir(), "gitops-lint-tree-"));
   removeOnInterrupt(tmp);
-  const dest = path11.join(tmp, "tree");
-  fs15.mkdirSync(dest);
+  const dest = path13.join(tmp, "tree");
+  fs16.mkdirSync(dest);
   try {
     const treeish = subdir === "" ? `${commit}^{tree}` : `${commit}:${subdir}`;
-    if (git(top, ["cat-file", "-t", treeish]).stdout.trim() !== "tree") return dest;
-    const env = { GIT_INDEX_FILE: path11.join(tmp, "index") };
-    for (const args of [["read-tree", treeish], ["checkout-index", "--all", "--force", `--prefix=${dest}${path11.sep}`]]) {
+    const env = { GIT_INDEX_FILE: path13.join(tmp, "index") };
+    for (const args of [["read-tree", treeish], ["checkout-index", "--all", "--force", `--prefix=${dest}${path13.sep}`]]) {
       const run = git(top, args, env);
-      if (!run.ok) throw new UsageError(`cannot read ${commit.slice(0, 12)} from git: ${run.stderr}`);
+      if (run.ok) continue;
+      if (args[0] === "read-tree" && git(top, ["cat-file", "-t", treeish]).stdout.trim() !== "tree") return dest;
+      throw new UsageError(`cannot read ${commit.slice(0, 12)} from git: ${run.stderr}`);
     }
-    fs15.rmSync(path11.join(tmp, "index"), { force: true });
+    fs16.rmSync(path13.join(tmp, "index"), { force: true });
     return dest;
   } catch (err) {
     removeTree(dest);
@@ -33894,8 +33947,8 @@ function exportTree(top, commit, subdir) {
   }
 }
 function removeTree(dest) {
-  fs15.rmSync(path11.dirname(dest), { recursive: true, force: true });
-  forgetOnInterrupt(path11.dirname(dest));
+  fs16.rmSync(path13.dirname(dest), { recursive: true, force: true });
+  forgetOnInterrupt(path13.dirname(dest));
 }
 function changedFiles(top, base, head) {
   const diff = ["diff", "--name-only", "--no-renames", "-z", base, ...head ? [head] : [], "--"];
@@ -33960,17 +34013,27 @@ function splitKnown(findings, known3, changed = /* @__PURE__ */ new Set()) {
 }
 
 // src/baseline/new-since.ts
-async function lintNewSince(root, ref, options, checks) {
-  const { head, changedOnly, optionName = "--new-since", onGraph, ...lintOptions2 } = options;
-  const absRoot = path12.resolve(root);
-  if (!fs16.statSync(absRoot, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`not a directory: ${absRoot}`);
-  const top = worktreeTop(absRoot, optionName);
-  const sub = path12.relative(top, fs16.realpathSync(absRoot)).split(path12.sep).join("/");
+function gitChange(root, ref, head, optionName, top) {
+  const absRoot = path14.resolve(root);
+  if (!fs17.statSync(absRoot, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`not a directory: ${absRoot}`);
+  top ??= worktreeTop(absRoot, optionName);
+  const sub = path14.relative(top, fs17.realpathSync(absRoot)).split(path14.sep).join("/");
   const headCommit = head === void 0 ? void 0 : resolveCommit(top, head, `${optionName} (head)`);
   if (headCommit === void 0) resolveCommit(top, "HEAD", `${optionName} (HEAD: the repository has no commit yet)`);
-  const refCommit = resolveCommit(top, ref, optionName);
-  const base = mergeBase(top, headCommit ?? "HEAD", refCommit, optionName, ref);
-  const changed = underRoot(changedFiles(top, base, headCommit), sub);
+  const full = /^[0-9a-f]{40}$/.test(ref);
+  const refCommit = full ? ref : resolveCommit(top, ref, optionName);
+  const base = mergeBase(top, headCommit ?? "HEAD", refCommit, optionName, ref, full ? () => resolveCommit(top, ref, optionName) : void 0);
+  const change = { absRoot, sub, top, ref, base, changedInRepo: changedFiles(top, base, headCommit) };
+  if (headCommit !== void 0) change.head = headCommit;
+  return change;
+}
+async function lintNewSince(root, ref, options, checks) {
+  return lintChange(gitChange(root, ref, options.head, options.optionName ?? "--new-since"), options, checks);
+}
+async function lintChange(change, options, checks) {
+  const { head: _head, changedOnly, optionName: _optionName, onGraph, ...lintOptions2 } = options;
+  const { absRoot, top, sub, ref, base, head: headCommit } = change;
+  const changed = underRoot(change.changedInRepo, sub);
   const asRoot = withRemotes(lintOptions2, absRoot);
   const trees = [];
   try {
@@ -33983,8 +34046,10 @@ async function lintNewSince(root, ref, options, checks) {
       summary.outsideChanges = current.findings.filter((f) => !changed.has(f.file));
       return { ...current, findings, newSince: summary };
     }
+    if (current.findings.length === 0 && !onGraph) return { ...current, newSince: summary };
     const baseRoot = track(trees, exportTree(top, base, sub));
-    const before2 = await lint(baseRoot, graphOf(sameConfig(asRoot, headRoot, baseRoot), onGraph, "base"), checks);
+    const onlyRules = new Set(current.findings.map((f) => f.ruleId));
+    const before2 = await lint(baseRoot, graphOf({ ...sameConfig(asRoot, headRoot, baseRoot), onlyRules }, onGraph, "base"), checks);
     const { fresh, known: known3 } = splitKnown(current.findings, countFingerprints(before2.findings), changed);
     summary.known = known3;
     return { ...current, findings: fresh, newSince: summary };
@@ -34009,9 +34074,9 @@ function underRoot(files, sub) {
 }
 function sameConfig(options, headRoot, baseRoot) {
   if (options.configPath !== void 0) return options;
-  const headFile = CONFIG_FILE_NAMES.map((name) => path12.join(headRoot, name)).find((f) => fs16.statSync(f, { throwIfNoEntry: false })?.isFile());
+  const headFile = CONFIG_FILE_NAMES.map((name) => path14.join(headRoot, name)).find((f) => fs17.statSync(f, { throwIfNoEntry: false })?.isFile());
   if (headFile) return { ...options, configPath: headFile };
-  for (const name of CONFIG_FILE_NAMES) fs16.rmSync(path12.join(baseRoot, name), { force: true, recursive: true });
+  for (const name of CONFIG_FILE_NAMES) fs17.rmSync(path14.join(baseRoot, name), { force: true, recursive: true });
   return options;
 }
 
@@ -34166,9 +34231,9 @@ function isDeclared(parts, key) {
 }
 
 // src/schema/field-type.ts
-function declaredField(schema2, definitions, path15) {
+function declaredField(schema2, definitions, path17) {
   let parts = schemaParts(schema2, definitions);
-  for (const segment of path15) {
+  for (const segment of path17) {
     const next = typeof segment === "number" ? itemSchema(parts) : propertySchema(parts, segment);
     if (!next) return void 0;
     parts = schemaParts(next, definitions);
@@ -34182,7 +34247,7 @@ function declaredField(schema2, definitions, path15) {
 var MAX_SCALAR = 64;
 function declaredFields(ctx) {
   const schemas = /* @__PURE__ */ new Map();
-  return (doc, path15) => {
+  return (doc, path17) => {
     if (!doc.apiVersion || !doc.kind) return void 0;
     const key = `${doc.apiVersion}/${doc.kind}`;
     let raw = schemas.get(key);
@@ -34192,7 +34257,7 @@ function declaredFields(ctx) {
       raw = lookup && "location" in lookup ? resolver.store.rawSchema(lookup.location) : null;
       schemas.set(key, raw);
     }
-    return raw ? declaredField(raw.schema, raw.definitions, path15) : void 0;
+    return raw ? declaredField(raw.schema, raw.definitions, path17) : void 0;
   };
 }
 var FLUX = "kustomize and Flux";
@@ -34238,23 +34303,23 @@ function describe3(a, field2) {
   }
 }
 function walk(root, skipTopKey, visit2) {
-  const path15 = [];
+  const path17 = [];
   const go = (node) => {
     if (node.kind === "scalar") {
-      if (node.style === "plain") visit2(node, "value", path15);
+      if (node.style === "plain") visit2(node, "value", path17);
       return;
     }
     for (const entry of node.entries ?? []) {
-      if (path15.length === 0 && entry.key === skipTopKey) continue;
-      path15.push(entry.key);
-      if (entry.keyNode.kind === "scalar" && entry.keyNode.style === "plain" && entry.key !== "<<") visit2(entry.keyNode, "key", path15);
+      if (path17.length === 0 && entry.key === skipTopKey) continue;
+      path17.push(entry.key);
+      if (entry.keyNode.kind === "scalar" && entry.keyNode.style === "plain" && entry.key !== "<<") visit2(entry.keyNode, "key", path17);
       go(entry.value);
-      path15.pop();
+      path17.pop();
     }
     (node.items ?? []).forEach((item, i) => {
-      path15.push(i);
+      path17.push(i);
       go(item);
-      path15.pop();
+      path17.pop();
     });
   };
   go(root);
@@ -34263,17 +34328,17 @@ function checkDocument(ctx, file, doc, declared) {
   const text3 = file.text;
   if (!doc.annotationsAsText && !MAY_HOLD_AMBIGUITY.test(text3.slice(doc.start, doc.end))) return;
   if (!doc.root) return;
-  walk(doc.root, doc.class === "sops" ? "sops" : void 0, (node, role, path15) => {
+  walk(doc.root, doc.class === "sops" ? "sops" : void 0, (node, role, path17) => {
     if (text3.charCodeAt(node.start) === 33) return;
     const at3 = skipProperties(text3, node.start, node.end);
     const scalar2 = text3.slice(at3, node.end);
     if (scalar2.length === 0 || scalar2.length > MAX_SCALAR || scalar2.includes("\n")) return;
-    const found = ambiguityOf(scalar2, role === "value" && isAnnotationValuePath(doc.kind, path15) ? "annotation" : role);
+    const found = ambiguityOf(scalar2, role === "value" && isAnnotationValuePath(doc.kind, path17) ? "annotation" : role);
     if (!found) return;
     const location = rangeLocation(file.path, file.lineStarts, at3, node.end);
-    if (role === "value" && isSensitiveValue(doc.kind, doc.value, path15)) return ctx.report({ message: SENSITIVE_AMBIGUITY, location });
+    if (role === "value" && isSensitiveValue(doc.kind, doc.value, path17)) return ctx.report({ message: SENSITIVE_AMBIGUITY, location });
     const needsType = found.kind === "boolean-word" && role === "value" || found.kind === "timestamp";
-    const { message: message2, text: replacement } = describe3(found, { path: path15, declared: needsType ? declared(doc, path15) : void 0 });
+    const { message: message2, text: replacement } = describe3(found, { path: path17, declared: needsType ? declared(doc, path17) : void 0 });
     ctx.report({ message: message2, location, fix: { range: [at3, node.end], text: replacement } });
   });
 }
@@ -34384,14 +34449,14 @@ function substitutedVariants(value, root, substitutions, reached2) {
     return { value: substituted.value, skipVariables: true, secretPaths };
   });
 }
-function restore(into, from, path15) {
+function restore(into, from, path17) {
   let target = into;
   let source = from;
-  for (const segment of path15.slice(0, -1)) {
+  for (const segment of path17.slice(0, -1)) {
     target = target[segment];
     source = source[segment];
   }
-  const last = path15[path15.length - 1];
+  const last = path17[path17.length - 1];
   if (last !== void 0 && target !== source) target[last] = source[last];
 }
 
@@ -34452,9 +34517,9 @@ function notFromPatches(variant, t, errors) {
   if (variant.patched === void 0) return errors;
   return errors.filter((e) => JSON.stringify(valueAt(variant.patched, e.path)) === JSON.stringify(valueAt(t.value, e.path)));
 }
-function valueAt(value, path15) {
+function valueAt(value, path17) {
   let v = value;
-  for (const seg of path15) v = typeof v === "object" && v !== null ? v[seg] : void 0;
+  for (const seg of path17) v = typeof v === "object" && v !== null ? v[seg] : void 0;
   return v;
 }
 function clusterCrd(ctx, variant, apiVersion, kind) {
@@ -34475,10 +34540,10 @@ function acceptedOnCluster(ctx, variant, t, errors) {
 }
 
 // src/checks/migrate/flux.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // src/checks/migrate/doc-text.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/checks/migrate/text.ts
 function lineStart(text3, offset) {
@@ -34535,7 +34600,7 @@ var DocText = class {
   parsed;
   doc() {
     if (!this.parsed) {
-      this.parsed = (0, import_yaml3.parseDocument)(this.text, { keepSourceTokens: false, uniqueKeys: false });
+      this.parsed = (0, import_yaml2.parseDocument)(this.text, { keepSourceTokens: false, uniqueKeys: false });
       if (this.parsed.errors.length > 0) throw new MigrationRefused(`the document does not parse: ${this.parsed.errors[0].message}`);
     }
     return this.parsed;
@@ -34550,21 +34615,21 @@ ${text3}`;
     this.parsed = void 0;
   }
   /** The block mapping at `path` ([] is the document's top level); undefined when absent. */
-  map(path15) {
-    const node = path15.length === 0 ? this.doc().contents : this.doc().getIn(path15, true);
-    if (node === void 0 || node === null || (0, import_yaml3.isScalar)(node) && node.value === null) return void 0;
-    if (!(0, import_yaml3.isMap)(node)) throw new MigrationRefused(`${describe4(path15)} is not a mapping`);
-    if (node.flow) throw new MigrationRefused(`${describe4(path15)} is written in flow style`);
+  map(path17) {
+    const node = path17.length === 0 ? this.doc().contents : this.doc().getIn(path17, true);
+    if (node === void 0 || node === null || (0, import_yaml2.isScalar)(node) && node.value === null) return void 0;
+    if (!(0, import_yaml2.isMap)(node)) throw new MigrationRefused(`${describe4(path17)} is not a mapping`);
+    if (node.flow) throw new MigrationRefused(`${describe4(path17)} is written in flow style`);
     return node;
   }
-  pair(path15, key) {
-    const map3 = this.map(path15);
-    const pair = map3?.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === key);
-    if (pair && pair.key.range === void 0) throw new MigrationRefused(`${describe4([...path15, key])} has no position`);
+  pair(path17, key) {
+    const map3 = this.map(path17);
+    const pair = map3?.items.find((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === key);
+    if (pair && pair.key.range === void 0) throw new MigrationRefused(`${describe4([...path17, key])} has no position`);
     return pair;
   }
-  has(path15, key) {
-    return this.pair(path15, key) !== void 0;
+  has(path17, key) {
+    return this.pair(path17, key) !== void 0;
   }
   /** The text of the key line after the colon, when it is a comment (`bases: # old`). */
   keyLineComment(pair) {
@@ -34580,21 +34645,21 @@ ${text3}`;
     const end = pair.value?.range ? blockEnd(this.text, pair.value.range[1]) : lineEnd(this.text, pair.key.range[1]);
     return [start, end];
   }
-  renameKey(path15, from, to) {
-    const pair = this.pair(path15, from);
+  renameKey(path17, from, to) {
+    const pair = this.pair(path17, from);
     if (!pair) return;
     const key = pair.key;
-    if (!(0, import_yaml3.isScalar)(key) || key.type !== "PLAIN") throw new MigrationRefused(`the key ${from} is not a plain scalar`);
+    if (!(0, import_yaml2.isScalar)(key) || key.type !== "PLAIN") throw new MigrationRefused(`the key ${from} is not a plain scalar`);
     this.replace(key.range[0], key.range[1], to);
   }
-  setScalar(path15, text3) {
-    const node = this.doc().getIn(path15, true);
-    if (!node || !(0, import_yaml3.isScalar)(node) || !node.range) throw new MigrationRefused(`${describe4(path15)} is not a scalar`);
+  setScalar(path17, text3) {
+    const node = this.doc().getIn(path17, true);
+    if (!node || !(0, import_yaml2.isScalar)(node) || !node.range) throw new MigrationRefused(`${describe4(path17)} is not a scalar`);
     this.replace(node.range[0], node.range[1], text3);
   }
   /** Removes a pair's lines; comments on them are kept in its place (a comment after a value becomes a line of its own). */
-  deletePair(path15, key) {
-    const pair = this.pair(path15, key);
+  deletePair(path17, key) {
+    const pair = this.pair(path17, key);
     if (!pair) return;
     const [start, end] = this.pairLines(pair);
     const col = columnOf(this.text, pair.key.range[0]);
@@ -34616,14 +34681,14 @@ ${text3}`;
     this.replace(start, end, "");
   }
   /** The items of the block sequence under `key`, as chunks at column 0; [] for an empty or null value. */
-  seqChunks(path15, key, withKeyComment = true) {
-    const pair = this.pair(path15, key);
+  seqChunks(path17, key, withKeyComment = true) {
+    const pair = this.pair(path17, key);
     if (!pair) return [];
     const seq3 = pair.value;
-    if (seq3 === null || (0, import_yaml3.isScalar)(seq3) && seq3.value === null) return [];
-    if (!(0, import_yaml3.isSeq)(seq3)) throw new MigrationRefused(`${describe4([...path15, key])} is not a list`);
+    if (seq3 === null || (0, import_yaml2.isScalar)(seq3) && seq3.value === null) return [];
+    if (!(0, import_yaml2.isSeq)(seq3)) throw new MigrationRefused(`${describe4([...path17, key])} is not a list`);
     if (seq3.items.length === 0) return [];
-    if (seq3.flow) throw new MigrationRefused(`${describe4([...path15, key])} is written in flow style`);
+    if (seq3.flow) throw new MigrationRefused(`${describe4([...path17, key])} is written in flow style`);
     const items2 = seq3.items;
     const dashLines = items2.map((item) => {
       const at3 = lineStart(this.text, item.range[0]);
@@ -34659,25 +34724,25 @@ ${text3}`;
    * Moves the items of `from` into the list `to` of the same mapping, at its start or end, each chunk rewritten by
    * `transform`; `from` is removed. Without `to`, `from` is renamed (its items rewritten in place).
    */
-  moveItems(path15, from, to, where2, transform = (c) => c) {
-    const source = this.pair(path15, from);
+  moveItems(path17, from, to, where2, transform = (c) => c) {
+    const source = this.pair(path17, from);
     if (!source) return;
-    const target = this.pair(path15, to);
-    const chunks = target ? this.seqChunks(path15, from).map(transform) : [];
+    const target = this.pair(path17, to);
+    const chunks = target ? this.seqChunks(path17, from).map(transform) : [];
     if (!target) {
-      const dashCol2 = (0, import_yaml3.isSeq)(source.value) ? this.dashColumn(source.value) ?? 0 : 0;
+      const dashCol2 = (0, import_yaml2.isSeq)(source.value) ? this.dashColumn(source.value) ?? 0 : 0;
       const [, end] = this.pairLines(source);
       const first = lineEnd(this.text, source.key.range[1]);
-      const items2 = this.seqChunks(path15, from, false).map(transform);
+      const items2 = this.seqChunks(path17, from, false).map(transform);
       this.replace(first, end, shiftLines(withTrailingNewline(items2.map((c) => c.lead + c.body).join("")), dashCol2));
-      this.renameKey(path15, from, to);
+      this.renameKey(path17, from, to);
       return;
     }
     const seq3 = target.value;
-    if (seq3 === null || (0, import_yaml3.isScalar)(seq3) && seq3.value === null) throw new MigrationRefused(`${describe4([...path15, to])} is empty`);
-    if (!(0, import_yaml3.isSeq)(seq3)) throw new MigrationRefused(`${describe4([...path15, to])} is not a list`);
+    if (seq3 === null || (0, import_yaml2.isScalar)(seq3) && seq3.value === null) throw new MigrationRefused(`${describe4([...path17, to])} is empty`);
+    if (!(0, import_yaml2.isSeq)(seq3)) throw new MigrationRefused(`${describe4([...path17, to])} is not a list`);
     const dashCol = this.dashColumn(seq3);
-    if (dashCol === void 0) throw new MigrationRefused(`${describe4([...path15, to])} is empty or in flow style`);
+    if (dashCol === void 0) throw new MigrationRefused(`${describe4([...path17, to])} is empty or in flow style`);
     const text3 = shiftLines(withTrailingNewline(chunks.map((c) => c.lead + c.body).join("")), dashCol);
     const at3 = where2 === "start" ? lineStart(this.text, seq3.items[0].range[0]) : this.lastContentLineEnd(seq3);
     const [srcStart] = this.pairLines(source);
@@ -34686,40 +34751,40 @@ ${text3}`;
       this.replace(at3, at3, text3);
     } else {
       this.replace(at3, at3, text3);
-      this.removeMovedPair(this.pair(path15, from));
+      this.removeMovedPair(this.pair(path17, from));
     }
   }
   /** Appends one item (text at column 0, from its `- `) to the block list `key`, or creates the list after the mapping's last pair. */
-  appendItem(path15, key, item) {
-    const target = this.pair(path15, key);
+  appendItem(path17, key, item) {
+    const target = this.pair(path17, key);
     if (target) {
-      if (!(0, import_yaml3.isSeq)(target.value)) throw new MigrationRefused(`${describe4([...path15, key])} is not a list`);
+      if (!(0, import_yaml2.isSeq)(target.value)) throw new MigrationRefused(`${describe4([...path17, key])} is not a list`);
       const dashCol = this.dashColumn(target.value);
-      if (dashCol === void 0) throw new MigrationRefused(`${describe4([...path15, key])} is empty or in flow style`);
+      if (dashCol === void 0) throw new MigrationRefused(`${describe4([...path17, key])} is empty or in flow style`);
       const at3 = this.lastContentLineEnd(target.value);
       this.replace(at3, at3, shiftLines(withTrailingNewline(item), dashCol));
       return;
     }
-    throw new MigrationRefused(`${describe4([...path15, key])} is absent`);
+    throw new MigrationRefused(`${describe4([...path17, key])} is absent`);
   }
   /** Replaces a pair (key line through value) with `lines`, given at column 0 and placed at the key's column. */
-  replacePair(path15, key, lines) {
-    const pair = this.pair(path15, key);
+  replacePair(path17, key, lines) {
+    const pair = this.pair(path17, key);
     if (!pair) return;
     const [start, end] = this.pairLines(pair);
     const col = columnOf(this.text, pair.key.range[0]);
     this.replace(start, end, shiftLines(withTrailingNewline(lines), col));
   }
   /** The value lines of a pair (after the key line) at column 0, or its inline value text; with the key's column. */
-  valueText(path15, key) {
-    const pair = this.pair(path15, key);
+  valueText(path17, key) {
+    const pair = this.pair(path17, key);
     if (!pair) return void 0;
     const keyCol = columnOf(this.text, pair.key.range[0]);
     const keyLineEnd = lineEnd(this.text, pair.key.range[1]);
     const value = pair.value;
     if (!value?.range) return { inline: void 0, block: "", keyCol };
     if (value.range[0] < keyLineEnd) {
-      if ((0, import_yaml3.isScalar)(value) && (value.type === "BLOCK_LITERAL" || value.type === "BLOCK_FOLDED")) throw new MigrationRefused(`${key} holds a block scalar`);
+      if ((0, import_yaml2.isScalar)(value) && (value.type === "BLOCK_LITERAL" || value.type === "BLOCK_FOLDED")) throw new MigrationRefused(`${key} holds a block scalar`);
       const end = value.range[1];
       if (this.text.slice(value.range[0], end).includes("\n")) throw new MigrationRefused(`${key} spans lines`);
       return { inline: this.text.slice(value.range[0], end), block: "", keyCol };
@@ -34734,25 +34799,25 @@ ${text3}`;
    * `from: x` becomes the list `to: [x]` (written as a block list), or x goes first in the list `to` when there is
    * one: the old single field was merged before the list (helm-controller's valuesFile before valuesFiles).
    */
-  scalarIntoList(path15, from, to) {
-    const value = this.valueText(path15, from);
+  scalarIntoList(path17, from, to) {
+    const value = this.valueText(path17, from);
     if (!value) return;
     if (value.inline === void 0) throw new MigrationRefused(`${from} is not a single value`);
-    const pair = this.pair(path15, from);
-    if (!this.has(path15, to)) {
+    const pair = this.pair(path17, from);
+    if (!this.has(path17, to)) {
       const valueEnd = pair.value.range[1];
       const rest = this.text.slice(valueEnd, lineEnd(this.text, valueEnd)).replace(/\n$/, "");
-      this.replacePair(path15, from, `${to}:
+      this.replacePair(path17, from, `${to}:
   - ${value.inline}${rest}
 `);
       return;
     }
-    const target = this.pair(path15, to);
-    if (!(0, import_yaml3.isSeq)(target.value) || this.dashColumn(target.value) === void 0) throw new MigrationRefused(`${describe4([...path15, to])} is empty or in flow style`);
+    const target = this.pair(path17, to);
+    if (!(0, import_yaml2.isSeq)(target.value) || this.dashColumn(target.value) === void 0) throw new MigrationRefused(`${describe4([...path17, to])} is empty or in flow style`);
     const at3 = lineStart(this.text, target.value.items[0].range[0]);
     this.replace(at3, at3, `${" ".repeat(this.dashColumn(target.value))}- ${value.inline}
 `);
-    this.deletePair(path15, from);
+    this.deletePair(path17, from);
   }
   /** End of the last line of a block node that is neither blank nor only a comment (comments after it stay after it). */
   lastContentLineEnd(node) {
@@ -34770,12 +34835,12 @@ function withTrailingNewline(text3) {
   return text3 === "" || text3.endsWith("\n") ? text3 : `${text3}
 `;
 }
-function describe4(path15) {
-  return path15.length === 0 ? "the document" : path15.map(String).join(".");
+function describe4(path17) {
+  return path17.length === 0 ? "the document" : path17.map(String).join(".");
 }
 
 // src/checks/migrate/verify.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 function canonical(value) {
   if (Array.isArray(value)) return value.map(canonical);
   if (value !== null && typeof value === "object") {
@@ -34790,7 +34855,7 @@ function sameValue(a, b) {
 }
 function verifiedFix(before2, after, docStart, expected, normalize2 = (v) => v) {
   if (after === before2) return { refused: "nothing to migrate" };
-  const parsed = (0, import_yaml4.parseDocument)(after, { uniqueKeys: false });
+  const parsed = (0, import_yaml3.parseDocument)(after, { uniqueKeys: false });
   if (parsed.errors.length > 0) return { refused: `the rewritten document would not parse (${parsed.errors[0].message})` };
   if (!sameValue(normalize2(parsed.toJS()), normalize2(expected))) return { refused: "the rewritten document would not hold the migrated value" };
   if (commentCount(after) !== commentCount(before2)) return { refused: "the rewrite would lose a comment" };
@@ -34866,27 +34931,27 @@ var FIELD_MOVES = {
     }
   }
 };
-function valuesFileIntoList(doc, path15, spec) {
+function valuesFileIntoList(doc, path17, spec) {
   if (!("valuesFile" in spec)) return;
   const file = spec.valuesFile;
   delete spec.valuesFile;
   if (file === null || file === "") {
-    doc.deletePair(path15, "valuesFile");
+    doc.deletePair(path17, "valuesFile");
     return;
   }
   spec.valuesFiles = [file, ...list2(spec.valuesFiles)];
-  doc.scalarIntoList(path15, "valuesFile", "valuesFiles");
+  doc.scalarIntoList(path17, "valuesFile", "valuesFiles");
 }
-function movePatches(doc, path15, block) {
+function movePatches(doc, path17, block) {
   if ("patchesJson6902" in block) {
     block.patches = [...list2(block.patches), ...list2(block.patchesJson6902)];
     delete block.patchesJson6902;
-    doc.moveItems(path15, "patchesJson6902", "patches", "end", opsAsText);
+    doc.moveItems(path17, "patchesJson6902", "patches", "end", opsAsText);
   }
   if ("patchesStrategicMerge" in block) {
     block.patches = [...list2(block.patchesStrategicMerge).map((patch) => ({ patch })), ...list2(block.patches)];
     delete block.patchesStrategicMerge;
-    doc.moveItems(path15, "patchesStrategicMerge", "patches", "start", objectAsPatchText);
+    doc.moveItems(path17, "patchesStrategicMerge", "patches", "start", objectAsPatchText);
   }
 }
 function objectAsPatchText(chunk) {
@@ -34911,7 +34976,7 @@ function patchesAsData(value) {
   if (!isObj10(value)) return value;
   const out = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = k === "patches" && Array.isArray(v) ? v.map((p) => isObj10(p) && typeof p.patch === "string" ? { ...p, patch: (0, import_yaml5.parse)(p.patch) } : patchesAsData(p)) : patchesAsData(v);
+    out[k] = k === "patches" && Array.isArray(v) ? v.map((p) => isObj10(p) && typeof p.patch === "string" ? { ...p, patch: (0, import_yaml4.parse)(p.patch) } : patchesAsData(p)) : patchesAsData(v);
   }
   return out;
 }
@@ -35320,19 +35385,19 @@ var apiChecks = {
 
 // src/checks/deprecations/fields.ts
 var isRecord8 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function* fieldsAt(value, path15, at3 = []) {
-  if (path15.length === 0) {
+function* fieldsAt(value, path17, at3 = []) {
+  if (path17.length === 0) {
     yield { path: at3, value };
     return;
   }
-  const [head, ...rest] = path15;
+  const [head, ...rest] = path17;
   if (head === "[]") {
     if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* fieldsAt(value[i], rest, [...at3, i]);
   } else if (isRecord8(value) && Object.hasOwn(value, head)) {
     yield* fieldsAt(value[head], rest, [...at3, head]);
   }
 }
-var dotted = (path15) => path15.map((s) => typeof s === "number" ? `[${s}]` : `.${s}`).join("").slice(1).replaceAll(".[", "[");
+var dotted = (path17) => path17.map((s) => typeof s === "number" ? `[${s}]` : `.${s}`).join("").slice(1).replaceAll(".[", "[");
 function matchesRow(row, value) {
   if (row.equals !== void 0) return value === row.equals;
   if (row.contains) return typeof value === "string" && row.contains.some((c) => value.includes(c));
@@ -35366,8 +35431,8 @@ function fluxFieldDeprecated(ctx) {
   }
 }
 function reportRow(ctx, doc, row, targets, clusters) {
-  for (const path15 of row.paths) {
-    for (const found of fieldsAt(doc.value, path15)) {
+  for (const path17 of row.paths) {
+    for (const found of fieldsAt(doc.value, path17)) {
       if (!matchesRow(row, found.value)) continue;
       const verdict = judgeField(row, doc.apiVersion, doc.kind, targets);
       if (!verdict) continue;
@@ -35388,8 +35453,8 @@ function kustomizeFieldDeprecated(ctx) {
   const files = ctx.graph.mode === "roots" ? ctx.graph.kustomizeFiles.filter((k) => ctx.graph.builtKustomizeFiles.has(k)) : ctx.graph.kustomizeFiles;
   for (const k of files) {
     for (const row of rows) {
-      for (const path15 of row.paths) {
-        for (const found of fieldsAt(k.doc.value, path15)) {
+      for (const path17 of row.paths) {
+        for (const found of fieldsAt(k.doc.value, path17)) {
           const { note, fix } = fixParts(migrationFor2(ctx, { kind: "kustomize-field", doc: k.doc, field: dotted(found.path) }));
           const since = row.deprecatedIn ? ` since kustomize ${showRelease(row.deprecatedIn)}` : " (kustomize has not dated it: the older, singular form)";
           const warns = row.warningSince && row.warningSince !== row.deprecatedIn ? ` (kustomize build warns since ${showRelease(row.warningSince)})` : "";
@@ -35431,26 +35496,26 @@ function parseFieldPath(text3) {
 }
 function resolveFieldPath(root, tokens) {
   const out = [];
-  const walk2 = (node, i, path15) => {
+  const walk2 = (node, i, path17) => {
     if (node === void 0 || node === null) {
-      out.push({ path: [...path15, ...literalTail(tokens, i)], present: false, value: void 0 });
+      out.push({ path: [...path17, ...literalTail(tokens, i)], present: false, value: void 0 });
       return;
     }
     const token = tokens[i];
     if (!token) {
-      out.push({ path: path15, present: true, value: node });
+      out.push({ path: path17, present: true, value: node });
       return;
     }
     if ("any" in token) {
-      if (Array.isArray(node)) node.forEach((item, n) => walk2(item, i + 1, [...path15, n]));
+      if (Array.isArray(node)) node.forEach((item, n) => walk2(item, i + 1, [...path17, n]));
       return;
     }
     if ("index" in token) {
-      walk2(Array.isArray(node) ? node[token.index] : void 0, i + 1, [...path15, token.index]);
+      walk2(Array.isArray(node) ? node[token.index] : void 0, i + 1, [...path17, token.index]);
       return;
     }
     const isMap2 = typeof node === "object" && !Array.isArray(node);
-    walk2(isMap2 && Object.hasOwn(node, token.key) ? node[token.key] : void 0, i + 1, [...path15, token.key]);
+    walk2(isMap2 && Object.hasOwn(node, token.key) ? node[token.key] : void 0, i + 1, [...path17, token.key]);
   };
   const [first] = tokens;
   if (first) walk2(root, 0, []);
@@ -35464,8 +35529,8 @@ function literalTail(tokens, i) {
   }
   return tail;
 }
-function formatFieldPath(path15) {
-  return path15.map((s, i) => typeof s === "number" ? `[${s}]` : /^[A-Za-z0-9_$@-]+$/.test(s) ? i === 0 ? s : `.${s}` : `[${JSON.stringify(s)}]`).join("");
+function formatFieldPath(path17) {
+  return path17.map((s, i) => typeof s === "number" ? `[${s}]` : /^[A-Za-z0-9_$@-]+$/.test(s) ? i === 0 ? s : `.${s}` : `[${JSON.stringify(s)}]`).join("");
 }
 
 // src/checks/custom.ts
@@ -35729,9 +35794,9 @@ function cycleFrom(start, members, edges) {
     for (const next of edges(current)) {
       if (!members.has(next)) continue;
       if (next === start) {
-        const path15 = [current];
-        while (path15[0] !== start) path15.unshift(previous.get(path15[0]));
-        return [...path15, start];
+        const path17 = [current];
+        while (path17[0] !== start) path17.unshift(previous.get(path17[0]));
+        return [...path17, start];
       }
       if (!previous.has(next)) {
         previous.set(next, current);
@@ -35793,10 +35858,10 @@ function chartName(release, cluster) {
   const spec = obj(obj(source?.doc.value).spec);
   return lastSegment(spec.url) ?? lastSegment(spec.chart);
 }
-function valueAt2(values, path15) {
-  if (path15 in values) return values[path15];
+function valueAt2(values, path17) {
+  if (path17 in values) return values[path17];
   let v = values;
-  for (const key of path15.split(".")) v = obj(v)[key];
+  for (const key of path17.split(".")) v = obj(v)[key];
   return v;
 }
 function skipsCrdsDir(spec) {
@@ -35806,8 +35871,8 @@ function skipsCrdsDir(spec) {
 function rowGroups(row, values, skipsDir) {
   if (row.crdsDir && skipsDir) return [];
   if (!row.values || Object.keys(row.values).length === 0) return row.groups;
-  const on2 = Object.entries(row.values).some(([path15, fallback]) => {
-    const v = valueAt2(values, path15);
+  const on2 = Object.entries(row.values).some(([path17, fallback]) => {
+    const v = valueAt2(values, path17);
     return v === void 0 ? fallback : v === true;
   });
   return on2 ? row.groups : [];
@@ -36062,8 +36127,8 @@ var dependsOnRequiredParams = {
 };
 
 // src/checks/sources.ts
-function fromSourceRef(owner, field2, ref, path15) {
-  return { owner, field: field2, kind: ref.kind, name: ref.name, namespace: ref.namespace || owner.namespace, doc: ref.at.doc, path: path15 };
+function fromSourceRef(owner, field2, ref, path17) {
+  return { owner, field: field2, kind: ref.kind, name: ref.name, namespace: ref.namespace || owner.namespace, doc: ref.at.doc, path: path17 };
 }
 function isSourceRefValue(value) {
   return typeof value === "object" && value !== null && typeof value.name === "string";
@@ -36278,11 +36343,11 @@ var FILE_FIELDS2 = /* @__PURE__ */ new Set([
 ]);
 var parentOf2 = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
 var baseOf = (p) => p.slice(p.lastIndexOf("/") + 1);
-function suggestion2(repo, path15, raw) {
-  const parent = parentOf2(path15);
+function suggestion2(repo, path17, raw) {
+  const parent = parentOf2(path17);
   if (!repo.dirSet.has(parent)) return void 0;
   const siblings = [...repo.allFiles, ...repo.allDirs].filter((p) => p !== "" && parentOf2(p) === parent).map(baseOf);
-  const best = closestName(baseOf(path15), siblings);
+  const best = closestName(baseOf(path17), siblings);
   if (!best) return void 0;
   const trimmed = raw.replace(/\/+$/, "");
   return `${trimmed.slice(0, trimmed.length - baseOf(trimmed).length)}${best}`;
@@ -36290,8 +36355,8 @@ function suggestion2(repo, path15, raw) {
 function checkedKustomizeFiles(graph) {
   return graph.mode === "roots" ? graph.kustomizeFiles.filter((k) => graph.builtKustomizeFiles.has(k)) : graph.kustomizeFiles;
 }
-function unencryptedTwin(repo, path15) {
-  const m = /^(.*)\.(?:enc|sops)\.(ya?ml|json)$/.exec(path15);
+function unencryptedTwin(repo, path17) {
+  const m = /^(.*)\.(?:enc|sops)\.(ya?ml|json)$/.exec(path17);
   const plain = m ? `${m[1]}.${m[2]}` : void 0;
   return plain && repo.fileSet.has(plain) ? plain : void 0;
 }
@@ -36581,10 +36646,10 @@ function postbuildVariableUndefined(ctx) {
         missing.set(key, found);
       }
     }
-    for (const { name, path: path15, by } of missing.values()) {
+    for (const { name, path: path17, by } of missing.values()) {
       ctx.report({
         message: `variable \${${name}} is not defined in spec.postBuild of ${describeKustomizations(by)}: Flux replaces it with an empty string; define it in substitute or substituteFrom, or give a default \${${name}:=...}`,
-        location: ctx.locate(doc, path15, "value"),
+        location: ctx.locate(doc, path17, "value"),
         object: objectRef(doc)
       });
     }
@@ -41123,28 +41188,28 @@ var Walker = class {
   converter;
   taint;
   result = { violations: [], skipped: [], evaluated: 0 };
-  walk(node, value, path15, depth) {
+  walk(node, value, path17, depth) {
     if (value === null || value === void 0 || depth > MAX_DEPTH) return;
     const parts = schemaParts(node, this.definitions);
     if (parts.length === 0) return;
     for (const part of parts) {
       const rules = part["x-kubernetes-validations"];
       if (!Array.isArray(rules)) continue;
-      for (const rule of rules) if (isRule(rule)) this.check(rule, node, value, path15);
+      for (const rule of rules) if (isRule(rule)) this.check(rule, node, value, path17);
     }
     if (Array.isArray(value)) {
       const items2 = itemSchema(parts);
-      if (items2) value.forEach((item, i) => this.walk(items2, item, [...path15, i], depth + 1));
+      if (items2) value.forEach((item, i) => this.walk(items2, item, [...path17, i], depth + 1));
     } else if (typeof value === "object") {
       for (const [key, child2] of Object.entries(value)) {
         const schema2 = propertySchema(parts, key);
-        if (schema2) this.walk(schema2, child2, [...path15, key], depth + 1);
+        if (schema2) this.walk(schema2, child2, [...path17, key], depth + 1);
       }
     }
   }
-  check(rule, node, value, path15) {
+  check(rule, node, value, path17) {
     const skip = (kind, reason) => {
-      this.result.skipped.push({ rule: rule.rule, reason, kind, path: path15 });
+      this.result.skipped.push({ rule: rule.rule, reason, kind, path: path17 });
     };
     const compiled4 = compileRule(rule.rule, rule.optionalOldSelf === true);
     if (!compiled4.ok) return skip(compiled4.transition ? "transition" : "unsupported", compiled4.reason);
@@ -41164,7 +41229,7 @@ var Walker = class {
     if (outcome === false && this.taint.touched) return skip("substitution", "reads a Flux ${VAR} placeholder");
     this.result.evaluated++;
     if (outcome) return;
-    this.result.violations.push({ path: [...path15, ...parseFieldPath2(rule.fieldPath)], message: this.message(rule, self2), rule: rule.rule });
+    this.result.violations.push({ path: [...path17, ...parseFieldPath2(rule.fieldPath)], message: this.message(rule, self2), rule: rule.rule });
   }
   /** The rule's message, else its messageExpression's value, else what the API server says. */
   message(rule, self2) {
@@ -41340,8 +41405,8 @@ function json6902Problems(ops) {
 }
 
 // src/checks/schema/inline-patch.ts
-function nodeRange(root, path15, target) {
-  return locateNode({ root, start: 0 }, path15, target);
+function nodeRange(root, path17, target) {
+  return locateNode({ root, start: 0 }, path17, target);
 }
 function literalBlockMapper(file, node) {
   if (node.kind !== "scalar" || node.style !== "block" || file.text[node.start] !== "|") return void 0;
@@ -41498,12 +41563,12 @@ var targetsOf = ({ repo, graph }) => collectTargets(repo, graph);
 function objectRef2(doc) {
   return doc.apiVersion && doc.kind ? objectRef(doc) : void 0;
 }
-function reportAt(ctx, doc, path15, target, message2) {
+function reportAt(ctx, doc, path17, target, message2) {
   const object3 = objectRef2(doc);
-  ctx.report({ message: message2, location: ctx.locate(doc, path15, target), ...object3 ? { object: object3 } : {} });
+  ctx.report({ message: message2, location: ctx.locate(doc, path17, target), ...object3 ? { object: object3 } : {} });
 }
-function reportInline(ctx, t, path15, target, message2) {
-  const range = t.source ? nodeRange(t.source.root, path15, target) : void 0;
+function reportInline(ctx, t, path17, target, message2) {
+  const range = t.source ? nodeRange(t.source.root, path17, target) : void 0;
   reportInString(ctx, t.doc, t.base, t.source?.text, range, message2);
 }
 function reportInString(ctx, doc, base, text3, range, message2) {
@@ -41514,8 +41579,8 @@ function reportInString(ctx, doc, base, text3, range, message2) {
   const object3 = objectRef2(doc);
   ctx.report({ message: message2, location: mapper(text3, range.start, range.end), ...object3 ? { object: object3 } : {} });
 }
-function writtenAs(ctx, doc, path15, message2) {
-  const node = nodeAt(doc.root, path15);
+function writtenAs(ctx, doc, path17, message2) {
+  const node = nodeAt(doc.root, path17);
   const file = ctx.repo.fileMap.get(doc.file);
   if (!file || node?.kind !== "scalar" || node.style !== "plain") return "";
   const text3 = file.text.slice(skipProperties(file.text, node.start, node.end), node.end);
@@ -41927,30 +41992,30 @@ function urlPassword(text3) {
   const pw = decodeURIComponent(m[1].replace(/%(?![0-9a-f]{2})/gi, "%25"));
   return EXPANSION.test(pw) || SAMPLE_WORDS.test(pw) || isPlaceholderOrReference(pw) ? void 0 : pw;
 }
-function credentialsIn(value, path15 = []) {
+function credentialsIn(value, path17 = []) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   const walk2 = (node) => {
     if (typeof node === "string") {
-      const key = path15.length > 0 ? path15[path15.length - 1] : void 0;
-      const found = node.includes("PRIVATE KEY") && PRIVATE_PEM.test(node) || typeof key === "string" && (isLiteralCredential(key, node) || key === "auth" && path15[path15.length - 3] === "auths" && node.length >= 8) || node.includes("@") && urlPassword(node) !== void 0;
-      if (found) out.push({ path: [...path15], value: node });
+      const key = path17.length > 0 ? path17[path17.length - 1] : void 0;
+      const found = node.includes("PRIVATE KEY") && PRIVATE_PEM.test(node) || typeof key === "string" && (isLiteralCredential(key, node) || key === "auth" && path17[path17.length - 3] === "auths" && node.length >= 8) || node.includes("@") && urlPassword(node) !== void 0;
+      if (found) out.push({ path: [...path17], value: node });
       return;
     }
     if (node === null || typeof node !== "object" || seen.has(node)) return;
     seen.add(node);
     if (Array.isArray(node)) {
       node.forEach((v, i) => {
-        path15.push(i);
+        path17.push(i);
         walk2(v);
-        path15.pop();
+        path17.pop();
       });
       return;
     }
     for (const k in node) {
-      path15.push(k);
+      path17.push(k);
       walk2(node[k]);
-      path15.pop();
+      path17.pop();
     }
   };
   walk2(value);
@@ -41970,8 +42035,8 @@ function splitAssignment(line) {
   const value = line.slice(at3 + 1).trim().replace(/^(["'])(.*)\1$/, "$2");
   return [line.slice(0, at3).trim(), value];
 }
-function textOf(repo, path15) {
-  return repo.fileMap.get(path15)?.text ?? repo.rawFiles.find((f) => f.path === path15)?.text;
+function textOf(repo, path17) {
+  return repo.fileMap.get(path17)?.text ?? repo.rawFiles.find((f) => f.path === path17)?.text;
 }
 function generatedInClear(repo, doc) {
   const generators = isObj14(doc.value) ? doc.value.secretGenerator : void 0;
@@ -41982,9 +42047,9 @@ function generatedInClear(repo, doc) {
     if (!isObj14(entry)) return;
     const keys = [];
     let first;
-    const add2 = (key, path15) => {
+    const add2 = (key, path17) => {
       keys.push(key);
-      first ??= path15;
+      first ??= path17;
     };
     const list4 = (field2) => Array.isArray(entry[field2]) ? entry[field2] : [];
     list4("literals").forEach((literal2, j) => {
@@ -42103,20 +42168,20 @@ function specOf2(value) {
 function describe5(a) {
   return `${a.id.kind} "${a.id.name}"`;
 }
-function valueAt3(value, path15) {
+function valueAt3(value, path17) {
   let v = value;
-  for (const p of path15) v = isObj16(v) || Array.isArray(v) ? v[p] : void 0;
+  for (const p of path17) v = isObj16(v) || Array.isArray(v) ? v[p] : void 0;
   return v;
 }
-function locateField(ctx, a, path15, target = "value") {
-  const applied = valueAt3(a.value, path15);
-  if (valueAt3(a.doc.value, path15) === applied || !a.patchedBy?.length) return ctx.locate(a.doc, path15, target);
+function locateField(ctx, a, path17, target = "value") {
+  const applied = valueAt3(a.value, path17);
+  if (valueAt3(a.doc.value, path17) === applied || !a.patchedBy?.length) return ctx.locate(a.doc, path17, target);
   for (const p of [...a.patchedBy].reverse()) {
     if (applied === void 0) break;
-    if (valueAt3(valueAt3(p.doc.value, p.path), path15) === applied) return ctx.locate(p.doc, [...p.path, ...path15], target);
+    if (valueAt3(valueAt3(p.doc.value, p.path), path17) === applied) return ctx.locate(p.doc, [...p.path, ...path17], target);
     for (const file of patchFiles(ctx, p)) {
-      const doc = ctx.repo.fileMap.get(file)?.documents.find((d) => valueAt3(d.value, path15) === applied);
-      if (doc) return ctx.locate(doc, path15, target);
+      const doc = ctx.repo.fileMap.get(file)?.documents.find((d) => valueAt3(d.value, path17) === applied);
+      if (doc) return ctx.locate(doc, path17, target);
     }
   }
   const last = a.patchedBy[a.patchedBy.length - 1];
@@ -42125,7 +42190,7 @@ function locateField(ctx, a, path15, target = "value") {
 function patchFiles(ctx, p) {
   const k = ctx.graph.kustomizeFiles.find((f) => f.doc === p.doc);
   if (!k) return [];
-  const within = (path15) => p.path.every((seg, i) => path15[i] === seg);
+  const within = (path17) => p.path.every((seg, i) => path17[i] === seg);
   return k.refs.filter((r) => r.status === "file" && r.path !== void 0 && within(r.at.path)).map((r) => r.path);
 }
 
@@ -42187,9 +42252,9 @@ function imageTag(image) {
   const colon = image.indexOf(":", lastSlash + 1);
   return colon < 0 ? "" : image.slice(colon + 1);
 }
-function at2(value, path15) {
+function at2(value, path17) {
   let v = value;
-  for (const p of path15) v = isObj16(v) || Array.isArray(v) ? v[p] : void 0;
+  for (const p of path17) v = isObj16(v) || Array.isArray(v) ? v[p] : void 0;
   return v;
 }
 function overridesOf(value) {
@@ -42245,18 +42310,18 @@ function workloadHits(ctx, a) {
   }
   return hits;
 }
-function valuesHits(value, path15, out, seen = /* @__PURE__ */ new Set()) {
+function valuesHits(value, path17, out, seen = /* @__PURE__ */ new Set()) {
   if (typeof value !== "object" || value === null || seen.has(value)) return;
   seen.add(value);
   if (Array.isArray(value)) {
-    value.forEach((v, i) => valuesHits(v, [...path15, i], out, seen));
+    value.forEach((v, i) => valuesHits(v, [...path17, i], out, seen));
     return;
   }
   if (!isObj16(value)) return;
-  if (str10(value.repository) && value.tag === "latest") out.push({ path: [...path15, "tag"], image: `${value.repository}:latest`, tag: "latest" });
+  if (str10(value.repository) && value.tag === "latest") out.push({ path: [...path17, "tag"], image: `${value.repository}:latest`, tag: "latest" });
   for (const [k, v] of Object.entries(value)) {
-    if (k === "image" && typeof v === "string" && imageTag(v) === "latest") out.push({ path: [...path15, k], image: v, tag: "latest" });
-    else valuesHits(v, [...path15, k], out, seen);
+    if (k === "image" && typeof v === "string" && imageTag(v) === "latest") out.push({ path: [...path17, k], image: v, tag: "latest" });
+    else valuesHits(v, [...path17, k], out, seen);
   }
 }
 function hitsOf(ctx, a) {
@@ -42421,8 +42486,8 @@ function helmReleaseRemediationRetries(ctx) {
     for (const action of ACTIONS) {
       const where2 = (a, v) => {
         if (!v.remediation) return locateField(ctx, a, ["spec", ...isObj16(specOf2(a.value)[action]) ? [action] : []], "key");
-        const path15 = ["spec", action, "remediation", ...v.remediation.retries === void 0 ? [] : ["retries"]];
-        return locateField(ctx, a, path15, v.remediation.retries === void 0 ? "key" : "value");
+        const path17 = ["spec", action, "remediation", ...v.remediation.retries === void 0 ? [] : ["retries"]];
+        return locateField(ctx, a, path17, v.remediation.retries === void 0 ? "key" : "value");
       };
       for (const { a, verdict, location } of judged2(ctx, instances, (a2) => judge2(a2, action, defaultStrategy(a2), requireRetries), where2)) {
         ctx.report({ message: message(a, verdict), location, object: appliedRef(a) });
@@ -42710,10 +42775,10 @@ function compile2(schema2) {
   (0, import_ajv_formats2.default)(ajv2);
   return ajv2.compile(schema2);
 }
-function fileText(ctx, path15) {
-  const yamlFile = ctx.repo.fileMap.get(path15);
+function fileText(ctx, path17) {
+  const yamlFile = ctx.repo.fileMap.get(path17);
   if (yamlFile) return yamlFile.text;
-  return ctx.repo.rawFiles.find((f) => f.path === path15)?.text;
+  return ctx.repo.rawFiles.find((f) => f.path === path17)?.text;
 }
 function valuesFromParts(h, cluster) {
   const spec = isObj16(h.value) && isObj16(h.value.spec) ? h.value.spec : {};
@@ -42734,11 +42799,11 @@ function valuesFromParts(h, cluster) {
   }
   return parts;
 }
-function valuesPath(values, path15) {
+function valuesPath(values, path17) {
   if (values === void 0) return void 0;
   let v = values;
   const out = [];
-  for (const seg of path15) {
+  for (const seg of path17) {
     const next = isObj16(v) || Array.isArray(v) ? v[seg] : void 0;
     if (next === void 0) break;
     out.push(seg);
@@ -42912,23 +42977,23 @@ function urlCarriesToken(url) {
   if (!m || /\$\{|\{\{/.test(url)) return false;
   return m[1].split(/[/?&=]/).some((part) => part.length >= 20 && shannonEntropy(part) >= 3.5);
 }
-function namedValues(value, path15, out, seen = /* @__PURE__ */ new Set()) {
+function namedValues(value, path17, out, seen = /* @__PURE__ */ new Set()) {
   if (value === null || typeof value !== "object" || seen.has(value)) return;
   seen.add(value);
   if (Array.isArray(value)) {
     value.forEach((item, i) => {
-      path15.push(i);
+      path17.push(i);
       if (isObj17(item) && typeof item.name === "string" && typeof item.value === "string") {
-        if (isLiteralCredential(item.name, item.value) || item.value.includes("@") && urlPassword(item.value)) out.push({ path: [...path15, "value"], value: item.value, what: `env ${item.name}` });
-      } else namedValues(item, path15, out, seen);
-      path15.pop();
+        if (isLiteralCredential(item.name, item.value) || item.value.includes("@") && urlPassword(item.value)) out.push({ path: [...path17, "value"], value: item.value, what: `env ${item.name}` });
+      } else namedValues(item, path17, out, seen);
+      path17.pop();
     });
     return;
   }
   for (const key in value) {
-    path15.push(key);
-    namedValues(value[key], path15, out, seen);
-    path15.pop();
+    path17.push(key);
+    namedValues(value[key], path17, out, seen);
+    path17.pop();
   }
 }
 function configMapLeaks(doc) {
@@ -43013,19 +43078,19 @@ function inComment(text3, offset) {
   const lineStart2 = text3.lastIndexOf("\n", offset - 1) + 1;
   return /^\s*(?:#|\/\/(?:\s|$))/.test(text3.slice(lineStart2, offset));
 }
-function scanFile2(ctx, path15, text3, patterns, skip, lineStarts) {
+function scanFile2(ctx, path17, text3, patterns, skip, lineStarts) {
   const matches = scanText(text3, patterns).filter((m) => !skip.some(([s, e]) => m.start >= s && m.start < e));
   if (matches.length === 0) return;
   const starts = lineStarts ?? computeLineStarts(text3);
   const judged3 = ctx.services.checkEnabled("secret-in-config") ? ctx.services.shared(configLeakLines) : /* @__PURE__ */ new Set();
   for (const m of matches) {
-    if (judged3.has(`${path15}:${positionIn(starts, m.start).line}`)) continue;
+    if (judged3.has(`${path17}:${positionIn(starts, m.start).line}`)) continue;
     const commented = inComment(text3, m.start);
     if (commented && m.pattern.comments === false) continue;
     const where2 = commented ? " in a comment" : "";
     ctx.report({
       message: `${m.pattern.description} (${m.pattern.id}) in the clear${where2}, ${redacted(m.secret)}${HOW3}`,
-      location: rangeLocation(path15, starts, m.start, m.end),
+      location: rangeLocation(path17, starts, m.start, m.end),
       // A credential in a comment is still in Git, but it configures nothing: a warning, as secret-in-comment says it.
       ...commented ? { severity: "warning" } : {}
     });
@@ -43092,10 +43157,10 @@ function creationRules(file) {
   return out;
 }
 var dirOf2 = (p) => p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
-function governingConfig(ctx, path15) {
-  for (let dir = dirOf2(path15); ; dir = dirOf2(dir)) {
+function governingConfig(ctx, path17) {
+  for (let dir = dirOf2(path17); ; dir = dirOf2(dir)) {
     const config = ctx.repo.fileMap.get(dir === "" ? SOPS_CONFIG : `${dir}/${SOPS_CONFIG}`);
-    if (config) return { config, relative: dir === "" ? path15 : path15.slice(dir.length + 1) };
+    if (config) return { config, relative: dir === "" ? path17 : path17.slice(dir.length + 1) };
     if (dir === "") return void 0;
   }
 }
@@ -43158,7 +43223,7 @@ function isCommentedCredential(m) {
   if (dash !== void 0 && separator2 === "=") return true;
   return value.length >= 12 && shannonEntropy(value) >= 3.5;
 }
-function scan(ctx, path15, text3, lineStarts) {
+function scan(ctx, path17, text3, lineStarts) {
   if (!text3.includes("#") && !text3.includes("//")) return;
   const lower = text3.toLowerCase();
   if (!KEYWORDS.some((k) => lower.includes(k))) return;
@@ -43171,7 +43236,7 @@ function scan(ctx, path15, text3, lineStarts) {
     starts ??= computeLineStarts(text3);
     ctx.report({
       message: `Commented-out ${m[2]} still holds a credential, ${redacted(value)}: a comment is still in Git, and Git history keeps it; delete the line, keep the value in a Secret encrypted with SOPS + age or out of Git (ExternalSecret, SealedSecret), and rotate it`,
-      location: rangeLocation(path15, starts, start, start + value.length)
+      location: rangeLocation(path17, starts, start, start + value.length)
     });
   }
 }
@@ -43349,8 +43414,8 @@ init_tool();
 
 // src/github/diff.ts
 import { execFileSync } from "node:child_process";
-import fs17 from "node:fs";
-import path13 from "node:path";
+import fs18 from "node:fs";
+import path15 from "node:path";
 function changedLines(root, base, head) {
   let top;
   let diff;
@@ -43361,7 +43426,7 @@ function changedLines(root, base, head) {
   } catch {
     return void 0;
   }
-  const prefix = path13.relative(realpath(top), realpath(root)).split(path13.sep).join("/");
+  const prefix = path15.relative(realpath(top), realpath(root)).split(path15.sep).join("/");
   return parseUnifiedDiff(diff, prefix);
 }
 function parseUnifiedDiff(diff, prefix = "") {
@@ -43419,9 +43484,9 @@ function git2(cwd, args) {
 }
 function realpath(dir) {
   try {
-    return fs17.realpathSync(dir);
+    return fs18.realpathSync(dir);
   } catch {
-    return path13.resolve(dir);
+    return path15.resolve(dir);
   }
 }
 function isChanged(changed, file, line) {
@@ -43454,7 +43519,7 @@ function planAnnotations(findings, changed, pathPrefix) {
 }
 
 // src/github/context.ts
-import fs18 from "node:fs";
+import fs19 from "node:fs";
 function readGitHubContext(env) {
   const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
   const repository = env.GITHUB_REPOSITORY ?? "";
@@ -43475,7 +43540,7 @@ function readPullRequest(eventPath, repository) {
   if (!eventPath) return void 0;
   let payload;
   try {
-    payload = JSON.parse(fs18.readFileSync(eventPath, "utf8"));
+    payload = JSON.parse(fs19.readFileSync(eventPath, "utf8"));
   } catch {
     return void 0;
   }
@@ -43839,8 +43904,8 @@ async function runAction(env, io, cwd = process.cwd()) {
 async function act(env, write, token, cwd) {
   const context = readGitHubContext(env);
   const workspace = context.workspace ?? cwd;
-  const root = path14.resolve(workspace, actionInput(env, "path") || ".");
-  if (!fs19.existsSync(root) || !fs19.statSync(root).isDirectory()) throw new InputError(`path: not a directory: ${root}`);
+  const root = path16.resolve(workspace, actionInput(env, "path") || ".");
+  if (!fs20.existsSync(root) || !fs20.statSync(root).isDirectory()) throw new InputError(`path: not a directory: ${root}`);
   const isPullRequest = context.pullRequest !== void 0;
   const failOn = readFailOn(actionInput(env, "fail-on") || "error");
   const onlyNew = readBoolean(env, "only-new", isPullRequest);
@@ -43862,10 +43927,10 @@ async function act(env, write, token, cwd) {
   let sarifFile = "";
   const sarifInput = actionInput(env, "sarif");
   if (sarifInput) {
-    sarifFile = path14.resolve(workspace, sarifInput);
+    sarifFile = path16.resolve(workspace, sarifInput);
     const capped = cappedSarif({ ...result, findings: run.all }, pathPrefix);
-    fs19.mkdirSync(path14.dirname(sarifFile), { recursive: true });
-    fs19.writeFileSync(sarifFile, capped.text);
+    fs20.mkdirSync(path16.dirname(sarifFile), { recursive: true });
+    fs20.writeFileSync(sarifFile, capped.text);
     if (capped.left > 0) notes.push(`The SARIF file holds the ${capped.results} most severe findings (code scanning takes at most 25,000 results and 10 MB gzipped); ${capped.left} more are listed here.`);
   }
   const links = blobLinks(context);
@@ -43878,7 +43943,7 @@ async function act(env, write, token, cwd) {
     }
   }
   const summaryFile = env.GITHUB_STEP_SUMMARY;
-  if (summaryFile) fs19.appendFileSync(summaryFile, jobSummary({ findings, rules: result.rules, markdown: { links, pathPrefix }, notes, ...changedGraph(run.graphs) }));
+  if (summaryFile) fs20.appendFileSync(summaryFile, jobSummary({ findings, rules: result.rules, markdown: { links, pathPrefix }, notes, ...changedGraph(run.graphs) }));
   else for (const note of notes) write(`${TOOL_NAME}: ${note}
 `);
   const counts = severityCounts(findings);
@@ -43896,7 +43961,7 @@ function changedGraph(graphs) {
 function lintOptions(env, workspace) {
   const options = {};
   const config = actionInput(env, "config");
-  if (config) options.configPath = path14.resolve(workspace, config);
+  if (config) options.configPath = path16.resolve(workspace, config);
   const kubernetesVersion = actionInput(env, "kubernetes-version");
   if (kubernetesVersion) {
     if (!isKubernetesVersion(kubernetesVersion)) throw new InputError(`kubernetes-version: expected ${KUBERNETES_VERSION_FORMS}, got "${kubernetesVersion}"`);
@@ -43924,21 +43989,21 @@ function readBoolean(env, name, fallback) {
   throw new InputError(`${name}: expected true or false, got "${value}"`);
 }
 function relativePrefix(workspace, root) {
-  const relative = path14.relative(realpath2(workspace), realpath2(root));
-  if (relative.startsWith("..") || path14.isAbsolute(relative)) return "";
-  return relative.split(path14.sep).join("/");
+  const relative = path16.relative(realpath2(workspace), realpath2(root));
+  if (relative.startsWith("..") || path16.isAbsolute(relative)) return "";
+  return relative.split(path16.sep).join("/");
 }
 function realpath2(dir) {
   try {
-    return fs19.realpathSync(dir);
+    return fs20.realpathSync(dir);
   } catch {
-    return path14.resolve(dir);
+    return path16.resolve(dir);
   }
 }
 function setOutputs(env, outputs) {
   const file = env.GITHUB_OUTPUT;
   if (!file) return;
-  fs19.appendFileSync(file, Object.entries(outputs).map(([k, v]) => `${k}=${v}
+  fs20.appendFileSync(file, Object.entries(outputs).map(([k, v]) => `${k}=${v}
 `).join(""));
 }
 
