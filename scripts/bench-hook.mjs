@@ -4,7 +4,7 @@
 // in git repositories made from copies of ../shared/corpus repos (one commit base = the repo, one commit head =
 // the first `interval:` value of one file changed), plus `--version` and a plain lint of examples/k8s-configs.
 // Prints median wall ms and median CPU ms (user + sys of the child, from /usr/bin/time when present) over --runs.
-// Usage: node scripts/bench-hook.mjs [--runs 5] [--cli dist/cli.js] [corpus-name ...]
+// Usage: node scripts/bench-hook.mjs [--runs 5] [--cli <file>, default: the package's bin] [corpus-name ...]
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,7 +20,7 @@ const flag = (name, def) => {
   return value;
 };
 const runs = Number(flag('runs', '5'));
-const cli = path.resolve(flag('cli', path.join(root, 'dist/cli.js')));
+const cli = path.resolve(flag('cli', path.join(root, JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).bin['gitops-lint'])));
 const names = args.length > 0 ? args : ['stefanprodan__gitops-istio', 'fluxcd__flux2-kustomize-helm-example', 'toboshii__home-ops'];
 const corpus = path.resolve(root, '../shared/corpus');
 const timeBin = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;

@@ -18,7 +18,9 @@ const runs = opt('runs', 5);
 const objects = opt('objects', 10000);
 const files = opt('files', 1000);
 
-const cli = path.join(root, 'dist/cli.js');
+// The package's bin (the bundle scripts/build-cli.mjs writes), as users run it.
+const bin = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).bin['gitops-lint'];
+const cli = path.join(root, bin);
 if (!fs.existsSync(cli)) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 
 const large = path.join(root, '.bench', `generated-${objects}`);
@@ -43,7 +45,7 @@ const median = (xs) => {
 };
 
 console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${os.platform()} ${os.release()}`);
-console.log(`method: median wall time of ${runs} cold runs of \`node dist/cli.js <dir> --format json\` (new process each run, output discarded); one warm-up run first\n`);
+console.log(`method: median wall time of ${runs} cold runs of \`node ${bin} <dir> --root <dir> --format json\` (new process each run, output discarded); one warm-up run first\n`);
 console.log('| target | median ms | min ms | max ms | findings |');
 console.log('|---|---:|---:|---:|---:|');
 for (const t of targets) {

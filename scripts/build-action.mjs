@@ -8,26 +8,12 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundle, projectDir } from './bundle.mjs';
 
-const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ACTION_BUNDLE = 'dist/action/index.js';
 
 export async function buildAction(outfile = path.join(projectDir, ACTION_BUNDLE)) {
-  await build({
-    absWorkingDir: projectDir,
-    entryPoints: ['src/github/action-main.ts'],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    // CommonJS dependencies call require(): give the ES module one.
-    banner: { js: "import { createRequire as __gitopsLintCreateRequire } from 'node:module';\nconst require = __gitopsLintCreateRequire(import.meta.url);" },
-    legalComments: 'eof',
-    logLevel: 'warning',
-  });
-  return outfile;
+  return bundle({ entry: 'src/github/action-main.ts', outfile });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

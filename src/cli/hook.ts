@@ -18,8 +18,15 @@ import { severityCounts } from '../report/counts.js';
 import { TOOL_NAME } from '../report/tool.js';
 import { defaultCacheDir } from '../schema/cache.js';
 
-/** The bin that is running (dist/cli.js next to dist/cli/), the hook's last resort. */
-const SELF = fileURLToPath(new URL('../cli.js', import.meta.url));
+/** Defined (true) only in the bundled bin, by scripts/build-cli.mjs. */
+declare const GITOPS_LINT_BUNDLE: boolean | undefined;
+/**
+ * The bin that is running, the hook's last resort: the bundle's entry (dist/bin/gitops-lint.js, the package's bin,
+ * beside the chunk this code may be in), or dist/cli.js next to dist/cli/ when running from the tsc build.
+ */
+const SELF = fileURLToPath(
+  typeof GITOPS_LINT_BUNDLE !== 'undefined' && GITOPS_LINT_BUNDLE ? new URL('./gitops-lint.js', import.meta.url) : new URL('../cli.js', import.meta.url),
+);
 
 export async function runHookCommand(argv: string[], io: CliIO): Promise<number> {
   const cwd = io.cwd ?? process.cwd();

@@ -91,7 +91,7 @@ let packedFiles: string[] = [];
 describe('npm pack', () => {
   it('builds dist/ in prepack and ships what runs, not the sources or tests', () => {
     expect(fs.existsSync(tarball)).toBe(true);
-    for (const file of ['package.json', 'README.md', 'NOTICE', 'dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'rules/yaml-syntax.yaml', 'docs/rules/yaml-syntax.md']) {
+    for (const file of ['package.json', 'README.md', 'NOTICE', 'dist/cli.js', 'dist/bin/gitops-lint.js', 'dist/index.js', 'dist/index.d.ts', 'rules/yaml-syntax.yaml', 'docs/rules/yaml-syntax.md']) {
       expect(packedFiles).toContain(file);
     }
     expect(packedFiles.some((f) => f.startsWith('schemas/'))).toBe(true);

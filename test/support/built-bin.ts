@@ -1,17 +1,22 @@
-/** The built bin (dist/cli.js), built when missing, for tests that run gitops-lint as git or a hook manager would. */
+/**
+ * The built bin, the package.json `bin` (the bundle scripts/build-cli.mjs writes), built when missing, for tests that
+ * run gitops-lint as git, a hook manager or a user's shell would.
+ */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const bin = path.join(projectRoot, 'dist', 'cli.js');
+const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+export const bin = path.join(projectRoot, manifest.bin['gitops-lint']!);
 
-/** Builds dist/ when it is not there (npm test builds first; a focused run may not have). */
+/** Builds dist/ when the bin is not there (npm test builds first; a focused run may not have). */
 export function ensureBuilt(): void {
   if (fs.existsSync(bin)) return;
   spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: projectRoot, stdio: 'ignore' });
-  if (!fs.existsSync(bin)) throw new Error('dist/cli.js could not be built');
+  spawnSync(process.execPath, [path.join(projectRoot, 'scripts/build-cli.mjs')], { cwd: projectRoot, stdio: 'ignore' });
+  if (!fs.existsSync(bin)) throw new Error(`${bin} could not be built`);
 }
 
 /** A folder holding a `gitops-lint` command that runs the built bin: what an npm install puts on PATH. */
