@@ -35,6 +35,8 @@ export class DocText {
       text = text.slice(0, -1);
       if (start === end && start > 0) text = `\n${text}`;
     }
+    // Lines removed at such an end take the newline before them, which ended the line now last.
+    if (end === this.text.length && !this.text.endsWith('\n') && text === '' && start > 0 && this.text[start - 1] === '\n') start--;
     this.text = this.text.slice(0, start) + text + this.text.slice(end);
     this.parsed = undefined;
   }
@@ -237,10 +239,11 @@ export class DocText {
   }
 
   /**
-   * `from: x` becomes the list `to: [x]` (written as a block list), or x goes first in the list `to` when there is
-   * one: the old single field was merged before the list (helm-controller's valuesFile before valuesFiles).
+   * `from: x` becomes the list `to: [x]` (written as a block list), or x joins the list `to` when there is one: first
+   * when the old single field was merged before the list (helm-controller's valuesFile before valuesFiles), last when
+   * it was appended after it (kustomize's generator env after envs).
    */
-  scalarIntoList(path: KeyPath, from: string, to: string): void {
+  scalarIntoList(path: KeyPath, from: string, to: string, where: 'start' | 'end' = 'start'): void {
     const value = this.valueText(path, from);
     if (!value) return;
     if (value.inline === undefined) throw new MigrationRefused(`${from} is not a single value`);
@@ -253,9 +256,19 @@ export class DocText {
     }
     const target = this.pair(path, to)!;
     if (!isSeq(target.value) || this.dashColumn(target.value) === undefined) throw new MigrationRefused(`${describe([...path, to])} is empty or in flow style`);
-    const at = lineStart(this.text, (target.value.items[0] as Node).range![0]);
+    const at = where === 'start' ? lineStart(this.text, (target.value.items[0] as Node).range![0]) : this.lastContentLineEnd(target.value);
     this.replace(at, at, `${' '.repeat(this.dashColumn(target.value)!)}- ${value.inline}\n`);
     this.deletePair(path, from);
+  }
+
+  /** Adds `key: <value text>` as the last pair of the block mapping at `path`, at the column of its keys. */
+  appendPair(path: KeyPath, key: string, valueText: string): void {
+    const map = this.map(path);
+    if (!map || map.items.length === 0) throw new MigrationRefused(`${describe(path)} is empty`);
+    if (this.has(path, key)) throw new MigrationRefused(`${describe([...path, key])} is set already`);
+    const col = columnOf(this.text, (map.items[0]!.key as Node).range![0]);
+    const at = this.lastContentLineEnd(map);
+    this.replace(at, at, `${' '.repeat(col)}${key}: ${valueText}\n`);
   }
 
   /** End of the last line of a block node that is neither blank nor only a comment (comments after it stay after it). */

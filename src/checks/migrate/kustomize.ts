@@ -6,7 +6,10 @@
  *  - patchesStrategicMerge: each entry a `patches` item, `path: <file>` when the file exists, else `patch: <inline>`;
  *  - patchesJson6902: items moved unchanged into patches (they already have target and path/patch);
  *  - commonLabels: a `labels` item with `pairs` and `includeSelectors: true` (refused when a key is in labels already,
- *    as edit fix refuses).
+ *    as edit fix refuses);
+ *  - env of a configMapGenerator / secretGenerator item: appended to its `envs` (FixKustomization; kustomize's build
+ *    runs the same FixKustomization on every kustomization it loads, api/internal/target/kusttarget.go Load, so the
+ *    generated objects are the same); an empty env is dropped, as its omitempty field is.
  * One difference on purpose: kustomize applies patchesStrategicMerge before `patches` and patchesJson6902 after them,
  * so the moved strategic merge patches go first in `patches` and the JSON 6902 ones last; edit fix appends both, which
  * can change the build when two patches touch one field.
@@ -17,7 +20,7 @@ import { DocText, MigrationRefused, type SeqChunk } from './doc-text.js';
 import { shiftLines, withNewline } from './text.js';
 import { verifiedFix, type Migration } from './verify.js';
 
-export const KUSTOMIZE_FIXABLE_FIELDS = ['bases', 'imageTags', 'patchesStrategicMerge', 'patchesJson6902', 'commonLabels'] as const;
+export const KUSTOMIZE_FIXABLE_FIELDS = ['bases', 'imageTags', 'patchesStrategicMerge', 'patchesJson6902', 'commonLabels', 'env'] as const;
 export type KustomizeFixableField = (typeof KUSTOMIZE_FIXABLE_FIELDS)[number];
 
 export interface KustomizationInput {
@@ -40,7 +43,7 @@ export function migrateKustomization(input: KustomizationInput, fields: readonly
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return { refused: 'the kustomization is not a mapping' };
     const expected = { ...(value as Kustomization) };
     for (const field of KUSTOMIZE_FIXABLE_FIELDS) {
-      if (!fields.includes(field) || !(field in expected)) continue;
+      if (!fields.includes(field) || !(field === 'env' ? generatorsWithEnv(expected).length > 0 : field in expected)) continue;
       STEPS[field](doc, expected, input);
     }
     return verifiedFix(input.text, doc.text, input.start, expected);
@@ -51,16 +54,32 @@ export function migrateKustomization(input: KustomizationInput, fields: readonly
 }
 
 /**
- * The fix for one deprecated field's finding: the migration of every deprecated field of the document that can be
- * migrated, so all its findings carry the same edit (applied once). Fixes computed apart would each assume the others
- * were not applied: two renames of different fields to `patches` would write the key twice.
+ * The fix for one deprecated field's finding: one edit moving as many of the document's deprecated fields as move
+ * together, so all their findings carry the same edit (applied once). Fixes computed apart would each assume the
+ * others were not applied: two renames of different fields to `patches` would write the key twice. The fields are
+ * taken in a fixed order, each kept when the edit still verifies with it; a field that only moves alone waits for
+ * the next pass of --fix, which sees the others moved.
  */
 export function migrateKustomizationField(input: KustomizationInput, field: KustomizeFixableField): Migration {
   const alone = migrateKustomization(input, [field]);
   if ('refused' in alone) return alone;
-  const viable = KUSTOMIZE_FIXABLE_FIELDS.filter((f) => f === field || !('refused' in migrateKustomization(input, [f])));
-  return viable.length === 1 ? alone : migrateKustomization(input, viable);
+  let together: KustomizeFixableField[] = [];
+  let edit: Migration = alone;
+  for (const f of KUSTOMIZE_FIXABLE_FIELDS) {
+    const m = migrateKustomization(input, [...together, f]);
+    if ('fix' in m) [together, edit] = [[...together, f], m];
+  }
+  if (together.includes(field)) return edit;
+  const m = migrateKustomization(input, [...together, field]);
+  return { refused: `not in the same edit as ${together.filter((f) => f !== field).join(', ')} (${'refused' in m ? m.refused : ''}): a second pass of --fix moves it` };
 }
+
+/** The generator items holding `env`: [generator field, index]. */
+function generatorsWithEnv(k: Kustomization): [string, number][] {
+  return GENERATORS.flatMap((gen) => list(k[gen]).flatMap((item, i) => (item !== null && typeof item === 'object' && 'env' in item ? [[gen, i] as [string, number]] : [])));
+}
+
+const GENERATORS = ['configMapGenerator', 'secretGenerator'];
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === null || v === undefined ? [] : [v]);
 
@@ -95,6 +114,7 @@ const STEPS: Record<KustomizeFixableField, (doc: DocText, expected: Kustomizatio
     delete expected.patchesStrategicMerge;
     doc.moveItems([], 'patchesStrategicMerge', 'patches', 'start', (chunk) => asPatchItem(chunk, typeof chunk.value === 'string' && input.patchFileDocuments(chunk.value) !== undefined ? 'path' : 'patch'));
   },
+  env: envIntoEnvs,
   commonLabels: (doc, expected) => {
     const pairs = expected.commonLabels;
     delete expected.commonLabels;
@@ -120,6 +140,25 @@ const STEPS: Record<KustomizeFixableField, (doc: DocText, expected: Kustomizatio
   },
 };
 
+/** Each generator item's singular env appended to its envs (FixKustomization: `EnvSources = append(EnvSources, EnvSource)`). */
+function envIntoEnvs(doc: DocText, expected: Kustomization): void {
+  for (const [gen, i] of generatorsWithEnv(expected)) {
+    const items = [...(expected[gen] as unknown[])];
+    const item = { ...(items[i] as Record<string, unknown>) };
+    const env = item.env;
+    delete item.env;
+    if (env === null || env === '') {
+      doc.deletePair([gen, i], 'env');
+    } else {
+      if (typeof env !== 'string') throw new MigrationRefused(`${gen}[${i}].env is not a file name`);
+      item.envs = [...list(item.envs), env];
+      doc.scalarIntoList([gen, i], 'env', 'envs', 'end');
+    }
+    items[i] = item;
+    expected[gen] = items;
+  }
+}
+
 /** `- <entry>` becomes `- <key>: <entry>`; the entry's further lines (a block scalar's) move right to stay inside it. */
 export function asPatchItem(chunk: SeqChunk, key: 'path' | 'patch'): SeqChunk {
   const nl = chunk.body.indexOf('\n');
@@ -132,4 +171,22 @@ export function asPatchItem(chunk: SeqChunk, key: 'path' | 'patch'): SeqChunk {
 /** Documents in an inline patch, split as kustomize's kio.SplitDocuments does (`---` lines), empty ones not counted. */
 function inlineDocuments(text: string): number {
   return text.split(/^---[ \t]*$/m).filter((part) => part.trim() !== '').length;
+}
+
+/**
+ * What to write instead of a deprecated field --fix leaves to a person (said in the finding; '' when the finding's
+ * own replacement says it all):
+ *  - vars: `kustomize edit fix` keeps them (only its experimental `--vars` converts, and warns the output may differ:
+ *    kustomize/commands/edit/fix/convert.go); a replacement copies a whole field, a var may sit inside a longer string;
+ *  - helmChartInflationGenerator: kustomize converts it when it loads the file (FixKustomization, SplitHelmParameters
+ *    in api/types/helmchartargs.go), so the move below is exact, but no helm binary is at hand to prove a render.
+ */
+export function kustomizeByHand(field: string): string {
+  if (field === 'vars') {
+    return 'kustomize edit fix leaves vars too: for each var write a replacements item with source {kind, name} of its objref and fieldPath its fieldref.fieldpath (default metadata.name), and one target per field holding $(NAME) (select {kind, name} and fieldPaths); a $(NAME) inside a longer value needs options.delimiter and options.index, or a patch';
+  }
+  if (field === 'helmChartInflationGenerator') {
+    return 'move each item to helmCharts renaming chartName to name, chartVersion to version, chartRepoUrl to repo, values to valuesFile and valuesLocal to valuesInline (valuesMerge and releaseName stay), and chartHome and helmHome to helmGlobals chartHome and configHome; kustomize ignores releaseNamespace (helmCharts has namespace), chartRepoName, helmBin and extraArgs';
+  }
+  return '';
 }

@@ -54,11 +54,23 @@ describe('migrateKustomization', () => {
       before: 'labels:\n  - pairs: {team: a}\ncommonLabels: {app: web}\n',
       after: 'labels:\n  - pairs: {team: a}\n  - pairs: {app: web}\n    includeSelectors: true\n',
     },
+    {
+      name: 'a generator env becomes envs, each item on its own, comments kept',
+      before: 'configMapGenerator:\n  - name: app\n    env: app.env # the settings\nsecretGenerator:\n  - name: creds\n    # legacy form\n    env: creds.env\n    type: Opaque\n',
+      after: 'configMapGenerator:\n  - name: app\n    envs:\n      - app.env # the settings\nsecretGenerator:\n  - name: creds\n    # legacy form\n    envs:\n      - creds.env\n    type: Opaque\n',
+    },
+    {
+      name: 'a generator env goes last in envs (FixKustomization appends it), an empty one is dropped',
+      before: 'configMapGenerator:\n- name: app\n  envs:\n  - a.env\n  env: b.env\n- name: other\n  env: ""\n  literals:\n  - k=v\n',
+      after: 'configMapGenerator:\n- name: app\n  envs:\n  - a.env\n  - b.env\n- name: other\n  literals:\n  - k=v\n',
+    },
   ])('$name', ({ before, after }) => {
     expect(apply(before)).toBe(after);
+    expect(apply(after as string)).toEqual({ refused: 'nothing to migrate' });
   });
 
   it.each([
+    { name: 'a generator item whose env shares the line of its dash', before: 'configMapGenerator:\n- env: a.env\n  name: app\n', reason: 'a key shares its line with other content' },
     { name: 'a patch file with two documents', before: 'patchesStrategicMerge:\n  - two.yaml\n', reason: 'two.yaml holds 2 documents: split it into one file per patch, then list each under patches' },
     { name: 'a label in both commonLabels and labels', before: 'labels:\n- pairs: {app: a}\ncommonLabels:\n  app: b\n', reason: 'label app is in both commonLabels and labels: merge them by hand' },
     { name: 'a target list in flow style', before: 'resources: [a.yaml]\nbases:\n  - ../base\n', reason: 'resources is empty or in flow style' },
