@@ -1,8 +1,8 @@
 import { ruleTester } from '../support/rule-tester.js';
 
-/** A Flux Kustomization at `apiVersion` with `extra` lines under spec from line 12. */
+/** A Flux Kustomization at `apiVersion` with `extra` lines under spec from line 13. */
 const kustomization = (apiVersion: string, extra: string[]) =>
-  [`apiVersion: ${apiVersion}`, 'kind: Kustomization', 'metadata:', '  name: apps', '  namespace: flux-system', 'spec:', '  interval: 10m', '  path: ./apps', '  prune: true', '  sourceRef:', '    kind: GitRepository', ...extra.map((l) => `  ${l}`), ''].join('\n');
+  [`apiVersion: ${apiVersion}`, 'kind: Kustomization', 'metadata:', '  name: apps', '  namespace: flux-system', 'spec:', '  interval: 10m', '  path: ./apps', '  prune: true', '  sourceRef:', '    kind: GitRepository', '    name: flux-system', ...extra.map((l) => `  ${l}`), ''].join('\n');
 
 /** A HelmRelease at `apiVersion` whose chart spec holds `chart` lines (from line 10) and spec `extra` lines after it. */
 const helmRelease = (apiVersion: string, chart: string[], extra: string[] = []) =>
@@ -23,18 +23,26 @@ ruleTester.run('flux-field-deprecated', {
       errors: [
         {
           file: 'k.yaml',
-          line: 12,
+          line: 13,
           column: 3,
-          message: 'spec.validation of Kustomization kustomize.toolkit.fluxcd.io/v1beta2 is deprecated since Flux 0.18 and gone from the Kustomization versions of Flux 2.0 on (target Flux 2.7): delete it; --fix cannot do this',
-          fix: null,
+          message: 'spec.validation of Kustomization kustomize.toolkit.fluxcd.io/v1beta2 is deprecated since Flux 0.18 and gone from the Kustomization versions of Flux 2.0 on (target Flux 2.7): delete it; --fix can do this',
+          // The same edit as api-deprecated's: the object moves to the version Flux 2.7 serves, without the field.
+          fix: { output: kustomization('kustomize.toolkit.fluxcd.io/v1', []) },
         },
       ],
     },
     {
       name: 'and an error once the target serves no version with it (Flux 2.8)',
-      files: { 'k.yaml': kustomization('kustomize.toolkit.fluxcd.io/v1beta2', ['patchesStrategicMerge:', '  - kind: Deployment']) },
+      files: { 'k.yaml': kustomization('kustomize.toolkit.fluxcd.io/v1beta2', ['patchesStrategicMerge:', '  - kind: Deployment', '    metadata:', '      name: web']) },
       config: { fluxVersion: '2.8' },
-      errors: [{ file: 'k.yaml', line: 12, message: 'spec.patchesStrategicMerge of Kustomization kustomize.toolkit.fluxcd.io/v1beta2 is deprecated since Flux 0.18 and is in no Kustomization version the target serves (target Flux 2.8): use spec.patches; --fix cannot do this' }],
+      errors: [
+        {
+          file: 'k.yaml',
+          line: 13,
+          message: 'spec.patchesStrategicMerge of Kustomization kustomize.toolkit.fluxcd.io/v1beta2 is deprecated since Flux 0.18 and is in no Kustomization version the target serves (target Flux 2.8): use spec.patches; --fix can do this',
+          fix: { output: kustomization('kustomize.toolkit.fluxcd.io/v1', ['patches:', '  - patch: |', '      kind: Deployment', '      metadata:', '        name: web']) },
+        },
+      ],
     },
     {
       name: 'HelmRelease valuesFile and post-renderer patches, at each item',
@@ -49,9 +57,36 @@ ruleTester.run('flux-field-deprecated', {
       ],
     },
     {
-      name: 'a field deprecated in the current version: HelmRelease v2 install.skipCRDs',
+      name: 'a field deprecated in the current version: HelmRelease v2 install.skipCRDs true is left to a person',
       files: { 'hr.yaml': helmRelease('helm.toolkit.fluxcd.io/v2', [], ['install:', '  skipCRDs: true']) },
-      errors: [{ file: 'hr.yaml', line: 11, message: 'spec.install.skipCRDs of HelmRelease helm.toolkit.fluxcd.io/v2 is deprecated since Flux 0.13 (target Flux 2.9): use spec.install.crds; --fix cannot do this' }],
+      errors: [
+        {
+          file: 'hr.yaml',
+          line: 11,
+          message:
+            'spec.install.skipCRDs of HelmRelease helm.toolkit.fluxcd.io/v2 is deprecated since Flux 0.13 (target Flux 2.9): use spec.install.crds; --fix cannot do this (helm-controller ignores skipCRDs since Flux 2.2 and installs CRDs as spec.install.crds says (default Create): write crds: Skip to skip them as skipCRDs asks, or delete skipCRDs to keep what installs do now)',
+          fix: null,
+        },
+      ],
+    },
+    {
+      name: 'install.skipCRDs false next to a crds policy is deleted; rollback.recreate on Flux 2.8',
+      files: { 'hr.yaml': helmRelease('helm.toolkit.fluxcd.io/v2', [], ['install:', '  crds: CreateReplace', '  skipCRDs: false # was the default', 'rollback:', '  recreate: true']) },
+      config: { fluxVersion: '2.8' },
+      errors: [
+        {
+          file: 'hr.yaml',
+          line: 12,
+          message: 'spec.install.skipCRDs of HelmRelease helm.toolkit.fluxcd.io/v2 is deprecated since Flux 0.13 (target Flux 2.8): use spec.install.crds; --fix can do this',
+          fix: { output: helmRelease('helm.toolkit.fluxcd.io/v2', [], ['install:', '  crds: CreateReplace', '  # was the default', 'rollback:', '  recreate: true']) },
+        },
+        {
+          file: 'hr.yaml',
+          line: 14,
+          message: 'spec.rollback.recreate of HelmRelease helm.toolkit.fluxcd.io/v2 is deprecated since Flux 2.8 (target Flux 2.8): delete it; --fix can do this',
+          fix: { output: helmRelease('helm.toolkit.fluxcd.io/v2', [], ['install:', '  crds: CreateReplace', '  skipCRDs: false # was the default']) },
+        },
+      ],
     },
     {
       name: 'GitRepository gitImplementation and Alert summary',
@@ -61,7 +96,30 @@ ruleTester.run('flux-field-deprecated', {
       },
       errors: [
         { file: 'g.yaml', line: 6, message: /^spec.gitImplementation of GitRepository source.toolkit.fluxcd.io\/v1beta2 is deprecated since Flux 0.37 and is in no GitRepository version the target serves \(target Flux 2.9\): delete it;/ },
-        { file: 'a.yaml', line: 6, message: 'spec.summary of Alert notification.toolkit.fluxcd.io/v1beta3 is deprecated since Flux 2.5 (target Flux 2.9): use spec.eventMetadata.summary; --fix cannot do this' },
+        {
+          file: 'a.yaml',
+          line: 6,
+          message: 'spec.summary of Alert notification.toolkit.fluxcd.io/v1beta3 is deprecated since Flux 2.5 (target Flux 2.9): use spec.eventMetadata.summary; --fix can do this',
+          fix: { output: 'apiVersion: notification.toolkit.fluxcd.io/v1beta3\nkind: Alert\nmetadata:\n  name: a\nspec:\n  eventMetadata:\n    summary: hi\n' },
+        },
+      ],
+    },
+    {
+      name: 'Provider v1beta3: interval deleted (unused), proxy left to a person with what to write',
+      files: { 'p.yaml': 'apiVersion: notification.toolkit.fluxcd.io/v1beta3\nkind: Provider\nmetadata:\n  name: p\nspec:\n  type: slack\n  interval: 5m\n  proxy: http://proxy:3128\n' },
+      errors: [
+        {
+          file: 'p.yaml',
+          line: 7,
+          message: 'spec.interval of Provider notification.toolkit.fluxcd.io/v1beta3 is deprecated since Flux 2.2 (target Flux 2.9): delete it; --fix can do this',
+          fix: { output: 'apiVersion: notification.toolkit.fluxcd.io/v1beta3\nkind: Provider\nmetadata:\n  name: p\nspec:\n  type: slack\n  proxy: http://proxy:3128\n' },
+        },
+        {
+          file: 'p.yaml',
+          line: 8,
+          message: /^spec.proxy of Provider notification.toolkit.fluxcd.io\/v1beta3 is deprecated since Flux 2.7 \(target Flux 2.9\): use spec.proxySecretRef .*; --fix cannot do this \(put the proxy URL in a Secret under the key address .* and name that Secret in spec.proxySecretRef; --fix writes no Secrets\)$/,
+          fix: null,
+        },
       ],
     },
     {

@@ -79,7 +79,11 @@ function reportRow(ctx: CheckContext, doc: YamlDocument, row: FluxFieldRow, targ
       if (!matchesRow(row, found.value)) continue;
       const verdict = judgeField(row, doc.apiVersion!, doc.kind!, targets);
       if (!verdict) continue;
-      const { note, fix } = fixParts(migrationFor(ctx, { kind: 'flux-field', doc, path: found.path, row: row.row }));
+      // The object's move to the newest version the target serves carries the removed fields (one edit for both findings).
+      const api = judgeApiVersion(doc.apiVersion!, doc.kind!, targets);
+      const to = api && api.status !== 'unknown' && api.family === 'flux' ? api.replacement : undefined;
+      const everyTargetPastDeprecation = documentTargets(ctx, doc).every((t) => reached(t.targets.flux.release, row.deprecatedIn));
+      const { note, fix } = fixParts(migrationFor(ctx, { kind: 'flux-field', doc, path: found.path, row: row.row, everyTargetPastDeprecation, ...(to ? { to } : {}) }));
       const instead = row.replacement ? `use ${row.replacement}` : 'delete it';
       ctx.report({
         message: `${dotted(found.path)} of ${doc.kind} ${doc.apiVersion} ${verdict.detail}${targetNote(ctx, targets.flux.label, clusters)}: ${instead}; ${note}`,

@@ -6,6 +6,7 @@ import { resolveRepoPath } from '../../load/paths.js';
 import type { LoadedRepo, SourceFile, YamlDocument } from '../../load/types.js';
 import type { RunData } from '../types.js';
 import { migrateFluxObject, type ObjectInput } from './flux.js';
+import { migrateFluxField } from './flux-fields.js';
 import { migrateKubernetesObject } from './kubernetes.js';
 import { migrateKustomizationField, type KustomizeFixableField } from './kustomize.js';
 import type { Migration } from './verify.js';
@@ -45,6 +46,14 @@ function objectInput(run: RunData, file: SourceFile, doc: YamlDocument): ObjectI
  */
 export function fluxObjectMigration(run: RunData, file: SourceFile, doc: YamlDocument, to: string): Migration {
   return together(run, file, doc, (f, d) => migrateFluxObject(objectInput(run, f, d), to));
+}
+
+/**
+ * A deprecated Flux field changed in place, the object staying on its apiVersion (its patches and copies, which
+ * kustomize matches by apiVersion, kind and name, still match it). `field` is the field's path without list indices.
+ */
+export function fluxFieldMigration(run: RunData, file: SourceFile, doc: YamlDocument, field: string, everyTargetPastDeprecation: boolean): Migration {
+  return migrateFluxField({ ...objectInput(run, file, doc), everyTargetPastDeprecation }, field);
 }
 
 /** A Kubernetes object moved to the apiVersion replacing its removed one, when that move is mechanical (with its patches, as above). */

@@ -6,15 +6,20 @@
  */
 import type { PathSegment, YamlDocument } from '../../load/types.js';
 import type { RunData } from '../types.js';
-import { fluxObjectMigration, kubernetesObjectMigration, kustomizationFieldMigration } from './attach.js';
+import { fluxFieldMigration, fluxObjectMigration, kubernetesObjectMigration, kustomizationFieldMigration } from './attach.js';
+import { FLUX_FIELD_MOVES } from './flux-fields.js';
 import { mechanicalReplacement } from './kubernetes.js';
-import { KUSTOMIZE_FIXABLE_FIELDS, type KustomizeFixableField } from './kustomize.js';
+import { KUSTOMIZE_FIXABLE_FIELDS, kustomizeByHand, type KustomizeFixableField } from './kustomize.js';
 import type { Migration } from './verify.js';
 
 export type MigrationRequest =
   | { kind: 'apiVersion'; family: 'flux' | 'flux-legacy' | 'kubernetes' | 'companion'; doc: YamlDocument; to: string }
-  /** A removed Flux field; `to` (the newest apiVersion of the kind on the target) lets the object's move carry it. */
-  | { kind: 'flux-field'; doc: YamlDocument; path: PathSegment[]; row: string; to?: string }
+  /**
+   * A deprecated or removed Flux field; `to` (the newest apiVersion of the kind on the target, when the object's own
+   * is deprecated or gone) lets the object's move carry it. `everyTargetPastDeprecation`: every cluster applying the
+   * object runs a Flux at or past the field's deprecation (a field that stopped working there may go).
+   */
+  | { kind: 'flux-field'; doc: YamlDocument; path: PathSegment[]; row: string; to?: string; everyTargetPastDeprecation?: boolean }
   | { kind: 'kustomize-field'; doc: YamlDocument; field: string };
 
 /** Flux fields the apiVersion moves of flux.ts migrate (by their path with list indices left out). */
@@ -43,11 +48,23 @@ export function migrationFor(run: RunData, request: MigrationRequest): Migration
     case 'flux-field': {
       const dotted = request.path.filter((p) => typeof p === 'string').join('.');
       // A removed field moves with its object's apiVersion: the same edit as the apiVersion finding's (applied once).
-      if (!request.to || request.to === request.doc.apiVersion || !MOVED_FLUX_FIELDS.has(dotted)) return { refused: '' };
-      return fluxObjectMigration(run, file, request.doc, request.to);
+      if (request.to && request.to !== request.doc.apiVersion && MOVED_FLUX_FIELDS.has(dotted)) return fluxObjectMigration(run, file, request.doc, request.to);
+      // A field deprecated inside a version that stays: changed in place, the object keeping its apiVersion.
+      if (FLUX_FIELD_MOVES.has(`${request.doc.kind} ${dotted}`)) return fluxFieldMigration(run, file, request.doc, dotted, request.everyTargetPastDeprecation ?? false);
+      return { refused: fluxFieldByHand(request.doc.kind, dotted) };
     }
-    case 'kustomize-field':
-      if (!(KUSTOMIZE_FIXABLE_FIELDS as readonly string[]).includes(request.field)) return { refused: '' };
-      return kustomizationFieldMigration(run.repo, file, request.doc, request.field as KustomizeFixableField);
+    case 'kustomize-field': {
+      // A generator item's env (configMapGenerator[0].env): all of the document's move in one edit.
+      const field = /^(configMapGenerator|secretGenerator)\[\d+\]\.env$/.test(request.field) ? 'env' : request.field;
+      if (!(KUSTOMIZE_FIXABLE_FIELDS as readonly string[]).includes(field)) return { refused: kustomizeByHand(request.field) };
+      return kustomizationFieldMigration(run.repo, file, request.doc, field as KustomizeFixableField);
+    }
   }
+}
+
+/** What to write instead of a Flux field --fix does not move (the finding's replacement says the rest). */
+function fluxFieldByHand(kind: string | undefined, field: string): string {
+  if (kind === 'Provider' && field === 'spec.proxy') return 'put the proxy URL in a Secret under the key address (with username and password if the proxy needs them) and name that Secret in spec.proxySecretRef; --fix writes no Secrets';
+  if (kind === 'ImageUpdateAutomation' && field === 'spec.git.commit.messageTemplate') return 'rewrite the template with .Changed.FileChanges, .Changed.Objects or .Changed.Changes: which one is a choice --fix does not make';
+  return '';
 }
