@@ -1,7 +1,7 @@
 /**
  * What the --fix proofs compare: comment counts of every YAML file, and every kustomize overlay as `kubectl kustomize`
  * renders it (offline: in a network namespace without interfaces where `unshare` allows one), modulo what a migration
- * changes on purpose (apiVersions of migrated objects and the Flux fields moved into new ones).
+ * changes on purpose (apiVersions of migrated objects, the Flux fields moved into new ones, the field-only moves).
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { commentCount } from '../../src/checks/migrate/text.js';
+import { canonical } from '../../src/checks/migrate/verify.js';
 import { hasKubectl } from './kubectl.js';
 
 function detectUnshare(): boolean {
@@ -58,7 +59,8 @@ export async function render(root: string, dir: string): Promise<{ objects: unkn
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     });
-    const objects = (yaml.loadAll(stdout) as unknown[]).filter((o) => o !== null).map(modMigrations);
+    // Keys sorted: a moved field may sit elsewhere in its mapping, which no reader of the object sees.
+    const objects = (yaml.loadAll(stdout) as unknown[]).filter((o) => o !== null).map((o) => canonical(modMigrations(o)));
     return { objects: objects.sort((a, b) => (identity(a) < identity(b) ? -1 : identity(a) > identity(b) ? 1 : 0)) };
   } catch {
     return { error: true };
@@ -92,13 +94,39 @@ function identity(o: unknown): string {
 const MIGRATED_GROUP = /(\.toolkit\.fluxcd\.io|^policy|^batch|^autoscaling|^rbac\.authorization\.k8s\.io|^scheduling\.k8s\.io|^storage\.k8s\.io|^coordination\.k8s\.io|^networking\.k8s\.io|^node\.k8s\.io)\//;
 const MOVED_FLUX_FIELDS = ['patches', 'patchesStrategicMerge', 'patchesJson6902', 'validation', 'gitImplementation', 'accessFrom', 'postRenderers'];
 
+/**
+ * The field-only moves (src/checks/migrate/flux-fields.ts) made on both sides, so a render differs only if a fix did
+ * something else: Alert summary as eventMetadata.summary; HelmRelease install.skipCRDs where the crds policy decides
+ * anyway (false, or next to crds) and rollback.recreate gone; Provider interval gone. A field --fix must leave
+ * (skipCRDs: true alone) stays on both sides, so a fix that touched it shows.
+ */
+function modFieldMoves(kind: string | undefined, spec: Record<string, unknown>): void {
+  const obj = (v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+  const drop = (holder: string, key: string, when: (h: Record<string, unknown>) => boolean) => {
+    const h = obj(spec[holder]);
+    if (!h || !(key in h) || !when(h)) return;
+    delete h[key];
+    if (Object.keys(h).length === 0) delete spec[holder];
+  };
+  if (kind === 'Alert' && typeof spec.summary === 'string' && spec.summary !== '') {
+    spec.eventMetadata = { ...obj(spec.eventMetadata), summary: spec.summary };
+    delete spec.summary;
+  }
+  if (kind === 'Provider') delete spec.interval;
+  if (kind === 'HelmRelease') {
+    drop('install', 'skipCRDs', (h) => h.skipCRDs === false || h.crds !== undefined);
+    drop('rollback', 'recreate', () => true);
+  }
+}
+
 /** An object without what a migration changes on purpose. */
 function modMigrations(object: unknown): unknown {
-  const o = structuredClone(object) as { apiVersion?: string; spec?: Record<string, unknown> } | null;
+  const o = structuredClone(object) as { apiVersion?: string; kind?: string; spec?: Record<string, unknown> } | null;
   if (!o || typeof o.apiVersion !== 'string' || !MIGRATED_GROUP.test(o.apiVersion)) return o;
   const flux = o.apiVersion.includes('.toolkit.fluxcd.io/');
   o.apiVersion = o.apiVersion.replace(/\/[^/]+$/, '/*');
   if (flux && o.spec) {
+    modFieldMoves(o.kind, o.spec);
     for (const f of MOVED_FLUX_FIELDS) delete o.spec[f];
     const chart = (o.spec.chart as { spec?: Record<string, unknown> } | undefined)?.spec;
     if (chart) for (const f of ['valuesFile', 'valuesFiles']) delete chart[f];
