@@ -65,6 +65,6 @@ export function migrationFor(run: RunData, request: MigrationRequest): Migration
 /** What to write instead of a Flux field --fix does not move (the finding's replacement says the rest). */
 function fluxFieldByHand(kind: string | undefined, field: string): string {
   if (kind === 'Provider' && field === 'spec.proxy') return 'put the proxy URL in a Secret under the key address (with username and password if the proxy needs them) and name that Secret in spec.proxySecretRef; --fix writes no Secrets';
-  if (kind === 'ImageUpdateAutomation' && field === 'spec.git.commit.messageTemplate') return 'rewrite the template with .Changed.FileChanges, .Changed.Objects or .Changed.Changes: which one is a choice --fix does not make';
+  if (kind === 'ImageUpdateAutomation' && field === 'spec.git.commit.messageTemplate') return 'a Go template is rewritten by a person: where it ranged over .Updated.Images, {{ range .Changed.Changes }}{{ .NewValue }}{{ end }} lists the new image references (each change also has .OldValue and .Setter)';
   return '';
 }
