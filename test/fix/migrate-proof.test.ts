@@ -110,6 +110,7 @@ secretGenerator:
 const base = {
   'base/kustomization.yaml': 'resources:\n  - deployment.yaml\n  - service.yaml\n  - configmap.yaml\n  - pdb.yaml\n  - flux.yaml\n  - notify.yaml\n',
   'base/notify.yaml':
+    'apiVersion: notification.toolkit.fluxcd.io/v1\nkind: Receiver\nmetadata:\n  name: github\n  namespace: flux-system\nspec:\n  type: github\n  secretRef:\n    name: webhook-token\n  resources:\n    - apiVersion: kustomize.toolkit.fluxcd.io/v1beta2 # the app\n      kind: Kustomization\n      name: web\n---\n' +
     'apiVersion: notification.toolkit.fluxcd.io/v1beta3\nkind: Provider\nmetadata:\n  name: slack\n  namespace: flux-system\nspec:\n  type: slack\n  interval: 5m # unused since v1beta3\n  channel: ops\n---\napiVersion: notification.toolkit.fluxcd.io/v1beta3\nkind: Alert\nmetadata:\n  name: web\n  namespace: flux-system\nspec:\n  summary: web in prod # shown in Slack\n  providerRef:\n    name: slack\n  eventSources:\n    - kind: HelmRelease\n      name: web\n---\napiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: api\n  namespace: flux-system\nspec:\n  interval: 1h\n  install:\n    skipCRDs: false # install them\n    remediation:\n      retries: 3\n  chart:\n    spec:\n      chart: api\n      sourceRef:\n        kind: HelmRepository\n        name: charts\n',
   'base/deployment.yaml':
     'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.25\n',
@@ -130,7 +131,7 @@ describe('--fix migrations are safe', () => {
     const proof = await prove(root, undefined);
     expect(proof.fixedFiles).toBe(4);
     // The Flux fields moved with their object's apiVersion share api-deprecated's edit; notify.yaml's are field-only.
-    expect(proof.deprecationFixes).toEqual({ 'api-deprecated': 3, 'flux-field-deprecated': 3, 'kustomize-field-deprecated': 1 });
+    expect(proof.deprecationFixes).toEqual({ 'api-deprecated': 4, 'flux-field-deprecated': 3, 'kustomize-field-deprecated': 1 });
     expect(proof.remainingFixable).toBe(0);
     expect(proof.refused).toEqual([]);
     expect(proof.commentsAfter).toEqual(proof.commentsBefore);
@@ -141,6 +142,7 @@ describe('--fix migrations are safe', () => {
     expect(fixed).toContain('configMapGenerator:\n  - name: app-env\n    envs:\n      - app.env # the old singular form\n');
     const notify = fs.readFileSync(path.join(root, 'base/notify.yaml'), 'utf8');
     expect(notify).toContain('  type: slack\n  # unused since v1beta3\n  channel: ops\n');
+    expect(notify).toContain('    - apiVersion: kustomize.toolkit.fluxcd.io/v1 # the app\n');
     expect(notify).toContain('  eventMetadata:\n    summary: web in prod # shown in Slack\n');
     expect(notify).toContain('  install:\n    # install them\n    remediation:\n');
   });

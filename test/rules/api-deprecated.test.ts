@@ -38,6 +38,27 @@ const twoClusters = {
   'apps/podinfo.yaml': helmRelease('helm.toolkit.fluxcd.io/v2beta2'),
 };
 
+/** A v1 Receiver whose spec.resources name a GitRepository (line 10) and a Kustomization (line 14) at these apiVersions. */
+const receiver = (git: string, ks: string) =>
+  [
+    'apiVersion: notification.toolkit.fluxcd.io/v1',
+    'kind: Receiver',
+    'metadata:',
+    '  name: github',
+    '  namespace: flux-system',
+    'spec:',
+    '  type: github',
+    '  secretRef: {name: webhook-token}',
+    '  resources:',
+    `    - apiVersion: ${git}`,
+    '      kind: GitRepository',
+    '      name: flux-system',
+    '    - kind: Kustomization # the apps',
+    `      apiVersion: ${ks} # was beta`,
+    '      name: apps',
+    '',
+  ].join('\n');
+
 ruleTester.run('api-deprecated', {
   valid: [
     { name: 'current Flux, Kubernetes and companion apiVersions', files: { 'a.yaml': `${helmRelease('helm.toolkit.fluxcd.io/v2')}---\n${object('policy/v1', 'PodDisruptionBudget')}---\n${object('external-secrets.io/v1', 'ExternalSecret')}` } },
@@ -48,9 +69,32 @@ ruleTester.run('api-deprecated', {
       name: 'with cluster roots, an archived object no cluster applies is not judged',
       files: { ...bootstrap('prod'), '.archive/old/podinfo.yaml': helmRelease('helm.toolkit.fluxcd.io/v2beta1') },
     },
+    { name: 'Receiver resources at served versions', files: { 'r.yaml': receiver('source.toolkit.fluxcd.io/v1', 'kustomize.toolkit.fluxcd.io/v1') } },
     { name: 'kustomize files are not objects', files: { 'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n' } },
   ],
   invalid: [
+    {
+      name: 'Receiver spec.resources at versions Flux 2.8 stopped serving: notification-controller asks for them there',
+      files: { 'r.yaml': receiver('source.toolkit.fluxcd.io/v1beta2', '"kustomize.toolkit.fluxcd.io/v1beta2"') },
+      config: { fluxVersion: '2.8' },
+      errors: [
+        {
+          file: 'r.yaml',
+          line: 10,
+          column: 19,
+          message:
+            'spec.resources[0] of Receiver github names source.toolkit.fluxcd.io/v1beta2 GitRepository, which was deprecated in Flux 2.0 and removed in 2.8 (target Flux 2.8): notification-controller asks for the object at that version; use source.toolkit.fluxcd.io/v1; --fix can do this',
+          fix: { output: receiver('source.toolkit.fluxcd.io/v1', '"kustomize.toolkit.fluxcd.io/v1beta2"') },
+        },
+        {
+          file: 'r.yaml',
+          line: 14,
+          message: /^spec.resources\[1\] of Receiver github names kustomize.toolkit.fluxcd.io\/v1beta2 Kustomization, which .*; use kustomize.toolkit.fluxcd.io\/v1; --fix can do this$/,
+          // Quotes and the comment stay.
+          fix: { output: receiver('source.toolkit.fluxcd.io/v1beta2', '"kustomize.toolkit.fluxcd.io/v1"') },
+        },
+      ],
+    },
     { name: 'HelmRelease v2beta2: a warning for Flux 2.7', files: { 'hr.yaml': helmRelease('helm.toolkit.fluxcd.io/v2beta2') }, config: { fluxVersion: '2.7' }, errors: [{ file: 'hr.yaml', line: 1, column: 13, message: v2beta2Deprecated('Flux 2.7'), fix: { output: helmRelease('helm.toolkit.fluxcd.io/v2') } }] },
     { name: 'HelmRelease v2beta2: an error for Flux 2.8', files: { 'hr.yaml': helmRelease('helm.toolkit.fluxcd.io/v2beta2') }, config: { fluxVersion: 'v2.8.0' }, errors: [{ file: 'hr.yaml', line: 1, message: v2beta2Removed('Flux 2.8.0') }] },
     { name: 'default target: the newest Flux in the table (2.9)', files: { 'hr.yaml': helmRelease('helm.toolkit.fluxcd.io/v2beta1') }, errors: [{ file: 'hr.yaml', line: 1, message: 'helm.toolkit.fluxcd.io/v2beta1 HelmRelease was deprecated in Flux 2.2 and removed in 2.7 (target Flux 2.9): use helm.toolkit.fluxcd.io/v2; --fix can do this' }] },

@@ -96,7 +96,7 @@ const MOVED_FLUX_FIELDS = ['patches', 'patchesStrategicMerge', 'patchesJson6902'
 
 /**
  * The field-only moves (src/checks/migrate/flux-fields.ts) made on both sides, so a render differs only if a fix did
- * something else: Alert summary as eventMetadata.summary; HelmRelease install.skipCRDs where the crds policy decides
+ * something else: Alert summary as eventMetadata.summary; Receiver resources at any version of their group; HelmRelease install.skipCRDs where the crds policy decides
  * anyway (false, or next to crds) and rollback.recreate gone; Provider interval gone. A field --fix must leave
  * (skipCRDs: true alone) stays on both sides, so a fix that touched it shows.
  */
@@ -113,6 +113,9 @@ function modFieldMoves(kind: string | undefined, spec: Record<string, unknown>):
     delete spec.summary;
   }
   if (kind === 'Provider') delete spec.interval;
+  if (kind === 'Receiver' && Array.isArray(spec.resources)) {
+    spec.resources = spec.resources.map((r) => (obj(r) && typeof r.apiVersion === 'string' ? { ...r, apiVersion: r.apiVersion.replace(/\/[^/]+$/, '/*') } : r));
+  }
   if (kind === 'HelmRelease') {
     drop('install', 'skipCRDs', (h) => h.skipCRDs === false || h.crds !== undefined);
     drop('rollback', 'recreate', () => true);

@@ -5,7 +5,7 @@
  * Kubernetes minor serves or none does).
  */
 import { groupOf, parseApiVersion } from '../../k8s/api-version.js';
-import { judgeApiVersion, tableCovers, type ApiVerdict } from '../../k8s/deprecations/api-versions.js';
+import { judgeApiVersion, tableCovers, type ApiVerdict, type Targets } from '../../k8s/deprecations/api-versions.js';
 import type { Target } from '../../k8s/deprecations/releases.js';
 import { objectRef } from '../../k8s/object-ref.js';
 import type { YamlDocument } from '../../load/types.js';
@@ -37,7 +37,34 @@ function apiDeprecated(ctx: CheckContext): void {
       }
       report(ctx, doc, verdict, clusters);
     }
+    for (const { targets, clusters } of documentTargets(ctx, doc)) reportReferences(ctx, doc, targets, clusters);
   }
+}
+
+/**
+ * References a controller follows at the apiVersion written: notification-controller asks for each Receiver
+ * spec.resources[] object at its group and version (src/checks/migrate/reference.ts), so a version the target does
+ * not serve fails every webhook. (kustomize-controller health checks and the sourceRefs use the group and kind only.)
+ */
+function reportReferences(ctx: CheckContext, doc: YamlDocument & { apiVersion: string; kind: string }, targets: Targets, clusters: string[]): void {
+  if (doc.kind !== 'Receiver' || groupOf(doc.apiVersion) !== 'notification.toolkit.fluxcd.io') return;
+  const resources = (doc.value as { spec?: { resources?: unknown } } | null)?.spec?.resources;
+  if (!Array.isArray(resources)) return;
+  resources.forEach((ref: unknown, i) => {
+    const { apiVersion, kind } = (ref ?? {}) as { apiVersion?: unknown; kind?: unknown };
+    if (typeof apiVersion !== 'string' || typeof kind !== 'string') return;
+    const verdict = judgeApiVersion(apiVersion, kind, targets);
+    if (!verdict || verdict.status === 'unknown' || verdict.family !== 'flux' || !verdict.replacement) return;
+    const path = ['spec', 'resources', i, 'apiVersion'];
+    const { note, fix } = fixParts(migrationFor(ctx, { kind: 'reference', doc, path, to: verdict.replacement }));
+    ctx.report({
+      message: `spec.resources[${i}] of Receiver ${doc.name ?? ''} names ${apiVersion} ${kind}, which ${verdict.detail}${targetNote(ctx, verdict.target, clusters)}: notification-controller asks for the object at that version; use ${verdict.replacement}; ${note}`,
+      severity: verdict.status === 'removed' ? 'error' : 'warning',
+      location: ctx.locate(doc, path, 'value'),
+      object: objectRef(doc),
+      ...(fix ? { fix } : {}),
+    });
+  });
 }
 
 function report(ctx: CheckContext, doc: YamlDocument & { apiVersion: string; kind: string }, verdict: Exclude<ApiVerdict, { status: 'unknown' }>, clusters: string[]): void {

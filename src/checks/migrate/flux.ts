@@ -31,13 +31,13 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === null || v === undefined ? [] : [v]);
 
-/** Rewrites the apiVersion scalar as written (quotes kept). */
-export function setApiVersion(doc: DocText, from: string, to: string): void {
-  const node = doc.doc().get('apiVersion', true) as { range?: [number, number, number] } | undefined;
+/** Rewrites the apiVersion scalar at `path` (the object's own by default) as written (quotes kept). */
+export function setApiVersion(doc: DocText, from: string, to: string, path: KeyPath = ['apiVersion']): void {
+  const node = doc.doc().getIn(path, true) as { range?: [number, number, number] } | undefined;
   if (!node?.range) throw new MigrationRefused('apiVersion has no position');
   const source = doc.text.slice(node.range[0], node.range[1]);
   if (!source.includes(from)) throw new MigrationRefused('apiVersion is not written plainly');
-  doc.setScalar(['apiVersion'], source.replace(from, to));
+  doc.setScalar(path, source.replace(from, to));
 }
 
 /** Migrates an object of `kind` from its apiVersion to `to`; refused with the reason when no safe rewrite exists. */

@@ -8,6 +8,7 @@ import type { PathSegment, YamlDocument } from '../../load/types.js';
 import type { RunData } from '../types.js';
 import { fluxFieldMigration, fluxObjectMigration, kubernetesObjectMigration, kustomizationFieldMigration } from './attach.js';
 import { FLUX_FIELD_MOVES } from './flux-fields.js';
+import { migrateReference } from './reference.js';
 import { mechanicalReplacement } from './kubernetes.js';
 import { KUSTOMIZE_FIXABLE_FIELDS, kustomizeByHand, type KustomizeFixableField } from './kustomize.js';
 import type { Migration } from './verify.js';
@@ -20,7 +21,9 @@ export type MigrationRequest =
    * object runs a Flux at or past the field's deprecation (a field that stopped working there may go).
    */
   | { kind: 'flux-field'; doc: YamlDocument; path: PathSegment[]; row: string; to?: string; everyTargetPastDeprecation?: boolean }
-  | { kind: 'kustomize-field'; doc: YamlDocument; field: string };
+  | { kind: 'kustomize-field'; doc: YamlDocument; field: string }
+  /** A reference a controller follows at the apiVersion written (Receiver spec.resources[i].apiVersion, see reference.ts). */
+  | { kind: 'reference'; doc: YamlDocument; path: PathSegment[]; to: string };
 
 /** Flux fields the apiVersion moves of flux.ts migrate (by their path with list indices left out). */
 const MOVED_FLUX_FIELDS = new Set([
@@ -53,6 +56,8 @@ export function migrationFor(run: RunData, request: MigrationRequest): Migration
       if (FLUX_FIELD_MOVES.has(`${request.doc.kind} ${dotted}`)) return fluxFieldMigration(run, file, request.doc, dotted, request.everyTargetPastDeprecation ?? false);
       return { refused: fluxFieldByHand(request.doc.kind, dotted) };
     }
+    case 'reference':
+      return migrateReference({ text: file.text.slice(request.doc.start, request.doc.end), start: request.doc.start }, request.path, request.to);
     case 'kustomize-field': {
       // A generator item's env (configMapGenerator[0].env): all of the document's move in one edit.
       const field = /^(configMapGenerator|secretGenerator)\[\d+\]\.env$/.test(request.field) ? 'env' : request.field;
