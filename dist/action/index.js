@@ -34611,6 +34611,7 @@ var DocText = class {
       if (start === end && start > 0) text3 = `
 ${text3}`;
     }
+    if (end === this.text.length && !this.text.endsWith("\n") && text3 === "" && start > 0 && this.text[start - 1] === "\n") start--;
     this.text = this.text.slice(0, start) + text3 + this.text.slice(end);
     this.parsed = void 0;
   }
@@ -34796,10 +34797,11 @@ ${text3}`;
     return { inline: void 0, block, keyCol };
   }
   /**
-   * `from: x` becomes the list `to: [x]` (written as a block list), or x goes first in the list `to` when there is
-   * one: the old single field was merged before the list (helm-controller's valuesFile before valuesFiles).
+   * `from: x` becomes the list `to: [x]` (written as a block list), or x joins the list `to` when there is one: first
+   * when the old single field was merged before the list (helm-controller's valuesFile before valuesFiles), last when
+   * it was appended after it (kustomize's generator env after envs).
    */
-  scalarIntoList(path17, from, to) {
+  scalarIntoList(path17, from, to, where2 = "start") {
     const value = this.valueText(path17, from);
     if (!value) return;
     if (value.inline === void 0) throw new MigrationRefused(`${from} is not a single value`);
@@ -34814,10 +34816,20 @@ ${text3}`;
     }
     const target = this.pair(path17, to);
     if (!(0, import_yaml2.isSeq)(target.value) || this.dashColumn(target.value) === void 0) throw new MigrationRefused(`${describe4([...path17, to])} is empty or in flow style`);
-    const at3 = lineStart(this.text, target.value.items[0].range[0]);
+    const at3 = where2 === "start" ? lineStart(this.text, target.value.items[0].range[0]) : this.lastContentLineEnd(target.value);
     this.replace(at3, at3, `${" ".repeat(this.dashColumn(target.value))}- ${value.inline}
 `);
     this.deletePair(path17, from);
+  }
+  /** Adds `key: <value text>` as the last pair of the block mapping at `path`, at the column of its keys. */
+  appendPair(path17, key, valueText) {
+    const map3 = this.map(path17);
+    if (!map3 || map3.items.length === 0) throw new MigrationRefused(`${describe4(path17)} is empty`);
+    if (this.has(path17, key)) throw new MigrationRefused(`${describe4([...path17, key])} is set already`);
+    const col = columnOf(this.text, map3.items[0].key.range[0]);
+    const at3 = this.lastContentLineEnd(map3);
+    this.replace(at3, at3, `${" ".repeat(col)}${key}: ${valueText}
+`);
   }
   /** End of the last line of a block node that is neither blank nor only a comment (comments after it stay after it). */
   lastContentLineEnd(node) {
@@ -34865,12 +34877,12 @@ function verifiedFix(before2, after, docStart, expected, normalize2 = (v) => v) 
 // src/checks/migrate/flux.ts
 var isObj10 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 var list2 = (v) => Array.isArray(v) ? v : v === null || v === void 0 ? [] : [v];
-function setApiVersion(doc, from, to) {
-  const node = doc.doc().get("apiVersion", true);
+function setApiVersion(doc, from, to, path17 = ["apiVersion"]) {
+  const node = doc.doc().getIn(path17, true);
   if (!node?.range) throw new MigrationRefused("apiVersion has no position");
   const source = doc.text.slice(node.range[0], node.range[1]);
   if (!source.includes(from)) throw new MigrationRefused("apiVersion is not written plainly");
-  doc.setScalar(["apiVersion"], source.replace(from, to));
+  doc.setScalar(path17, source.replace(from, to));
 }
 function migrateFluxObject(input, to) {
   try {
@@ -34981,6 +34993,86 @@ function patchesAsData(value) {
   return out;
 }
 
+// src/checks/migrate/flux-fields.ts
+var isObj11 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+function deleteField(doc, value, path17, key) {
+  const parent = path17.reduce((o, k) => isObj11(o?.[k]) ? o[k] : void 0, value);
+  if (!parent) throw new MigrationRefused(`${path17.join(".")} is not a mapping`);
+  delete parent[key];
+  if (Object.keys(parent).length === 0 && path17.length > 1) {
+    const up = path17.slice(0, -1);
+    const holder = up.reduce((o, k) => o[k], value);
+    delete holder[path17.at(-1)];
+    doc.deletePair(up, path17.at(-1));
+    return;
+  }
+  doc.deletePair(path17, key);
+}
+var MOVES = {
+  "HelmRelease spec.install.skipCRDs": (doc, value) => {
+    const install = value.spec.install;
+    if (install.skipCRDs === true && install.crds === void 0) {
+      throw new MigrationRefused(
+        "helm-controller ignores skipCRDs since Flux 2.2 and installs CRDs as spec.install.crds says (default Create): write crds: Skip to skip them as skipCRDs asks, or delete skipCRDs to keep what installs do now"
+      );
+    }
+    deleteField(doc, value, ["spec", "install"], "skipCRDs");
+  },
+  "HelmRelease spec.rollback.recreate": (doc, value, input) => {
+    const rollback = value.spec.rollback;
+    if (rollback.recreate === true && !input.everyTargetPastDeprecation) {
+      throw new MigrationRefused("a cluster applying it runs a Flux before 2.8, whose rollbacks still recreate pods: delete it once every cluster runs Flux 2.8 or later");
+    }
+    deleteField(doc, value, ["spec", "rollback"], "recreate");
+  },
+  "Provider spec.interval": (doc, value) => deleteField(doc, value, ["spec"], "interval"),
+  "Alert spec.summary": (doc, value) => {
+    const spec = value.spec;
+    const summary = spec.summary;
+    delete spec.summary;
+    if (summary === null || summary === "") {
+      doc.deletePair(["spec"], "summary");
+      return;
+    }
+    const metadata = spec.eventMetadata;
+    if (isObj11(metadata) && "summary" in metadata) throw new MigrationRefused("spec.eventMetadata has a summary too, which spec.summary overrides: keep one of them in eventMetadata");
+    const text3 = doc.valueText(["spec"], "summary");
+    if (text3?.inline === void 0) throw new MigrationRefused("spec.summary is not written on one line");
+    spec.eventMetadata = { ...isObj11(metadata) ? metadata : {}, summary };
+    if (isObj11(metadata) && Object.keys(metadata).length > 0) {
+      doc.appendPair(["spec", "eventMetadata"], "summary", text3.inline);
+      doc.deletePair(["spec"], "summary");
+    } else {
+      if (metadata !== void 0) throw new MigrationRefused("spec.eventMetadata is empty: write summary into it by hand");
+      const pair = doc.pair(["spec"], "summary");
+      const end = pair.value.range[1];
+      const rest = doc.text.slice(end, lineEnd(doc.text, end)).replace(/\n$/, "");
+      doc.replacePair(["spec"], "summary", `eventMetadata:
+  summary: ${text3.inline}${rest}
+`);
+    }
+  }
+};
+var FLUX_FIELD_MOVES = new Set(Object.keys(MOVES));
+function migrateFluxField(input, field2) {
+  try {
+    const doc = new DocText(input.text);
+    const value = doc.doc().toJS();
+    if (!isObj11(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string" || !isObj11(value.spec)) return { refused: "the document is not an object with a spec" };
+    const move = MOVES[`${value.kind} ${field2}`];
+    if (!move) return { refused: "" };
+    const parent = field2.split(".").slice(0, -1).reduce((o, k) => isObj11(o) ? o[k] : void 0, value);
+    if (!isObj11(parent) || !(field2.split(".").at(-1) in parent)) return { refused: "nothing to migrate" };
+    const expected = structuredClone(value);
+    move(doc, expected, input);
+    const before2 = new Set(input.validate(value, value.apiVersion, value.kind) ?? []);
+    return checked({ ...input, validate: (v, a, k) => input.validate(v, a, k)?.filter((p) => !before2.has(p)) }, doc, expected, value.apiVersion, value.kind);
+  } catch (err) {
+    if (err instanceof MigrationRefused) return { refused: err.message };
+    throw err;
+  }
+}
+
 // src/checks/migrate/kubernetes.ts
 var moves = (from, to, kinds) => kinds.map((kind) => [`${from}/${kind}`, { to }]);
 var MECHANICAL = new Map([
@@ -35026,7 +35118,7 @@ function migrateKubernetesObject(input) {
 }
 
 // src/checks/migrate/kustomize.ts
-var KUSTOMIZE_FIXABLE_FIELDS = ["bases", "imageTags", "patchesStrategicMerge", "patchesJson6902", "commonLabels"];
+var KUSTOMIZE_FIXABLE_FIELDS = ["bases", "imageTags", "patchesStrategicMerge", "patchesJson6902", "commonLabels", "env"];
 function migrateKustomization(input, fields = KUSTOMIZE_FIXABLE_FIELDS) {
   try {
     const doc = new DocText(input.text);
@@ -35034,7 +35126,7 @@ function migrateKustomization(input, fields = KUSTOMIZE_FIXABLE_FIELDS) {
     if (value === null || typeof value !== "object" || Array.isArray(value)) return { refused: "the kustomization is not a mapping" };
     const expected = { ...value };
     for (const field2 of KUSTOMIZE_FIXABLE_FIELDS) {
-      if (!fields.includes(field2) || !(field2 in expected)) continue;
+      if (!fields.includes(field2) || !(field2 === "env" ? generatorsWithEnv(expected).length > 0 : field2 in expected)) continue;
       STEPS[field2](doc, expected, input);
     }
     return verifiedFix(input.text, doc.text, input.start, expected);
@@ -35046,9 +35138,20 @@ function migrateKustomization(input, fields = KUSTOMIZE_FIXABLE_FIELDS) {
 function migrateKustomizationField(input, field2) {
   const alone = migrateKustomization(input, [field2]);
   if ("refused" in alone) return alone;
-  const viable = KUSTOMIZE_FIXABLE_FIELDS.filter((f) => f === field2 || !("refused" in migrateKustomization(input, [f])));
-  return viable.length === 1 ? alone : migrateKustomization(input, viable);
+  let together2 = [];
+  let edit = alone;
+  for (const f of KUSTOMIZE_FIXABLE_FIELDS) {
+    const m2 = migrateKustomization(input, [...together2, f]);
+    if ("fix" in m2) [together2, edit] = [[...together2, f], m2];
+  }
+  if (together2.includes(field2)) return edit;
+  const m = migrateKustomization(input, [...together2, field2]);
+  return { refused: `not in the same edit as ${together2.filter((f) => f !== field2).join(", ")} (${"refused" in m ? m.refused : ""}): a second pass of --fix moves it` };
 }
+function generatorsWithEnv(k) {
+  return GENERATORS.flatMap((gen) => list3(k[gen]).flatMap((item, i) => item !== null && typeof item === "object" && "env" in item ? [[gen, i]] : []));
+}
+var GENERATORS = ["configMapGenerator", "secretGenerator"];
 var list3 = (v) => Array.isArray(v) ? v : v === null || v === void 0 ? [] : [v];
 var STEPS = {
   bases: (doc, expected) => {
@@ -35081,6 +35184,7 @@ var STEPS = {
     delete expected.patchesStrategicMerge;
     doc.moveItems([], "patchesStrategicMerge", "patches", "start", (chunk) => asPatchItem(chunk, typeof chunk.value === "string" && input.patchFileDocuments(chunk.value) !== void 0 ? "path" : "patch"));
   },
+  env: envIntoEnvs,
   commonLabels: (doc, expected) => {
     const pairs2 = expected.commonLabels;
     delete expected.commonLabels;
@@ -35110,6 +35214,23 @@ ${item}`);
     }
   }
 };
+function envIntoEnvs(doc, expected) {
+  for (const [gen, i] of generatorsWithEnv(expected)) {
+    const items2 = [...expected[gen]];
+    const item = { ...items2[i] };
+    const env = item.env;
+    delete item.env;
+    if (env === null || env === "") {
+      doc.deletePair([gen, i], "env");
+    } else {
+      if (typeof env !== "string") throw new MigrationRefused(`${gen}[${i}].env is not a file name`);
+      item.envs = [...list3(item.envs), env];
+      doc.scalarIntoList([gen, i], "env", "envs", "end");
+    }
+    items2[i] = item;
+    expected[gen] = items2;
+  }
+}
 function asPatchItem(chunk, key) {
   const nl = chunk.body.indexOf("\n");
   const first = nl === -1 ? chunk.body : chunk.body.slice(0, nl);
@@ -35120,6 +35241,15 @@ ${shiftLines(rest, 2)}` };
 }
 function inlineDocuments(text3) {
   return text3.split(/^---[ \t]*$/m).filter((part) => part.trim() !== "").length;
+}
+function kustomizeByHand(field2) {
+  if (field2 === "vars") {
+    return "kustomize edit fix leaves vars too: for each var write a replacements item with source {kind, name} of its objref and fieldPath its fieldref.fieldpath (default metadata.name), and one target per field holding $(NAME) (select {kind, name} and fieldPaths); a $(NAME) inside a longer value needs options.delimiter and options.index, or a patch";
+  }
+  if (field2 === "helmChartInflationGenerator") {
+    return "move each item to helmCharts renaming chartName to name, chartVersion to version, chartRepoUrl to repo, values to valuesFile and valuesLocal to valuesInline (valuesMerge and releaseName stay), and chartHome and helmHome to helmGlobals chartHome and configHome; kustomize ignores releaseNamespace (helmCharts has namespace), chartRepoName, helmBin and extraArgs";
+  }
+  return "";
 }
 
 // src/checks/migrate/attach.ts
@@ -35146,6 +35276,9 @@ function objectInput(run, file, doc) {
 }
 function fluxObjectMigration(run, file, doc, to) {
   return together(run, file, doc, (f, d) => migrateFluxObject(objectInput(run, f, d), to));
+}
+function fluxFieldMigration(run, file, doc, field2, everyTargetPastDeprecation) {
+  return migrateFluxField({ ...objectInput(run, file, doc), everyTargetPastDeprecation }, field2);
 }
 function kubernetesObjectMigration(run, file, doc) {
   return together(run, file, doc, (f, d) => migrateKubernetesObject(objectInput(run, f, d)));
@@ -35183,6 +35316,24 @@ function versionSelector(run, doc) {
   return void 0;
 }
 
+// src/checks/migrate/reference.ts
+function migrateReference(input, path17, to) {
+  try {
+    const doc = new DocText(input.text);
+    const expected = doc.doc().toJS();
+    const holder = path17.slice(0, -1).reduce((o, k) => o !== null && typeof o === "object" ? o[k] : void 0, expected);
+    const key = path17.at(-1);
+    const from = holder?.[key];
+    if (typeof from !== "string") return { refused: "the reference has no apiVersion" };
+    holder[key] = to;
+    setApiVersion(doc, from, to, path17);
+    return verifiedFix(input.text, doc.text, input.start, expected);
+  } catch (err) {
+    if (err instanceof MigrationRefused) return { refused: err.message };
+    throw err;
+  }
+}
+
 // src/checks/migrate/request.ts
 var MOVED_FLUX_FIELDS = /* @__PURE__ */ new Set([
   "spec.patchesStrategicMerge",
@@ -35207,13 +35358,23 @@ function migrationFor(run, request2) {
       return { refused: "" };
     case "flux-field": {
       const dotted2 = request2.path.filter((p) => typeof p === "string").join(".");
-      if (!request2.to || request2.to === request2.doc.apiVersion || !MOVED_FLUX_FIELDS.has(dotted2)) return { refused: "" };
-      return fluxObjectMigration(run, file, request2.doc, request2.to);
+      if (request2.to && request2.to !== request2.doc.apiVersion && MOVED_FLUX_FIELDS.has(dotted2)) return fluxObjectMigration(run, file, request2.doc, request2.to);
+      if (FLUX_FIELD_MOVES.has(`${request2.doc.kind} ${dotted2}`)) return fluxFieldMigration(run, file, request2.doc, dotted2, request2.everyTargetPastDeprecation ?? false);
+      return { refused: fluxFieldByHand(request2.doc.kind, dotted2) };
     }
-    case "kustomize-field":
-      if (!KUSTOMIZE_FIXABLE_FIELDS.includes(request2.field)) return { refused: "" };
-      return kustomizationFieldMigration(run.repo, file, request2.doc, request2.field);
+    case "reference":
+      return migrateReference({ text: file.text.slice(request2.doc.start, request2.doc.end), start: request2.doc.start }, request2.path, request2.to);
+    case "kustomize-field": {
+      const field2 = /^(configMapGenerator|secretGenerator)\[\d+\]\.env$/.test(request2.field) ? "env" : request2.field;
+      if (!KUSTOMIZE_FIXABLE_FIELDS.includes(field2)) return { refused: kustomizeByHand(request2.field) };
+      return kustomizationFieldMigration(run.repo, file, request2.doc, field2);
+    }
   }
+}
+function fluxFieldByHand(kind, field2) {
+  if (kind === "Provider" && field2 === "spec.proxy") return "put the proxy URL in a Secret under the key address (with username and password if the proxy needs them) and name that Secret in spec.proxySecretRef; --fix writes no Secrets";
+  if (kind === "ImageUpdateAutomation" && field2 === "spec.git.commit.messageTemplate") return "a Go template is rewritten by a person: where it ranged over .Updated.Images, {{ range .Changed.Changes }}{{ .NewValue }}{{ end }} lists the new image references (each change also has .OldValue and .Setter)";
+  return "";
 }
 
 // src/checks/deprecations/fix.ts
@@ -35301,7 +35462,28 @@ function apiDeprecated(ctx) {
       }
       report(ctx, doc, verdict, clusters);
     }
+    for (const { targets, clusters } of documentTargets(ctx, doc)) reportReferences(ctx, doc, targets, clusters);
   }
+}
+function reportReferences(ctx, doc, targets, clusters) {
+  if (doc.kind !== "Receiver" || groupOf(doc.apiVersion) !== "notification.toolkit.fluxcd.io") return;
+  const resources = doc.value?.spec?.resources;
+  if (!Array.isArray(resources)) return;
+  resources.forEach((ref, i) => {
+    const { apiVersion, kind } = ref ?? {};
+    if (typeof apiVersion !== "string" || typeof kind !== "string") return;
+    const verdict = judgeApiVersion(apiVersion, kind, targets);
+    if (!verdict || verdict.status === "unknown" || verdict.family !== "flux" || !verdict.replacement) return;
+    const path17 = ["spec", "resources", i, "apiVersion"];
+    const { note, fix } = fixParts(migrationFor2(ctx, { kind: "reference", doc, path: path17, to: verdict.replacement }));
+    ctx.report({
+      message: `spec.resources[${i}] of Receiver ${doc.name ?? ""} names ${apiVersion} ${kind}, which ${verdict.detail}${targetNote(ctx, verdict.target, clusters)}: notification-controller asks for the object at that version; use ${verdict.replacement}; ${note}`,
+      severity: verdict.status === "removed" ? "error" : "warning",
+      location: ctx.locate(doc, path17, "value"),
+      object: objectRef(doc),
+      ...fix ? { fix } : {}
+    });
+  });
 }
 function report(ctx, doc, verdict, clusters) {
   const { note, fix } = fixParts(verdict.replacement ? migrationFor2(ctx, { kind: "apiVersion", family: verdict.family, doc, to: verdict.replacement }) : { refused: "" });
@@ -35436,7 +35618,10 @@ function reportRow(ctx, doc, row, targets, clusters) {
       if (!matchesRow(row, found.value)) continue;
       const verdict = judgeField(row, doc.apiVersion, doc.kind, targets);
       if (!verdict) continue;
-      const { note, fix } = fixParts(migrationFor2(ctx, { kind: "flux-field", doc, path: found.path, row: row.row }));
+      const api = judgeApiVersion(doc.apiVersion, doc.kind, targets);
+      const to = api && api.status !== "unknown" && api.family === "flux" ? api.replacement : void 0;
+      const everyTargetPastDeprecation = documentTargets(ctx, doc).every((t) => reached(t.targets.flux.release, row.deprecatedIn));
+      const { note, fix } = fixParts(migrationFor2(ctx, { kind: "flux-field", doc, path: found.path, row: row.row, everyTargetPastDeprecation, ...to ? { to } : {} }));
       const instead = row.replacement ? `use ${row.replacement}` : "delete it";
       ctx.report({
         message: `${dotted(found.path)} of ${doc.kind} ${doc.apiVersion} ${verdict.detail}${targetNote(ctx, targets.flux.label, clusters)}: ${instead}; ${note}`,
@@ -41429,17 +41614,17 @@ function literalBlockMapper(file, node) {
 }
 
 // src/checks/schema/targets.ts
-var isObj11 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj12 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var str7 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 var KUSTOMIZE_CONFIG_FIELDS = /* @__PURE__ */ new Set(["generators", "transformers", "configurations", "openapi", "replacements"]);
 function withoutDirectives(value) {
   if (Array.isArray(value)) return value.map(withoutDirectives);
-  if (!isObj11(value)) return value;
+  if (!isObj12(value)) return value;
   return Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith("$")).map(([k, v]) => [k, withoutDirectives(v)]));
 }
 function patchType(value, target) {
-  if (isObj11(value) && str7(value.apiVersion) && str7(value.kind)) return { apiVersion: value.apiVersion, kind: value.kind };
-  if (!isObj11(target) || !str7(target.kind) || !str7(target.version)) return void 0;
+  if (isObj12(value) && str7(value.apiVersion) && str7(value.kind)) return { apiVersion: value.apiVersion, kind: value.kind };
+  if (!isObj12(target) || !str7(target.kind) || !str7(target.version)) return void 0;
   return { apiVersion: apiVersionOf(str7(target.group) ?? "", target.version), kind: target.kind };
 }
 var Collector = class {
@@ -41452,7 +41637,7 @@ var Collector = class {
       return;
     }
     const type2 = patchType(value, target);
-    if (!type2 || !isObj11(value)) return;
+    if (!type2 || !isObj12(value)) return;
     const label = inline ? { inline: `${inline} (${type2.apiVersion} ${type2.kind})` } : {};
     this.out.objects.push({ doc, value: withoutDirectives(value), ...type2, base, ...label, ...from, whole: false, partial: true, encrypted: false });
   }
@@ -41474,18 +41659,18 @@ var Collector = class {
    */
   addPatchLists(doc, base, holder) {
     asList4(holder.patches).forEach((entry, i) => {
-      if (!isObj11(entry)) return;
+      if (!isObj12(entry)) return;
       const at3 = [...base, "patches", i, "patch"];
       if (typeof entry.patch === "string") this.addPatchString(doc, at3, entry.patch, entry.target, `inline patch patches[${i}]`);
-      else if (isObj11(entry.patch) || Array.isArray(entry.patch)) this.addPatchValue(doc, at3, entry.patch, entry.target, void 0);
+      else if (isObj12(entry.patch) || Array.isArray(entry.patch)) this.addPatchValue(doc, at3, entry.patch, entry.target, void 0);
     });
     asList4(holder.patchesStrategicMerge).forEach((entry, i) => {
       const at3 = [...base, "patchesStrategicMerge", i];
       if (typeof entry === "string" && entry.includes("\n")) this.addPatchString(doc, at3, entry, void 0, `inline patch patchesStrategicMerge[${i}]`);
-      else if (isObj11(entry)) this.addPatchValue(doc, at3, entry, void 0, void 0);
+      else if (isObj12(entry)) this.addPatchValue(doc, at3, entry, void 0, void 0);
     });
     asList4(holder.patchesJson6902).forEach((entry, i) => {
-      if (!isObj11(entry)) return;
+      if (!isObj12(entry)) return;
       const at3 = [...base, "patchesJson6902", i, "patch"];
       const label = `inline patch patchesJson6902[${i}]`;
       if (typeof entry.patch === "string") {
@@ -41505,14 +41690,14 @@ function collectTargets(repo, graph) {
   const checked2 = checkedKustomizeFiles(graph);
   const usedPatchFiles = new Set(checked2.flatMap((k) => k.refs.filter((r) => r.status === "file" && r.path !== void 0).map((r) => r.path)));
   for (const k of checked2) {
-    c.addPatchLists(k.doc, [], isObj11(k.doc.value) ? k.doc.value : {});
+    c.addPatchLists(k.doc, [], isObj12(k.doc.value) ? k.doc.value : {});
     for (const ref of k.refs) {
       if (ref.status !== "file" || ref.path === void 0) continue;
       if (KUSTOMIZE_CONFIG_FIELDS.has(ref.field)) for (const d of repo.fileMap.get(ref.path)?.documents ?? []) configDocs.add(d);
       if (ref.field === "patches" || ref.field === "patchesJson6902") {
         const entry = k.doc.value[ref.field];
         const index = ref.at.path[1];
-        const target = Array.isArray(entry) && typeof index === "number" && isObj11(entry[index]) ? entry[index].target : void 0;
+        const target = Array.isArray(entry) && typeof index === "number" && isObj12(entry[index]) ? entry[index].target : void 0;
         if (target !== void 0 && !patchTargets.has(ref.path)) patchTargets.set(ref.path, target);
       }
     }
@@ -41523,7 +41708,7 @@ function collectTargets(repo, graph) {
         if (doc.value !== null && doc.value !== void 0 && usedPatchFiles.has(doc.file)) c.addPatchValue(doc, [], doc.value, patchTargets.get(doc.file), void 0);
         continue;
       }
-      if (doc.class !== "k8s" && doc.class !== "sops" || !doc.apiVersion || !doc.kind || configDocs.has(doc) || !isObj11(doc.value)) continue;
+      if (doc.class !== "k8s" && doc.class !== "sops" || !doc.apiVersion || !doc.kind || configDocs.has(doc) || !isObj12(doc.value)) continue;
       if (doc.apiVersion === "builtin" || doc.apiVersion.startsWith("kustomize.config.k8s.io/")) continue;
       const encrypted = doc.class === "sops";
       if (encrypted && (SOPS_CIPHERTEXT2.test(doc.apiVersion) || SOPS_CIPHERTEXT2.test(doc.kind))) continue;
@@ -41534,7 +41719,7 @@ function collectTargets(repo, graph) {
       }
       if (doc.apiVersion === "v1" && doc.kind === "List") {
         asList4(value.items).forEach((item, i) => {
-          if (isObj11(item) && str7(item.apiVersion) && str7(item.kind)) {
+          if (isObj12(item) && str7(item.apiVersion) && str7(item.kind)) {
             const type2 = { apiVersion: item.apiVersion, kind: item.kind };
             c.out.objects.push({ doc, value: item, ...type2, base: ["items", i], whole: true, partial: false, encrypted });
           }
@@ -41548,12 +41733,12 @@ function collectTargets(repo, graph) {
   return c.out;
 }
 function addEmbeddedPatches(c, doc, value) {
-  const spec = isObj11(value.spec) ? value.spec : void 0;
+  const spec = isObj12(value.spec) ? value.spec : void 0;
   if (!spec) return;
   if (isFluxKustomization(doc)) c.addPatchLists(doc, ["spec"], spec);
   if (isHelmRelease(doc)) {
     asList4(spec.postRenderers).forEach((renderer, i) => {
-      if (isObj11(renderer) && isObj11(renderer.kustomize)) c.addPatchLists(doc, ["spec", "postRenderers", i, "kustomize"], renderer.kustomize);
+      if (isObj12(renderer) && isObj12(renderer.kustomize)) c.addPatchLists(doc, ["spec", "postRenderers", i, "kustomize"], renderer.kustomize);
     });
   }
 }
@@ -41757,12 +41942,12 @@ var BuildInputs = class {
 };
 
 // src/checks/patch-unmatched.ts
-var isObj12 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj13 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var str8 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 function namedBy(record2) {
   const body2 = record2.patch.body;
-  if (!isObj12(body2)) return void 0;
-  const meta = isObj12(body2.metadata) ? body2.metadata : {};
+  if (!isObj13(body2)) return void 0;
+  const meta = isObj13(body2.metadata) ? body2.metadata : {};
   const kind = str8(body2.kind);
   const name = str8(meta.name);
   if (!kind || !name) return void 0;
@@ -41826,7 +42011,7 @@ function kustomizePatchUnmatched(ctx) {
 
 // src/checks/namespace-missing.ts
 var str9 = (v) => typeof v === "string" && v !== "" ? v : void 0;
-var isObj13 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj14 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var Namespaces = class {
   names = /* @__PURE__ */ new Set();
   patterns = [];
@@ -41844,15 +42029,15 @@ var Namespaces = class {
 };
 function createdByRelease(value, namespace) {
   const spec = specOfValue(value);
-  const install = isObj13(spec.install) ? spec.install : {};
+  const install = isObj14(spec.install) ? spec.install : {};
   const target = str9(spec.targetNamespace);
   return install.createNamespace === true && target !== void 0 && target !== namespace ? target : void 0;
 }
 function createdByResourceSet(value, into) {
   const resources = specOfValue(value).resources;
   for (const r of Array.isArray(resources) ? resources : []) {
-    if (!isObj13(r)) continue;
-    const meta = isObj13(r.metadata) ? r.metadata : {};
+    if (!isObj14(r)) continue;
+    const meta = isObj14(r.metadata) ? r.metadata : {};
     const name = str9(meta.name);
     if (r.kind === "Namespace" && name) into.add(name);
     if (isHelmRelease(r)) {
@@ -42028,7 +42213,7 @@ function configFileHoldsCredential(text3) {
 }
 
 // src/checks/secret-generator.ts
-var isObj14 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj15 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function splitAssignment(line) {
   const at3 = line.indexOf("=");
   if (at3 <= 0) return void 0;
@@ -42039,12 +42224,12 @@ function textOf(repo, path17) {
   return repo.fileMap.get(path17)?.text ?? repo.rawFiles.find((f) => f.path === path17)?.text;
 }
 function generatedInClear(repo, doc) {
-  const generators = isObj14(doc.value) ? doc.value.secretGenerator : void 0;
+  const generators = isObj15(doc.value) ? doc.value.secretGenerator : void 0;
   if (!Array.isArray(generators)) return [];
   const dir = doc.file.includes("/") ? doc.file.slice(0, doc.file.lastIndexOf("/")) : "";
   const out = [];
   generators.forEach((entry, i) => {
-    if (!isObj14(entry)) return;
+    if (!isObj15(entry)) return;
     const keys = [];
     let first;
     const add2 = (key, path17) => {
@@ -42079,7 +42264,7 @@ function generatedInClear(repo, doc) {
 }
 
 // src/checks/secrets.ts
-var isObj15 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj16 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 function decoded(value) {
   const compact = value.replace(/\s+/g, "");
@@ -42111,14 +42296,14 @@ function judgeGenerators(ctx, doc) {
   }
 }
 function isSecret(doc) {
-  return doc.class === "k8s" && doc.kind === "Secret" && doc.apiVersion === "v1" && isObj15(doc.value);
+  return doc.class === "k8s" && doc.kind === "Secret" && doc.apiVersion === "v1" && isObj16(doc.value);
 }
 function judge(ctx, doc) {
   const value = doc.value;
   const keys = [];
   for (const field2 of ["data", "stringData"]) {
     const values = value[field2];
-    if (!isObj15(values)) continue;
+    if (!isObj16(values)) continue;
     for (const [key, v] of Object.entries(values)) {
       if (!inClear(field2, v)) continue;
       const privateKey = PRIVATE_PEM.test(field2 === "data" ? decoded(String(v)) : String(v));
@@ -42140,7 +42325,7 @@ function judge(ctx, doc) {
 var import_picomatch5 = __toESM(require_picomatch2(), 1);
 
 // src/checks/policy/applied.ts
-var isObj16 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj17 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var str10 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 function appliedDocuments(ctx) {
   return [...ctx.graph.appliedByDocument.values()].filter((list4) => list4.length > 0);
@@ -42163,14 +42348,14 @@ function appliedRef(a) {
   return objectRef({ apiVersion: a.id.apiVersion, kind: a.id.kind, namespace: a.id.namespace, name: a.id.name });
 }
 function specOf2(value) {
-  return isObj16(value) && isObj16(value.spec) ? value.spec : {};
+  return isObj17(value) && isObj17(value.spec) ? value.spec : {};
 }
 function describe5(a) {
   return `${a.id.kind} "${a.id.name}"`;
 }
 function valueAt3(value, path17) {
   let v = value;
-  for (const p of path17) v = isObj16(v) || Array.isArray(v) ? v[p] : void 0;
+  for (const p of path17) v = isObj17(v) || Array.isArray(v) ? v[p] : void 0;
   return v;
 }
 function locateField(ctx, a, path17, target = "value") {
@@ -42197,8 +42382,8 @@ function patchFiles(ctx, p) {
 // src/checks/policy/chart-version.ts
 var EXACT = /^=?\s*v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 function unpinnedVersion(value) {
-  const chart = isObj16(value) && isObj16(value.spec) && isObj16(value.spec.chart) && isObj16(value.spec.chart.spec) ? value.spec.chart.spec : void 0;
-  if (!chart || !isObj16(chart.sourceRef) || (chart.sourceRef.kind ?? "HelmRepository") !== "HelmRepository") return void 0;
+  const chart = isObj17(value) && isObj17(value.spec) && isObj17(value.spec.chart) && isObj17(value.spec.chart.spec) ? value.spec.chart.spec : void 0;
+  if (!chart || !isObj17(chart.sourceRef) || (chart.sourceRef.kind ?? "HelmRepository") !== "HelmRepository") return void 0;
   if (chart.version === void 0 || chart.version === null) return "";
   const version = String(chart.version).trim();
   return EXACT.test(version) || version.includes("${") ? void 0 : version;
@@ -42254,12 +42439,12 @@ function imageTag(image) {
 }
 function at2(value, path17) {
   let v = value;
-  for (const p of path17) v = isObj16(v) || Array.isArray(v) ? v[p] : void 0;
+  for (const p of path17) v = isObj17(v) || Array.isArray(v) ? v[p] : void 0;
   return v;
 }
 function overridesOf(value) {
-  const list4 = isObj16(value) && Array.isArray(value.images) ? value.images : [];
-  return list4.filter(isObj16).flatMap((i) => {
+  const list4 = isObj17(value) && Array.isArray(value.images) ? value.images : [];
+  return list4.filter(isObj17).flatMap((i) => {
     const name = str10(i.name);
     if (!name) return [];
     const tag = i.newTag === void 0 || i.newTag === null ? void 0 : String(i.newTag);
@@ -42283,7 +42468,7 @@ function transformedImage(ctx, a, image) {
     const k = ctx.graph.kustomizeByDir.get(dir) ?? ctx.graph.kustomizeFiles.find((f) => f.path === dir);
     if (k) layers.push(overridesOf(k.doc.value));
   }
-  layers.push(overridesOf(isObj16(a.by.value) ? a.by.value.spec : void 0));
+  layers.push(overridesOf(isObj17(a.by.value) ? a.by.value.spec : void 0));
   let out = image;
   for (const layer of layers) {
     const o = layer.find((x) => override(out, x) !== out);
@@ -42295,13 +42480,13 @@ function workloadHits(ctx, a) {
   const podPath = POD_SPEC[a.id.kind];
   if (!podPath) return [];
   const podSpec = at2(a.value, podPath);
-  if (!isObj16(podSpec)) return [];
+  if (!isObj17(podSpec)) return [];
   const hits = [];
   for (const field2 of ["initContainers", "containers", "ephemeralContainers"]) {
     const list4 = podSpec[field2];
     if (!Array.isArray(list4)) continue;
     list4.forEach((c, i) => {
-      const written = isObj16(c) ? str10(c.image) : void 0;
+      const written = isObj17(c) ? str10(c.image) : void 0;
       if (!written || written.includes("${")) return;
       const image = transformedImage(ctx, a, written);
       const tag = imageTag(image);
@@ -42317,7 +42502,7 @@ function valuesHits(value, path17, out, seen = /* @__PURE__ */ new Set()) {
     value.forEach((v, i) => valuesHits(v, [...path17, i], out, seen));
     return;
   }
-  if (!isObj16(value)) return;
+  if (!isObj17(value)) return;
   if (str10(value.repository) && value.tag === "latest") out.push({ path: [...path17, "tag"], image: `${value.repository}:latest`, tag: "latest" });
   for (const [k, v] of Object.entries(value)) {
     if (k === "image" && typeof v === "string" && imageTag(v) === "latest") out.push({ path: [...path17, k], image: v, tag: "latest" });
@@ -42327,7 +42512,7 @@ function valuesHits(value, path17, out, seen = /* @__PURE__ */ new Set()) {
 function hitsOf(ctx, a) {
   if (a.id.kind === "HelmRelease") {
     const out = [];
-    const values = isObj16(a.value) && isObj16(a.value.spec) ? a.value.spec.values : void 0;
+    const values = isObj17(a.value) && isObj17(a.value.spec) ? a.value.spec.values : void 0;
     valuesHits(values, ["spec", "values"], out);
     return out;
   }
@@ -42442,10 +42627,10 @@ function retriesOf(remediation) {
 }
 function judge2(a, action, defaultStrategy, requireRetries) {
   const config = specOf2(a.value)[action];
-  const settings = isObj16(config) ? config : {};
-  const strategy = isObj16(settings.strategy) ? str10(settings.strategy.name) : void 0;
+  const settings = isObj17(config) ? config : {};
+  const strategy = isObj17(settings.strategy) ? str10(settings.strategy.name) : void 0;
   if ((strategy ?? defaultStrategy) === "RetryOnFailure" || strategy?.includes("${")) return void 0;
-  if (!isObj16(settings.remediation)) return requireRetries ? { action } : void 0;
+  if (!isObj17(settings.remediation)) return requireRetries ? { action } : void 0;
   const remediation = settings.remediation;
   if (retriesOf(remediation) !== 0) return void 0;
   if (remediation.remediateLastFailure !== void 0 && remediation.remediateLastFailure !== false) return void 0;
@@ -42485,7 +42670,7 @@ function helmReleaseRemediationRetries(ctx) {
     if (!isHelmRelease(instances[0].doc)) continue;
     for (const action of ACTIONS) {
       const where2 = (a, v) => {
-        if (!v.remediation) return locateField(ctx, a, ["spec", ...isObj16(specOf2(a.value)[action]) ? [action] : []], "key");
+        if (!v.remediation) return locateField(ctx, a, ["spec", ...isObj17(specOf2(a.value)[action]) ? [action] : []], "key");
         const path17 = ["spec", action, "remediation", ...v.remediation.retries === void 0 ? [] : ["retries"]];
         return locateField(ctx, a, path17, v.remediation.retries === void 0 ? "key" : "value");
       };
@@ -42535,9 +42720,9 @@ function fluxSuspended(ctx) {
 // src/checks/policy/lockdown.ts
 var CONTROLLERS = ["kustomize-controller", "helm-controller"];
 function deploymentArgs(value) {
-  const containers = isObj16(value) && isObj16(value.spec) && isObj16(value.spec.template) && isObj16(value.spec.template.spec) ? value.spec.template.spec.containers : void 0;
+  const containers = isObj17(value) && isObj17(value.spec) && isObj17(value.spec.template) && isObj17(value.spec.template.spec) ? value.spec.template.spec.containers : void 0;
   if (!Array.isArray(containers)) return [];
-  return containers.flatMap((c) => isObj16(c) && Array.isArray(c.args) ? c.args.filter((a) => typeof a === "string") : []);
+  return containers.flatMap((c) => isObj17(c) && Array.isArray(c.args) ? c.args.filter((a) => typeof a === "string") : []);
 }
 function flagValue(args, flag) {
   let found;
@@ -42550,9 +42735,9 @@ function flagValue(args, flag) {
 function patchedArgs(kustomizations) {
   const out = /* @__PURE__ */ new Map();
   for (const k of kustomizations) {
-    const patches = isObj16(k) && Array.isArray(k.patches) ? k.patches : [];
+    const patches = isObj17(k) && Array.isArray(k.patches) ? k.patches : [];
     for (const p of patches) {
-      if (!isObj16(p) || !isObj16(p.target) || typeof p.patch !== "string") continue;
+      if (!isObj17(p) || !isObj17(p.target) || typeof p.patch !== "string") continue;
       if (p.target.kind !== void 0 && p.target.kind !== "Deployment") continue;
       const name = str10(p.target.name);
       let matches = () => true;
@@ -42589,8 +42774,8 @@ function lockdownOf(cluster, kustomizations, declared) {
   }
   for (const o of cluster.objects) {
     if (isFluxInstance({ apiVersion: o.id.apiVersion, kind: o.id.kind })) {
-      const spec = isObj16(o.value) && isObj16(o.value.spec) ? o.value.spec : {};
-      const c = isObj16(spec.cluster) ? spec.cluster : {};
+      const spec = isObj17(o.value) && isObj17(o.value.spec) ? o.value.spec : {};
+      const c = isObj17(spec.cluster) ? spec.cluster : {};
       if (c.multitenant === true) {
         const sa = str10(c.tenantDefaultServiceAccount) ?? "default";
         for (const controller of CONTROLLERS) {
@@ -42662,9 +42847,9 @@ function boundServiceAccounts(cluster) {
   const bound = /* @__PURE__ */ new Set();
   for (const o of cluster.objects) {
     if (o.id.kind !== "RoleBinding" && o.id.kind !== "ClusterRoleBinding") continue;
-    const subjectsOf = isObj16(o.value) && Array.isArray(o.value.subjects) ? o.value.subjects : [];
+    const subjectsOf = isObj17(o.value) && Array.isArray(o.value.subjects) ? o.value.subjects : [];
     for (const s of subjectsOf) {
-      if (!isObj16(s) || s.kind !== "ServiceAccount" || !str10(s.name)) continue;
+      if (!isObj17(s) || s.kind !== "ServiceAccount" || !str10(s.name)) continue;
       bound.add(`${str10(s.namespace) ?? o.id.namespace ?? ""}/${str10(s.name)}`);
     }
   }
@@ -42745,7 +42930,7 @@ function fluxDependencyNotReady(ctx) {
   }
   for (const { k, dependents, clusters, kinds } of byDoc.values()) {
     const names = [...dependents].sort().map((n) => `"${n}"`).join(", ");
-    const spec = isObj16(k.doc.value) && isObj16(k.doc.value.spec) ? k.doc.value.spec : {};
+    const spec = isObj17(k.doc.value) && isObj17(k.doc.value.spec) ? k.doc.value.spec : {};
     ctx.report({
       message: `Kustomization "${k.name}" is a dependency of ${names} on ${quoteClusters([...clusters])} but neither waits (spec.wait) nor has healthChecks: Flux marks it Ready as soon as it is applied, before its ${[...kinds].sort().map((k2) => `${k2}s`).join(", ")} are ready, so the dependents start too early; set spec.wait: true (or list healthChecks)`,
       location: ctx.locate(k.doc, "wait" in spec ? ["spec", "wait"] : ["spec"], "value"),
@@ -42760,7 +42945,7 @@ var import__ = __toESM(require__(), 1);
 var import__2 = __toESM(require__2(), 1);
 var import_ajv_formats2 = __toESM(require_dist2(), 1);
 function mergeValues(base, over) {
-  if (!isObj16(base) || !isObj16(over)) return over === void 0 ? base : over;
+  if (!isObj17(base) || !isObj17(over)) return over === void 0 ? base : over;
   const out = { ...base };
   for (const [k, v] of Object.entries(over)) {
     if (v === null) delete out[k];
@@ -42769,7 +42954,7 @@ function mergeValues(base, over) {
   return out;
 }
 function compile2(schema2) {
-  const draft = isObj16(schema2) ? str10(schema2.$schema) ?? "" : "";
+  const draft = isObj17(schema2) ? str10(schema2.$schema) ?? "" : "";
   const options = { allErrors: true, verbose: true, strict: false, validateSchema: false };
   const ajv2 = draft.includes("2020-12") ? new import__2.Ajv2020(options) : draft.includes("2019-09") ? new import__.Ajv2019(options) : new import_ajv4.Ajv(options);
   (0, import_ajv_formats2.default)(ajv2);
@@ -42781,13 +42966,13 @@ function fileText(ctx, path17) {
   return ctx.repo.rawFiles.find((f) => f.path === path17)?.text;
 }
 function valuesFromParts(h, cluster) {
-  const spec = isObj16(h.value) && isObj16(h.value.spec) ? h.value.spec : {};
+  const spec = isObj17(h.value) && isObj17(h.value.spec) ? h.value.spec : {};
   const entries2 = Array.isArray(spec.valuesFrom) ? spec.valuesFrom : [];
   const parts = [];
   for (const e of entries2) {
-    if (!isObj16(e) || e.kind !== "ConfigMap" || str10(e.targetPath) || !str10(e.name)) return void 0;
+    if (!isObj17(e) || e.kind !== "ConfigMap" || str10(e.targetPath) || !str10(e.name)) return void 0;
     const cm = cluster.objects.find((o) => o.id.kind === "ConfigMap" && o.id.group === "" && o.id.name === e.name && (o.id.namespace ?? h.namespace) === h.namespace);
-    const data2 = cm && isObj16(cm.value) && isObj16(cm.value.data) ? cm.value.data : void 0;
+    const data2 = cm && isObj17(cm.value) && isObj17(cm.value.data) ? cm.value.data : void 0;
     const text3 = data2 ? data2[str10(e.valuesKey) ?? "values.yaml"] : void 0;
     if (typeof text3 !== "string") {
       if (e.optional === true && !cm) continue;
@@ -42804,7 +42989,7 @@ function valuesPath(values, path17) {
   let v = values;
   const out = [];
   for (const seg of path17) {
-    const next = isObj16(v) || Array.isArray(v) ? v[seg] : void 0;
+    const next = isObj17(v) || Array.isArray(v) ? v[seg] : void 0;
     if (next === void 0) break;
     out.push(seg);
     v = next;
@@ -42839,7 +43024,7 @@ function helmReleaseValuesSchema(ctx) {
         return "error" in parsed ? void 0 : parsed.documents[0]?.value ?? {};
       })();
       if (defaults === void 0) continue;
-      const spec = isObj16(h.value) && isObj16(h.value.spec) ? h.value.spec : {};
+      const spec = isObj17(h.value) && isObj17(h.value.spec) ? h.value.spec : {};
       const merged = [...fromParts, spec.values].reduce((acc, part) => mergeValues(acc, part), defaults);
       if (validate(merged)) continue;
       const errors = toSchemaErrors(validate.errors ?? [], merged, { partial: false, redact: false, substitution: true, encrypted: false });
@@ -42970,7 +43155,7 @@ function isOpenPgpSecretKey(bytes) {
 }
 
 // src/checks/secret-config.ts
-var isObj17 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj18 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var HOW2 = ": anyone who can read the repository reads it, and Git history keeps it; move it to a Secret (encrypted with SOPS + age, an ExternalSecret or a SealedSecret) and reference it (secretKeyRef, valuesFrom kind Secret, a secretRef), then rotate it";
 function urlCarriesToken(url) {
   const m = /^https?:\/\/[^/\s]+([^\s#]*)$/i.exec(url.trim());
@@ -42983,7 +43168,7 @@ function namedValues(value, path17, out, seen = /* @__PURE__ */ new Set()) {
   if (Array.isArray(value)) {
     value.forEach((item, i) => {
       path17.push(i);
-      if (isObj17(item) && typeof item.name === "string" && typeof item.value === "string") {
+      if (isObj18(item) && typeof item.name === "string" && typeof item.value === "string") {
         if (isLiteralCredential(item.name, item.value) || item.value.includes("@") && urlPassword(item.value)) out.push({ path: [...path17, "value"], value: item.value, what: `env ${item.name}` });
       } else namedValues(item, path17, out, seen);
       path17.pop();
@@ -42997,8 +43182,8 @@ function namedValues(value, path17, out, seen = /* @__PURE__ */ new Set()) {
   }
 }
 function configMapLeaks(doc) {
-  const data2 = isObj17(doc.value) ? doc.value.data : void 0;
-  if (!isObj17(data2)) return [];
+  const data2 = isObj18(doc.value) ? doc.value.data : void 0;
+  if (!isObj18(data2)) return [];
   return Object.entries(data2).flatMap(([key, v]) => {
     if (typeof v !== "string") return [];
     const leaks = v.includes("\n") ? configFileHoldsCredential(v) : isLiteralCredential(key, v) || urlPassword(v) !== void 0 || key === ".dockerconfigjson" && configFileHoldsCredential(`${v}
@@ -43007,14 +43192,14 @@ function configMapLeaks(doc) {
   });
 }
 function specOf3(doc) {
-  const spec = isObj17(doc.value) ? doc.value.spec : void 0;
-  return isObj17(spec) ? spec : void 0;
+  const spec = isObj18(doc.value) ? doc.value.spec : void 0;
+  return isObj18(spec) ? spec : void 0;
 }
 function fluxLeaks(doc) {
   const spec = specOf3(doc);
   if (!spec) return [];
   const out = [];
-  if (isHelmRelease(doc) && isObj17(spec.values)) {
+  if (isHelmRelease(doc) && isObj18(spec.values)) {
     for (const c of credentialsIn(spec.values, ["spec", "values"])) out.push({ path: c.path, value: c.value, what: c.path.slice(1).join(".") });
   }
   const provider = doc.kind === "Provider" && groupOf(doc.apiVersion) === "notification.toolkit.fluxcd.io";
@@ -43034,7 +43219,7 @@ function configLeaks(run) {
       if (doc.class !== "k8s" || doc.kind === "Secret") continue;
       const leaks = doc.kind === "ConfigMap" && doc.apiVersion === "v1" ? configMapLeaks(doc) : fluxLeaks(doc);
       const named = [];
-      namedValues(isObj17(doc.value) ? doc.value : void 0, [], named);
+      namedValues(isObj18(doc.value) ? doc.value : void 0, [], named);
       const seen = new Set(leaks.map((l) => l.path.join("\0")));
       for (const leak of [...leaks, ...named.filter((l) => !seen.has(l.path.join("\0")))]) {
         out.push({ doc, leak, location: locate(run.repo, doc, leak.path, "value") });
@@ -43133,7 +43318,7 @@ var secretTokenChecks = {
 // src/checks/secret-sops.ts
 var SOPS_NAME = /(?:^|\/)[^/]+\.(?:sops|enc)\.(?:ya?ml|json)$/i;
 var SOPS_CONFIG = ".sops.yaml";
-var isObj18 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj19 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function goRegex(source) {
   if (typeof source !== "string") return void 0;
   try {
@@ -43145,11 +43330,11 @@ function goRegex(source) {
 }
 function creationRules(file) {
   const value = file.documents[0]?.value;
-  const rules = isObj18(value) ? value.creation_rules : void 0;
+  const rules = isObj19(value) ? value.creation_rules : void 0;
   if (!Array.isArray(rules)) return [];
   const out = [];
   rules.forEach((rule, index) => {
-    if (!isObj18(rule)) return;
+    if (!isObj19(rule)) return;
     const pathRegex = goRegex(rule.path_regex);
     if (rule.path_regex !== void 0 && (!pathRegex || rule.path_regex === "")) return;
     out.push({ index, pathRegex, pathSource: pathRegex ? String(rule.path_regex) : void 0, encryptedRegex: goRegex(rule.encrypted_regex) });
@@ -43172,11 +43357,11 @@ function textEncrypted(text3) {
   return /\bsops_mac\s*=|"mac"\s*:\s*"ENC\[/.test(text3) || text3.trim() === "";
 }
 function secretKeysInClear(doc, rule) {
-  if (doc.class !== "k8s" || doc.kind !== "Secret" || !isObj18(doc.value)) return [];
+  if (doc.class !== "k8s" || doc.kind !== "Secret" || !isObj19(doc.value)) return [];
   const keys = [];
   for (const field2 of ["data", "stringData"]) {
     const values = doc.value[field2];
-    if (!isObj18(values) || rule.encryptedRegex && !rule.encryptedRegex.test(field2)) continue;
+    if (!isObj19(values) || rule.encryptedRegex && !rule.encryptedRegex.test(field2)) continue;
     for (const [key, v] of Object.entries(values)) {
       const text3 = typeof v === "string" ? v : v === null || v === void 0 ? "" : String(v);
       if (!isSopsCiphertext(text3) && !isPlaceholderOrReference(text3)) keys.push(`${field2}.${key}`);
