@@ -1033,13 +1033,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str11) => str11.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str11, indent, comment) => str11.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str11.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1193,16 +1193,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str11) => /^(%|---|\.\.\.)/m.test(str11);
-    function lineLengthOverLimit(str11, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str11.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str11[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1219,11 +1219,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str11 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str11 += json2.slice(start, i) + "\\ ";
+          str3 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1232,38 +1232,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str11 += json2.slice(start, i);
+                str3 += json2.slice(start, i);
                 const code2 = json2.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str11 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str11 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str11 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str11 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str11 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str11 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str11 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str11 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str11 += "\\x" + code2.substr(2);
+                      str3 += "\\x" + code2.substr(2);
                     else
-                      str11 += json2.substr(i, 6);
+                      str3 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1273,14 +1273,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str11 += json2.slice(start, i) + "\n\n";
+                str3 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str11 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str11 += indent;
+                str3 += indent;
                 if (json2[i + 2] === " ")
-                  str11 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1289,8 +1289,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str11 = start ? str11 + json2.slice(start) : json2;
-      return implicitKey ? str11 : foldFlowLines.foldFlowLines(str11, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json2.slice(start) : json2;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -1418,15 +1418,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str11 = value.replace(/\n+/g, `$&
+      const str3 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str11);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str11 : foldFlowLines.foldFlowLines(str11, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1578,11 +1578,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str11 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity3.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity3.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str11;
-      return identity3.isScalar(node) || str11[0] === "{" || str11[0] === "[" ? `${props} ${str11}` : `${props}
-${ctx.indent}${str11}`;
+        return str3;
+      return identity3.isScalar(node) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -1617,8 +1617,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str11 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str11.length > 1024) {
+      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1627,27 +1627,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str11 === "" ? "?" : explicitKey ? `? ${str11}` : str11;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str11 = `? ${str11}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str11 += stringifyComment.lineComment(str11, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str11;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str11 += stringifyComment.lineComment(str11, ctx.indent, commentString(keyComment));
-        str11 = `? ${str11}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str11 = `${str11}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str11 += stringifyComment.lineComment(str11, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity3.isNode(value)) {
@@ -1663,7 +1663,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity3.isScalar(value))
-        ctx.indentAtStart = str11.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity3.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1707,16 +1707,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str11 += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str11 += stringifyComment.lineComment(str11, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str11;
+      return str3;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -1943,31 +1943,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str12 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str12 += stringifyComment.lineComment(str12, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str12);
+        lines.push(blockItemPrefix + str4);
       }
-      let str11;
+      let str3;
       if (lines.length === 0) {
-        str11 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str11 = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str11 += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str11 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str11;
+      return str3;
     }
     function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -2010,21 +2010,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str11 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str11.includes("\n"));
+        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items2.length - 1) {
-          str11 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str11.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str11 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str11 += stringifyComment.lineComment(str11, itemIndent, commentString(comment));
-        lines.push(str11);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -2036,11 +2036,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str11 = start;
+          let str3 = start;
           for (const line of lines)
-            str11 += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str11}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -2372,7 +2372,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str11) => str11,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2410,7 +2410,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str11) => new Scalar.Scalar(str11[0] === "t" || str11[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2462,7 +2462,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str11) => str11.slice(-3).toLowerCase() === "nan" ? NaN : str11[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2471,7 +2471,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str11) => parseFloat(str11),
+      resolve: (str3) => parseFloat(str3),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -2482,11 +2482,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str11) {
-        const node = new Scalar.Scalar(parseFloat(str11));
-        const dot2 = str11.indexOf(".");
-        if (dot2 !== -1 && str11[str11.length - 1] === "0")
-          node.minFractionDigits = str11.length - dot2 - 1;
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3));
+        const dot2 = str3.indexOf(".");
+        if (dot2 !== -1 && str3[str3.length - 1] === "0")
+          node.minFractionDigits = str3.length - dot2 - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2503,7 +2503,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str11, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str11) : parseInt(str11.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -2516,7 +2516,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str11, _onError, opt) => intResolve(str11, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int2 = {
@@ -2524,7 +2524,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str11, _onError, opt) => intResolve(str11, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2533,7 +2533,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str11, _onError, opt) => intResolve(str11, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int2;
@@ -2586,7 +2586,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str11) => str11,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -2603,7 +2603,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str11) => str11 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2611,7 +2611,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str11, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str11) : parseInt(str11, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2619,7 +2619,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str11) => parseFloat(str11),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -2627,9 +2627,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str11, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str11)}`);
-        return str11;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema2 = [map3.map, seq3.seq].concat(jsonScalars, jsonError);
@@ -2661,10 +2661,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str11 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str11.length);
-          for (let i = 0; i < str11.length; ++i)
-            buffer[i] = str11.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2675,28 +2675,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str11;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str11 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str11 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type2 ?? (type2 = Scalar.Scalar.BLOCK_LITERAL);
         if (type2 !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str11.length / lineWidth);
+          const n = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str11.substr(o, lineWidth);
+            lines[i] = str3.substr(o, lineWidth);
           }
-          str11 = lines.join(type2 === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type2 === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type: type2, value: str11 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type: type2, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary2;
@@ -2902,7 +2902,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str11) => str11.slice(-3).toLowerCase() === "nan" ? NaN : str11[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2911,7 +2911,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str11) => parseFloat(str11.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -2922,11 +2922,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str11) {
-        const node = new Scalar.Scalar(parseFloat(str11.replace(/_/g, "")));
-        const dot2 = str11.indexOf(".");
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot2 = str3.indexOf(".");
         if (dot2 !== -1) {
-          const f = str11.substring(dot2 + 1).replace(/_/g, "");
+          const f = str3.substring(dot2 + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -2946,34 +2946,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str11, offset, radix, { intAsBigInt }) {
-      const sign = str11[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign = str3[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str11 = str11.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str11 = `0b${str11}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str11 = `0o${str11}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str11 = `0x${str11}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str11);
+        const n2 = BigInt(str3);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str11, radix);
+      const n = parseInt(str3, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str11 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str11.substr(1) : prefix + str11;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -2983,7 +2983,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str11, _onError, opt) => intResolve(str11, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -2992,7 +2992,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str11, _onError, opt) => intResolve(str11, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int2 = {
@@ -3000,7 +3000,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str11, _onError, opt) => intResolve(str11, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -3009,7 +3009,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str11, _onError, opt) => intResolve(str11, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int2;
@@ -3113,9 +3113,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str11, asBigInt) {
-      const sign = str11[0];
-      const parts = sign === "-" || sign === "+" ? str11.substring(1) : str11;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign = str3[0];
+      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -3152,7 +3152,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str11, _onError, { intAsBigInt }) => parseSexagesimal(str11, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3161,7 +3161,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str11) => parseSexagesimal(str11, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp2 = {
@@ -3172,8 +3172,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str11) {
-        const match = str11.match(timestamp2.test);
+      resolve(str3) {
+        const match = str3.match(timestamp2.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -7484,7 +7484,7 @@ var require_code = __commonJS({
     }
     exports._ = _;
     var plus = new _Code("+");
-    function str11(strs, ...args) {
+    function str3(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -7495,7 +7495,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports.str = str11;
+    exports.str = str3;
     function addCodeArg(code2, arg) {
       if (arg instanceof _Code)
         code2.push(...arg._items);
@@ -7538,7 +7538,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str11`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str3`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
     function interpolate(x) {
@@ -8500,22 +8500,22 @@ var require_util = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str11) {
-      return unescapeJsonPointer(decodeURIComponent(str11));
+    function unescapeFragment(str3) {
+      return unescapeJsonPointer(decodeURIComponent(str3));
     }
     exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str11) {
-      return encodeURIComponent(escapeJsonPointer(str11));
+    function escapeFragment(str3) {
+      return encodeURIComponent(escapeJsonPointer(str3));
     }
     exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str11) {
-      if (typeof str11 == "number")
-        return `${str11}`;
-      return str11.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str3) {
+      if (typeof str3 == "number")
+        return `${str3}`;
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str11) {
-      return str11.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str3) {
+      return str3.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -9540,8 +9540,8 @@ var require_json_schema_traverse = __commonJS({
         post2(schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str11) {
-      return str11.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str3) {
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -10638,10 +10638,10 @@ var require_utils = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str11, token) {
+    function findToken(str3, token) {
       let ind = 0;
-      for (let i = 0; i < str11.length; i++) {
-        if (str11[i] === token) ind++;
+      for (let i = 0; i < str3.length; i++) {
+        if (str3[i] === token) ind++;
       }
       return ind;
     }
@@ -11711,7 +11711,7 @@ var require_core = __commonJS({
     var util_1 = require_util();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str11, flags) => new RegExp(str11, flags);
+    var defaultRegExp = (str3, flags) => new RegExp(str3, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -12506,16 +12506,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str11) {
-      const len = str11.length;
+    function ucs2length(str3) {
+      const len = str3.length;
       let length = 0;
       let pos = 0;
       let value;
       while (pos < len) {
         length++;
-        value = str11.charCodeAt(pos++);
+        value = str3.charCodeAt(pos++);
         if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str11.charCodeAt(pos);
+          value = str3.charCodeAt(pos);
           if ((value & 64512) === 56320)
             pos++;
         }
@@ -14621,10 +14621,10 @@ var require_utils2 = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str11) => REGEX_SPECIAL_CHARS.test(str11);
-    exports.isRegexChar = (str11) => str11.length === 1 && exports.hasRegexChars(str11);
-    exports.escapeRegex = (str11) => str11.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str11) => str11.replace(REGEX_BACKSLASH, "/");
+    exports.hasRegexChars = (str3) => REGEX_SPECIAL_CHARS.test(str3);
+    exports.isRegexChar = (str3) => str3.length === 1 && exports.hasRegexChars(str3);
+    exports.escapeRegex = (str3) => str3.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str3) => str3.replace(REGEX_BACKSLASH, "/");
     exports.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform = navigator.platform.toLowerCase();
@@ -14635,8 +14635,8 @@ var require_utils2 = __commonJS({
       }
       return false;
     };
-    exports.removeBackslashes = (str11) => {
-      return str11.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports.removeBackslashes = (str3) => {
+      return str3.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -14726,7 +14726,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str11 = input;
+      let str3 = input;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -14745,10 +14745,10 @@ var require_scan = __commonJS({
       let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str11.charCodeAt(index + 1);
+      const peek = () => str3.charCodeAt(index + 1);
       const advance = () => {
         prev = code2;
-        return str11.charCodeAt(++index);
+        return str3.charCodeAt(++index);
       };
       while (index < length) {
         code2 = advance();
@@ -14925,24 +14925,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str11;
+      let base = str3;
       let prefix = "";
       let glob = "";
       if (start > 0) {
-        prefix = str11.slice(0, start);
-        str11 = str11.slice(start);
+        prefix = str3.slice(0, start);
+        str3 = str3.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str11.slice(0, lastIndex);
-        glob = str11.slice(lastIndex);
+        base = str3.slice(0, lastIndex);
+        glob = str3.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob = str11;
+        glob = str3;
       } else {
-        base = str11;
+        base = str3;
       }
-      if (base && base !== "" && base !== "/" && base !== str11) {
+      if (base && base !== "" && base !== "/" && base !== str3) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -15989,8 +15989,8 @@ var require_parse = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str11) => {
-        switch (str11) {
+      const create = (str3) => {
+        switch (str3) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -16008,7 +16008,7 @@ var require_parse = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str11);
+            const match = /^(.*?)\.(\w+)$/.exec(str3);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -16039,9 +16039,9 @@ var require_picomatch = __commonJS({
     var picomatch6 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch6(input, options, returnState));
-        const arrayMatcher = (str11) => {
+        const arrayMatcher = (str3) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str11);
+            const state2 = isMatch(str3);
             if (state2) return state2;
           }
           return false;
@@ -16117,7 +16117,7 @@ var require_picomatch = __commonJS({
       const regex2 = glob instanceof RegExp ? glob : picomatch6.makeRe(glob, options);
       return regex2.test(utils.basename(input, { windows: posix }));
     };
-    picomatch6.isMatch = (str11, patterns, options) => picomatch6(patterns, options)(str11);
+    picomatch6.isMatch = (str3, patterns, options) => picomatch6(patterns, options)(str3);
     picomatch6.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
       return parse5(pattern, { ...options, fastpaths: false });
@@ -16463,7 +16463,7 @@ var require_ignore = __commonJS({
         // Zero, one or several directories
         // should not use '*', or it will be replaced by the next replacer
         // Check if it is not the last `'/**'`
-        (_, index, str11) => index + 6 < str11.length ? str11.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        (_, index, str3) => index + 6 < str3.length ? str3.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
         "*"
       ],
       // normal intermediate wildcards
@@ -16742,16 +16742,16 @@ var require_ignore = __commonJS({
         return this._make(MODE_CHECK_IGNORE, key);
       }
       _make(mode, key) {
-        const str11 = pinWildcards(
+        const str3 = pinWildcards(
           mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
         );
-        const regex2 = this.ignoreCase ? new RegExp(str11, "i") : new RegExp(str11);
+        const regex2 = this.ignoreCase ? new RegExp(str3, "i") : new RegExp(str3);
         return define2(this, key, regex2);
       }
     };
-    var hasTrailingBackslash = (str11) => {
+    var hasTrailingBackslash = (str3) => {
       let count = 0;
-      while (str11[str11.length - count - 1] === ESCAPE) {
+      while (str3[str3.length - count - 1] === ESCAPE) {
         count++;
       }
       return count % 2 === 1;
@@ -17031,7 +17031,7 @@ var require_ignore = __commonJS({
     var factory = (options) => new Ignore(options);
     var isPathValid = (path17) => checkPath(convertPath(path17), path17, RETURN_FALSE);
     var setupWindows = () => {
-      const makePosix = (str11) => /^\\\\\?\\/.test(str11) || /["<>|\u0000-\u001F]+/u.test(str11) ? str11 : str11.replace(/\\/g, "/");
+      const makePosix = (str3) => /^\\\\\?\\/.test(str3) || /["<>|\u0000-\u001F]+/u.test(str3) ? str3 : str3.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
       checkPath.isNotRelative = (path17) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path17) || isNotRelative(path17);
@@ -17126,8 +17126,8 @@ var require_formats = __commonJS({
     }
     var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
     var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    function date(str11) {
-      const matches = DATE.exec(str11);
+    function date(str3) {
+      const matches = DATE.exec(str3);
       if (!matches)
         return false;
       const year = +matches[1];
@@ -17146,8 +17146,8 @@ var require_formats = __commonJS({
     }
     var TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
     function getTime(strictTimeZone) {
-      return function time(str11) {
-        const matches = TIME.exec(str11);
+      return function time(str3) {
+        const matches = TIME.exec(str3);
         if (!matches)
           return false;
         const hr = +matches[1];
@@ -17193,8 +17193,8 @@ var require_formats = __commonJS({
     var DATE_TIME_SEPARATOR = /t|\s/i;
     function getDateTime(strictTimeZone) {
       const time = getTime(strictTimeZone);
-      return function date_time(str11) {
-        const dateTime = str11.split(DATE_TIME_SEPARATOR);
+      return function date_time(str3) {
+        const dateTime = str3.split(DATE_TIME_SEPARATOR);
         return dateTime.length === 2 && date(dateTime[0]) && time(dateTime[1]);
       };
     }
@@ -17219,13 +17219,13 @@ var require_formats = __commonJS({
     }
     var NOT_URI_FRAGMENT = /\/|:/;
     var URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
-    function uri(str11) {
-      return NOT_URI_FRAGMENT.test(str11) && URI.test(str11);
+    function uri(str3) {
+      return NOT_URI_FRAGMENT.test(str3) && URI.test(str3);
     }
     var BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/gm;
-    function byte(str11) {
+    function byte(str3) {
       BYTE.lastIndex = 0;
-      return BYTE.test(str11);
+      return BYTE.test(str3);
     }
     var MIN_INT32 = -(2 ** 31);
     var MAX_INT32 = 2 ** 31 - 1;
@@ -17239,11 +17239,11 @@ var require_formats = __commonJS({
       return true;
     }
     var Z_ANCHOR = /[^\\]\\Z/;
-    function regex2(str11) {
-      if (Z_ANCHOR.test(str11))
+    function regex2(str3) {
+      if (Z_ANCHOR.test(str3))
         return false;
       try {
-        new RegExp(str11);
+        new RegExp(str3);
         return true;
       } catch (e) {
         return false;
@@ -18878,16 +18878,16 @@ function omit(object3, keysToOmit) {
   }
   return result;
 }
-function encodeReserved(str11) {
-  return str11.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str3) {
+  return str3.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str11) {
-  return encodeURIComponent(str11).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str3) {
+  return encodeURIComponent(str3).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -19239,15 +19239,15 @@ function parseParameters(header, type2, index, len, stopFlags) {
   }
   return { type: type2, index, parameters };
 }
-function unescapeQuotedPairs(str11, start, end) {
+function unescapeQuotedPairs(str3, start, end) {
   let result = "";
   for (let index = start; index < end; index++) {
-    if (str11.charCodeAt(index) === BSLASH) {
-      result += str11.slice(start, index);
+    if (str3.charCodeAt(index) === BSLASH) {
+      result += str3.slice(start, index);
       start = ++index;
     }
   }
-  return result + str11.slice(start, end);
+  return result + str3.slice(start, end);
 }
 var SP, HTAB, SEMI, EQ, DQUOTE, BSLASH, COMMA, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
 var init_dist = __esm({
@@ -27878,12 +27878,15 @@ var {
   safeDump
 } = yaml;
 
+// src/util/values.ts
+var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var nonEmptyString = (v) => typeof v === "string" && v !== "" ? v : void 0;
+
 // src/config/rules.ts
 var RULE_SEVERITIES = SEVERITY_SPELLINGS.filter((s) => parseSeverity(s) !== "off");
 var RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 var RULE_KEYS = /* @__PURE__ */ new Set(["id", "severity", "description", "rationale", "remediation", "docs", "check", "params", "recommended", "origin", "file"]);
 var BUILTIN_RULES_DIR = fileURLToPath2(new URL("../../rules/", import.meta.url));
-var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function ruleDefinitionProblems(raw, origin) {
   if (!isRecord(raw)) return [{ key: "", message: "must be a mapping" }];
   const problems = [];
@@ -28333,17 +28336,16 @@ function settingProblems(schema2, value, remembered) {
   remembered?.add(schema2, value);
   return [];
 }
-var isRecord2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function describe2(error) {
   const path17 = error.instancePath.split("/").slice(1).map((s) => /^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~"));
   const at3 = (segments, message2) => ({ key: formatPath(segments), message: message2 });
-  const schema2 = isRecord2(error.parentSchema) ? error.parentSchema : {};
+  const schema2 = isRecord(error.parentSchema) ? error.parentSchema : {};
   const params = error.params;
-  const propertyNames = () => Object.keys(isRecord2(schema2.properties) ? schema2.properties : {}).join(", ");
+  const propertyNames = () => Object.keys(isRecord(schema2.properties) ? schema2.properties : {}).join(", ");
   switch (error.keyword) {
     case "additionalProperties": {
       const key = String(params.additionalProperty);
-      const known3 = Object.keys(isRecord2(schema2.properties) ? schema2.properties : {});
+      const known3 = Object.keys(isRecord(schema2.properties) ? schema2.properties : {});
       const suggestion3 = closestName(key, known3, { partial: false });
       const hint2 = suggestion3 === void 0 ? "" : `did you mean '${suggestion3}'? `;
       return at3([...path17, key], `unknown key (${hint2}allowed: ${propertyNames() || "none"})`);
@@ -28444,7 +28446,6 @@ var CONFIG_SCHEMA = {
     )
   }
 };
-var isRecord3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function validateConfig(raw, file, known3, remembered) {
   const fail = (key, detail) => {
     throw new ConfigError(file, key, detail);
@@ -28482,7 +28483,7 @@ function ruleSettings(raw, at3, fail, known3) {
       fail(key, `unknown rule id${suggestion3 === void 0 ? "" : ` (did you mean '${suggestion3}'?)`}`);
     }
     const setting = ruleArray(written, key, fail);
-    if (!isRecord3(setting)) {
+    if (!isRecord(setting)) {
       const severity = parseSeverity(setting);
       if (severity === void 0) fail(key, `must be one of ${SETTINGS}, or [severity, params] or a mapping { severity, params }`);
       out[id] = severity;
@@ -28495,7 +28496,7 @@ function ruleSettings(raw, at3, fail, known3) {
       if (severity === void 0) fail(`${key}.severity`, `must be one of ${SETTINGS}`);
       s.severity = severity;
     }
-    if (s.params !== void 0 && !isRecord3(s.params)) fail(`${key}.params`, "must be a mapping");
+    if (s.params !== void 0 && !isRecord(s.params)) fail(`${key}.params`, "must be a mapping");
     out[id] = s;
   }
   return out;
@@ -29690,7 +29691,6 @@ function locateIn(repo, doc, path17, target) {
 }
 
 // src/load/annotations.ts
-var isRecord4 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 function isAnnotationValuePath(kind, path17) {
   const at3 = kind?.endsWith("List") && path17[0] === "items" && typeof path17[1] === "number" ? 2 : 0;
   return path17.length === at3 + 3 && path17[at3] === "metadata" && path17[at3 + 1] === "annotations";
@@ -29698,15 +29698,15 @@ function isAnnotationValuePath(kind, path17) {
 function objectsOf(value) {
   return typeof value.kind === "string" && value.kind.endsWith("List") && Array.isArray(value.items) ? value.items : [value];
 }
-var annotationsOf = (object3) => isRecord4(object3) && isRecord4(object3.metadata) && isRecord4(object3.metadata.annotations) ? object3.metadata.annotations : void 0;
+var annotationsOf = (object3) => isRecord(object3) && isRecord(object3.metadata) && isRecord(object3.metadata.annotations) ? object3.metadata.annotations : void 0;
 var fieldNode = (node, key) => node?.entries?.findLast((e) => e.key === key)?.value;
 var mayDifferFromText = (v) => typeof v !== "string" || goTimestamp(v) !== void 0;
 function hasRewrittenAnnotation(value) {
-  if (!isRecord4(value)) return false;
+  if (!isRecord(value)) return false;
   return objectsOf(value).some((object3) => Object.values(annotationsOf(object3) ?? {}).some(mayDifferFromText));
 }
 function annotationsAsText(value, root, text3) {
-  if (!isRecord4(value)) return;
+  if (!isRecord(value)) return;
   const objects = objectsOf(value);
   const objectNodes = objects === value.items ? fieldNode(root, "items")?.items ?? [] : [root];
   objects.forEach((object3, i) => {
@@ -29728,18 +29728,17 @@ function isKustomizationFileName(baseName2) {
   return KUSTOMIZATION_FILE_NAMES.has(baseName2);
 }
 var TOOL_CONFIG_GROUPS = /* @__PURE__ */ new Set(["builtin", "config.kubernetes.io", "schema.plugin.fluxcd.io", "kind.x-k8s.io", "k3d.io", "skaffold", "ctlptl.dev"]);
-var isRecord5 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 var str2 = (v) => typeof v === "string" ? v : void 0;
 function classifyDocument(value, baseName2, inHelmChart) {
   if (value === null || value === void 0) return { class: "empty" };
-  if (!isRecord5(value)) return { class: "other" };
+  if (!isRecord(value)) return { class: "other" };
   const apiVersion = str2(value.apiVersion);
   const kind = str2(value.kind);
-  const metadata = isRecord5(value.metadata) ? value.metadata : {};
+  const metadata = isRecord(value.metadata) ? value.metadata : {};
   const identity3 = withDefined({ apiVersion, kind, name: str2(metadata.name), namespace: str2(metadata.namespace) });
-  if (isRecord5(value.sops) && "mac" in value.sops) return { class: "sops", ...identity3 };
+  if (isRecord(value.sops) && "mac" in value.sops) return { class: "sops", ...identity3 };
   if (isKustomizationFileName(baseName2) || apiVersion?.startsWith("kustomize.config.k8s.io/")) return { class: "kustomization", ...identity3 };
-  const foreignCore = apiVersion !== void 0 && !apiVersion.includes("/") && apiVersion !== "v1" && !isRecord5(value.metadata);
+  const foreignCore = apiVersion !== void 0 && !apiVersion.includes("/") && apiVersion !== "v1" && !isRecord(value.metadata);
   if (!inHelmChart && apiVersion !== void 0 && kind !== void 0 && !foreignCore && !TOOL_CONFIG_GROUPS.has(groupOf(apiVersion))) {
     return { class: "k8s", ...identity3 };
   }
@@ -30264,7 +30263,6 @@ function resolveRef(repo, fromDir, raw) {
   const p = resolved.path;
   return { path: p, status: repo.fileSet.has(p) ? "file" : repo.dirSet.has(p) ? "dir" : "missing" };
 }
-var isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var asList = (v) => Array.isArray(v) ? v : [];
 var optString = (v) => typeof v === "string" && v !== "" ? v : void 0;
 var RefCollector = class {
@@ -30294,12 +30292,12 @@ var RefCollector = class {
   }
   addEntryPaths(field2, list4) {
     asList(list4).forEach((entry, i) => {
-      if (isObj(entry) && "path" in entry) this.add(field2, entry.path, [field2, i, "path"]);
+      if (isRecord(entry) && "path" in entry) this.add(field2, entry.path, [field2, i, "path"]);
     });
   }
   addGenerators(field2, list4) {
     asList(list4).forEach((gen, i) => {
-      if (!isObj(gen)) return;
+      if (!isRecord(gen)) return;
       asList(gen.files).forEach((f, j) => this.add(field2, f, [field2, i, "files", j], true));
       asList(gen.envs).forEach((f, j) => this.add(field2, f, [field2, i, "envs", j]));
       if ("env" in gen) this.add(field2, gen.env, [field2, i, "env"]);
@@ -30307,7 +30305,7 @@ var RefCollector = class {
   }
   addHelmCharts(list4) {
     asList(list4).forEach((chart, i) => {
-      if (!isObj(chart)) return;
+      if (!isRecord(chart)) return;
       if ("valuesFile" in chart) this.add("helmCharts", chart.valuesFile, ["helmCharts", i, "valuesFile"]);
       asList(chart.additionalValuesFiles).forEach((f, j) => this.add("helmCharts", f, ["helmCharts", i, "additionalValuesFiles", j]));
     });
@@ -30315,7 +30313,7 @@ var RefCollector = class {
 };
 function parseKustomizeFile(repo, doc) {
   const dir = dirOf(doc.file);
-  const value = isObj(doc.value) ? doc.value : {};
+  const value = isRecord(doc.value) ? doc.value : {};
   const c = new RefCollector(repo, doc, dir);
   for (const field2 of ["resources", "bases", "components", "crds"]) {
     asList(value[field2]).forEach((entry, i) => c.add(field2, entry, [field2, i]));
@@ -30330,7 +30328,7 @@ function parseKustomizeFile(repo, doc) {
   c.addPathsOrInline("transformers", value.transformers);
   c.addEntryPaths("replacements", value.replacements);
   asList(value.configurations).forEach((entry, i) => c.add("configurations", entry, ["configurations", i]));
-  if (isObj(value.openapi) && "path" in value.openapi) c.add("openapi", value.openapi.path, ["openapi", "path"]);
+  if (isRecord(value.openapi) && "path" in value.openapi) c.add("openapi", value.openapi.path, ["openapi", "path"]);
   return {
     path: doc.file,
     dir,
@@ -30430,7 +30428,6 @@ function includedKustomizations(file, byDir) {
 }
 
 // src/graph/ci-artifacts.ts
-var isObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)\.gitlab-ci\.ya?ml$/;
 function pushedArtifacts(repo) {
   const out = [];
@@ -30442,7 +30439,7 @@ function pushedArtifacts(repo) {
 }
 function visit(v, onStep) {
   if (Array.isArray(v)) for (const item of v) visit(item, onStep);
-  else if (isObj2(v)) {
+  else if (isRecord(v)) {
     if (typeof v.run === "string" || typeof v.uses === "string" || Array.isArray(v.script)) onStep(v);
     for (const child2 of Object.values(v)) if (typeof child2 === "object") visit(child2, onStep);
   }
@@ -30458,7 +30455,7 @@ function fromStep(step2, file) {
     }
   }
   const uses = typeof step2.uses === "string" ? step2.uses : "";
-  const w = isObj2(step2.with) ? step2.with : {};
+  const w = isRecord(step2.with) ? step2.with : {};
   if (/flux/i.test(uses) && /\/push@/.test(uses) && typeof w.repository === "string" && typeof w.path === "string") {
     out.push({ url: urlPattern(w.repository), path: w.path, file });
   }
@@ -30500,46 +30497,44 @@ function idOf(doc, scopes) {
 }
 
 // src/graph/flux.ts
-var isObj3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var asList2 = (v) => Array.isArray(v) ? v : [];
-var str3 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 function specOf(doc) {
   return specOfValue(doc.value);
 }
 function specOfValue(value) {
-  const spec = isObj3(value) ? value.spec : void 0;
-  return isObj3(spec) ? spec : {};
+  const spec = isRecord(value) ? value.spec : void 0;
+  return isRecord(spec) ? spec : {};
 }
 function kubeConfigOf(doc, spec) {
   const kc = spec.kubeConfig;
-  if (!isObj3(kc) || !isObj3(kc.secretRef) || !str3(kc.secretRef.name)) return void 0;
-  return { secretName: str3(kc.secretRef.name), at: { doc, path: ["spec", "kubeConfig", "secretRef", "name"] } };
+  if (!isRecord(kc) || !isRecord(kc.secretRef) || !nonEmptyString(kc.secretRef.name)) return void 0;
+  return { secretName: nonEmptyString(kc.secretRef.name), at: { doc, path: ["spec", "kubeConfig", "secretRef", "name"] } };
 }
 function placement(id) {
   return { name: id.name, namespace: id.namespace ?? FLUX_NAMESPACE };
 }
 function sourceRefAt(doc, value, path17, ownerNamespace) {
-  if (!isObj3(value) || !str3(value.name)) return void 0;
+  if (!isRecord(value) || !nonEmptyString(value.name)) return void 0;
   return {
-    kind: str3(value.kind) ?? "",
-    name: str3(value.name),
-    namespace: str3(value.namespace) ?? ownerNamespace,
-    apiVersion: str3(value.apiVersion),
+    kind: nonEmptyString(value.kind) ?? "",
+    name: nonEmptyString(value.name),
+    namespace: nonEmptyString(value.namespace) ?? ownerNamespace,
+    apiVersion: nonEmptyString(value.apiVersion),
     at: { doc, path: path17 }
   };
 }
 function dependsOnOf(doc, spec, namespace) {
   const out = [];
   asList2(spec.dependsOn).forEach((d, i) => {
-    if (isObj3(d) && str3(d.name)) out.push({ name: str3(d.name), namespace: str3(d.namespace) ?? namespace, at: { doc, path: ["spec", "dependsOn", i] } });
+    if (isRecord(d) && nonEmptyString(d.name)) out.push({ name: nonEmptyString(d.name), namespace: nonEmptyString(d.namespace) ?? namespace, at: { doc, path: ["spec", "dependsOn", i] } });
   });
   return out;
 }
 function namedRefs(doc, list4, field2) {
   const out = [];
   asList2(list4).forEach((v, i) => {
-    if (isObj3(v) && str3(v.name)) {
-      out.push({ kind: str3(v.kind) ?? "", name: str3(v.name), optional: v.optional === true, at: { doc, path: [...field2.split("."), i] } });
+    if (isRecord(v) && nonEmptyString(v.name)) {
+      out.push({ kind: nonEmptyString(v.kind) ?? "", name: nonEmptyString(v.name), optional: v.optional === true, at: { doc, path: [...field2.split("."), i] } });
     }
   });
   return out;
@@ -30547,9 +30542,9 @@ function namedRefs(doc, list4, field2) {
 function readKustomization(doc, id, cluster, value = doc.value) {
   const { name, namespace } = placement(id);
   const spec = specOfValue(value);
-  const postBuild = isObj3(spec.postBuild) ? spec.postBuild : void 0;
+  const postBuild = isRecord(spec.postBuild) ? spec.postBuild : void 0;
   const substitute2 = {};
-  if (postBuild && isObj3(postBuild.substitute)) {
+  if (postBuild && isRecord(postBuild.substitute)) {
     for (const [k, v] of Object.entries(postBuild.substitute)) if (typeof v !== "object") substitute2[k] = String(v);
   }
   const kubeConfig = kubeConfigOf(doc, spec);
@@ -30563,7 +30558,7 @@ function readKustomization(doc, id, cluster, value = doc.value) {
     sourceRef: sourceRefAt(doc, spec.sourceRef, ["spec", "sourceRef"], namespace),
     dependsOn: dependsOnOf(doc, spec, namespace),
     prune: typeof spec.prune === "boolean" ? spec.prune : void 0,
-    targetNamespace: str3(spec.targetNamespace),
+    targetNamespace: nonEmptyString(spec.targetNamespace),
     postBuild: postBuild ? { substitute: substitute2, substituteFrom: namedRefs(doc, postBuild.substituteFrom, "spec.postBuild.substituteFrom") } : void 0,
     patches: asList2(spec.patches).map((_, i) => ({ doc, path: ["spec", "patches", i] }))
   };
@@ -30572,7 +30567,7 @@ function readHelmRelease(doc, id, cluster, value = doc.value) {
   const { name, namespace } = placement(id);
   const spec = specOfValue(value);
   const kubeConfig = kubeConfigOf(doc, spec);
-  const chart = isObj3(spec.chart) && isObj3(spec.chart.spec) ? spec.chart.spec : void 0;
+  const chart = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : void 0;
   return {
     doc,
     name,
@@ -30583,15 +30578,15 @@ function readHelmRelease(doc, id, cluster, value = doc.value) {
     chartRef: sourceRefAt(doc, spec.chartRef, ["spec", "chartRef"], namespace),
     dependsOn: dependsOnOf(doc, spec, namespace),
     valuesFrom: namedRefs(doc, spec.valuesFrom, "spec.valuesFrom"),
-    targetNamespace: str3(spec.targetNamespace),
+    targetNamespace: nonEmptyString(spec.targetNamespace),
     ...kubeConfig ? { kubeConfig } : {}
   };
 }
 var trimSlashes = (p) => p.replace(/^\.?\/+/, "").replace(/\/+$/, "");
 function parseCopy(v) {
-  if (!isObj3(v) || !str3(v.from) || !str3(v.to)) return void 0;
-  const from = /^@([^/]+)\/?(.*)$/.exec(str3(v.from));
-  const to = /^@artifact\/?(.*)$/.exec(str3(v.to));
+  if (!isRecord(v) || !nonEmptyString(v.from) || !nonEmptyString(v.to)) return void 0;
+  const from = /^@([^/]+)\/?(.*)$/.exec(nonEmptyString(v.from));
+  const to = /^@artifact\/?(.*)$/.exec(nonEmptyString(v.to));
   if (!from || !to) return void 0;
   const glob = /\/?\*\*?$/.test(from[2]);
   return {
@@ -30606,13 +30601,13 @@ function readArtifacts(doc) {
   const spec = specOf(doc);
   const sources = /* @__PURE__ */ new Map();
   for (const s of asList2(spec.sources)) {
-    if (isObj3(s) && str3(s.alias) && str3(s.name)) sources.set(str3(s.alias), { kind: str3(s.kind) ?? "", name: str3(s.name) });
+    if (isRecord(s) && nonEmptyString(s.alias) && nonEmptyString(s.name)) sources.set(nonEmptyString(s.alias), { kind: nonEmptyString(s.kind) ?? "", name: nonEmptyString(s.name) });
   }
   const out = [];
   asList2(spec.artifacts).forEach((a, index) => {
-    if (!isObj3(a) || !str3(a.name)) return;
+    if (!isRecord(a) || !nonEmptyString(a.name)) return;
     const copy = asList2(a.copy).map(parseCopy).filter((c) => !!c);
-    out.push({ doc, name: str3(a.name), sources, copy, index });
+    out.push({ doc, name: nonEmptyString(a.name), sources, copy, index });
   });
   return out;
 }
@@ -30894,7 +30889,6 @@ var escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 var escapeClass = (s) => s.replace(/[\]\\^[]/g, "\\$&");
 
 // src/graph/postbuild.ts
-var isObj4 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var SUBSTITUTE_OPT_OUT = "kustomize.toolkit.fluxcd.io/substitute";
 var PostBuildSubstitutions = class {
   constructor(graph, repo) {
@@ -30978,11 +30972,11 @@ function writtenObjects(repo, kind, namespace, name) {
   );
 }
 function dataOf(doc) {
-  if (!isObj4(doc.value)) return [];
+  if (!isRecord(doc.value)) return [];
   const encrypted = doc.class === "sops";
   const out = [];
   const read = (map3, decode) => {
-    if (!isObj4(map3)) return;
+    if (!isRecord(map3)) return;
     for (const [key, raw] of Object.entries(map3)) {
       if (raw === null || typeof raw === "object") continue;
       const text3 = String(raw);
@@ -31022,7 +31016,7 @@ function substituteValue(value, vars, root) {
       });
       return out2 ?? v;
     }
-    if (!isObj4(v)) return v;
+    if (!isRecord(v)) return v;
     let out;
     for (const key in v) {
       const item = v[key];
@@ -31057,9 +31051,9 @@ function substituteValue(value, vars, root) {
   return { value: walk2(value), uses };
 }
 function isOptedOut(doc) {
-  const metadata = isObj4(doc.value) ? doc.value.metadata : void 0;
-  if (!isObj4(metadata)) return false;
-  return [metadata.labels, metadata.annotations].some((m) => isObj4(m) && m[SUBSTITUTE_OPT_OUT] === "disabled");
+  const metadata = isRecord(doc.value) ? doc.value.metadata : void 0;
+  if (!isRecord(metadata)) return false;
+  return [metadata.labels, metadata.annotations].some((m) => isRecord(m) && m[SUBSTITUTE_OPT_OUT] === "disabled");
 }
 function substitute(text3, vars) {
   if (!mayExpand(text3)) return text3;
@@ -31088,9 +31082,8 @@ var AZURE_SOURCE_KINDS = {
 };
 
 // src/graph/azure/written.ts
-var isObj5 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function child(w, key) {
-  if (!w || !isObj5(w.value) || !(key in w.value)) return void 0;
+  if (!w || !isRecord(w.value) || !(key in w.value)) return void 0;
   const entry = w.node.entries?.findLast((e) => e.key === key);
   return { value: w.value[key], node: entry?.value ?? w.node };
 }
@@ -31099,7 +31092,7 @@ function items(w) {
   return w.value.map((value, i) => ({ value, node: w.node.items?.[i] ?? w.node }));
 }
 function entries(w) {
-  if (!w || !isObj5(w.value)) return [];
+  if (!w || !isRecord(w.value)) return [];
   return (w.node.entries ?? []).filter((e, i, all) => all.findLastIndex((o) => o.key === e.key) === i).map((e) => ({ key: { value: e.key, node: e.keyNode }, value: { value: w.value[e.key], node: e.value } }));
 }
 function text2(w) {
@@ -31147,7 +31140,7 @@ function readRestConfiguration(doc, cluster, name, node, properties, resolve2) {
 }
 function readKustomization2(name, k, field2) {
   const dependsOn = items(field2(k, "dependsOn")).flatMap((d) => {
-    const named = isObj5(d.value) ? child(d, "kustomizationName") : d;
+    const named = isRecord(d.value) ? child(d, "kustomizationName") : d;
     const value = text2(named);
     return value ? [{ value, node: named.node }] : [];
   });
@@ -31176,7 +31169,7 @@ function kustomizationOf(name, k, field2, names, dependsOn, postBuild) {
     timeoutInSeconds: field2(k, names.timeoutInSeconds),
     syncIntervalInSeconds: field2(k, names.syncIntervalInSeconds),
     retryIntervalInSeconds: field2(k, names.retryIntervalInSeconds),
-    ...substitute2 && isObj5(substitute2.value) ? { substitute: stringMap(substitute2) } : {},
+    ...substitute2 && isRecord(substitute2.value) ? { substitute: stringMap(substitute2) } : {},
     substituteFrom: items(child(postBuild, names.substituteFrom)).flatMap((s) => {
       const sName = text2(field2(s, "name"));
       if (!sName) return [];
@@ -31226,10 +31219,10 @@ function readTemplate(doc, template, out) {
     const type2 = text2(child(resource, "type")) ?? "";
     if (/^Microsoft\.Resources\/deployments$/i.test(type2)) {
       const nested = child(child(resource, "properties"), "template");
-      if (nested && isObj5(nested.value)) readTemplate(doc, nested, out);
+      if (nested && isRecord(nested.value)) readTemplate(doc, nested, out);
       continue;
     }
-    if (isObj5(resource.value) && resource.value.resources) readTemplate(doc, { value: { resources: resource.value.resources }, node: resource.node }, out);
+    if (isRecord(resource.value) && resource.value.resources) readTemplate(doc, { value: { resources: resource.value.resources }, node: resource.node }, out);
     if (!FLUX_CONFIGURATION.test(type2)) continue;
     const properties = child(resource, "properties");
     const nameW = child(resource, "name");
@@ -31283,7 +31276,7 @@ var CONFIG_FILES = [".gitops-lint.yaml", ".gitops-lint.yml"];
 function configConfigurations(list4, doc) {
   const at3 = doc ?? { file: CONFIG_FILES[0], index: 0, value: { fluxConfigurations: list4 }, start: 0, end: 0, class: "other" };
   const nowhere = { kind: "scalar", start: 0, end: 0 };
-  const fromDoc = doc?.root && isObj5(doc.value) && JSON.stringify(doc.value.fluxConfigurations) === JSON.stringify(list4) ? child({ value: doc.value, node: doc.root }, "fluxConfigurations") : void 0;
+  const fromDoc = doc?.root && isRecord(doc.value) && JSON.stringify(doc.value.fluxConfigurations) === JSON.stringify(list4) ? child({ value: doc.value, node: doc.root }, "fluxConfigurations") : void 0;
   const entries2 = fromDoc ? items(fromDoc) : list4.map((value) => ({ value, node: mirror(value, nowhere) }));
   return entries2.flatMap((entry) => {
     const name = child(entry, "name");
@@ -31296,7 +31289,7 @@ function configConfigurations(list4, doc) {
 }
 function azKustomizations(properties) {
   const list4 = child(properties, "kustomizations");
-  if (!list4 || !Array.isArray(list4.value) || !isObj5(properties.value)) return properties;
+  if (!list4 || !Array.isArray(list4.value) || !isRecord(properties.value)) return properties;
   const map3 = {};
   const mapEntries = [];
   for (const item of items(list4)) {
@@ -31339,7 +31332,7 @@ function parseAzKustomization(raw) {
 }
 function mirror(value, at3) {
   if (Array.isArray(value)) return { kind: "seq", start: at3.start, end: at3.end, items: value.map((v) => mirror(v, at3)) };
-  if (isObj5(value)) return { kind: "map", start: at3.start, end: at3.end, entries: Object.entries(value).map(([key, v]) => ({ key, keyNode: at3, value: mirror(v, at3) })) };
+  if (isRecord(value)) return { kind: "map", start: at3.start, end: at3.end, entries: Object.entries(value).map(([key, v]) => ({ key, keyNode: at3, value: mirror(v, at3) })) };
   return at3;
 }
 
@@ -31475,7 +31468,7 @@ var REFERENCE_TYPES = /* @__PURE__ */ new Set(["branch", "tag", "semver", "commi
 function terraformConfigurations(doc, files) {
   if (!doc.root) return [];
   const blocks = (d, type2) => d.root ? items(child({ value: d.value, node: d.root }, type2)) : [];
-  const labels = (b) => isObj5(b.value) && Array.isArray(b.value[LABELS]) ? b.value[LABELS] : [];
+  const labels = (b) => isRecord(b.value) && Array.isArray(b.value[LABELS]) ? b.value[LABELS] : [];
   const resolve2 = (w) => {
     if (!w || !isExpression(w.value)) return given(w);
     const m = /^var\.([A-Za-z_][\w-]*)$/.exec(w.value["@expr"].trim());
@@ -31655,13 +31648,11 @@ function isThisRepo(config, remotes) {
 }
 
 // src/graph/patch.ts
-var isObj6 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-var str4 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 function toPatch(body2, target) {
   const value = typeof body2 === "string" ? onlyDocument(body2) : body2;
   const t = readTarget(target);
   if (Array.isArray(value)) return t ? { type: "json6902", body: value, target: t } : void 0;
-  if (!isObj6(value)) return void 0;
+  if (!isRecord(value)) return void 0;
   return { type: "merge", body: value, target: t };
 }
 function onlyDocument(text3) {
@@ -31669,7 +31660,7 @@ function onlyDocument(text3) {
   return "documents" in parsed && parsed.documents.length === 1 ? parsed.documents[0].value : void 0;
 }
 function readTarget(target) {
-  if (!isObj6(target)) return void 0;
+  if (!isRecord(target)) return void 0;
   const out = {};
   for (const key of ["group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector"]) {
     if (typeof target[key] === "string") out[key] = target[key];
@@ -31679,17 +31670,17 @@ function readTarget(target) {
 function selects(patch, subject) {
   if (patch.target) return selectsTarget(patch.target, subject);
   const body2 = patch.body;
-  const meta = isObj6(body2.metadata) ? body2.metadata : {};
-  const [group, version] = splitApiVersion(str4(body2.apiVersion));
+  const meta = isRecord(body2.metadata) ? body2.metadata : {};
+  const [group, version] = splitApiVersion(nonEmptyString(body2.apiVersion));
   if (body2.kind !== subject.kind || group !== subject.group || version !== subject.version) return false;
-  const name = str4(meta.name);
-  const namespace = normalizeNamespace(str4(meta.namespace));
+  const name = nonEmptyString(meta.name);
+  const namespace = normalizeNamespace(nonEmptyString(meta.namespace));
   const ids = [{ name: subject.name, namespace: subject.namespace }, ...subject.previous];
   return ids.some((id) => id.name === name && normalizeNamespace(id.namespace) === namespace);
 }
 function selectsTarget(t, s) {
-  const meta = isObj6(s.value) && isObj6(s.value.metadata) ? s.value.metadata : {};
-  return matchesField(t.group, s.group) && matchesField(t.version, s.version) && matchesField(t.kind, s.kind) && matchesField(t.name, s.name) && matchesField(t.namespace, s.namespace ?? "") && matchesSelector(t.labelSelector, isObj6(meta.labels) ? meta.labels : {}) && matchesSelector(t.annotationSelector, isObj6(meta.annotations) ? meta.annotations : {});
+  const meta = isRecord(s.value) && isRecord(s.value.metadata) ? s.value.metadata : {};
+  return matchesField(t.group, s.group) && matchesField(t.version, s.version) && matchesField(t.kind, s.kind) && matchesField(t.name, s.name) && matchesField(t.namespace, s.namespace ?? "") && matchesSelector(t.labelSelector, isRecord(meta.labels) ? meta.labels : {}) && matchesSelector(t.annotationSelector, isRecord(meta.annotations) ? meta.annotations : {});
 }
 function normalizeNamespace(ns2) {
   return ns2 === void 0 || ns2 === "" ? "default" : ns2;
@@ -31732,7 +31723,7 @@ function applyPatch(patch, value) {
   const body2 = patch.body;
   if (body2.$patch === "delete") return void 0;
   const { apiVersion: _a, kind: _k, ...rest } = body2;
-  const meta = isObj6(rest.metadata) ? rest.metadata : void 0;
+  const meta = isRecord(rest.metadata) ? rest.metadata : void 0;
   if (meta) {
     const { name: _n, namespace: _ns, ...keep } = meta;
     rest.metadata = keep;
@@ -31740,13 +31731,13 @@ function applyPatch(patch, value) {
   return mergeValue(value, rest);
 }
 function mergeValue(base, patch) {
-  if (!isObj6(patch)) return structuredCloneSafe(patch);
+  if (!isRecord(patch)) return structuredCloneSafe(patch);
   if (patch.$patch === "replace") {
     const { $patch: _p, ...rest } = patch;
     return structuredCloneSafe(rest);
   }
   if (patch.$patch === "delete") return void 0;
-  const out = isObj6(base) ? { ...base } : {};
+  const out = isRecord(base) ? { ...base } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (key === "$patch") continue;
     if (value === null) {
@@ -31765,7 +31756,7 @@ function structuredCloneSafe(v) {
 function applyOperations(value, ops) {
   const holder = { root: structuredCloneSafe(value) };
   for (const op of ops) {
-    if (!isObj6(op) || typeof op.path !== "string") continue;
+    if (!isRecord(op) || typeof op.path !== "string") continue;
     const path17 = pointer(op.path);
     if (!path17) continue;
     const from = typeof op.from === "string" ? pointer(op.from) : void 0;
@@ -31805,7 +31796,7 @@ function parentOf(holder, path17) {
   const keys = ["root", ...path17];
   for (const seg of keys.slice(0, -1)) {
     if (Array.isArray(parent)) parent = parent[Number(seg)];
-    else if (isObj6(parent)) parent = parent[seg];
+    else if (isRecord(parent)) parent = parent[seg];
     else return void 0;
   }
   return { parent, key: keys[keys.length - 1] };
@@ -31814,7 +31805,7 @@ function get(holder, path17) {
   const at3 = parentOf(holder, path17);
   if (!at3) return void 0;
   if (Array.isArray(at3.parent)) return at3.parent[Number(at3.key)];
-  return isObj6(at3.parent) ? at3.parent[at3.key] : void 0;
+  return isRecord(at3.parent) ? at3.parent[at3.key] : void 0;
 }
 function put(holder, path17, value, mode) {
   const at3 = parentOf(holder, path17);
@@ -31824,7 +31815,7 @@ function put(holder, path17, value, mode) {
     if (!Number.isInteger(index) || index < 0 || index > at3.parent.length) return;
     if (mode === "insert") at3.parent.splice(index, 0, value);
     else if (index < at3.parent.length) at3.parent[index] = value;
-  } else if (isObj6(at3.parent)) {
+  } else if (isRecord(at3.parent)) {
     if (mode === "set" && !(at3.key in at3.parent)) return;
     at3.parent[at3.key] = value;
   }
@@ -31836,22 +31827,20 @@ function take(holder, path17) {
     const index = Number(at3.key);
     return Number.isInteger(index) && index >= 0 && index < at3.parent.length ? at3.parent.splice(index, 1)[0] : void 0;
   }
-  if (!isObj6(at3.parent) || !(at3.key in at3.parent)) return void 0;
+  if (!isRecord(at3.parent) || !(at3.key in at3.parent)) return void 0;
   const v = at3.parent[at3.key];
   delete at3.parent[at3.key];
   return v;
 }
 
 // src/graph/transforms.ts
-var isObj7 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var asList3 = (v) => Array.isArray(v) ? v : [];
-var str5 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 var NO_TRANSFORMS = { strategicMerge: [], patches: [], json6902: [], replacements: [] };
 function isEmpty(t) {
   return t.strategicMerge.length + t.patches.length + t.json6902.length + t.replacements.length + (t.components?.length ?? 0) === 0 && !t.namespace && !t.namePrefix && !t.nameSuffix;
 }
 function kustomizeTransforms(repo, k, resolve2) {
-  const value = isObj7(k.doc.value) ? k.doc.value : {};
+  const value = isRecord(k.doc.value) ? k.doc.value : {};
   const at3 = (path17) => ({ doc: k.doc, path: path17 });
   const fileValues = (raw) => {
     const path17 = typeof raw === "string" ? resolve2(raw) : void 0;
@@ -31869,19 +31858,19 @@ function kustomizeTransforms(repo, k, resolve2) {
   });
   const patches = [];
   asList3(value.patches).forEach((entry, i) => {
-    if (!isObj7(entry)) return;
+    if (!isRecord(entry)) return;
     if (entry.patch !== void 0) patches.push(...placed(entry.patch, entry.target, ["patches", i]));
     else for (const v of fileValues(entry.path)) patches.push(...placed(v, entry.target, ["patches", i]));
   });
   const json6902 = [];
   asList3(value.patchesJson6902).forEach((entry, i) => {
-    if (!isObj7(entry)) return;
+    if (!isRecord(entry)) return;
     const bodies = entry.patch !== void 0 ? [entry.patch] : fileValues(entry.path);
     for (const body2 of bodies) json6902.push(...placed(body2, entry.target, ["patchesJson6902", i]));
   });
   const replacements = [];
   asList3(value.replacements).forEach((entry, i) => {
-    if (!isObj7(entry)) return;
+    if (!isRecord(entry)) return;
     const list4 = entry.path !== void 0 ? fileValues(entry.path).flatMap((v) => Array.isArray(v) ? v : [v]) : [entry];
     for (const r of list4) {
       const replacement = readReplacement(r, at3(["replacements", i]));
@@ -31891,29 +31880,29 @@ function kustomizeTransforms(repo, k, resolve2) {
   return { strategicMerge, patches, namespace: k.namespace, namePrefix: k.namePrefix, nameSuffix: k.nameSuffix, json6902, replacements };
 }
 function readReplacement(r, at3) {
-  if (!isObj7(r) || !isObj7(r.source) || !Array.isArray(r.targets)) return void 0;
+  if (!isRecord(r) || !isRecord(r.source) || !Array.isArray(r.targets)) return void 0;
   const targets = [];
   for (const t of r.targets) {
-    if (!isObj7(t) || !isObj7(t.select)) continue;
-    const options = isObj7(t.options) ? t.options : {};
+    if (!isRecord(t) || !isRecord(t.select)) continue;
+    const options = isRecord(t.options) ? t.options : {};
     targets.push({
       select: readTarget(t.select) ?? {},
       reject: asList3(t.reject).map(readTarget).filter((x) => x !== void 0),
       fieldPaths: asList3(t.fieldPaths).filter((p) => typeof p === "string"),
       create: options.create === true,
-      delimiter: str5(options.delimiter),
+      delimiter: nonEmptyString(options.delimiter),
       index: typeof options.index === "number" ? options.index : 0
     });
   }
   const source = readTarget(r.source) ?? {};
-  return { source: { selector: source, fieldPath: str5(r.source.fieldPath) ?? "metadata.name" }, targets, at: at3 };
+  return { source: { selector: source, fieldPath: nonEmptyString(r.source.fieldPath) ?? "metadata.name" }, targets, at: at3 };
 }
 function fluxTransforms(doc, value, componentDir) {
-  const spec = isObj7(value) && isObj7(value.spec) ? value.spec : {};
+  const spec = isRecord(value) && isRecord(value.spec) ? value.spec : {};
   const at3 = (path17) => ({ doc, path: path17 });
   const patches = [];
   asList3(spec.patches).forEach((entry, i) => {
-    const patch = isObj7(entry) ? toPatch(entry.patch, entry.target) : void 0;
+    const patch = isRecord(entry) ? toPatch(entry.patch, entry.target) : void 0;
     if (patch) patches.push({ patch, at: at3(["spec", "patches", i]) });
   });
   const strategicMerge = [];
@@ -31923,11 +31912,11 @@ function fluxTransforms(doc, value, componentDir) {
   });
   const json6902 = [];
   asList3(spec.patchesJson6902).forEach((entry, i) => {
-    const patch = isObj7(entry) ? toPatch(entry.patch, entry.target) : void 0;
+    const patch = isRecord(entry) ? toPatch(entry.patch, entry.target) : void 0;
     if (patch) json6902.push({ patch, at: at3(["spec", "patchesJson6902", i]) });
   });
   const components = componentDir ? asList3(spec.components).filter((c) => typeof c === "string").map(componentDir).filter((c) => c !== void 0) : [];
-  return { strategicMerge, patches, namespace: str5(spec.targetNamespace), json6902, replacements: [], ...components.length > 0 ? { components } : {} };
+  return { strategicMerge, patches, namespace: nonEmptyString(spec.targetNamespace), json6902, replacements: [], ...components.length > 0 ? { components } : {} };
 }
 function withFlux(own, flux2) {
   if (isEmpty(flux2)) return own;
@@ -32341,41 +32330,38 @@ function sourceComponents(nodes, edges) {
 }
 
 // src/graph/instance.ts
-var isObj8 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-var str6 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 var SYNC_KINDS = /* @__PURE__ */ new Set(["GitRepository", "OCIRepository", "Bucket"]);
 function readInstanceSync(doc) {
-  if (!isObj8(doc.value) || !isObj8(doc.value.spec)) return void 0;
+  if (!isRecord(doc.value) || !isRecord(doc.value.spec)) return void 0;
   const spec = doc.value.spec;
-  const metadata = isObj8(doc.value.metadata) ? doc.value.metadata : {};
+  const metadata = isRecord(doc.value.metadata) ? doc.value.metadata : {};
   let sync;
   let path17;
   let namespace;
   if (isFluxInstance(doc)) {
     sync = spec.sync;
     path17 = ["spec", "sync"];
-    namespace = str6(metadata.namespace) ?? FLUX_NAMESPACE;
-  } else if (isHelmRelease(doc) && isObj8(spec.values) && isObj8(spec.values.instance)) {
+    namespace = nonEmptyString(metadata.namespace) ?? FLUX_NAMESPACE;
+  } else if (isHelmRelease(doc) && isRecord(spec.values) && isRecord(spec.values.instance)) {
     sync = spec.values.instance.sync;
     path17 = ["spec", "values", "instance", "sync"];
-    namespace = str6(spec.targetNamespace) ?? str6(metadata.namespace) ?? FLUX_NAMESPACE;
+    namespace = nonEmptyString(spec.targetNamespace) ?? nonEmptyString(metadata.namespace) ?? FLUX_NAMESPACE;
   } else return void 0;
-  if (!isObj8(sync)) return void 0;
-  const kind = str6(sync.kind);
+  if (!isRecord(sync)) return void 0;
+  const kind = nonEmptyString(sync.kind);
   if (!kind || !SYNC_KINDS.has(kind)) return void 0;
   return {
     doc,
     kind,
-    name: str6(sync.name) ?? namespace,
+    name: nonEmptyString(sync.name) ?? namespace,
     namespace,
     path: typeof sync.path === "string" ? sync.path : "",
-    url: str6(sync.url),
+    url: nonEmptyString(sync.url),
     at: { doc, path: path17 }
   };
 }
 
 // src/graph/replacements.ts
-var isObj9 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function splitFieldPath(path17) {
   const out = [];
   let current = "";
@@ -32393,9 +32379,9 @@ function splitFieldPath(path17) {
 }
 function step(node, segment) {
   const match = /^\[([^=\]]+)=([^\]]*)\]$/.exec(segment);
-  if (match) return Array.isArray(node) ? node.find((e) => isObj9(e) && String(e[match[1]]) === match[2]) : void 0;
+  if (match) return Array.isArray(node) ? node.find((e) => isRecord(e) && String(e[match[1]]) === match[2]) : void 0;
   if (Array.isArray(node)) return /^\d+$/.test(segment) ? node[Number(segment)] : void 0;
-  return isObj9(node) ? node[segment] : void 0;
+  return isRecord(node) ? node[segment] : void 0;
 }
 function getField(value, path17) {
   let node = value;
@@ -32409,13 +32395,13 @@ function setField(value, path17, field2, create) {
     const last = i === segments.length - 1;
     if (Array.isArray(node)) {
       const match = /^\[([^=\]]+)=([^\]]*)\]$/.exec(segment);
-      const index = match ? node.findIndex((e) => isObj9(e) && String(e[match[1]]) === match[2]) : /^\d+$/.test(segment) ? Number(segment) : -1;
+      const index = match ? node.findIndex((e) => isRecord(e) && String(e[match[1]]) === match[2]) : /^\d+$/.test(segment) ? Number(segment) : -1;
       if (index < 0 || index >= node.length) return node;
       const copy = [...node];
       copy[index] = last ? field2 : set2(node[index], i + 1);
       return copy;
     }
-    if (!isObj9(node)) return node;
+    if (!isRecord(node)) return node;
     if (!(segment in node) && !create) return node;
     if (segment.startsWith("[")) return node;
     const child2 = last ? field2 : set2(node[segment] ?? (create ? {} : void 0), i + 1);
@@ -33320,7 +33306,7 @@ var DROPPED_KEYS = /* @__PURE__ */ new Set([
 var SCHEMA_KEYS = /* @__PURE__ */ new Set(["items", "additionalProperties"]);
 var SCHEMA_LIST_KEYS = /* @__PURE__ */ new Set(["allOf", "anyOf", "oneOf"]);
 var SCHEMA_MAP_KEYS = /* @__PURE__ */ new Set(["properties", "patternProperties", "definitions"]);
-var isRecord6 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isRecord2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function translatePattern(goPattern) {
   try {
     const { source, flags } = translateGoRegex(goPattern);
@@ -33333,11 +33319,11 @@ function translatePattern(goPattern) {
   }
 }
 function convertNode(node, ctx) {
-  if (!isRecord6(node)) return node;
+  if (!isRecord2(node)) return node;
   const out = {};
   for (const [key, value] of Object.entries(node)) {
     if (DROPPED_KEYS.has(key)) continue;
-    if (SCHEMA_MAP_KEYS.has(key) && isRecord6(value)) {
+    if (SCHEMA_MAP_KEYS.has(key) && isRecord2(value)) {
       out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, convertNode(sub, { ...ctx, inLogic: false })]));
     } else if (SCHEMA_LIST_KEYS.has(key) || key === "not") {
       const branchCtx = { ...ctx, inLogic: true };
@@ -33365,12 +33351,12 @@ function convertNode(node, ctx) {
 }
 function normalize(s, ctx) {
   const allOf = s.allOf;
-  if (Array.isArray(allOf) && allOf.length === 1 && isRecord6(allOf[0]) && allOf[0].$ref && Object.keys(allOf[0]).length === 1) {
+  if (Array.isArray(allOf) && allOf.length === 1 && isRecord2(allOf[0]) && allOf[0].$ref && Object.keys(allOf[0]).length === 1) {
     s.$ref = allOf[0].$ref;
     delete s.allOf;
   }
   const oneOf = s.oneOf;
-  if (Array.isArray(oneOf) && oneOf.every((b) => isRecord6(b) && Object.keys(b).length === 1 && typeof b.type === "string")) {
+  if (Array.isArray(oneOf) && oneOf.every((b) => isRecord2(b) && Object.keys(b).length === 1 && typeof b.type === "string")) {
     s.anyOf = oneOf;
     delete s.oneOf;
   }
@@ -33386,8 +33372,8 @@ function normalize(s, ctx) {
   }
   delete s.nullable;
   if (s["x-kubernetes-embedded-resource"] === true) {
-    const properties = isRecord6(s.properties) ? s.properties : {};
-    const metadata = isRecord6(properties.metadata) && properties.metadata.properties ? properties.metadata : { $ref: `#/definitions/${OBJECT_META}` };
+    const properties = isRecord2(s.properties) ? s.properties : {};
+    const metadata = isRecord2(properties.metadata) && properties.metadata.properties ? properties.metadata : { $ref: `#/definitions/${OBJECT_META}` };
     s.properties = { apiVersion: { type: "string" }, kind: { type: "string" }, ...properties, metadata };
   }
   if (s.properties && !ctx.inLogic && !("additionalProperties" in s) && !s["x-kubernetes-preserve-unknown-fields"]) {
@@ -33398,19 +33384,19 @@ function normalize(s, ctx) {
 function convertSchema(schema2) {
   const dropped = [];
   const converted = convertNode(schema2, { inLogic: false, dropped });
-  return { schema: isRecord6(converted) ? converted : {}, dropped };
+  return { schema: isRecord2(converted) ? converted : {}, dropped };
 }
 function convertCrd(crd, dropped = []) {
-  if (!isRecord6(crd) || crd.kind !== "CustomResourceDefinition" || !isRecord6(crd.spec)) return [];
+  if (!isRecord2(crd) || crd.kind !== "CustomResourceDefinition" || !isRecord2(crd.spec)) return [];
   const { group, names, versions: versions2 } = crd.spec;
-  if (typeof group !== "string" || !isRecord6(names) || typeof names.kind !== "string" || !Array.isArray(versions2)) return [];
+  if (typeof group !== "string" || !isRecord2(names) || typeof names.kind !== "string" || !Array.isArray(versions2)) return [];
   const out = [];
   for (const version of versions2) {
-    if (!isRecord6(version) || typeof version.name !== "string" || !version.served) continue;
-    const schema2 = isRecord6(version.schema) ? version.schema.openAPIV3Schema : void 0;
-    if (!isRecord6(schema2)) continue;
+    if (!isRecord2(version) || typeof version.name !== "string" || !version.served) continue;
+    const schema2 = isRecord2(version.schema) ? version.schema.openAPIV3Schema : void 0;
+    if (!isRecord2(schema2)) continue;
     const converted = convertNode(schema2, { inLogic: false, dropped });
-    const properties = { apiVersion: { type: "string" }, kind: { type: "string" }, ...isRecord6(converted.properties) ? converted.properties : {} };
+    const properties = { apiVersion: { type: "string" }, kind: { type: "string" }, ...isRecord2(converted.properties) ? converted.properties : {} };
     converted.properties = { ...properties, metadata: { $ref: `#/definitions/${OBJECT_META}` } };
     out.push({ key: `${group}/${version.name}/${names.kind}`, apiVersion: `${group}/${version.name}`, kind: names.kind, schema: converted });
   }
@@ -33585,11 +33571,10 @@ function unknownRuleMessage(id, label, knownRuleIds) {
 // src/engine/annotation-suppressions.ts
 var IGNORE_ANNOTATION = "gitops-lint.io/ignore";
 var LABEL = `${IGNORE_ANNOTATION} annotation`;
-var isRecord7 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function annotationOf(value) {
-  const metadata = isRecord7(value) ? value.metadata : void 0;
-  const annotations = isRecord7(metadata) ? metadata.annotations : void 0;
-  return isRecord7(annotations) ? annotations[IGNORE_ANNOTATION] : void 0;
+  const metadata = isRecord(value) ? value.metadata : void 0;
+  const annotations = isRecord(metadata) ? metadata.annotations : void 0;
+  return isRecord(annotations) ? annotations[IGNORE_ANNOTATION] : void 0;
 }
 function scanAnnotations(repo, graph, knownRuleIds) {
   const values = /* @__PURE__ */ new Map();
@@ -34875,7 +34860,6 @@ function verifiedFix(before2, after, docStart, expected, normalize2 = (v) => v) 
 }
 
 // src/checks/migrate/flux.ts
-var isObj10 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 var list2 = (v) => Array.isArray(v) ? v : v === null || v === void 0 ? [] : [v];
 function setApiVersion(doc, from, to, path17 = ["apiVersion"]) {
   const node = doc.doc().getIn(path17, true);
@@ -34888,10 +34872,10 @@ function migrateFluxObject(input, to) {
   try {
     const doc = new DocText(input.text);
     const value = doc.doc().toJS();
-    if (!isObj10(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string") return { refused: "the document is not an object" };
+    if (!isRecord(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string") return { refused: "the document is not an object" };
     const expected = structuredClone(value);
     expected.apiVersion = to;
-    const spec = isObj10(expected.spec) ? expected.spec : void 0;
+    const spec = isRecord(expected.spec) ? expected.spec : void 0;
     if (spec) FIELD_MOVES[value.kind]?.(doc, spec);
     setApiVersion(doc, value.apiVersion, to);
     return checked(input, doc, expected, to, value.kind);
@@ -34915,10 +34899,10 @@ var FIELD_MOVES = {
     movePatches(doc, ["spec"], spec);
   },
   HelmRelease: (doc, spec) => {
-    const chartSpec = isObj10(spec.chart) && isObj10(spec.chart.spec) ? spec.chart.spec : void 0;
+    const chartSpec = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : void 0;
     if (chartSpec) valuesFileIntoList(doc, ["spec", "chart", "spec"], chartSpec);
     list2(spec.postRenderers).forEach((renderer, i) => {
-      if (isObj10(renderer) && isObj10(renderer.kustomize)) movePatches(doc, ["spec", "postRenderers", i, "kustomize"], renderer.kustomize);
+      if (isRecord(renderer) && isRecord(renderer.kustomize)) movePatches(doc, ["spec", "postRenderers", i, "kustomize"], renderer.kustomize);
     });
   },
   GitRepository: (doc, spec) => {
@@ -34967,14 +34951,14 @@ function movePatches(doc, path17, block) {
   }
 }
 function objectAsPatchText(chunk) {
-  if (!isObj10(chunk.value)) throw new MigrationRefused("a patchesStrategicMerge item is not an object");
+  if (!isRecord(chunk.value)) throw new MigrationRefused("a patchesStrategicMerge item is not an object");
   if (!chunk.body.startsWith("- ")) throw new MigrationRefused('a list item does not start with "- "');
   const lines = `  ${chunk.body.slice(2)}`;
   return { ...chunk, body: `- patch: |
 ${shiftLines(lines, 2)}` };
 }
 function opsAsText(chunk) {
-  if (!isObj10(chunk.value) || !Array.isArray(chunk.value.patch)) return chunk;
+  if (!isRecord(chunk.value) || !Array.isArray(chunk.value.patch)) return chunk;
   const item = new DocText(chunk.body);
   const value = item.valueText([0], "patch");
   const text3 = value.inline !== void 0 ? `  ${value.inline}
@@ -34985,18 +34969,17 @@ ${text3}`);
 }
 function patchesAsData(value) {
   if (Array.isArray(value)) return value.map(patchesAsData);
-  if (!isObj10(value)) return value;
+  if (!isRecord(value)) return value;
   const out = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = k === "patches" && Array.isArray(v) ? v.map((p) => isObj10(p) && typeof p.patch === "string" ? { ...p, patch: (0, import_yaml4.parse)(p.patch) } : patchesAsData(p)) : patchesAsData(v);
+    out[k] = k === "patches" && Array.isArray(v) ? v.map((p) => isRecord(p) && typeof p.patch === "string" ? { ...p, patch: (0, import_yaml4.parse)(p.patch) } : patchesAsData(p)) : patchesAsData(v);
   }
   return out;
 }
 
 // src/checks/migrate/flux-fields.ts
-var isObj11 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 function deleteField(doc, value, path17, key) {
-  const parent = path17.reduce((o, k) => isObj11(o?.[k]) ? o[k] : void 0, value);
+  const parent = path17.reduce((o, k) => isRecord(o?.[k]) ? o[k] : void 0, value);
   if (!parent) throw new MigrationRefused(`${path17.join(".")} is not a mapping`);
   delete parent[key];
   if (Object.keys(parent).length === 0 && path17.length > 1) {
@@ -35035,11 +35018,11 @@ var MOVES = {
       return;
     }
     const metadata = spec.eventMetadata;
-    if (isObj11(metadata) && "summary" in metadata) throw new MigrationRefused("spec.eventMetadata has a summary too, which spec.summary overrides: keep one of them in eventMetadata");
+    if (isRecord(metadata) && "summary" in metadata) throw new MigrationRefused("spec.eventMetadata has a summary too, which spec.summary overrides: keep one of them in eventMetadata");
     const text3 = doc.valueText(["spec"], "summary");
     if (text3?.inline === void 0) throw new MigrationRefused("spec.summary is not written on one line");
-    spec.eventMetadata = { ...isObj11(metadata) ? metadata : {}, summary };
-    if (isObj11(metadata) && Object.keys(metadata).length > 0) {
+    spec.eventMetadata = { ...isRecord(metadata) ? metadata : {}, summary };
+    if (isRecord(metadata) && Object.keys(metadata).length > 0) {
       doc.appendPair(["spec", "eventMetadata"], "summary", text3.inline);
       doc.deletePair(["spec"], "summary");
     } else {
@@ -35058,11 +35041,11 @@ function migrateFluxField(input, field2) {
   try {
     const doc = new DocText(input.text);
     const value = doc.doc().toJS();
-    if (!isObj11(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string" || !isObj11(value.spec)) return { refused: "the document is not an object with a spec" };
+    if (!isRecord(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string" || !isRecord(value.spec)) return { refused: "the document is not an object with a spec" };
     const move = MOVES[`${value.kind} ${field2}`];
     if (!move) return { refused: "" };
-    const parent = field2.split(".").slice(0, -1).reduce((o, k) => isObj11(o) ? o[k] : void 0, value);
-    if (!isObj11(parent) || !(field2.split(".").at(-1) in parent)) return { refused: "nothing to migrate" };
+    const parent = field2.split(".").slice(0, -1).reduce((o, k) => isRecord(o) ? o[k] : void 0, value);
+    if (!isRecord(parent) || !(field2.split(".").at(-1) in parent)) return { refused: "nothing to migrate" };
     const expected = structuredClone(value);
     move(doc, expected, input);
     const before2 = new Set(input.validate(value, value.apiVersion, value.kind) ?? []);
@@ -35566,7 +35549,6 @@ var apiChecks = {
 };
 
 // src/checks/deprecations/fields.ts
-var isRecord8 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function* fieldsAt(value, path17, at3 = []) {
   if (path17.length === 0) {
     yield { path: at3, value };
@@ -35575,7 +35557,7 @@ function* fieldsAt(value, path17, at3 = []) {
   const [head, ...rest] = path17;
   if (head === "[]") {
     if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* fieldsAt(value[i], rest, [...at3, i]);
-  } else if (isRecord8(value) && Object.hasOwn(value, head)) {
+  } else if (isRecord(value) && Object.hasOwn(value, head)) {
     yield* fieldsAt(value[head], rest, [...at3, head]);
   }
 }
@@ -37478,7 +37460,7 @@ function registerFunctions(registry) {
   const textDecoder = new TextDecoder("utf8");
   const ByteOpts = typeof Buffer !== "undefined" ? {
     byteLength: (v) => Buffer.byteLength(v),
-    fromString: (str11) => Buffer.from(str11, "utf8"),
+    fromString: (str3) => Buffer.from(str3, "utf8"),
     toHex: (b) => Buffer.prototype.hexSlice.call(b, 0, b.length),
     toBase64: (b) => Buffer.prototype.base64Slice.call(b, 0, b.length),
     toUtf8: (b) => Buffer.prototype.utf8Slice.call(b, 0, b.length),
@@ -37486,7 +37468,7 @@ function registerFunctions(registry) {
   } : {
     textEncoder: new TextEncoder("utf8"),
     byteLength: (v) => textEncoder.encode(v).length,
-    fromString: (str11) => textEncoder.encode(str11),
+    fromString: (str3) => textEncoder.encode(str3),
     toHex: Uint8Array.prototype.toHex ? (b) => b.toHex() : (b) => arrayFrom(b, (i) => i.toString(16).padStart(2, "0")).join(""),
     toBase64: Uint8Array.prototype.toBase64 ? (b) => b.toBase64() : (b) => btoa(arrayFrom(b, (i) => String.fromCodePoint(i)).join("")),
     toUtf8: (b) => textDecoder.decode(b),
@@ -37587,9 +37569,9 @@ function registerFunctions(registry) {
   functionOverload(`google.protobuf.Duration.getMilliseconds(): int`, (d) => d.getMilliseconds());
   register(registry);
 }
-function stringSize(str11) {
+function stringSize(str3) {
   let count = 0;
-  for (const c of str11) count++;
+  for (const c of str3) count++;
   return count;
 }
 
@@ -38143,11 +38125,11 @@ var Candidates = class {
     return true;
   }
 };
-function splitByComma(str11) {
+function splitByComma(str3) {
   const parts = [];
   let current = "";
   let depth = 0;
-  for (const char of str11) {
+  for (const char of str3) {
     if (char === "<") depth++;
     else if (char === ">") depth--;
     else if (char === "," && depth === 0) {
@@ -40464,24 +40446,24 @@ var Lexer = class {
       end: Math.min(start + chars, offset + len)
     });
   }
-  processEscapes(offset, str11, isBytes) {
-    if (!str11.includes("\\")) return str11;
-    const len = str11.length;
+  processEscapes(offset, str3, isBytes) {
+    if (!str3.includes("\\")) return str3;
+    const len = str3.length;
     let result = "";
     let i = 0;
     while (i < len) {
-      if (str11[i] !== "\\" || i + 1 >= len) {
-        result += str11[i++];
+      if (str3[i] !== "\\" || i + 1 >= len) {
+        result += str3[i++];
         continue;
       }
-      const next = str11[i + 1];
+      const next = str3[i + 1];
       if (STRING_ESCAPES[next]) {
         result += STRING_ESCAPES[next];
         i += 2;
       } else if (next === "u" || next === "U") {
         if (isBytes) throw this.#escapeErr("bytes_unicode_escape", offset, len, i, 2, next);
         const hexLen = next === "u" ? 4 : 8;
-        const hex = str11.substring(i + 2, i + 2 + hexLen);
+        const hex = str3.substring(i + 2, i + 2 + hexLen);
         const c = Number.parseInt(hex, 16);
         if (hex.length !== hexLen || !/^[0-9a-fA-F]+$/.test(hex) || c > 1114111)
           throw this.#escapeErr("invalid_unicode_escape", offset, len, i, 2 + hexLen, next + hex);
@@ -40490,13 +40472,13 @@ var Lexer = class {
         result += String.fromCodePoint(c);
         i += 2 + hexLen;
       } else if (next === "x" || next === "X") {
-        const h = str11.substring(i + 2, i + 4);
+        const h = str3.substring(i + 2, i + 4);
         if (!/^[0-9a-fA-F]{2}$/.test(h))
           throw this.#escapeErr("invalid_hex_escape", offset, len, i, 4, next + h);
         result += String.fromCharCode(Number.parseInt(h, 16));
         i += 4;
       } else if (next >= "0" && next <= "7") {
-        const o = str11.substring(i + 1, i + 4);
+        const o = str3.substring(i + 1, i + 4);
         if (!/^[0-7]{3}$/.test(o)) throw this.#escapeErr("invalid_octal_escape", offset, len, i, 4);
         const value = Number.parseInt(o, 8);
         if (value > 255) throw this.#escapeErr("octal_escape_out_of_range", offset, len, i, 4, o);
@@ -41614,18 +41596,16 @@ function literalBlockMapper(file, node) {
 }
 
 // src/checks/schema/targets.ts
-var isObj12 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-var str7 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 var KUSTOMIZE_CONFIG_FIELDS = /* @__PURE__ */ new Set(["generators", "transformers", "configurations", "openapi", "replacements"]);
 function withoutDirectives(value) {
   if (Array.isArray(value)) return value.map(withoutDirectives);
-  if (!isObj12(value)) return value;
+  if (!isRecord(value)) return value;
   return Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith("$")).map(([k, v]) => [k, withoutDirectives(v)]));
 }
 function patchType(value, target) {
-  if (isObj12(value) && str7(value.apiVersion) && str7(value.kind)) return { apiVersion: value.apiVersion, kind: value.kind };
-  if (!isObj12(target) || !str7(target.kind) || !str7(target.version)) return void 0;
-  return { apiVersion: apiVersionOf(str7(target.group) ?? "", target.version), kind: target.kind };
+  if (isRecord(value) && nonEmptyString(value.apiVersion) && nonEmptyString(value.kind)) return { apiVersion: value.apiVersion, kind: value.kind };
+  if (!isRecord(target) || !nonEmptyString(target.kind) || !nonEmptyString(target.version)) return void 0;
+  return { apiVersion: apiVersionOf(nonEmptyString(target.group) ?? "", target.version), kind: target.kind };
 }
 var Collector = class {
   out = { objects: [], ops: [], broken: [] };
@@ -41637,7 +41617,7 @@ var Collector = class {
       return;
     }
     const type2 = patchType(value, target);
-    if (!type2 || !isObj12(value)) return;
+    if (!type2 || !isRecord(value)) return;
     const label = inline ? { inline: `${inline} (${type2.apiVersion} ${type2.kind})` } : {};
     this.out.objects.push({ doc, value: withoutDirectives(value), ...type2, base, ...label, ...from, whole: false, partial: true, encrypted: false });
   }
@@ -41659,18 +41639,18 @@ var Collector = class {
    */
   addPatchLists(doc, base, holder) {
     asList4(holder.patches).forEach((entry, i) => {
-      if (!isObj12(entry)) return;
+      if (!isRecord(entry)) return;
       const at3 = [...base, "patches", i, "patch"];
       if (typeof entry.patch === "string") this.addPatchString(doc, at3, entry.patch, entry.target, `inline patch patches[${i}]`);
-      else if (isObj12(entry.patch) || Array.isArray(entry.patch)) this.addPatchValue(doc, at3, entry.patch, entry.target, void 0);
+      else if (isRecord(entry.patch) || Array.isArray(entry.patch)) this.addPatchValue(doc, at3, entry.patch, entry.target, void 0);
     });
     asList4(holder.patchesStrategicMerge).forEach((entry, i) => {
       const at3 = [...base, "patchesStrategicMerge", i];
       if (typeof entry === "string" && entry.includes("\n")) this.addPatchString(doc, at3, entry, void 0, `inline patch patchesStrategicMerge[${i}]`);
-      else if (isObj12(entry)) this.addPatchValue(doc, at3, entry, void 0, void 0);
+      else if (isRecord(entry)) this.addPatchValue(doc, at3, entry, void 0, void 0);
     });
     asList4(holder.patchesJson6902).forEach((entry, i) => {
-      if (!isObj12(entry)) return;
+      if (!isRecord(entry)) return;
       const at3 = [...base, "patchesJson6902", i, "patch"];
       const label = `inline patch patchesJson6902[${i}]`;
       if (typeof entry.patch === "string") {
@@ -41690,14 +41670,14 @@ function collectTargets(repo, graph) {
   const checked2 = checkedKustomizeFiles(graph);
   const usedPatchFiles = new Set(checked2.flatMap((k) => k.refs.filter((r) => r.status === "file" && r.path !== void 0).map((r) => r.path)));
   for (const k of checked2) {
-    c.addPatchLists(k.doc, [], isObj12(k.doc.value) ? k.doc.value : {});
+    c.addPatchLists(k.doc, [], isRecord(k.doc.value) ? k.doc.value : {});
     for (const ref of k.refs) {
       if (ref.status !== "file" || ref.path === void 0) continue;
       if (KUSTOMIZE_CONFIG_FIELDS.has(ref.field)) for (const d of repo.fileMap.get(ref.path)?.documents ?? []) configDocs.add(d);
       if (ref.field === "patches" || ref.field === "patchesJson6902") {
         const entry = k.doc.value[ref.field];
         const index = ref.at.path[1];
-        const target = Array.isArray(entry) && typeof index === "number" && isObj12(entry[index]) ? entry[index].target : void 0;
+        const target = Array.isArray(entry) && typeof index === "number" && isRecord(entry[index]) ? entry[index].target : void 0;
         if (target !== void 0 && !patchTargets.has(ref.path)) patchTargets.set(ref.path, target);
       }
     }
@@ -41708,7 +41688,7 @@ function collectTargets(repo, graph) {
         if (doc.value !== null && doc.value !== void 0 && usedPatchFiles.has(doc.file)) c.addPatchValue(doc, [], doc.value, patchTargets.get(doc.file), void 0);
         continue;
       }
-      if (doc.class !== "k8s" && doc.class !== "sops" || !doc.apiVersion || !doc.kind || configDocs.has(doc) || !isObj12(doc.value)) continue;
+      if (doc.class !== "k8s" && doc.class !== "sops" || !doc.apiVersion || !doc.kind || configDocs.has(doc) || !isRecord(doc.value)) continue;
       if (doc.apiVersion === "builtin" || doc.apiVersion.startsWith("kustomize.config.k8s.io/")) continue;
       const encrypted = doc.class === "sops";
       if (encrypted && (SOPS_CIPHERTEXT2.test(doc.apiVersion) || SOPS_CIPHERTEXT2.test(doc.kind))) continue;
@@ -41719,7 +41699,7 @@ function collectTargets(repo, graph) {
       }
       if (doc.apiVersion === "v1" && doc.kind === "List") {
         asList4(value.items).forEach((item, i) => {
-          if (isObj12(item) && str7(item.apiVersion) && str7(item.kind)) {
+          if (isRecord(item) && nonEmptyString(item.apiVersion) && nonEmptyString(item.kind)) {
             const type2 = { apiVersion: item.apiVersion, kind: item.kind };
             c.out.objects.push({ doc, value: item, ...type2, base: ["items", i], whole: true, partial: false, encrypted });
           }
@@ -41733,12 +41713,12 @@ function collectTargets(repo, graph) {
   return c.out;
 }
 function addEmbeddedPatches(c, doc, value) {
-  const spec = isObj12(value.spec) ? value.spec : void 0;
+  const spec = isRecord(value.spec) ? value.spec : void 0;
   if (!spec) return;
   if (isFluxKustomization(doc)) c.addPatchLists(doc, ["spec"], spec);
   if (isHelmRelease(doc)) {
     asList4(spec.postRenderers).forEach((renderer, i) => {
-      if (isObj12(renderer) && isObj12(renderer.kustomize)) c.addPatchLists(doc, ["spec", "postRenderers", i, "kustomize"], renderer.kustomize);
+      if (isRecord(renderer) && isRecord(renderer.kustomize)) c.addPatchLists(doc, ["spec", "postRenderers", i, "kustomize"], renderer.kustomize);
     });
   }
 }
@@ -41942,16 +41922,14 @@ var BuildInputs = class {
 };
 
 // src/checks/patch-unmatched.ts
-var isObj13 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-var str8 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 function namedBy(record2) {
   const body2 = record2.patch.body;
-  if (!isObj13(body2)) return void 0;
-  const meta = isObj13(body2.metadata) ? body2.metadata : {};
-  const kind = str8(body2.kind);
-  const name = str8(meta.name);
+  if (!isRecord(body2)) return void 0;
+  const meta = isRecord(body2.metadata) ? body2.metadata : {};
+  const kind = nonEmptyString(body2.kind);
+  const name = nonEmptyString(meta.name);
   if (!kind || !name) return void 0;
-  return { apiVersion: str8(body2.apiVersion), kind, name, namespace: str8(meta.namespace) };
+  return { apiVersion: nonEmptyString(body2.apiVersion), kind, name, namespace: nonEmptyString(meta.namespace) };
 }
 var ns = (namespace) => namespace || "default";
 function nearHint(named, record2) {
@@ -42010,8 +41988,6 @@ function kustomizePatchUnmatched(ctx) {
 }
 
 // src/checks/namespace-missing.ts
-var str9 = (v) => typeof v === "string" && v !== "" ? v : void 0;
-var isObj14 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var Namespaces = class {
   names = /* @__PURE__ */ new Set();
   patterns = [];
@@ -42029,19 +42005,19 @@ var Namespaces = class {
 };
 function createdByRelease(value, namespace) {
   const spec = specOfValue(value);
-  const install = isObj14(spec.install) ? spec.install : {};
-  const target = str9(spec.targetNamespace);
+  const install = isRecord(spec.install) ? spec.install : {};
+  const target = nonEmptyString(spec.targetNamespace);
   return install.createNamespace === true && target !== void 0 && target !== namespace ? target : void 0;
 }
 function createdByResourceSet(value, into) {
   const resources = specOfValue(value).resources;
   for (const r of Array.isArray(resources) ? resources : []) {
-    if (!isObj14(r)) continue;
-    const meta = isObj14(r.metadata) ? r.metadata : {};
-    const name = str9(meta.name);
+    if (!isRecord(r)) continue;
+    const meta = isRecord(r.metadata) ? r.metadata : {};
+    const name = nonEmptyString(meta.name);
     if (r.kind === "Namespace" && name) into.add(name);
     if (isHelmRelease(r)) {
-      const ns2 = createdByRelease(r, str9(meta.namespace) ?? FLUX_NAMESPACE);
+      const ns2 = createdByRelease(r, nonEmptyString(meta.namespace) ?? FLUX_NAMESPACE);
       if (ns2) into.add(ns2);
     }
   }
@@ -42213,7 +42189,6 @@ function configFileHoldsCredential(text3) {
 }
 
 // src/checks/secret-generator.ts
-var isObj15 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function splitAssignment(line) {
   const at3 = line.indexOf("=");
   if (at3 <= 0) return void 0;
@@ -42224,12 +42199,12 @@ function textOf(repo, path17) {
   return repo.fileMap.get(path17)?.text ?? repo.rawFiles.find((f) => f.path === path17)?.text;
 }
 function generatedInClear(repo, doc) {
-  const generators = isObj15(doc.value) ? doc.value.secretGenerator : void 0;
+  const generators = isRecord(doc.value) ? doc.value.secretGenerator : void 0;
   if (!Array.isArray(generators)) return [];
   const dir = doc.file.includes("/") ? doc.file.slice(0, doc.file.lastIndexOf("/")) : "";
   const out = [];
   generators.forEach((entry, i) => {
-    if (!isObj15(entry)) return;
+    if (!isRecord(entry)) return;
     const keys = [];
     let first;
     const add2 = (key, path17) => {
@@ -42264,7 +42239,6 @@ function generatedInClear(repo, doc) {
 }
 
 // src/checks/secrets.ts
-var isObj16 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 function decoded(value) {
   const compact = value.replace(/\s+/g, "");
@@ -42296,14 +42270,14 @@ function judgeGenerators(ctx, doc) {
   }
 }
 function isSecret(doc) {
-  return doc.class === "k8s" && doc.kind === "Secret" && doc.apiVersion === "v1" && isObj16(doc.value);
+  return doc.class === "k8s" && doc.kind === "Secret" && doc.apiVersion === "v1" && isRecord(doc.value);
 }
 function judge(ctx, doc) {
   const value = doc.value;
   const keys = [];
   for (const field2 of ["data", "stringData"]) {
     const values = value[field2];
-    if (!isObj16(values)) continue;
+    if (!isRecord(values)) continue;
     for (const [key, v] of Object.entries(values)) {
       if (!inClear(field2, v)) continue;
       const privateKey = PRIVATE_PEM.test(field2 === "data" ? decoded(String(v)) : String(v));
@@ -42325,8 +42299,6 @@ function judge(ctx, doc) {
 var import_picomatch5 = __toESM(require_picomatch2(), 1);
 
 // src/checks/policy/applied.ts
-var isObj17 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-var str10 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 function appliedDocuments(ctx) {
   return [...ctx.graph.appliedByDocument.values()].filter((list4) => list4.length > 0);
 }
@@ -42348,14 +42320,14 @@ function appliedRef(a) {
   return objectRef({ apiVersion: a.id.apiVersion, kind: a.id.kind, namespace: a.id.namespace, name: a.id.name });
 }
 function specOf2(value) {
-  return isObj17(value) && isObj17(value.spec) ? value.spec : {};
+  return isRecord(value) && isRecord(value.spec) ? value.spec : {};
 }
 function describe5(a) {
   return `${a.id.kind} "${a.id.name}"`;
 }
 function valueAt3(value, path17) {
   let v = value;
-  for (const p of path17) v = isObj17(v) || Array.isArray(v) ? v[p] : void 0;
+  for (const p of path17) v = isRecord(v) || Array.isArray(v) ? v[p] : void 0;
   return v;
 }
 function locateField(ctx, a, path17, target = "value") {
@@ -42382,8 +42354,8 @@ function patchFiles(ctx, p) {
 // src/checks/policy/chart-version.ts
 var EXACT = /^=?\s*v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 function unpinnedVersion(value) {
-  const chart = isObj17(value) && isObj17(value.spec) && isObj17(value.spec.chart) && isObj17(value.spec.chart.spec) ? value.spec.chart.spec : void 0;
-  if (!chart || !isObj17(chart.sourceRef) || (chart.sourceRef.kind ?? "HelmRepository") !== "HelmRepository") return void 0;
+  const chart = isRecord(value) && isRecord(value.spec) && isRecord(value.spec.chart) && isRecord(value.spec.chart.spec) ? value.spec.chart.spec : void 0;
+  if (!chart || !isRecord(chart.sourceRef) || (chart.sourceRef.kind ?? "HelmRepository") !== "HelmRepository") return void 0;
   if (chart.version === void 0 || chart.version === null) return "";
   const version = String(chart.version).trim();
   return EXACT.test(version) || version.includes("${") ? void 0 : version;
@@ -42439,16 +42411,16 @@ function imageTag(image) {
 }
 function at2(value, path17) {
   let v = value;
-  for (const p of path17) v = isObj17(v) || Array.isArray(v) ? v[p] : void 0;
+  for (const p of path17) v = isRecord(v) || Array.isArray(v) ? v[p] : void 0;
   return v;
 }
 function overridesOf(value) {
-  const list4 = isObj17(value) && Array.isArray(value.images) ? value.images : [];
-  return list4.filter(isObj17).flatMap((i) => {
-    const name = str10(i.name);
+  const list4 = isRecord(value) && Array.isArray(value.images) ? value.images : [];
+  return list4.filter(isRecord).flatMap((i) => {
+    const name = nonEmptyString(i.name);
     if (!name) return [];
     const tag = i.newTag === void 0 || i.newTag === null ? void 0 : String(i.newTag);
-    return [{ name, newName: str10(i.newName), newTag: tag, digest: str10(i.digest) }];
+    return [{ name, newName: nonEmptyString(i.newName), newTag: tag, digest: nonEmptyString(i.digest) }];
   });
 }
 function override(image, o) {
@@ -42468,7 +42440,7 @@ function transformedImage(ctx, a, image) {
     const k = ctx.graph.kustomizeByDir.get(dir) ?? ctx.graph.kustomizeFiles.find((f) => f.path === dir);
     if (k) layers.push(overridesOf(k.doc.value));
   }
-  layers.push(overridesOf(isObj17(a.by.value) ? a.by.value.spec : void 0));
+  layers.push(overridesOf(isRecord(a.by.value) ? a.by.value.spec : void 0));
   let out = image;
   for (const layer of layers) {
     const o = layer.find((x) => override(out, x) !== out);
@@ -42480,13 +42452,13 @@ function workloadHits(ctx, a) {
   const podPath = POD_SPEC[a.id.kind];
   if (!podPath) return [];
   const podSpec = at2(a.value, podPath);
-  if (!isObj17(podSpec)) return [];
+  if (!isRecord(podSpec)) return [];
   const hits = [];
   for (const field2 of ["initContainers", "containers", "ephemeralContainers"]) {
     const list4 = podSpec[field2];
     if (!Array.isArray(list4)) continue;
     list4.forEach((c, i) => {
-      const written = isObj17(c) ? str10(c.image) : void 0;
+      const written = isRecord(c) ? nonEmptyString(c.image) : void 0;
       if (!written || written.includes("${")) return;
       const image = transformedImage(ctx, a, written);
       const tag = imageTag(image);
@@ -42502,8 +42474,8 @@ function valuesHits(value, path17, out, seen = /* @__PURE__ */ new Set()) {
     value.forEach((v, i) => valuesHits(v, [...path17, i], out, seen));
     return;
   }
-  if (!isObj17(value)) return;
-  if (str10(value.repository) && value.tag === "latest") out.push({ path: [...path17, "tag"], image: `${value.repository}:latest`, tag: "latest" });
+  if (!isRecord(value)) return;
+  if (nonEmptyString(value.repository) && value.tag === "latest") out.push({ path: [...path17, "tag"], image: `${value.repository}:latest`, tag: "latest" });
   for (const [k, v] of Object.entries(value)) {
     if (k === "image" && typeof v === "string" && imageTag(v) === "latest") out.push({ path: [...path17, k], image: v, tag: "latest" });
     else valuesHits(v, [...path17, k], out, seen);
@@ -42512,7 +42484,7 @@ function valuesHits(value, path17, out, seen = /* @__PURE__ */ new Set()) {
 function hitsOf(ctx, a) {
   if (a.id.kind === "HelmRelease") {
     const out = [];
-    const values = isObj17(a.value) && isObj17(a.value.spec) ? a.value.spec.values : void 0;
+    const values = isRecord(a.value) && isRecord(a.value.spec) ? a.value.spec.values : void 0;
     valuesHits(values, ["spec", "values"], out);
     return out;
   }
@@ -42562,7 +42534,7 @@ function formatDuration(ms) {
 // src/checks/policy/interval.ts
 var DURATION = { type: "string", pattern: "^([0-9]+(\\.[0-9]+)?(ns|us|\xB5s|ms|s|m|h))+$", description: "a Go duration such as 30s, 10m or 24h" };
 function durationOf(a, field2) {
-  const text3 = str10(specOf2(a.value)[field2]);
+  const text3 = nonEmptyString(specOf2(a.value)[field2]);
   const ms = text3 === void 0 ? void 0 : parseGoDuration(text3);
   return ms === void 0 ? void 0 : { ms, text: text3 };
 }
@@ -42627,10 +42599,10 @@ function retriesOf(remediation) {
 }
 function judge2(a, action, defaultStrategy, requireRetries) {
   const config = specOf2(a.value)[action];
-  const settings = isObj17(config) ? config : {};
-  const strategy = isObj17(settings.strategy) ? str10(settings.strategy.name) : void 0;
+  const settings = isRecord(config) ? config : {};
+  const strategy = isRecord(settings.strategy) ? nonEmptyString(settings.strategy.name) : void 0;
   if ((strategy ?? defaultStrategy) === "RetryOnFailure" || strategy?.includes("${")) return void 0;
-  if (!isObj17(settings.remediation)) return requireRetries ? { action } : void 0;
+  if (!isRecord(settings.remediation)) return requireRetries ? { action } : void 0;
   const remediation = settings.remediation;
   if (retriesOf(remediation) !== 0) return void 0;
   if (remediation.remediateLastFailure !== void 0 && remediation.remediateLastFailure !== false) return void 0;
@@ -42670,7 +42642,7 @@ function helmReleaseRemediationRetries(ctx) {
     if (!isHelmRelease(instances[0].doc)) continue;
     for (const action of ACTIONS) {
       const where2 = (a, v) => {
-        if (!v.remediation) return locateField(ctx, a, ["spec", ...isObj17(specOf2(a.value)[action]) ? [action] : []], "key");
+        if (!v.remediation) return locateField(ctx, a, ["spec", ...isRecord(specOf2(a.value)[action]) ? [action] : []], "key");
         const path17 = ["spec", action, "remediation", ...v.remediation.retries === void 0 ? [] : ["retries"]];
         return locateField(ctx, a, path17, v.remediation.retries === void 0 ? "key" : "value");
       };
@@ -42720,9 +42692,9 @@ function fluxSuspended(ctx) {
 // src/checks/policy/lockdown.ts
 var CONTROLLERS = ["kustomize-controller", "helm-controller"];
 function deploymentArgs(value) {
-  const containers = isObj17(value) && isObj17(value.spec) && isObj17(value.spec.template) && isObj17(value.spec.template.spec) ? value.spec.template.spec.containers : void 0;
+  const containers = isRecord(value) && isRecord(value.spec) && isRecord(value.spec.template) && isRecord(value.spec.template.spec) ? value.spec.template.spec.containers : void 0;
   if (!Array.isArray(containers)) return [];
-  return containers.flatMap((c) => isObj17(c) && Array.isArray(c.args) ? c.args.filter((a) => typeof a === "string") : []);
+  return containers.flatMap((c) => isRecord(c) && Array.isArray(c.args) ? c.args.filter((a) => typeof a === "string") : []);
 }
 function flagValue(args, flag) {
   let found;
@@ -42735,11 +42707,11 @@ function flagValue(args, flag) {
 function patchedArgs(kustomizations) {
   const out = /* @__PURE__ */ new Map();
   for (const k of kustomizations) {
-    const patches = isObj17(k) && Array.isArray(k.patches) ? k.patches : [];
+    const patches = isRecord(k) && Array.isArray(k.patches) ? k.patches : [];
     for (const p of patches) {
-      if (!isObj17(p) || !isObj17(p.target) || typeof p.patch !== "string") continue;
+      if (!isRecord(p) || !isRecord(p.target) || typeof p.patch !== "string") continue;
       if (p.target.kind !== void 0 && p.target.kind !== "Deployment") continue;
-      const name = str10(p.target.name);
+      const name = nonEmptyString(p.target.name);
       let matches = () => true;
       if (name !== void 0) {
         try {
@@ -42774,10 +42746,10 @@ function lockdownOf(cluster, kustomizations, declared) {
   }
   for (const o of cluster.objects) {
     if (isFluxInstance({ apiVersion: o.id.apiVersion, kind: o.id.kind })) {
-      const spec = isObj17(o.value) && isObj17(o.value.spec) ? o.value.spec : {};
-      const c = isObj17(spec.cluster) ? spec.cluster : {};
+      const spec = isRecord(o.value) && isRecord(o.value.spec) ? o.value.spec : {};
+      const c = isRecord(spec.cluster) ? spec.cluster : {};
       if (c.multitenant === true) {
-        const sa = str10(c.tenantDefaultServiceAccount) ?? "default";
+        const sa = nonEmptyString(c.tenantDefaultServiceAccount) ?? "default";
         for (const controller of CONTROLLERS) {
           lockdown.noCrossNamespaceRefs.add(controller);
           lockdown.defaultServiceAccount.set(controller, sa);
@@ -42847,10 +42819,10 @@ function boundServiceAccounts(cluster) {
   const bound = /* @__PURE__ */ new Set();
   for (const o of cluster.objects) {
     if (o.id.kind !== "RoleBinding" && o.id.kind !== "ClusterRoleBinding") continue;
-    const subjectsOf = isObj17(o.value) && Array.isArray(o.value.subjects) ? o.value.subjects : [];
+    const subjectsOf = isRecord(o.value) && Array.isArray(o.value.subjects) ? o.value.subjects : [];
     for (const s of subjectsOf) {
-      if (!isObj17(s) || s.kind !== "ServiceAccount" || !str10(s.name)) continue;
-      bound.add(`${str10(s.namespace) ?? o.id.namespace ?? ""}/${str10(s.name)}`);
+      if (!isRecord(s) || s.kind !== "ServiceAccount" || !nonEmptyString(s.name)) continue;
+      bound.add(`${nonEmptyString(s.namespace) ?? o.id.namespace ?? ""}/${nonEmptyString(s.name)}`);
     }
   }
   return bound;
@@ -42862,7 +42834,7 @@ function fluxServiceAccountDefault(ctx) {
     const bound = boundServiceAccounts(cluster);
     for (const s of subjects(cluster)) {
       const sa = lockdown.defaultServiceAccount.get(s.controller);
-      if (sa === void 0 || str10(specOf2(s.value).serviceAccountName) || bound.has(`${s.object.namespace}/${sa}`)) continue;
+      if (sa === void 0 || nonEmptyString(specOf2(s.value).serviceAccountName) || bound.has(`${s.object.namespace}/${sa}`)) continue;
       const key = `${s.object.doc.file}#${s.object.doc.index}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -42930,7 +42902,7 @@ function fluxDependencyNotReady(ctx) {
   }
   for (const { k, dependents, clusters, kinds } of byDoc.values()) {
     const names = [...dependents].sort().map((n) => `"${n}"`).join(", ");
-    const spec = isObj17(k.doc.value) && isObj17(k.doc.value.spec) ? k.doc.value.spec : {};
+    const spec = isRecord(k.doc.value) && isRecord(k.doc.value.spec) ? k.doc.value.spec : {};
     ctx.report({
       message: `Kustomization "${k.name}" is a dependency of ${names} on ${quoteClusters([...clusters])} but neither waits (spec.wait) nor has healthChecks: Flux marks it Ready as soon as it is applied, before its ${[...kinds].sort().map((k2) => `${k2}s`).join(", ")} are ready, so the dependents start too early; set spec.wait: true (or list healthChecks)`,
       location: ctx.locate(k.doc, "wait" in spec ? ["spec", "wait"] : ["spec"], "value"),
@@ -42945,7 +42917,7 @@ var import__ = __toESM(require__(), 1);
 var import__2 = __toESM(require__2(), 1);
 var import_ajv_formats2 = __toESM(require_dist2(), 1);
 function mergeValues(base, over) {
-  if (!isObj17(base) || !isObj17(over)) return over === void 0 ? base : over;
+  if (!isRecord(base) || !isRecord(over)) return over === void 0 ? base : over;
   const out = { ...base };
   for (const [k, v] of Object.entries(over)) {
     if (v === null) delete out[k];
@@ -42954,7 +42926,7 @@ function mergeValues(base, over) {
   return out;
 }
 function compile2(schema2) {
-  const draft = isObj17(schema2) ? str10(schema2.$schema) ?? "" : "";
+  const draft = isRecord(schema2) ? nonEmptyString(schema2.$schema) ?? "" : "";
   const options = { allErrors: true, verbose: true, strict: false, validateSchema: false };
   const ajv2 = draft.includes("2020-12") ? new import__2.Ajv2020(options) : draft.includes("2019-09") ? new import__.Ajv2019(options) : new import_ajv4.Ajv(options);
   (0, import_ajv_formats2.default)(ajv2);
@@ -42966,14 +42938,14 @@ function fileText(ctx, path17) {
   return ctx.repo.rawFiles.find((f) => f.path === path17)?.text;
 }
 function valuesFromParts(h, cluster) {
-  const spec = isObj17(h.value) && isObj17(h.value.spec) ? h.value.spec : {};
+  const spec = isRecord(h.value) && isRecord(h.value.spec) ? h.value.spec : {};
   const entries2 = Array.isArray(spec.valuesFrom) ? spec.valuesFrom : [];
   const parts = [];
   for (const e of entries2) {
-    if (!isObj17(e) || e.kind !== "ConfigMap" || str10(e.targetPath) || !str10(e.name)) return void 0;
+    if (!isRecord(e) || e.kind !== "ConfigMap" || nonEmptyString(e.targetPath) || !nonEmptyString(e.name)) return void 0;
     const cm = cluster.objects.find((o) => o.id.kind === "ConfigMap" && o.id.group === "" && o.id.name === e.name && (o.id.namespace ?? h.namespace) === h.namespace);
-    const data2 = cm && isObj17(cm.value) && isObj17(cm.value.data) ? cm.value.data : void 0;
-    const text3 = data2 ? data2[str10(e.valuesKey) ?? "values.yaml"] : void 0;
+    const data2 = cm && isRecord(cm.value) && isRecord(cm.value.data) ? cm.value.data : void 0;
+    const text3 = data2 ? data2[nonEmptyString(e.valuesKey) ?? "values.yaml"] : void 0;
     if (typeof text3 !== "string") {
       if (e.optional === true && !cm) continue;
       return void 0;
@@ -42989,7 +42961,7 @@ function valuesPath(values, path17) {
   let v = values;
   const out = [];
   for (const seg of path17) {
-    const next = isObj17(v) || Array.isArray(v) ? v[seg] : void 0;
+    const next = isRecord(v) || Array.isArray(v) ? v[seg] : void 0;
     if (next === void 0) break;
     out.push(seg);
     v = next;
@@ -43024,7 +42996,7 @@ function helmReleaseValuesSchema(ctx) {
         return "error" in parsed ? void 0 : parsed.documents[0]?.value ?? {};
       })();
       if (defaults === void 0) continue;
-      const spec = isObj17(h.value) && isObj17(h.value.spec) ? h.value.spec : {};
+      const spec = isRecord(h.value) && isRecord(h.value.spec) ? h.value.spec : {};
       const merged = [...fromParts, spec.values].reduce((acc, part) => mergeValues(acc, part), defaults);
       if (validate(merged)) continue;
       const errors = toSchemaErrors(validate.errors ?? [], merged, { partial: false, redact: false, substitution: true, encrypted: false });
@@ -43155,7 +43127,6 @@ function isOpenPgpSecretKey(bytes) {
 }
 
 // src/checks/secret-config.ts
-var isObj18 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var HOW2 = ": anyone who can read the repository reads it, and Git history keeps it; move it to a Secret (encrypted with SOPS + age, an ExternalSecret or a SealedSecret) and reference it (secretKeyRef, valuesFrom kind Secret, a secretRef), then rotate it";
 function urlCarriesToken(url) {
   const m = /^https?:\/\/[^/\s]+([^\s#]*)$/i.exec(url.trim());
@@ -43168,7 +43139,7 @@ function namedValues(value, path17, out, seen = /* @__PURE__ */ new Set()) {
   if (Array.isArray(value)) {
     value.forEach((item, i) => {
       path17.push(i);
-      if (isObj18(item) && typeof item.name === "string" && typeof item.value === "string") {
+      if (isRecord(item) && typeof item.name === "string" && typeof item.value === "string") {
         if (isLiteralCredential(item.name, item.value) || item.value.includes("@") && urlPassword(item.value)) out.push({ path: [...path17, "value"], value: item.value, what: `env ${item.name}` });
       } else namedValues(item, path17, out, seen);
       path17.pop();
@@ -43182,8 +43153,8 @@ function namedValues(value, path17, out, seen = /* @__PURE__ */ new Set()) {
   }
 }
 function configMapLeaks(doc) {
-  const data2 = isObj18(doc.value) ? doc.value.data : void 0;
-  if (!isObj18(data2)) return [];
+  const data2 = isRecord(doc.value) ? doc.value.data : void 0;
+  if (!isRecord(data2)) return [];
   return Object.entries(data2).flatMap(([key, v]) => {
     if (typeof v !== "string") return [];
     const leaks = v.includes("\n") ? configFileHoldsCredential(v) : isLiteralCredential(key, v) || urlPassword(v) !== void 0 || key === ".dockerconfigjson" && configFileHoldsCredential(`${v}
@@ -43192,14 +43163,14 @@ function configMapLeaks(doc) {
   });
 }
 function specOf3(doc) {
-  const spec = isObj18(doc.value) ? doc.value.spec : void 0;
-  return isObj18(spec) ? spec : void 0;
+  const spec = isRecord(doc.value) ? doc.value.spec : void 0;
+  return isRecord(spec) ? spec : void 0;
 }
 function fluxLeaks(doc) {
   const spec = specOf3(doc);
   if (!spec) return [];
   const out = [];
-  if (isHelmRelease(doc) && isObj18(spec.values)) {
+  if (isHelmRelease(doc) && isRecord(spec.values)) {
     for (const c of credentialsIn(spec.values, ["spec", "values"])) out.push({ path: c.path, value: c.value, what: c.path.slice(1).join(".") });
   }
   const provider = doc.kind === "Provider" && groupOf(doc.apiVersion) === "notification.toolkit.fluxcd.io";
@@ -43219,7 +43190,7 @@ function configLeaks(run) {
       if (doc.class !== "k8s" || doc.kind === "Secret") continue;
       const leaks = doc.kind === "ConfigMap" && doc.apiVersion === "v1" ? configMapLeaks(doc) : fluxLeaks(doc);
       const named = [];
-      namedValues(isObj18(doc.value) ? doc.value : void 0, [], named);
+      namedValues(isRecord(doc.value) ? doc.value : void 0, [], named);
       const seen = new Set(leaks.map((l) => l.path.join("\0")));
       for (const leak of [...leaks, ...named.filter((l) => !seen.has(l.path.join("\0")))]) {
         out.push({ doc, leak, location: locate(run.repo, doc, leak.path, "value") });
@@ -43318,7 +43289,6 @@ var secretTokenChecks = {
 // src/checks/secret-sops.ts
 var SOPS_NAME = /(?:^|\/)[^/]+\.(?:sops|enc)\.(?:ya?ml|json)$/i;
 var SOPS_CONFIG = ".sops.yaml";
-var isObj19 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function goRegex(source) {
   if (typeof source !== "string") return void 0;
   try {
@@ -43330,11 +43300,11 @@ function goRegex(source) {
 }
 function creationRules(file) {
   const value = file.documents[0]?.value;
-  const rules = isObj19(value) ? value.creation_rules : void 0;
+  const rules = isRecord(value) ? value.creation_rules : void 0;
   if (!Array.isArray(rules)) return [];
   const out = [];
   rules.forEach((rule, index) => {
-    if (!isObj19(rule)) return;
+    if (!isRecord(rule)) return;
     const pathRegex = goRegex(rule.path_regex);
     if (rule.path_regex !== void 0 && (!pathRegex || rule.path_regex === "")) return;
     out.push({ index, pathRegex, pathSource: pathRegex ? String(rule.path_regex) : void 0, encryptedRegex: goRegex(rule.encrypted_regex) });
@@ -43357,11 +43327,11 @@ function textEncrypted(text3) {
   return /\bsops_mac\s*=|"mac"\s*:\s*"ENC\[/.test(text3) || text3.trim() === "";
 }
 function secretKeysInClear(doc, rule) {
-  if (doc.class !== "k8s" || doc.kind !== "Secret" || !isObj19(doc.value)) return [];
+  if (doc.class !== "k8s" || doc.kind !== "Secret" || !isRecord(doc.value)) return [];
   const keys = [];
   for (const field2 of ["data", "stringData"]) {
     const values = doc.value[field2];
-    if (!isObj19(values) || rule.encryptedRegex && !rule.encryptedRegex.test(field2)) continue;
+    if (!isRecord(values) || rule.encryptedRegex && !rule.encryptedRegex.test(field2)) continue;
     for (const [key, v] of Object.entries(values)) {
       const text3 = typeof v === "string" ? v : v === null || v === void 0 ? "" : String(v);
       if (!isSopsCiphertext(text3) && !isPlaceholderOrReference(text3)) keys.push(`${field2}.${key}`);

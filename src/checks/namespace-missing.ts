@@ -24,9 +24,8 @@ import { BUILTIN_NAMESPACES } from '../k8s/namespaces.js';
 import { objectRef } from '../k8s/object-ref.js';
 import { closestName } from '../util/suggest.js';
 import { compareDocs, isTemplated, quoteClusters } from './flux-lookup.js';
+import { isRecord as isObj, nonEmptyString as str } from '../util/values.js';
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Namespaces that exist on a cluster: names, and patterns for names a ResourceSet templates (`team-<< inputs.id >>`). */
 class Namespaces {

@@ -13,10 +13,8 @@ import type { CheckContext } from './types.js';
 import type { KustomizeFile, RepoGraph, UnmatchedPatch } from '../graph/types.js';
 import { isFluxKustomization } from '../k8s/flux.js';
 import { BuildInputs } from './build-inputs.js';
+import { isRecord as isObj, nonEmptyString as str } from '../util/values.js';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /** What a strategic-merge patch names: its object's identity. */
 interface Named {

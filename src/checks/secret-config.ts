@@ -17,8 +17,8 @@ import type { PathSegment, YamlDocument } from '../load/types.js';
 import type { Location } from '../finding.js';
 import { locate } from '../load/index.js';
 import type { Check, CheckContext, RunData } from './types.js';
+import { isRecord as isObj } from '../util/values.js';
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 interface Leak {
   path: PathSegment[];

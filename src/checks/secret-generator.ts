@@ -7,8 +7,8 @@
 import { holdsCredential } from '../k8s/secret-content.js';
 import { resolveRepoPath } from '../load/paths.js';
 import type { LoadedRepo, PathSegment, YamlDocument } from '../load/types.js';
+import { isRecord as isObj } from '../util/values.js';
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface GeneratedInClear {
   /** The generated Secret's name. */

@@ -14,11 +14,11 @@ import { fileLocation } from '../load/positions.js';
 import type { SourceFile, YamlDocument } from '../load/types.js';
 import { translateGoRegex } from '../schema/go-regex.js';
 import type { Check, CheckContext } from './types.js';
+import { isRecord as isObj } from '../util/values.js';
 
 /** `x.sops.yaml`, `dir/x.enc.json`; not `.sops.yaml`, the configuration. */
 const SOPS_NAME = /(?:^|\/)[^/]+\.(?:sops|enc)\.(?:ya?ml|json)$/i;
 const SOPS_CONFIG = '.sops.yaml';
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 interface CreationRule {
   index: number;

@@ -19,8 +19,8 @@ import { holdsCredential, PRIVATE_PEM } from '../k8s/secret-content.js';
 import { generatedInClear } from './secret-generator.js';
 import { isPlaceholderOrReference, isSopsCiphertext } from '../k8s/sensitive.js';
 import type { CheckContext } from './types.js';
+import { isRecord as isObj } from '../util/values.js';
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Standard base64 as Kubernetes accepts it in `data` (whitespace ignored, as YAML folding may add it). */
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;

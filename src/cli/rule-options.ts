@@ -6,8 +6,8 @@
  */
 import { InvalidArgumentError } from 'commander';
 import { parse as parseYaml } from 'yaml';
+import { isRecord } from '../util/values.js';
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** One `--rule` value, merged over the previous ones (a later one wins for the same id). */
 export function parseRuleOption(value: string, previous: Record<string, unknown>): Record<string, unknown> {

@@ -10,6 +10,7 @@ import jsYaml from 'js-yaml';
 import type { RuleDefinition } from '../checks/types.js';
 import type { Severity } from '../finding.js';
 import { parseSeverity, SEVERITY_SPELLINGS } from './severity.js';
+import { isRecord } from '../util/values.js';
 
 /** A rule's own severity: any spelling of one that is on (off is a `rules` setting, not a definition). */
 const RULE_SEVERITIES = SEVERITY_SPELLINGS.filter((s) => parseSeverity(s) !== 'off');
@@ -26,7 +27,6 @@ export interface RuleProblem {
   message: string;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Check one rule definition. Built-ins must give every text field; config rules may leave out rationale and docs.

@@ -12,6 +12,7 @@ import { closestName } from '../util/suggest.js';
 import { parseSeverity, SEVERITY_SPELLINGS, type SeveritySetting } from './severity.js';
 import type { Config, Override, RuleSetting } from './types.js';
 import { ConfigError } from './errors.js';
+import { isRecord } from '../util/values.js';
 
 const EXTENDS = ['recommended', 'all', 'none'];
 const SETTINGS = SEVERITY_SPELLINGS.join(', ');
@@ -104,7 +105,6 @@ interface Known {
   knownRuleIds: Set<string>;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Validate `raw` and return the keys it sets, typed. Throws ConfigError naming `file` and the key. `remembered`:

@@ -8,11 +8,11 @@ import type { ReportInput } from '../checks/types.js';
 import type { RepoGraph } from '../graph/types.js';
 import { locate, positionAt, type LoadedRepo, type YamlDocument } from '../load/index.js';
 import { directiveRules, type Directive } from './directive.js';
+import { isRecord } from '../util/values.js';
 
 export const IGNORE_ANNOTATION = 'gitops-lint.io/ignore';
 const LABEL = `${IGNORE_ANNOTATION} annotation`;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function annotationOf(value: unknown): unknown {
   const metadata = isRecord(value) ? value.metadata : undefined;

@@ -7,9 +7,9 @@
  * any one path segment (`github.repository`: owner/name).
  */
 import type { LoadedRepo } from '../load/types.js';
+import { isRecord as isObj } from '../util/values.js';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface PushedArtifact {
   /** Matches an OCI URL without scheme, tag or digest. */

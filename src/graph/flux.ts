@@ -2,11 +2,10 @@
 import { FLUX_NAMESPACE } from '../k8s/flux.js';
 import type { PathSegment, YamlDocument } from '../load/types.js';
 import type { At, FluxHelmRelease, FluxKustomization, NamespacedName, ObjectId, SourceRef } from './types.js';
+import { isRecord as isObj, nonEmptyString as str } from '../util/values.js';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 export function specOf(doc: YamlDocument): Obj {
   return specOfValue(doc.value);

@@ -11,10 +11,8 @@
 import type { PathSegment, YamlDocument } from '../load/types.js';
 import { FLUX_NAMESPACE, isFluxInstance, isHelmRelease } from '../k8s/flux.js';
 import type { At } from './types.js';
+import { isRecord as isObj, nonEmptyString as str } from '../util/values.js';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 const SYNC_KINDS = new Set(['GitRepository', 'OCIRepository', 'Bucket']);
 

@@ -2,6 +2,7 @@
 import { resolveRepoPath } from '../load/index.js';
 import type { LoadedRepo, PathSegment, YamlDocument } from '../load/types.js';
 import type { KustomizeCycle, KustomizeFile, PathRef, RefField } from './types.js';
+import { isRecord as isObj } from '../util/values.js';
 
 /** Fields whose directories are built as kustomizations (the rest reference plain files). */
 export const BUILD_FIELDS: ReadonlySet<RefField> = new Set<RefField>(['resources', 'bases', 'components']);
@@ -27,8 +28,6 @@ export function resolveRef(repo: LoadedRepo, fromDir: string, raw: string): Pick
   return { path: p, status: repo.fileSet.has(p) ? 'file' : repo.dirSet.has(p) ? 'dir' : 'missing' };
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const optString = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 

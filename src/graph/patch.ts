@@ -15,10 +15,9 @@
  * deletes, lists are replaced (checked with `kubectl kustomize`). Values are never mutated: a patched object is a copy.
  */
 import { parseInlineYaml } from '../load/inline.js';
+import { isRecord as isObj, nonEmptyString as str } from '../util/values.js';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 export interface PatchTarget {
   group?: string;

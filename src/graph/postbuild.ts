@@ -11,6 +11,7 @@ import { parseInlineYaml } from '../load/inline.js';
 import { nodeAt } from '../load/locate.js';
 import { expand, mayExpand, type Lookup } from './envsubst.js';
 import type { AppliedObject, FluxKustomization, RepoGraph } from './types.js';
+import { isRecord as isObj } from '../util/values.js';
 
 export interface Variables {
   /** name -> value, from spec.postBuild.substitute and from substituteFrom ConfigMaps/Secrets found in the repo on that cluster (later entries override earlier, substitute wins over substituteFrom, as Flux does). */
@@ -37,7 +38,6 @@ export interface VariableUse {
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The label/annotation with value `disabled` that makes Flux skip substitution for one object. */
 const SUBSTITUTE_OPT_OUT = 'kustomize.toolkit.fluxcd.io/substitute';

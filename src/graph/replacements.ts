@@ -6,9 +6,8 @@
  */
 import { selectsTarget, type PatchSubject, type PatchTarget } from './patch.js';
 import type { Replacement } from './transforms.js';
+import { isRecord as isObj } from '../util/values.js';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function splitFieldPath(path: string): string[] {
   const out: string[] = [];

@@ -10,11 +10,9 @@
 import type { LoadedRepo, PathSegment, YamlDocument } from '../load/types.js';
 import { readTarget, toPatch, type Patch, type PatchTarget } from './patch.js';
 import type { At, KustomizeFile } from './types.js';
+import { isRecord as isObj, nonEmptyString as str } from '../util/values.js';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /** A patch and where it is written (the entry in the kustomization file or Flux Kustomization). */
 export interface PlacedPatch {

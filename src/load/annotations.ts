@@ -9,8 +9,8 @@
 import { goTimestamp } from '../k8s/go-yaml.js';
 import { skipProperties } from './tree.js';
 import type { PathSegment, YNode } from './types.js';
+import { isRecord } from '../util/values.js';
 
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Is `path`, in a document of `kind`, the value of an annotation kustomize writes back as text? */
 export function isAnnotationValuePath(kind: string | undefined, path: readonly PathSegment[]): boolean {

@@ -1,6 +1,7 @@
 /** Document classes (see DocClass) and the identity fields of Kubernetes-like documents. */
 import { groupOf } from '../k8s/api-version.js';
 import type { DocClass } from './types.js';
+import { isRecord } from '../util/values.js';
 
 const KUSTOMIZATION_FILE_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
 
@@ -22,7 +23,6 @@ export interface Classified {
  */
 export const TOOL_CONFIG_GROUPS = new Set(['builtin', 'config.kubernetes.io', 'schema.plugin.fluxcd.io', 'kind.x-k8s.io', 'k3d.io', 'skaffold', 'ctlptl.dev']);
 
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Classify a parsed (valid) document of file `baseName`. */

@@ -7,6 +7,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { closestName } from '../util/suggest.js';
 import { formatPath } from './messages.js';
 import { ValidSettings } from './valid-settings.js';
+import { isRecord } from '../util/values.js';
 
 /** A JSON schema (draft-07, as ajv reads it). */
 export type JsonSchema = Record<string, unknown>;
@@ -37,7 +38,6 @@ export function settingProblems(schema: JsonSchema, value: unknown, remembered?:
   return [];
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function describe(error: ErrorObject): SettingProblem {
   const path = error.instancePath

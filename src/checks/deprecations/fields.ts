@@ -16,8 +16,8 @@ import type { Check, CheckContext } from '../types.js';
 import { fixParts, migrationFor } from './fix.js';
 import { documentTargets, objectDocuments, targetNote } from './targets.js';
 import type { Targets } from '../../k8s/deprecations/api-versions.js';
+import { isRecord } from '../../util/values.js';
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Every place `path` (`[]` = each item of a list) exists in `value`, with the value found there. */
 export function* fieldsAt(value: unknown, path: readonly string[], at: PathSegment[] = []): Generator<{ path: PathSegment[]; value: unknown }> {

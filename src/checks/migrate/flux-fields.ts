@@ -19,10 +19,10 @@ import { DocText, MigrationRefused } from './doc-text.js';
 import { checked, type ObjectInput } from './flux.js';
 import { lineEnd } from './text.js';
 import type { Migration } from './verify.js';
+import { isRecord as isObj } from '../../util/values.js';
 
 type Obj = Record<string, unknown>;
 
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export interface FieldInput extends ObjectInput {
   /** True when every cluster applying the object runs a Flux at or past the row's deprecation (or none applies it). */

@@ -17,6 +17,7 @@ import { parse } from 'yaml';
 import { DocText, MigrationRefused, type KeyPath, type SeqChunk } from './doc-text.js';
 import { shiftLines } from './text.js';
 import { verifiedFix, type Migration } from './verify.js';
+import { isRecord as isObj } from '../../util/values.js';
 
 export interface ObjectInput {
   /** The document's text (from its first content line) and where it starts in the file. */
@@ -28,7 +29,6 @@ export interface ObjectInput {
 
 type Obj = Record<string, unknown>;
 
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === null || v === undefined ? [] : [v]);
 
 /** Rewrites the apiVersion scalar at `path` (the object's own by default) as written (quotes kept). */

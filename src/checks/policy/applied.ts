@@ -7,10 +7,10 @@ import { objectRef } from '../../k8s/object-ref.js';
 import type { Location, ObjectRef } from '../../finding.js';
 import type { PathSegment } from '../../load/types.js';
 import type { CheckContext } from '../types.js';
+import { isRecord as isObj, nonEmptyString as str } from '../../util/values.js';
+export { isObj, str };
 
 export type Obj = Record<string, unknown>;
-export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-export const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /** Every applied document with its per-cluster instances, in a stable order. */
 export function appliedDocuments(ctx: CheckContext): AppliedObject[][] {

@@ -9,6 +9,7 @@ import { isFluxKustomization, isHelmRelease } from '../../k8s/flux.js';
 import { apiVersionOf } from '../../k8s/api-version.js';
 import { parseInlineYaml } from '../../load/inline.js';
 import type { LoadedRepo, PathSegment, YamlDocument, YNode } from '../../load/types.js';
+import { isRecord as isObj, nonEmptyString as str } from '../../util/values.js';
 
 /** An object (or patch) to validate against the schema of its apiVersion/kind. */
 export interface ObjectTarget {
@@ -59,8 +60,6 @@ export interface SchemaTargets {
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /** kustomize fields whose files configure kustomize itself (transformer configs, openapi), not cluster objects. */
 const KUSTOMIZE_CONFIG_FIELDS = new Set<PathRef['field']>(['generators', 'transformers', 'configurations', 'openapi', 'replacements']);

@@ -2,9 +2,10 @@
 import { isExpression } from '../../load/iac/scan.js';
 import type { YNode } from '../../load/types.js';
 import type { Written } from './model.js';
+import { isRecord as isObj } from '../../util/values.js';
+export { isObj };
 
 type Obj = Record<string, unknown>;
-export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The value at `key` of a mapping, with its node (the last of duplicate keys, as the value holds). */
 export function child(w: Written | undefined, key: string): Written | undefined {
