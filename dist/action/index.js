@@ -36132,9 +36132,8 @@ function add(map3, key, creator) {
   if (!list4.some((c) => c.by === creator.by)) list4.push(creator);
   map3.set(key, list4);
 }
-function findCreators(cluster, objects, repo, table) {
+function findCreators(cluster, objects, repo, table, preinstalled) {
   const creators = { namespaces: /* @__PURE__ */ new Map(), crds: /* @__PURE__ */ new Map(), sources: /* @__PURE__ */ new Map(), chartGroups: /* @__PURE__ */ new Map() };
-  const preinstalled = helmfileCrdGroups(repo, table);
   const sourceDocs = new Set(cluster.sources.map((s) => s.doc));
   const releases = new Map(cluster.helmReleases.map((hr) => [hr.doc, hr]));
   for (const { doc, id, by } of objects) {
@@ -36215,10 +36214,10 @@ function needsOf(object3, creators, releases) {
   return needs;
 }
 var waits = (k) => k.value?.spec?.wait === true;
-function missingDependencies(ctx, cluster, table) {
+function missingDependencies(ctx, cluster, table, preinstalled) {
   const byKey = kustomizationsByKey(cluster);
   const objects = cluster.objects.filter((o) => !o.by.synthetic).sort((a, b) => compareDocs(a.doc, b.doc));
-  const creators = findCreators(cluster, objects, ctx.repo, table);
+  const creators = findCreators(cluster, objects, ctx.repo, table, preinstalled);
   const appliedBy2 = /* @__PURE__ */ new Map();
   const appliedObjects = /* @__PURE__ */ new Map();
   for (const o of objects) {
@@ -36264,9 +36263,10 @@ function remedy(m, pairs2, byKey, azure) {
 }
 function fluxDependsOnRequired(ctx) {
   const table = [...ctx.params.chartCrds ?? [], ...ctx.params.extraChartCrds ?? []];
+  const preinstalled = helmfileCrdGroups(ctx.repo, table);
   const reported = /* @__PURE__ */ new Set();
   for (const cluster of ctx.graph.clusters) {
-    const { missing, byKey, ancestorsOf } = missingDependencies(ctx, cluster, table);
+    const { missing, byKey, ancestorsOf } = missingDependencies(ctx, cluster, table, preinstalled);
     const fromExtension = new Set(cluster.objects.filter((o) => o.by.synthetic && cluster.origin === "azure" && isFluxKustomization(o.doc)).map((o) => o.doc));
     const pairs2 = new Set(missing.map(({ a, b }) => `${objectKey(a.namespace, a.name)} ${objectKey(b.namespace, b.name)}`));
     for (const m of missing) {

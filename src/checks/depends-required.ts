@@ -38,10 +38,12 @@ function add(map: Map<string, Creator[]>, key: string, creator: Creator): void {
   map.set(key, list);
 }
 
-function findCreators(cluster: Cluster, objects: AppliedObject[], repo: LoadedRepo, table: readonly ChartCrds[]): Creators {
+/**
+ * Who creates what on `cluster`. `preinstalled`: API groups whose CRDs the repository's Helmfile bootstrap installs;
+ * they exist before Flux starts, so nothing on the cluster orders them.
+ */
+function findCreators(cluster: Cluster, objects: AppliedObject[], repo: LoadedRepo, table: readonly ChartCrds[], preinstalled: ReadonlySet<string>): Creators {
   const creators: Creators = { namespaces: new Map(), crds: new Map(), sources: new Map(), chartGroups: new Map() };
-  // CRDs the repository's Helmfile bootstrap installs exist before Flux starts: nothing on the cluster orders them.
-  const preinstalled = helmfileCrdGroups(repo, table);
   const sourceDocs = new Set(cluster.sources.map((s) => s.doc));
   const releases = new Map(cluster.helmReleases.map((hr) => [hr.doc, hr]));
   for (const { doc, id, by } of objects) {
@@ -163,10 +165,10 @@ interface Missing {
 }
 
 /** Every (A, B) pair of one cluster where A needs what B creates and nothing orders A after B, first reason only. */
-function missingDependencies(ctx: CheckContext, cluster: Cluster, table: readonly ChartCrds[]) {
+function missingDependencies(ctx: CheckContext, cluster: Cluster, table: readonly ChartCrds[], preinstalled: ReadonlySet<string>) {
   const byKey = kustomizationsByKey(cluster);
   const objects = cluster.objects.filter((o) => !o.by.synthetic).sort((a, b) => compareDocs(a.doc, b.doc));
-  const creators = findCreators(cluster, objects, ctx.repo, table);
+  const creators = findCreators(cluster, objects, ctx.repo, table, preinstalled);
   const appliedBy = new Map<YamlDocument, FluxKustomization>();
   const appliedObjects = new Map<FluxKustomization, AppliedObject[]>();
   for (const o of objects) {
@@ -224,9 +226,11 @@ function remedy(m: Missing, pairs: ReadonlySet<string>, byKey: Map<string, FluxK
 
 export function fluxDependsOnRequired(ctx: CheckContext): void {
   const table = [...((ctx.params.chartCrds as ChartCrds[] | undefined) ?? []), ...((ctx.params.extraChartCrds as ChartCrds[] | undefined) ?? [])];
+  // Repository-wide: read once, not per cluster.
+  const preinstalled = helmfileCrdGroups(ctx.repo, table);
   const reported = new Set<string>();
   for (const cluster of ctx.graph.clusters) {
-    const { missing, byKey, ancestorsOf } = missingDependencies(ctx, cluster, table);
+    const { missing, byKey, ancestorsOf } = missingDependencies(ctx, cluster, table, preinstalled);
     // What the microsoft.flux extension creates (the synthetic root applies them): their dependsOn is the configuration's.
     const fromExtension = new Set(cluster.objects.filter((o) => o.by.synthetic && cluster.origin === 'azure' && isFluxKustomization(o.doc)).map((o) => o.doc));
     const pairs = new Set(missing.map(({ a, b }) => `${objectKey(a.namespace, a.name)} ${objectKey(b.namespace, b.name)}`));

@@ -4,7 +4,7 @@
  * the workspace a git repository with the PR's base and head commits, and GITHUB_API_URL pointing at a fake GitHub on
  * 127.0.0.1 that the real @octokit/rest client talks to.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { parse as parseYaml } from 'yaml';
 import { bootstrap, helmRelease, helmRepository, kustomization } from '../rules/flux-fixtures.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
 import { actionInputs, readmeWorkflow } from './readme-snippets.js';
+import { commit, gitIn, initRepo } from '../support/git-repo.js';
 
 const projectDir = path.resolve(import.meta.dirname, '../..');
 const actionYml = parseYaml(fs.readFileSync(path.join(projectDir, 'action.yml'), 'utf8')) as { runs: { using: string; main: string } };
@@ -43,34 +44,13 @@ afterAll(() => {
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
-}
+const git = (dir: string, ...args: string[]): string => gitIn(dir, ...args).trim();
 
 /** A workspace: a git repository with the base commit on main. */
 function workspace(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-lint-action-'));
-  dirs.push(dir);
-  git(dir, 'init', '-q', '-b', 'main');
-  git(dir, 'config', 'user.email', 'test@example.com');
-  git(dir, 'config', 'user.name', 'test');
-  commit(dir, base, 'base');
-  return dir;
-}
-
-/** Writes (or, for undefined, deletes) files and commits; returns the commit. */
-function commit(dir: string, files: Record<string, string | undefined>, message: string): string {
-  for (const [rel, text] of Object.entries(files)) {
-    const abs = path.join(dir, rel);
-    if (text === undefined) fs.rmSync(abs, { force: true });
-    else {
-      fs.mkdirSync(path.dirname(abs), { recursive: true });
-      fs.writeFileSync(abs, text);
-    }
-  }
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '--allow-empty', '-m', message);
-  return git(dir, 'rev-parse', 'HEAD');
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'gitops-lint-action-'));
+  dirs.push(parent);
+  return initRepo(parent, 'repo', base);
 }
 
 /** Runs the Action's entry as the runner does, for a pull_request event from baseSha to headSha (`push`: a push of HEAD). */
@@ -210,7 +190,7 @@ describe('the Action on a pull request', () => {
     expect(api.reviewComments.map((c) => `${c.path}:${c.line}`)).toEqual(['apps/kustomization.yaml:5', 'clusters/prod/apps.yaml:14', 'apps/kustomization.yaml:6']);
 
     // Everything fixed: the comment becomes the all-clear; nothing new is posted.
-    const head3 = commit(dir, { 'clusters/prod/apps.yaml': kustomization('apps', './apps'), 'apps/kustomization.yaml': `${KUSTOMIZATION_HEAD}  - cm.yaml\n`, 'apps/old.yaml': undefined }, 'fix');
+    const head3 = commit(dir, { 'clusters/prod/apps.yaml': kustomization('apps', './apps'), 'apps/kustomization.yaml': `${KUSTOMIZATION_HEAD}  - cm.yaml\n`, 'apps/old.yaml': null }, 'fix');
     const third = await runAction(dir, api, { baseSha, headSha: head3 });
     expect(third.code).toBe(0);
     expect(third.outputs).toEqual({ errors: '0', warnings: '0', 'sarif-file': '' });
